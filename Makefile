@@ -1,0 +1,47 @@
+# One Makefile for the whole project. `make help` lists the targets.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+
+.DEFAULT_GOAL := help
+.PHONY: help run test data lint format bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-7s %s\n", $$1, $$2}'
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime: requirements.txt | $(BIN)/activate
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/activate
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.runtime
+
+data: $(VENV)/.runtime ## Build data/ from seeds/ (near-instant when nothing changed)
+	$(PY) -m etl
+
+run: data ## Install into .venv, build data/ if missing or stale, serve the dashboard (STREAMLIT_* env vars apply)
+	$(BIN)/streamlit run app.py
+
+lint: $(VENV)/.dev ## Ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev ## Apply ruff fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: lint ## Install dev tools, lint, run every test (browser tests need Chromium; REQUIRE_BROWSER=1 makes them mandatory)
+	$(PY) -m pytest
+
+bench: $(VENV)/.dev ## Print ETL throughput and page latency figures
+	$(PY) benchmarks/etl_throughput.py
+	$(PY) benchmarks/page_latency.py
+
+clean: ## Remove the virtualenv and caches (data/ stays)
+	rm -rf $(VENV) .cache .pytest_cache .ruff_cache .hypothesis

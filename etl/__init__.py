@@ -1,0 +1,1 @@
+"""Turn news articles about digital education into tidy, validated CSV tables."""

@@ -1,0 +1,69 @@
+"""Command line: ``python -m etl [--seeds DIR] [--out DIR]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from etl import build
+from etl.paths import CACHE_DIR, DATA_DIR, SEEDS_DIR
+from etl.read import DEFAULT_MAX_BYTES
+from etl.schema import ContractError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
+    parser.add_argument("--seeds", type=Path, default=SEEDS_DIR, help="folder of articles (.txt, .md)")
+    parser.add_argument("--out", type=Path, default=DATA_DIR, help="folder the tables are written to")
+    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest article accepted")
+    parser.add_argument("--no-cache", action="store_true", help="re-read every article")
+    parser.add_argument("--check", action="store_true", help="exit 1 if the tables are stale, build nothing")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    args = parser.parse_args(argv)
+
+    if not args.seeds.is_dir():
+        print(f"error: seeds folder {args.seeds} does not exist", file=sys.stderr)
+        return 2
+    if args.check:
+        stale = build.is_stale(args.seeds, args.out)
+        print("stale" if stale else "up to date")
+        return 1 if stale else 0
+
+    bar = None
+    if not args.quiet:
+        from tqdm import tqdm
+
+        bar = tqdm(total=0, unit="article", desc="etl", file=sys.stderr, disable=None, mininterval=0.5)
+
+    def progress(done: int, total: int, name: str) -> None:
+        if bar is not None:
+            bar.total = total
+            bar.update(1)
+
+    try:
+        report = build.run(
+            args.seeds,
+            args.out,
+            cache_dir=None if args.no_cache else CACHE_DIR,
+            max_bytes=args.max_bytes,
+            progress=progress,
+        )
+    except ContractError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 3
+    finally:
+        if bar is not None:
+            bar.close()
+    for r in report.rejected:
+        print(f"rejected: {r.reason}", file=sys.stderr)
+    if report.skipped:
+        print(f"{args.out}: up to date ({report.articles} articles)", file=sys.stderr)
+    else:
+        counts = ", ".join(f"{n} {k}" for k, n in report.rows.items())
+        print(f"{args.out}: {counts} ({report.from_cache} articles from cache)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

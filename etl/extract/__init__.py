@@ -1,0 +1,1 @@
+"""Extractors: pure functions from article text to typed records."""

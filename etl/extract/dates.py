@@ -1,0 +1,89 @@
+"""Find calendar dates in text and resolve a missing year from context."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
+    "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}  # fmt: skip
+_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_PATTERNS = [
+    # 2024-12-30, 2024/12/30, 2024.12.30
+    re.compile(r"\b(?P<year>(?:19|20)\d{2})[-/.](?P<month>0?[1-9]|1[0-2])[-/.](?P<day>0?[1-9]|[12]\d|3[01])\b"),
+    # 2024年12月30日
+    re.compile(r"(?P<year>(?:19|20)\d{2})年(?P<month>1[0-2]|0?[1-9])月(?P<day>3[01]|[12]\d|0?[1-9])日"),
+    # January 30, 2024 / Jan 30 / Dec. 27
+    re.compile(
+        r"\b" + _MON + r"\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?"
+    ),
+    # 30 January 2024 / 30 Jan
+    re.compile(
+        r"\b(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?"
+    ),
+]
+_MONTH_YEAR = re.compile(r"\b(?:in\s+)?" + _MON + r",?\s+(?P<year>(?:19|20)\d{2})\b")
+YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d,]|\.\d)")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int | None  # None for "March 2022"
+
+    def iso(self, default_year: int | None = None) -> str:
+        """ISO date, or "" if the year is unknown or the day is missing."""
+        y = self.year or default_year
+        if y is None or self.day is None:
+            return ""
+        try:
+            return date(y, self.month, self.day).isoformat()
+        except ValueError:
+            return ""
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every full or partial date in ``text``, left to right, without overlaps."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for pat in _PATTERNS:
+        for m in pat.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            g = m.groupdict()
+            month = int(g["month"]) if g.get("month") else _MONTHS[g["mon"].lower().rstrip(".")]
+            year = int(g["year"]) if g.get("year") else None
+            found.append(DateMention(m.start(), m.end(), year, month, int(g["day"])))
+            taken.append((m.start(), m.end()))
+    for m in _MONTH_YEAR.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        found.append(DateMention(m.start(), m.end(), int(m["year"]), _MONTHS[m["mon"].lower()], None))
+        taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def resolve_year(mention: DateMention, context: str, published: str = "") -> int | None:
+    """The year of a date written without one.
+
+    A year written in the same sentence wins ("the 2024 conference ... on Jan 30"); otherwise
+    the article's publication date, stepping back a year when the month lies after it
+    (a December event reported in January).
+    """
+    if mention.year:
+        return mention.year
+    years = [int(y) for y in YEAR.findall(context)]
+    if years:
+        return years[0]
+    if published:
+        pub = date.fromisoformat(published)
+        return pub.year - 1 if mention.month > pub.month else pub.year
+    return None

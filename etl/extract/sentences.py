@@ -1,0 +1,55 @@
+"""Split article text into sentence spans (offsets into the original text)."""
+
+from __future__ import annotations
+
+import re
+
+from etl.model import Sentence
+
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace,
+# or at a blank line / line break. Abbreviations such as "Dec." or "Dr." must not end a sentence.
+_BOUNDARY = re.compile(r"""(?<=[.!?。！？])["'”’)\]]*\s+|\n+""")
+_ABBREV = re.compile(
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Prof|St|No|Vol|vs|etc|e\.g|i\.e|Co|Inc|Ltd|Jr|Sr|U\.S|U\.N)\.|\b[A-Z]\.)$"
+)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Return the sentences of ``text`` as spans; whitespace between them is dropped."""
+    out: list[Sentence] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group().strip() == "" and "\n" not in m.group():
+            # A period followed by a space: keep going if it closes an abbreviation
+            # or the next word starts in lower case (e.g. "approx. 5").
+            head = text[start : m.start()]
+            nxt = text[m.end() : m.end() + 1]
+            if _ABBREV.search(head) or (nxt and nxt.islower()) or nxt.isdigit():
+                continue
+        _add(text, start, m.start(), out)
+        start = m.end()
+    _add(text, start, len(text), out)
+    return out
+
+
+def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end]))
+
+
+def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
+    """The sentence containing character ``offset`` (sentences sorted by start)."""
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(sentences) and sentences[lo].start <= offset < sentences[lo].end:
+        return sentences[lo]
+    return None

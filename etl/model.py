@@ -1,0 +1,87 @@
+"""Typed records that flow from the extractors into the tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence as a span of the article text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One figure of the text with its unit and where it was said."""
+
+    value: float
+    unit: str  # the counted noun phrase as written ("countries and regions")
+    qualifier: str  # "more than", "about", ... or ""
+    bound: str  # exact | at_least | approx | at_most
+    category: str  # people, courses, places, resources, percent, distance, rank, duration, ...
+    surface: str  # exact text span, text[start:end]
+    start: int
+    end: int
+    sentence: str
+    subject: str = ""  # what the figure is about
+    place: str = ""  # a named place the figure belongs to
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """One mention of a place in the text, already geocoded."""
+
+    name: str  # canonical name ("Macao", "Southeast Asia")
+    kind: str  # city | district | province | country | region
+    country_iso3: str  # "" for regions spanning several countries
+    lat: float
+    lon: float
+    start: int
+    end: int
+    surface: str  # text[start:end] ("Macau", "Southeast Asian")
+
+
+@dataclass(frozen=True)
+class LearningCity:
+    city: str
+    country_iso3: str
+    lat: float
+    lon: float
+    recognition: str  # e.g. "Global Learning Cities Award", "learning-city practice"
+    sentence: str
+
+
+@dataclass(frozen=True)
+class Event:
+    name: str
+    date: str  # ISO yyyy-mm-dd or ""
+    city: str
+    country_iso3: str
+    attendees: float | None
+    overseas: float | None
+    countries_represented: float | None
+    format: str  # in person | online | hybrid | ""
+    sentence: str
+    key: str = ""  # normalised identity used to merge one event told by several articles
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    title: str
+    published: str  # ISO date or ""
+    source: str
+
+
+@dataclass
+class ArticleResult:
+    """Everything extracted from one article; cached by content hash."""
+
+    meta: ArticleMeta
+    metrics: list[Metric] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    learning_cities: list[LearningCity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)

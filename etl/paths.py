@@ -1,0 +1,16 @@
+"""Every path the project uses, in one place."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = Path(os.environ.get("DED_SEEDS_DIR", ROOT / "seeds"))
+DATA_DIR = Path(os.environ.get("DED_DATA_DIR", ROOT / "data"))
+CACHE_DIR = Path(os.environ.get("DED_CACHE_DIR", ROOT / ".cache" / "etl"))
+LOOKUPS_DIR = ROOT / "etl" / "lookups"
+ASSETS_DIR = ROOT / "dashboard" / "assets"
+
+# Lock file that serialises builds and uploads across processes and sessions.
+BUILD_LOCK = Path(os.environ.get("DED_BUILD_LOCK", ROOT / ".cache" / "build.lock"))

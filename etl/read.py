@@ -1,0 +1,106 @@
+"""Decode article files, or reject them with a reason."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+DEFAULT_MAX_BYTES = int(os.environ.get("DED_MAX_ARTICLE_BYTES", 20 * 1024 * 1024))
+
+
+@dataclass(frozen=True)
+class Document:
+    article_id: str  # file stem
+    file: str  # file name inside the seeds folder
+    text: str  # decoded, BOM removed, newlines normalised to \n
+    sha256: str  # of the raw bytes
+    encoding: str
+
+
+@dataclass(frozen=True)
+class Rejection:
+    file: str
+    reason: str
+
+
+class Rejected(Exception):
+    """Raised by :func:`decode` with a human-readable reason."""
+
+
+def list_articles(folder: Path) -> list[Path]:
+    """Article files in ``folder`` (not recursive), sorted by name for determinism."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        (p for p in folder.iterdir() if not p.name.startswith(".") and p.suffix.lower() in ARTICLE_SUFFIXES),
+        key=lambda p: p.name,
+    )
+
+
+def read_raw(path: Path, folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of an article file, refusing anything that is not a plain file inside ``folder``."""
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        raise Rejected(f"cannot be opened ({exc.__class__.__name__}: broken or looping link)") from exc
+    if not real.is_relative_to(folder.resolve()):
+        raise Rejected("is a link that leads outside the seeds folder")
+    if not real.is_file():
+        raise Rejected("is not a regular file")
+    size = real.stat().st_size
+    if size == 0:
+        raise Rejected("is empty")
+    if size > max_bytes:
+        raise Rejected(f"is too large ({size:,} bytes; the limit is {max_bytes:,})")
+    try:
+        return real.read_bytes()
+    except OSError as exc:
+        raise Rejected(f"cannot be read ({exc.strerror or exc})") from exc
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Text and encoding name of ``raw``; raises :class:`Rejected` for binary or blank content."""
+    if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise Rejected("is binary, not text (it contains NUL bytes)")
+    try:
+        text, encoding = raw.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        best = from_bytes(raw).best()
+        if best is None:
+            raise Rejected("is not text in any encoding we could detect") from None
+        text, encoding = str(best), best.encoding
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    printable = sum(ch.isprintable() or ch in "\n\t" for ch in text[:8192])
+    if printable < 0.95 * min(len(text), 8192):
+        raise Rejected("is binary, not text (too many control characters)")
+    if not text.strip():
+        raise Rejected("has no text (only whitespace)")
+    return text, encoding
+
+
+def read_folder(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Document], list[Rejection]]:
+    """Every readable article in ``folder`` and a reason for every file that was not."""
+    docs: list[Document] = []
+    rejected: list[Rejection] = []
+    if folder.is_dir():
+        for path in sorted(folder.iterdir(), key=lambda p: p.name):
+            if path.name.startswith("."):
+                continue
+            if path.suffix.lower() not in ARTICLE_SUFFIXES:
+                rejected.append(
+                    Rejection(path.name, f"is not an article (only {', '.join(ARTICLE_SUFFIXES)} are read)")
+                )
+                continue
+            try:
+                raw = read_raw(path, folder, max_bytes)
+                text, encoding = decode(raw)
+            except Rejected as exc:
+                rejected.append(Rejection(path.name, f"{path.name} {exc}"))
+                continue
+            docs.append(Document(path.stem, path.name, text, hashlib.sha256(raw).hexdigest(), encoding))
+    return docs, rejected

@@ -1,0 +1,268 @@
+"""The data contract: one description of every table, used to check frames and to write datapackage.json."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+
+BOUNDS = ("exact", "at_least", "approx", "at_most")
+PLACE_KINDS = ("city", "district", "province", "country", "region")
+FORMATS = ("in person", "online", "hybrid")
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: str  # frictionless type: string, integer, number, date
+    description: str
+    required: bool = False
+    enum: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    pattern: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    fields: tuple[Field, ...]
+    primary_key: tuple[str, ...] = ()
+    foreign_keys: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+
+    @property
+    def columns(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+
+_ARTICLE_FK = ({"fields": "article_id", "reference": {"resource": "articles", "fields": "article_id"}},)
+_SENTENCE = Field("sentence", "string", "The sentence of the article the row was read from.", required=True)
+_ARTICLE = Field("article_id", "string", "Article the row comes from (file stem).", required=True)
+_LAT = Field("lat", "number", "Latitude, WGS84 degrees.", minimum=-90, maximum=90)
+_LON = Field("lon", "number", "Longitude, WGS84 degrees.", minimum=-180, maximum=180)
+_ISO3 = Field(
+    "country_iso3", "string", "ISO 3166-1 alpha-3 code; empty for multi-country regions.", pattern=r"[A-Z]{3}"
+)
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "articles",
+        "One row per article read from the seeds folder.",
+        (
+            Field("article_id", "string", "File stem, unique per article.", required=True),
+            Field("file", "string", "File name inside the seeds folder.", required=True),
+            Field("title", "string", "Headline: the first line of the article that reads as a title."),
+            Field("published", "date", "Publication date, when the text states one."),
+            Field("source", "string", "Publisher or source named in the text (dateline or 'Source:' line)."),
+            Field("n_chars", "integer", "Length of the decoded text in characters.", required=True, minimum=1),
+            Field("sha256", "string", "SHA-256 of the raw file bytes.", required=True, pattern="[0-9a-f]{64}"),
+            Field("encoding", "string", "Text encoding the file was read with."),
+            Field("n_metrics", "integer", "Figures extracted from the article.", minimum=0),
+            Field("n_places", "integer", "Distinct places named in the article.", minimum=0),
+        ),
+        primary_key=("article_id",),
+    ),
+    Table(
+        "metrics",
+        "One row per figure stated in an article, with its unit and source sentence.",
+        (
+            Field("metric_id", "string", "article_id and a running number.", required=True),
+            _ARTICLE,
+            Field(
+                "value",
+                "number",
+                "The figure with any scale word applied (37.3 billion is 37300000000).",
+                required=True,
+            ),
+            Field(
+                "unit", "string", "The counted thing as written ('page views', 'countries and regions').", required=True
+            ),
+            Field("qualifier", "string", "Words before the number that bound it ('more than', 'about'), or empty."),
+            Field("bound", "string", "How the figure bounds the truth.", required=True, enum=BOUNDS),
+            Field(
+                "category",
+                "string",
+                "Kind of figure: people, courses, places, resources, percent, distance, rank, duration, ...",
+                required=True,
+            ),
+            Field("subject", "string", "What the figure is about (a platform, event, place or organisation)."),
+            Field("place", "string", "A named place the figure belongs to, if any."),
+            Field("surface", "string", "The exact text span, text[start:end].", required=True),
+            _SENTENCE,
+            Field("start", "integer", "Character offset where the span starts.", required=True, minimum=0),
+            Field("end", "integer", "Character offset where the span ends (exclusive).", required=True, minimum=1),
+        ),
+        primary_key=("metric_id",),
+        foreign_keys=_ARTICLE_FK,
+    ),
+    Table(
+        "places",
+        "One row per place per article, geocoded.",
+        (
+            _ARTICLE,
+            Field("name", "string", "Canonical place name.", required=True),
+            Field("kind", "string", "city, district, province, country or region.", required=True, enum=PLACE_KINDS),
+            _ISO3,
+            _LAT,
+            _LON,
+            Field("mentions", "integer", "How many times the article names the place.", required=True, minimum=1),
+        ),
+        primary_key=("article_id", "name"),
+        foreign_keys=_ARTICLE_FK,
+    ),
+    Table(
+        "learning_cities",
+        "Cities named as learning cities: award winners, network members, cases of learning-city practice.",
+        (
+            Field("city", "string", "City name.", required=True),
+            _ISO3,
+            _LAT,
+            _LON,
+            Field(
+                "recognition",
+                "string",
+                "The recognition named in the text ('Global Learning Cities Award', ...).",
+                required=True,
+            ),
+            _ARTICLE,
+            _SENTENCE,
+        ),
+        primary_key=("city", "recognition", "article_id"),
+        foreign_keys=_ARTICLE_FK,
+    ),
+    Table(
+        "events",
+        "Conferences, seminars, ceremonies and forums; one row per event even when several articles report it.",
+        (
+            Field("event_id", "string", "Stable id derived from the event's name and year.", required=True),
+            Field("name", "string", "Event name as written in the text.", required=True),
+            Field("date", "date", "ISO date; a date without a year takes it from the article."),
+            Field("city", "string", "Host city, if stated."),
+            _ISO3,
+            Field("attendees", "number", "Participants stated in the text.", minimum=0),
+            Field("overseas", "number", "Overseas or foreign participants.", minimum=0),
+            Field("countries_represented", "number", "Countries (and regions) represented.", minimum=0),
+            Field("format", "string", "in person, online or hybrid, when stated.", enum=FORMATS),
+            Field("article_id", "string", "First article reporting the event (see article_ids).", required=True),
+            Field("article_ids", "string", "Every article reporting the event, separated by ';'.", required=True),
+            _SENTENCE,
+        ),
+        primary_key=("event_id",),
+        foreign_keys=_ARTICLE_FK,
+    ),
+    Table(
+        "rejected",
+        "Every input file that could not be read, with the reason.",
+        (
+            Field("file", "string", "File name inside the seeds folder.", required=True),
+            Field("reason", "string", "Why it was not read.", required=True),
+        ),
+        primary_key=("file",),
+    ),
+)
+TABLE_BY_NAME = {t.name: t for t in TABLES}
+
+
+class ContractError(ValueError):
+    """A table broke the data contract; the run must stop before writing anything."""
+
+
+_DTYPES = {"string": str, "integer": "int64", "number": "float64", "date": str}
+
+
+def pandera_schema(table: Table) -> pa.DataFrameSchema:
+    """The pandera schema of ``table``: columns in order, types, constraints, primary key."""
+    columns = {}
+    for f in table.fields:
+        checks = []
+        if f.enum:
+            checks.append(pa.Check.isin(list(f.enum)))
+        if f.minimum is not None:
+            checks.append(pa.Check.ge(f.minimum))
+        if f.maximum is not None:
+            checks.append(pa.Check.le(f.maximum))
+        if f.pattern:
+            checks.append(pa.Check.str_matches(f"^(?:{f.pattern})$"))
+        if f.type == "date":
+            checks.append(pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$"))
+        if f.required and f.type == "string":
+            checks.append(pa.Check.str_length(min_value=1))
+        columns[f.name] = pa.Column(_DTYPES[f.type], checks=checks, nullable=not f.required, coerce=True)
+    return pa.DataFrameSchema(
+        columns, strict=True, ordered=True, unique=list(table.primary_key) or None, name=table.name
+    )
+
+
+def check(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Validate ``frame`` against table ``name``; raise :class:`ContractError` listing every failure."""
+    try:
+        return pandera_schema(TABLE_BY_NAME[name]).validate(frame, lazy=True)
+    except (pa.errors.SchemaErrors, pa.errors.SchemaError) as exc:
+        cases = getattr(exc, "failure_cases", None)
+        detail = (
+            cases[["column", "check", "failure_case"]].head(8).to_string(index=False) if cases is not None else str(exc)
+        )
+        raise ContractError(f"table {name!r} breaks the data contract:\n{detail}") from exc
+
+
+def check_foreign_keys(frames: dict[str, pd.DataFrame]) -> None:
+    ids = set(frames["articles"]["article_id"])
+    for table in TABLES:
+        if table.foreign_keys:
+            missing = set(frames[table.name]["article_id"]) - ids
+            if missing:
+                raise ContractError(f"table {table.name!r} names unknown articles {sorted(missing)[:3]}")
+
+
+def datapackage(payloads: dict[str, bytes]) -> dict[str, Any]:
+    """The Frictionless Data Package descriptor for the tables, with a hash of each file's bytes."""
+    resources = []
+    for table in TABLES:
+        schema: dict[str, Any] = {"fields": [], "missingValues": [""]}
+        for f in table.fields:
+            fd: dict[str, Any] = {"name": f.name, "type": f.type, "description": f.description}
+            constraints: dict[str, Any] = {}
+            if f.required:
+                constraints["required"] = True
+            if f.enum:
+                constraints["enum"] = list(f.enum)
+            if f.minimum is not None:
+                constraints["minimum"] = f.minimum
+            if f.maximum is not None:
+                constraints["maximum"] = f.maximum
+            if f.pattern:
+                constraints["pattern"] = f.pattern
+            if constraints:
+                fd["constraints"] = constraints
+            schema["fields"].append(fd)
+        if table.primary_key:
+            schema["primaryKey"] = list(table.primary_key)
+        if table.foreign_keys:
+            schema["foreignKeys"] = [dict(fk) for fk in table.foreign_keys]
+        data = payloads[table.name]
+        resources.append(
+            {
+                "name": table.name,
+                "path": f"{table.name}.csv",
+                "profile": "tabular-data-resource",
+                "description": table.description,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "bytes": len(data),
+                "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+                "schema": schema,
+            }
+        )
+    return {
+        "name": "digital-education-dashboard",
+        "title": "Digital education figures, places and events extracted from news articles",
+        "description": "Built by `python -m etl` from the articles in seeds/. Every figure keeps its article, sentence and character offsets.",
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "profile": "tabular-data-package",
+        "resources": resources,
+    }
