@@ -70,10 +70,7 @@ def decode(raw: bytes) -> tuple[str, str]:
     try:
         text, encoding = raw.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
-        best = from_bytes(raw).best()
-        if best is None:
-            raise Rejected("is not text in any encoding we could detect") from None
-        text, encoding = str(best), best.encoding
+        text, encoding = _detect(raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     printable = sum(ch.isprintable() or ch in "\n\t" for ch in text[:8192])
     if printable < 0.95 * min(len(text), 8192):
@@ -81,6 +78,21 @@ def decode(raw: bytes) -> tuple[str, str]:
     if not text.strip():
         raise Rejected("has no text (only whitespace)")
     return text, encoding
+
+
+# On short texts the detector often ranks a rare code page (cp1257, mac_latin2) level with the
+# common one; among near-equal candidates prefer the encodings news text is usually written in.
+_PREFERRED = ("cp1252", "latin_1", "gb18030", "gbk", "big5", "shift_jis", "euc_kr", "cp1251", "utf_16")
+
+
+def _detect(raw: bytes) -> tuple[str, str]:
+    matches = list(from_bytes(raw))
+    if not matches:
+        raise Rejected("is not text in any encoding we could detect")
+    best = matches[0]
+    close = {m.encoding: m for m in matches if m.chaos <= best.chaos + 0.1}
+    chosen = next((close[e] for e in _PREFERRED if e in close), best)
+    return str(chosen), chosen.encoding
 
 
 def read_folder(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Document], list[Rejection]]:

@@ -1,0 +1,169 @@
+"""The ETL command: contract tables, determinism, cache, atomic writes, loud contract failures."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from etl import build
+from etl.__main__ import main
+from etl.schema import TABLES, ContractError
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTICLE = (
+    "Forum on learning cities held in Hangzhou\n\n"
+    "The forum was held in Hangzhou on March 3, 2024. More than 300 delegates from 40 countries attended.\n"
+    "The platform now serves about 2.5 million learners and offers 12,000 courses."
+)
+
+
+def read_tables(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if not p.name.startswith(".build.lock")}
+
+
+def test_writes_every_contract_table_with_its_columns(write_articles, tmp_path):
+    seeds = write_articles({"a.txt": ARTICLE})
+    out = tmp_path / "data"
+    assert main(["--seeds", str(seeds), "--out", str(out), "-q"]) == 0
+    for table in TABLES:
+        frame = pd.read_csv(out / f"{table.name}.csv")
+        assert list(frame.columns) == table.columns
+    articles = pd.read_csv(out / "articles.csv")
+    assert articles["article_id"].tolist() == ["a"]
+    assert (out / "datapackage.json").exists()
+
+
+def test_two_runs_give_byte_identical_files(write_articles, tmp_path):
+    seeds = write_articles({"a.txt": ARTICLE, "b.txt": ARTICLE.replace("Hangzhou", "Cork")})
+    out1, out2 = tmp_path / "o1", tmp_path / "o2"
+    build.run(seeds, out1, cache_dir=None)
+    build.run(seeds, out2, cache_dir=tmp_path / "cache")
+    build.run(seeds, out2, cache_dir=tmp_path / "cache")  # second run reads from the cache
+    assert read_tables(out1) == read_tables(out2)
+
+
+def test_rejected_files_are_listed_and_the_run_still_succeeds(write_articles, tmp_path):
+    seeds = write_articles({"good.txt": ARTICLE, "empty.txt": b"", "bin.md": b"\x00\x01\x02" * 100})
+    out = tmp_path / "data"
+    assert main(["--seeds", str(seeds), "--out", str(out), "-q"]) == 0
+    rejected = pd.read_csv(out / "rejected.csv")
+    assert sorted(rejected["file"]) == ["bin.md", "empty.txt"]
+    assert rejected["reason"].str.len().min() > 10
+    assert pd.read_csv(out / "articles.csv")["file"].tolist() == ["good.txt"]
+
+
+def test_missing_seeds_folder_is_an_error(tmp_path, capsys):
+    assert main(["--seeds", str(tmp_path / "nope"), "--out", str(tmp_path / "o"), "-q"]) != 0
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_empty_seeds_folder_gives_empty_tables(tmp_path):
+    (tmp_path / "seeds").mkdir()
+    report = build.run(tmp_path / "seeds", tmp_path / "o")
+    assert report.articles == 0
+    assert pd.read_csv(tmp_path / "o" / "metrics.csv").empty
+
+
+def test_unchanged_corpus_is_skipped_and_a_change_is_rebuilt(write_articles, tmp_path):
+    seeds = write_articles({"a.txt": ARTICLE, "b.txt": ARTICLE.replace("Hangzhou", "Espoo")})
+    out, cache = tmp_path / "data", tmp_path / "cache"
+    first = build.run(seeds, out, cache_dir=cache)
+    assert not first.skipped and first.from_cache == 0
+    assert build.run(seeds, out, cache_dir=cache).skipped
+    assert not build.is_stale(seeds, out)
+    (seeds / "b.txt").write_text(ARTICLE + "\nNow 9 new cities joined.")
+    assert build.is_stale(seeds, out)
+    again = build.run(seeds, out, cache_dir=cache)
+    assert not again.skipped and again.from_cache == 1  # only b.txt was read again
+
+
+def test_a_hand_edited_table_makes_the_build_stale(write_articles, tmp_path):
+    seeds = write_articles({"a.txt": ARTICLE})
+    out = tmp_path / "data"
+    build.run(seeds, out)
+    with (out / "metrics.csv").open("a") as fh:
+        fh.write("junk\n")
+    assert build.is_stale(seeds, out)
+    assert not build.run(seeds, out).skipped
+    assert not build.is_stale(seeds, out)
+
+
+def test_contract_violation_fails_loudly_and_writes_nothing(write_articles, tmp_path, monkeypatch):
+    seeds = write_articles({"a.txt": ARTICLE})
+    out = tmp_path / "data"
+
+    def broken(results, rejected):
+        frames = build_tables(results, rejected)
+        frames["metrics"] = frames["metrics"].assign(bound="sometimes")
+        frames["metrics"].loc[len(frames["metrics"])] = frames["metrics"].iloc[0] if len(frames["metrics"]) else None
+        return frames
+
+    from etl.tables import build_tables
+
+    monkeypatch.setattr(build, "build_tables", broken)
+    with pytest.raises(ContractError):
+        build.run(seeds, out)
+    assert not (out / "metrics.csv").exists()
+
+
+def test_frictionless_validates_the_data_package(write_articles, tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    seeds = write_articles({"a.txt": ARTICLE, "b.txt": ARTICLE.replace("2024", "2023")})
+    out = tmp_path / "data"
+    build.run(seeds, out)
+    report = frictionless.validate(out / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_committed_data_equals_a_fresh_rebuild(tmp_path):
+    out = tmp_path / "data"
+    build.run(ROOT / "seeds", out)
+    committed = ROOT / "data"
+    for name, content in read_tables(out).items():
+        assert (committed / name).read_bytes() == content, f"data/{name} is stale: run `make data` and commit"
+
+
+def _corpus(folder: Path, n: int, marker: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n):
+        (folder / f"{i:04d}.txt").write_text(f"{marker} article {i}\n\n" + ARTICLE.replace("300", str(300 + i)) * 20)
+
+
+@pytest.mark.slow
+def test_sigkill_at_any_moment_leaves_complete_tables(tmp_path):
+    """Kill the ETL at several moments while it rewrites the tables: every table on disk stays whole."""
+    seeds, out = tmp_path / "seeds", tmp_path / "data"
+    _corpus(seeds, 150, "old")
+    build.run(seeds, out)
+    _corpus(seeds, 150, "new")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "etl", "--seeds", str(seeds), "--out", str(out), "--no-cache", "-q"]
+    start = time.monotonic()
+    full = subprocess.run(cmd, env=env, cwd=tmp_path, capture_output=True, check=True)
+    duration = time.monotonic() - start
+    shutil.rmtree(out)
+    build.run(seeds, out)  # a complete build to be killed over
+    kills = 0
+    for fraction in (0.2, 0.45, 0.6, 0.75, 0.85, 0.95):
+        (seeds / "0000.txt").write_text(f"changed {fraction}\n\n" + ARTICLE)  # force a real rebuild
+        proc = subprocess.Popen(cmd, env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(duration * fraction)
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            kills += 1
+        proc.wait()
+        for table in TABLES:
+            frame = pd.read_csv(out / f"{table.name}.csv")  # parses: never a half-written file
+            assert list(frame.columns) == table.columns
+    assert kills >= 3, f"the run ({duration:.2f}s) finished before most kills; enlarge the corpus"
+    assert full.returncode == 0
+    build.run(seeds, out)  # the next run repairs whatever mix of old and new tables a kill left
+    assert not build.is_stale(seeds, out)

@@ -1,0 +1,101 @@
+"""Reading articles: every encoding we promise is decoded, every bad file is refused with a reason."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from etl.read import read_folder
+
+CHINESE = "教育数字化是建设学习型社会的重要途径。上海有超过800名代表参加了会议。"
+
+
+def test_utf8_plain_and_markdown_are_read(write_articles):
+    seeds = write_articles({"a.txt": "Hello 800 visitors.", "b.md": "# Title\n\nBody."})
+    docs, rejected = read_folder(seeds)
+    assert [d.file for d in docs] == ["a.txt", "b.md"]
+    assert [d.article_id for d in docs] == ["a", "b"]
+    assert rejected == []
+
+
+def test_bom_and_crlf_are_normalised(write_articles):
+    seeds = write_articles({"bom.txt": "\ufeffFirst line\r\nSecond line\r\n".encode()})
+    (doc,), _ = read_folder(seeds)
+    assert doc.text == "First line\nSecond line\n"
+
+
+def test_latin1_is_detected(write_articles):
+    text = "Café society in São Paulo: 1,200 élèves, à Genève et à Zürich, déjà très nombreux."
+    seeds = write_articles({"latin1.txt": text.encode("latin-1")})
+    (doc,), rejected = read_folder(seeds)
+    assert rejected == []
+    assert "São Paulo" in doc.text and "élèves" in doc.text
+
+
+def test_gbk_chinese_is_detected(write_articles):
+    seeds = write_articles({"gbk.txt": (CHINESE * 3).encode("gbk")})
+    (doc,), rejected = read_folder(seeds)
+    assert rejected == []
+    assert CHINESE in doc.text
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty.txt", b"", "empty"),
+        ("blank.txt", b"   \n\n  ", "no text"),
+        ("binary.txt", bytes(range(256)) * 8, "binary"),
+        ("image.png", b"\x89PNG\r\n", "not an article"),
+    ],
+)
+def test_bad_files_are_rejected_and_good_ones_still_read(write_articles, name, content, reason):
+    seeds = write_articles({"good.txt": "Over 400 guests came.", name: content})
+    docs, rejected = read_folder(seeds)
+    assert [d.file for d in docs] == ["good.txt"]
+    assert [r.file for r in rejected] == [name]
+    assert reason in rejected[0].reason
+
+
+def test_link_leading_outside_the_folder_is_rejected(write_articles, tmp_path: Path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not yours")
+    seeds = write_articles({"good.txt": "Fine."})
+    os.symlink(secret, seeds / "escape.txt")
+    docs, rejected = read_folder(seeds)
+    assert [d.file for d in docs] == ["good.txt"]
+    assert rejected[0].file == "escape.txt" and "outside" in rejected[0].reason
+
+
+def test_link_inside_the_folder_is_read(write_articles):
+    seeds = write_articles({"good.txt": "Fine text."})
+    os.symlink(seeds / "good.txt", seeds / "alias.txt")
+    docs, rejected = read_folder(seeds)
+    assert {d.file for d in docs} == {"good.txt", "alias.txt"} and rejected == []
+
+
+def test_broken_link_is_rejected(write_articles, tmp_path: Path):
+    seeds = write_articles({})
+    os.symlink(tmp_path / "nowhere.txt", seeds / "broken.txt")
+    docs, rejected = read_folder(seeds)
+    assert docs == [] and "broken" in rejected[0].reason
+
+
+def test_files_over_the_size_limit_are_rejected(write_articles):
+    seeds = write_articles({"big.txt": "x" * 2000, "small.txt": "ok"})
+    docs, rejected = read_folder(seeds, max_bytes=1000)
+    assert [d.file for d in docs] == ["small.txt"]
+    assert "too large" in rejected[0].reason and "1,000" in rejected[0].reason
+
+
+def test_hidden_files_and_folders_are_ignored(write_articles):
+    seeds = write_articles({".DS_Store": b"\x00\x01", "a.txt": "text"})
+    (seeds / "sub").mkdir()
+    docs, rejected = read_folder(seeds)
+    assert [d.file for d in docs] == ["a.txt"]
+    assert [r.file for r in rejected] == ["sub"]
+
+
+def test_missing_folder_reads_nothing(tmp_path: Path):
+    assert read_folder(tmp_path / "absent") == ([], [])
