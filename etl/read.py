@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -63,6 +64,9 @@ def read_raw(path: Path, folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> by
         raise Rejected(f"cannot be read ({exc.strerror or exc})") from exc
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+
+
 def decode(raw: bytes) -> tuple[str, str]:
     """Text and encoding name of ``raw``; raises :class:`Rejected` for binary or blank content."""
     if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -72,8 +76,8 @@ def decode(raw: bytes) -> tuple[str, str]:
     except UnicodeDecodeError:
         text, encoding = _detect(raw)
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    printable = sum(ch.isprintable() or ch in "\n\t" for ch in text[:8192])
-    if printable < 0.95 * min(len(text), 8192):
+    sample = text[:8192]
+    if len(_CONTROL.findall(sample)) > 0.05 * len(sample):
         raise Rejected("is binary, not text (too many control characters)")
     if not text.strip():
         raise Rejected("has no text (only whitespace)")

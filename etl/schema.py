@@ -45,7 +45,7 @@ _ARTICLE = Field("article_id", "string", "Article the row comes from (file stem)
 _LAT = Field("lat", "number", "Latitude, WGS84 degrees.", minimum=-90, maximum=90)
 _LON = Field("lon", "number", "Longitude, WGS84 degrees.", minimum=-180, maximum=180)
 _ISO3 = Field(
-    "country_iso3", "string", "ISO 3166-1 alpha-3 code; empty for multi-country regions.", pattern=r"[A-Z]{3}"
+    "country_iso3", "string", "ISO 3166-1 alpha-3 code; empty for multi-country regions.", pattern=r"(?:[A-Z]{3})?"
 )
 
 TABLES: tuple[Table, ...] = (

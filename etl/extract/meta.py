@@ -2,9 +2,151 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+from pathlib import Path
+
+from etl.extract.dates import find_dates
+from etl.extract.places import extract_places
 from etl.model import ArticleMeta, Sentence
+
+LOOKUPS = Path(__file__).resolve().parents[1] / "lookups"
+TITLE_MAX = 120  # a first sentence standing in for a title is cut to about this many characters
+HEADLINE_MAX = 200  # a line longer than this is a paragraph, not a headline
+HEAD_LINES = 12  # title, date and source are looked for in the first lines only
+
+_URL = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
+_BREADCRUMB = re.compile(r"\S\s*(?:>|»|›)\s*\S")
+_LABEL = re.compile(r"^\s*([^\W\d_][^:：]{0,30}?)\s*[:：]\s*(.*)$")
+_DATE_LABELS = ("release time", "published", "publish time", "posted", "updated", "date", "time")
+# "China.com, January 30 (Reporter Zeng Ruixin) On the ..." / "BEIJING, Jan. 30 (Xinhua) -- ...":
+_DATELINE = re.compile(
+    r"^(?P<lead>[^\n,()]{2,40}?),\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?)"
+    r"\s*(?:\((?P<paren>[^)]{1,60})\))?\s*(?:--|—|–|-)?\s*"
+)
+_BYLINE_WORDS = re.compile(r"\b(?:Reporter|Correspondent|Editor|By|Photo|Author|Writer)\b", re.IGNORECASE)
+_TRAILING_SOURCE = re.compile(r"\((?P<agency>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})\)\s*$")
+
+
+@cache
+def _furniture() -> frozenset[str]:
+    text = (LOOKUPS / "meta_furniture.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
 def extract_meta(text: str, sentences: list[Sentence]) -> ArticleMeta:
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    return ArticleMeta(title=first[:200], published="", source="")  # placeholder until the extractor lands
+    """Title, ISO publication date ("" without a year) and source of an article."""
+    try:
+        return _extract(text, sentences)
+    except Exception:  # metadata is best effort; the article still counts
+        return ArticleMeta(title="", published="", source="")
+
+
+def _lines(text: str) -> list[str]:
+    out = []
+    for line in text.splitlines():
+        if line.strip():
+            out.append(line.strip())
+        if len(out) >= HEAD_LINES:
+            break
+    return out
+
+
+def _is_date_line(line: str) -> bool:
+    dates = find_dates(line)
+    rest = line
+    for d in reversed(dates):
+        rest = rest[: d.start] + rest[d.end :]
+    return bool(dates) and not re.search(r"[^\W\d_]{3,}", rest)
+
+
+def _is_furniture(line: str) -> bool:
+    low = re.sub(r"[^\w\s:：>]", "", line.lower()).strip()
+    furniture = _furniture()
+    if low in furniture or _URL.match(line) or _BREADCRUMB.search(line) or _is_date_line(line):
+        return True
+    label = _LABEL.match(line)
+    if label and label.group(1).strip().lower() in furniture:
+        return True
+    # A line of labels only ("Release Time:2024-12-03 Views:55").
+    return bool(re.match(r"^(?:[\w ]{2,20}[:：]\s*\S+\s*)+$", line) and len(line) < 80 and ":" in line)
+
+
+def _title(lines: list[str], sentences: list[Sentence]) -> str:
+    for line in lines:
+        if _is_furniture(line):
+            continue
+        if len(line) <= HEADLINE_MAX and not _DATELINE.match(line) and not re.search(r"[.!?]\W*\s+\S", line):
+            return line.rstrip(" .")
+        # No headline: the article opens with its first paragraph; its first sentence, without the dateline.
+        first = next((s.text for s in sentences if line.startswith(s.text[:20])), line)
+        first = _DATELINE.sub("", first, count=1).strip()
+        return _shorten(first)
+    return ""
+
+
+def _shorten(s: str) -> str:
+    s = re.sub(r"\s+", " ", s).strip()
+    if len(s) <= TITLE_MAX:
+        return s
+    cut = s[:TITLE_MAX]
+    if " " in cut:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def _published(lines: list[str]) -> str:
+    labelled, lone, dateline = "", "", ""
+    for line in lines:
+        label = _LABEL.match(line)
+        dates = [d for d in find_dates(line) if d.year]
+        if not dates:
+            continue
+        if label and label.group(1).strip().lower() in _DATE_LABELS and not labelled:
+            labelled = dates[0].iso()
+        elif re.search(r"(?:release time|published|posted|updated|date)\s*[:：]", line, re.IGNORECASE):
+            labelled = labelled or next(
+                (d.iso() for d in dates if re.search(r"[:：]\s*$", line[: d.start])), dates[0].iso()
+            )
+        elif _is_date_line(line) and not lone:
+            lone = dates[0].iso()
+        elif _DATELINE.match(line) and not dateline:
+            m = _DATELINE.match(line)
+            d = next((d for d in dates if d.start < m.end()), None)
+            dateline = d.iso() if d else ""
+    return labelled or lone or dateline
+
+
+def _source(lines: list[str]) -> str:
+    for line in lines:
+        label = _LABEL.match(line)
+        if label and label.group(1).strip().lower() == "source":
+            return re.split(r"\s+\||\s{2,}", label.group(2).strip())[0].strip()
+        for part in re.split(r"\s+\|\s+", line):
+            lab = _LABEL.match(part)
+            if lab and lab.group(1).strip().lower() == "source":
+                return lab.group(2).strip()
+    for line in lines:
+        m = _DATELINE.match(line)
+        if m:
+            paren = (m["paren"] or "").strip()
+            if paren and not _BYLINE_WORDS.search(paren) and len(paren.split()) <= 3:
+                return paren  # "BEIJING, Jan. 30 (Xinhua)": the agency
+            lead = m["lead"].strip()
+            named = extract_places(lead)
+            is_place = bool(named) and named[0].start == 0 and named[-1].end >= len(lead.rstrip(" ."))
+            if not lead.isupper() and len(lead.split()) <= 4 and not is_place:
+                return lead  # "China.com, January 30": the outlet
+            return ""
+    for line in lines[:3]:
+        m = _TRAILING_SOURCE.search(line)
+        if m and not _BYLINE_WORDS.search(m["agency"]):
+            return m["agency"]
+    return ""
+
+
+def _extract(text: str, sentences: list[Sentence]) -> ArticleMeta:
+    if not text or not isinstance(text, str):
+        return ArticleMeta(title="", published="", source="")
+    lines = _lines(text)
+    return ArticleMeta(title=_title(lines, sentences), published=_published(lines), source=_source(lines))

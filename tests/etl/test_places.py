@@ -1,0 +1,170 @@
+"""Places: every mention found, geocoded, and no common word or person's name taken for a place."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from etl.extract.places import extract_places
+
+
+def names(text: str) -> set[str]:
+    return {p.name for p in extract_places(text)}
+
+
+def by_name(text: str) -> dict[str, object]:
+    return {p.name: p for p in extract_places(text)}
+
+
+def test_cities_are_geocoded_and_spans_point_at_the_surface():
+    text = "The conference was held in Shanghai, and the next one will be in Wuhan."
+    found = extract_places(text)
+    assert [p.name for p in found] == ["Shanghai", "Wuhan"]
+    sh = found[0]
+    assert sh.kind == "city" and sh.country_iso3 == "CHN"
+    assert abs(sh.lat - 31.23) < 0.5 and abs(sh.lon - 121.47) < 0.5
+    assert all(text[p.start : p.end] == p.surface for p in found)
+
+
+def test_ambiguous_city_resolved_by_the_country_the_text_names():
+    assert by_name("Learners in Bristol, United Kingdom, met online.")["Bristol"].country_iso3 == "GBR"
+
+
+def test_accents_may_be_dropped():
+    assert by_name("Medellin joined the network.")["Medellín"].country_iso3 == "COL"
+
+
+def test_longest_match_wins_and_adjectives_name_the_region():
+    found = extract_places("Projects in Southeast Asian countries and in Southeast Asia, not all of Asia.")
+    assert [p.name for p in found] == ["Southeast Asia", "Southeast Asia", "Asia"]
+    assert found[0].surface == "Southeast Asian" and found[0].kind == "region" and found[0].country_iso3 == ""
+
+
+def test_hyphenated_compounds_name_both_places():
+    assert [p.name for p in extract_places("the China-Africa centre and the China-ASEAN alliance")] == [
+        "China", "Africa", "China", "ASEAN",
+    ]  # fmt: skip
+
+
+def test_country_aliases():
+    found = by_name("The People's Republic of China, the US, the UK and Macau signed.")
+    assert found["China"].surface == "People's Republic of China"
+    assert {"United States", "United Kingdom", "Macao"} <= set(found)
+
+
+def test_hong_kong_and_macao_are_regions_with_their_own_codes():
+    found = by_name("Universities in Guangdong, Hong Kong and Macao cooperate.")
+    assert (found["Hong Kong"].kind, found["Hong Kong"].country_iso3) == ("region", "HKG")
+    assert (found["Macao"].kind, found["Macao"].country_iso3) == ("region", "MAC")
+    assert found["Guangdong"].kind == "province"
+
+
+def test_groupings_are_regions():
+    assert {"BRICS", "European Union", "G20", "OECD", "African Union", "Belt and Road countries"} <= names(
+        "BRICS, the EU, the G20, the OECD and the African Union back Belt and Road countries."
+    )
+
+
+def test_districts_listed_before_a_plural_district_word_of_a_city():
+    text = "Schools in Baoshan, Minhang, and Changning Districts of Shanghai. Minhang's teachers spoke."
+    found = extract_places(text)
+    districts = [p for p in found if p.kind == "district"]
+    assert {p.name for p in districts} == {"Baoshan District", "Minhang District", "Changning District"}
+    assert [p.surface for p in districts].count("Minhang") == 2  # the later bare mention too
+    baoshan = next(p for p in districts if p.name == "Baoshan District")
+    assert abs(baoshan.lat - 31.4) < 0.5  # Shanghai's Baoshan, not the city in Yunnan
+
+
+def test_district_unknown_to_the_gazetteer_takes_its_city_point():
+    found = by_name("Teachers from Haidian District of Beijing presented.")
+    assert found["Haidian District"].kind == "district"
+    assert (found["Haidian District"].lat, found["Haidian District"].lon) == (
+        found["Beijing"].lat,
+        found["Beijing"].lon,
+    )
+
+
+def test_new_area_is_a_district():
+    assert by_name("Pudong New Area in Shanghai")["Pudong New Area"].kind == "district"
+
+
+def test_month_and_weekday_names_are_not_places():
+    assert names("On Monday in March, May and June the team met on Friday.") == set()
+
+
+def test_common_words_that_are_small_towns_are_not_places():
+    text = "The Alliance made Progress; the Union of Mobile Reading. Nice work. Split it. Education Opportunity."
+    assert names(text) == set()
+
+
+def test_people_after_a_title_are_not_places():
+    assert names("Professor Paris Lyon and Dr. Florence Nice spoke with Ms. Chen Nanjing.") == set()
+
+
+def test_a_city_glued_to_a_given_name_is_a_person_unless_named_alone_elsewhere():
+    assert names("Dalian Wanda said the plan was good.") == set()
+    assert "Dalian" in names("Dalian Wanda opened an office in Dalian.")
+
+
+def test_place_words_may_follow_a_city():
+    assert names("Shanghai Mayor Gong Zheng met Hangzhou Normal University staff.") == {"Shanghai", "Hangzhou"}
+
+
+def test_a_place_inside_an_organisation_name_is_a_mention():
+    assert names("the Shanghai Municipal Education Commission") == {"Shanghai"}
+
+
+def test_dateline_and_unesco_network_cities():
+    text = "Cork (Ireland), Espoo (Finland), Yeosu (Republic of Korea), Aswan (Egypt) and Melitopol (Ukraine) joined."
+    found = by_name(text)
+    assert {"Cork", "Espoo", "Yeosu", "Melitopol"} <= set(found)
+    assert found["Yeosu"].country_iso3 == "KOR" and found["South Korea"].surface == "Republic of Korea"
+
+
+def test_chinese_and_empty_text_do_not_crash():
+    assert extract_places("") == []
+    assert isinstance(extract_places("上海市教育委员会在北京召开会议。"), list)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(
+        st.text(max_size=300),
+        st.lists(
+            st.sampled_from(
+                [
+                    "Shanghai",
+                    "Wu",
+                    "Yan",
+                    "Mayor",
+                    "District",
+                    "Districts",
+                    "of",
+                    "and",
+                    ",",
+                    "-",
+                    "Asian",
+                    "Hong",
+                    "Kong",
+                    "China",
+                    "Dr.",
+                    "Southeast",
+                    "New",
+                    "Area",
+                    "’s",
+                    "\n",
+                    "Baoshan",
+                    "ASEAN",
+                    "é",
+                    "上海",
+                ]
+            ),
+            max_size=40,
+        ).map(" ".join),
+    )
+)
+def test_never_raises_and_every_mention_is_a_valid_span(text):
+    for p in extract_places(text):
+        assert text[p.start : p.end] == p.surface
+        assert -90 <= p.lat <= 90 and -180 <= p.lon <= 180
+        assert p.kind in {"city", "district", "province", "country", "region"}
