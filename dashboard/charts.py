@@ -1,0 +1,191 @@
+"""Pure chart builders: a DataFrame in, a plotly Figure out (titled, with axis units), tested without a browser."""
+
+from __future__ import annotations
+
+import textwrap
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import palette
+from dashboard.fmt import figure_text, human_number
+
+# Not headline material: a rank or a duration is not "how much", and a percent has no scale to compare.
+NOT_HEADLINE = frozenset({"rank", "duration", "percent"})
+
+
+def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left"},
+        template="plotly_white",
+        height=height,
+        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        font={"size": 13},
+        colorway=list(palette.SERIES),
+        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
+    )
+    return fig
+
+
+def empty_figure(title: str, message: str) -> go.Figure:
+    """A titled figure that says why it is empty, instead of blank axes."""
+    fig = go.Figure()
+    fig.add_annotation(text=message, showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper", font={"size": 15})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, title, height=260)
+
+
+def _short(text: str, width: int = 28) -> str:
+    return textwrap.shorten(str(text), width=width, placeholder="…")
+
+
+def figures_chart(metrics: pd.DataFrame, title: str = "Figures by category") -> go.Figure:
+    """Every positive figure as a dot on a log axis, one row and one colour per category.
+
+    A log axis keeps 9 and 37.3 billion readable side by side; zero and negative figures cannot sit on
+    it and are left to the table.
+    """
+    rows = metrics[metrics["value"] > 0]
+    if rows.empty:
+        return empty_figure(title, "No figures to show for this selection.")
+    colors = palette.color_map(rows["category"])
+    fig = go.Figure()
+    for category, part in rows.groupby("category", sort=True):
+        labels = [
+            figure_text(v, b, u, c)
+            for v, b, u, c in zip(part["value"], part["bound"], part["unit"], part["category"], strict=True)
+        ]
+        fig.add_trace(
+            go.Scatter(
+                x=part["value"],
+                y=[category] * len(part),
+                mode="markers",
+                name=str(category),
+                marker={
+                    "size": 11,
+                    "color": colors[str(category)],
+                    "opacity": 0.85,
+                    "line": {"width": 1, "color": "white"},
+                },
+                customdata=np.column_stack([labels, part["subject"].map(_short), part["article_id"]]),
+                hovertemplate="<b>%{customdata[0]}</b><br>about: %{customdata[1]}<br>article: %{customdata[2]}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(type="log", title_text="Value (log scale; each dot's unit is in the table)", exponentformat="SI")
+    fig.update_yaxes(title_text="Category", categoryorder="category descending")
+    _layout(fig, title, height=max(320, 90 + 38 * rows["category"].nunique()))
+    fig.update_layout(showlegend=False)  # the y axis already names each colour
+    return fig
+
+
+def headline_figures(metrics: pd.DataFrame, n: int = 6) -> pd.DataFrame:
+    """The largest figure of each category (counts only), largest first: a rule, never a list of names."""
+    rows = metrics[~metrics["category"].isin(NOT_HEADLINE) & (metrics["value"] > 0)]
+    if rows.empty:
+        return rows
+    top = rows.sort_values(["value", "metric_id"], ascending=[False, True]).drop_duplicates("category")
+    return top.head(n)
+
+
+def events_timeline(events: pd.DataFrame, title: str = "Events over time") -> go.Figure:
+    """Events as dots on a date axis, sized by attendance when stated."""
+    dated = events.dropna(subset=["date"]).sort_values("date")
+    if dated.empty:
+        return empty_figure(title, "No dated events yet.")
+    attendees = dated["attendees"].fillna(0)
+    sizes = 12 + 28 * np.sqrt(attendees / attendees.max()) if attendees.max() > 0 else np.full(len(dated), 14)
+    fig = go.Figure(
+        go.Scatter(
+            x=dated["date"],
+            y=[_short(n, 40) for n in dated["name"]],
+            mode="markers",
+            marker={
+                "size": sizes,
+                "color": palette.VERMILLION,
+                "opacity": 0.85,
+                "line": {"width": 1, "color": "white"},
+            },
+            customdata=np.column_stack(
+                [dated["name"], dated["city"].replace("", "–"), [human_number(a) for a in dated["attendees"]]]
+            ),
+            hovertemplate="<b>%{customdata[0]}</b><br>%{x|%d %b %Y}, %{customdata[1]}<br>participants: %{customdata[2]}<extra></extra>",
+            name="event",
+        )
+    )
+    fig.update_xaxes(title_text="Date")
+    fig.update_yaxes(title_text="", automargin=True)
+    return _layout(fig, title, height=max(280, 110 + 34 * len(dated)))
+
+
+def attendance_chart(events: pd.DataFrame, title: str = "Participants per event") -> go.Figure:
+    """Participants per event, with the overseas part beside the total and the share in the label."""
+    rows = events.dropna(subset=["attendees"]).sort_values("attendees")
+    if rows.empty:
+        return empty_figure(title, "No event states its number of participants yet.")
+    names = [_short(n, 40) for n in rows["name"]]
+    share = [
+        f"{o / a:.0%} overseas" if pd.notna(o) and a else ""
+        for o, a in zip(rows["overseas"], rows["attendees"], strict=True)
+    ]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Bar(
+            y=names,
+            x=rows["attendees"],
+            orientation="h",
+            name="all participants",
+            marker_color=palette.BLUE,
+            text=[human_number(a) for a in rows["attendees"]],
+            textposition="auto",
+        )
+    )
+    fig.add_trace(
+        go.Bar(
+            y=names,
+            x=rows["overseas"],
+            orientation="h",
+            name="from overseas",
+            marker_color=palette.ORANGE,
+            text=share,
+            textposition="auto",
+        )
+    )
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(title_text="Participants (people)")
+    fig.update_yaxes(automargin=True)
+    return _layout(fig, title, height=max(300, 140 + 60 * len(rows)))
+
+
+def countries_chart(events: pd.DataFrame, title: str = "Countries and regions represented") -> go.Figure:
+    """Countries (and regions) represented at each event that states it."""
+    rows = events.dropna(subset=["countries_represented"]).sort_values("countries_represented")
+    if rows.empty:
+        return empty_figure(title, "No event states how many countries took part yet.")
+    fig = go.Figure(
+        go.Bar(
+            y=[_short(n, 40) for n in rows["name"]],
+            x=rows["countries_represented"],
+            orientation="h",
+            marker_color=palette.BLUISH_GREEN,
+            text=[human_number(v) for v in rows["countries_represented"]],
+            textposition="auto",
+            name="countries and regions",
+        )
+    )
+    fig.update_xaxes(title_text="Countries and regions (count)")
+    fig.update_yaxes(automargin=True)
+    return _layout(fig, title, height=max(260, 120 + 44 * len(rows)))
+
+
+def describe_figures(metrics: pd.DataFrame) -> str:
+    """Alt text for :func:`figures_chart`: what the chart shows, in one sentence."""
+    rows = metrics[metrics["value"] > 0]
+    if rows.empty:
+        return "The chart is empty: no figures match."
+    low, high = rows["value"].min(), rows["value"].max()
+    return (
+        f"{len(rows)} figures in {rows['category'].nunique()} categories, from {human_number(low)} "
+        f"to {human_number(high)}, on a log scale; the table below lists each with its sentence."
+    )

@@ -1,0 +1,158 @@
+"""Where the data lives, cached typed loaders of its tables, and whether it needs a rebuild."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from etl import paths
+from etl.build import STAMP
+from etl.read import ARTICLE_SUFFIXES, Rejected, decode
+from etl.schema import TABLE_BY_NAME, TABLES
+
+
+@dataclass(frozen=True)
+class Dirs:
+    seeds: Path
+    data: Path
+    cache: Path
+
+
+def dirs() -> Dirs:
+    """The folders, read from the environment at call time (tests point them at tmp folders per run)."""
+    return Dirs(
+        seeds=Path(os.environ.get("DED_SEEDS_DIR") or paths.SEEDS_DIR),
+        data=Path(os.environ.get("DED_DATA_DIR") or paths.DATA_DIR),
+        cache=Path(os.environ.get("DED_CACHE_DIR") or paths.CACHE_DIR),
+    )
+
+
+def empty_frame(name: str) -> pd.DataFrame:
+    """A table with no rows but the contract's columns and dtypes."""
+    return typed(name, pd.DataFrame({c: pd.Series([], dtype=str) for c in TABLE_BY_NAME[name].columns}))
+
+
+def typed(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Give a table read as text the dtypes of its contract: text stays text ("" when empty), numbers are floats."""
+    frame = frame.copy()
+    for f in TABLE_BY_NAME[name].fields:
+        if f.name not in frame.columns:
+            frame[f.name] = ""
+        column = frame[f.name]
+        if f.type in ("number", "integer"):
+            # Floats even for integers: a missing count must stay missing, not become 0.
+            frame[f.name] = pd.to_numeric(column.replace("", None), errors="coerce").astype("float64")
+        elif f.type == "date":
+            frame[f.name] = pd.to_datetime(column.replace("", None), errors="coerce", format="ISO8601")
+        else:
+            frame[f.name] = column.fillna("").astype(str)
+    return frame
+
+
+def read_table(data_dir: Path, name: str) -> pd.DataFrame:
+    """One table of ``data_dir`` with contract dtypes; an empty table when the file is missing or unreadable."""
+    path = Path(data_dir) / f"{name}.csv"
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (OSError, ValueError, pd.errors.ParserError):
+        return empty_frame(name)
+    return typed(name, raw)
+
+
+def data_signature(data_dir: Path) -> str:
+    """Changes whenever a build finishes: the stamp's content and mtime (cheap: one stat and one small read)."""
+    stamp = Path(data_dir) / STAMP
+    try:
+        return f"{stamp.read_text()}:{stamp.stat().st_mtime_ns}"
+    except OSError:
+        return "missing:" + ":".join(
+            str((Path(data_dir) / f"{t.name}.csv").stat().st_mtime_ns)
+            for t in TABLES
+            if (Path(data_dir) / f"{t.name}.csv").exists()
+        )
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _load(data_dir: str, name: str, signature: str) -> pd.DataFrame:
+    del signature  # only part of the cache key: a new build means new tables
+    return read_table(Path(data_dir), name)
+
+
+def load(name: str, data_dir: Path | None = None) -> pd.DataFrame:
+    """Table ``name`` from the data folder, cached until the next build."""
+    folder = Path(data_dir) if data_dir is not None else dirs().data
+    return _load(str(folder), name, data_signature(folder))
+
+
+def load_all(data_dir: Path | None = None) -> dict[str, pd.DataFrame]:
+    """Every table of the contract by name."""
+    return {t.name: load(t.name, data_dir) for t in TABLES}
+
+
+def built_at(data_dir: Path) -> dt.datetime | None:
+    """When the last complete build finished (UTC), or None when there is none."""
+    try:
+        return dt.datetime.fromtimestamp((Path(data_dir) / STAMP).stat().st_mtime, tz=dt.UTC)
+    except OSError:
+        return None
+
+
+def seeds_signature(seeds: Path) -> str:
+    """Names, sizes and mtimes of the article files: cheap, and changes whenever an article does."""
+    try:
+        entries = sorted(
+            (e.name, e.stat().st_size, e.stat().st_mtime_ns) for e in os.scandir(seeds) if not e.name.startswith(".")
+        )
+    except OSError:
+        return "missing"
+    return repr(entries)
+
+
+def article_files(seeds: Path) -> list[str]:
+    """Names of the article files in the seeds folder."""
+    try:
+        return sorted(
+            e.name
+            for e in os.scandir(seeds)
+            if not e.name.startswith(".") and e.name.lower().endswith(ARTICLE_SUFFIXES)
+        )
+    except OSError:
+        return []
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _is_stale(seeds: str, data: str, seeds_sig: str, data_sig: str) -> bool:
+    from etl.build import is_stale
+
+    del seeds_sig, data_sig  # cache key only: reading every article is what we avoid on each rerun
+    return is_stale(Path(seeds), Path(data))
+
+
+def is_stale(d: Dirs) -> bool:
+    """Whether the tables are missing or older than the articles (cached until either folder changes)."""
+    return _is_stale(str(d.seeds), str(d.data), seeds_signature(d.seeds), data_signature(d.data))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _article_text(path: str, signature: str) -> str | None:
+    del signature
+    try:
+        text, _ = decode(Path(path).read_bytes())
+    except (OSError, Rejected):
+        return None
+    return text
+
+
+def article_text(seeds: Path, file: str) -> str | None:
+    """The decoded text of an article, as the ETL read it (offsets match), or None when it is gone."""
+    path = Path(seeds) / Path(file).name
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return _article_text(str(path), f"{stat.st_size}:{stat.st_mtime_ns}")

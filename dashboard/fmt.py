@@ -1,0 +1,51 @@
+"""Human formatting of figures: scale words and the sign of the bound ("37.3 billion+", "~2,000", "≤ 5%")."""
+
+from __future__ import annotations
+
+import math
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+BOUND_PREFIX = {"approx": "~", "at_most": "≤ "}
+BOUND_SUFFIX = {"at_least": "+"}
+BOUND_WORDS = {"exact": "exactly", "at_least": "at least", "approx": "about", "at_most": "at most"}
+
+
+def _trim(number: float, decimals: int) -> str:
+    text = f"{number:,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def human_number(value: float | None) -> str:
+    """``37300000000`` -> ``37.3 billion``; ``12500`` -> ``12,500``; ``0.25`` -> ``0.25``; missing -> ``–``."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "–"
+    sign = "-" if value < 0 else ""
+    magnitude = abs(float(value))
+    for scale, word in _SCALES:
+        if magnitude >= scale:
+            return f"{sign}{_trim(magnitude / scale, 2)} {word}"
+    if magnitude >= 100:
+        return f"{sign}{magnitude:,.0f}" if magnitude == int(magnitude) else f"{sign}{_trim(magnitude, 1)}"
+    return f"{sign}{_trim(magnitude, 2)}"
+
+
+def is_percent(unit: str, category: str = "") -> bool:
+    """Whether a figure is a percentage (by its category or its unit)."""
+    u = (unit or "").strip().lower()
+    return category == "percent" or u in {"%", "percent", "per cent", "percentage"}
+
+
+def figure_value(value: float | None, bound: str = "exact", unit: str = "", category: str = "") -> str:
+    """The number with its bound sign: ``37.3 billion+``, ``~800``, ``≤ 5%``."""
+    number = human_number(value)
+    if is_percent(unit, category):
+        number += "%"
+    return f"{BOUND_PREFIX.get(bound, '')}{number}{BOUND_SUFFIX.get(bound, '')}"
+
+
+def figure_text(value: float | None, bound: str = "exact", unit: str = "", category: str = "") -> str:
+    """The figure as a phrase: ``37.3 billion+ page views``; a percent keeps its sign and drops the unit word."""
+    text = figure_value(value, bound, unit, category)
+    if unit and not is_percent(unit, category):
+        text += f" {unit}"
+    return text

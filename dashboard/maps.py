@@ -1,0 +1,216 @@
+"""Pure map builders: tables in, a pydeck Deck out (country shapes under cities, no Mapbox token needed)."""
+
+from __future__ import annotations
+
+import copy
+import functools
+import html
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pydeck as pdk
+
+from dashboard import palette
+from dashboard.fmt import figure_text
+
+COUNTRIES_GEOJSON = Path(__file__).resolve().parent / "assets" / "countries.geojson"
+CITY_KINDS = ("city", "district")
+TILE_PX = 512  # deck.gl's world is 512 px wide at zoom 0
+VIEW_W, VIEW_H = 760, 480  # the smallest map we draw on a laptop; a phone zooms out by itself
+MAX_ZOOM = 9.0
+TOOLTIP = {
+    "html": "<b>{tip_name}</b><br/>{tip_roles}<br/>{tip_summary}",
+    "style": {"backgroundColor": "#ffffff", "color": "#000000", "fontSize": "13px", "maxWidth": "320px"},
+}
+POINT_COLUMNS = ["name", "lat", "lon", "country_iso3", "mentions", "n_figures", "weight", "role", "roles", "summary"]
+
+
+@functools.cache
+def _countries_text() -> str:
+    return COUNTRIES_GEOJSON.read_text(encoding="utf-8")
+
+
+def countries_geojson() -> dict:
+    """Natural Earth country shapes (see assets/README.md); a fresh copy the caller may change."""
+    return json.loads(_countries_text())
+
+
+def _key(name: str) -> str:
+    return str(name).strip().casefold()
+
+
+def city_points(
+    places: pd.DataFrame,
+    metrics: pd.DataFrame,
+    events: pd.DataFrame,
+    learning_cities: pd.DataFrame,
+) -> pd.DataFrame:
+    """One row per geocoded city: how much the corpus says about it (mentions + figures) and its roles."""
+    cities = places[places["kind"].isin(CITY_KINDS)].dropna(subset=["lat", "lon"])
+    rows: dict[str, dict] = {}
+    for r in cities.itertuples(index=False):
+        row = rows.setdefault(
+            _key(r.name),
+            {"name": r.name, "lat": r.lat, "lon": r.lon, "country_iso3": r.country_iso3, "mentions": 0.0},
+        )
+        row["mentions"] += 0 if pd.isna(r.mentions) else r.mentions
+    # A learning city the places table missed is still a city the corpus talks about.
+    for r in learning_cities.dropna(subset=["lat", "lon"]).itertuples(index=False):
+        rows.setdefault(
+            _key(r.city), {"name": r.city, "lat": r.lat, "lon": r.lon, "country_iso3": r.country_iso3, "mentions": 1.0}
+        )
+    if not rows:
+        return pd.DataFrame(columns=POINT_COLUMNS)
+    hosts = {_key(c) for c in events["city"] if c}
+    learning: dict[str, list[str]] = {}
+    for c, rec in zip(learning_cities["city"], learning_cities["recognition"], strict=True):
+        learning.setdefault(_key(c), [])
+        if rec and rec not in learning[_key(c)]:
+            learning[_key(c)].append(rec)
+    about = metrics["place"].map(_key).where(metrics["place"] != "", metrics["subject"].map(_key))
+    for key, row in rows.items():
+        mine = metrics[about == key].sort_values("value", ascending=False)
+        row["n_figures"] = len(mine)
+        row["weight"] = row["mentions"] + len(mine)
+        roles = []
+        if key in hosts:
+            roles.append("host city")
+        if key in learning:
+            roles.append("learning city")
+        row["role"] = roles[0] if roles else "other"
+        detail = ["host of an event"] if key in hosts else []
+        detail += learning.get(key, [])
+        row["roles"] = "; ".join(detail) or "mentioned"
+        shown = [
+            figure_text(v, b, u, c)
+            for v, b, u, c in mine[["value", "bound", "unit", "category"]].head(3).itertuples(index=False)
+        ]
+        summary = f"{int(row['mentions'])} mention(s), {len(mine)} figure(s)"
+        if shown:
+            summary += ": " + "; ".join(shown)
+        row["summary"] = summary
+    frame = pd.DataFrame(list(rows.values()), columns=POINT_COLUMNS)
+    return frame.sort_values(["weight", "name"], ascending=[False, True], ignore_index=True)
+
+
+def _styled(points: pd.DataFrame) -> list[dict]:
+    weight = points["weight"].astype(float).clip(lower=1)
+    radius = 5 + 5 * np.sqrt(weight / weight.max()) * 4 if len(points) else weight
+    out = []
+    for (_, p), r in zip(points.iterrows(), radius, strict=True):
+        record = {k: (v.item() if isinstance(v, np.generic) else v) for k, v in p.items()}
+        record["radius"] = round(float(r), 1)
+        # deck.gl puts tooltip fields into innerHTML, and names and units come from article text: escape them.
+        for field in ("name", "roles", "summary"):
+            record[f"tip_{field}"] = html.escape(str(record[field]))
+        record["color"] = palette.rgb(palette.ROLE_COLORS.get(p["role"], palette.BLUE), 220)
+        out.append(record)
+    return out
+
+
+def country_mentions(places: pd.DataFrame) -> dict[str, int]:
+    """How often each country is named, itself or through its places (ISO3 -> mentions)."""
+    rows = places[places["country_iso3"] != ""]
+    return {k: int(v) for k, v in rows.groupby("country_iso3")["mentions"].sum().items()}
+
+
+def shaded_countries(mentions: dict[str, int], shapes: dict | None = None) -> dict:
+    """The country shapes with a fill per feature: mentioned countries in sky blue (darker = more), others grey."""
+    shapes = copy.deepcopy(shapes) if shapes is not None else countries_geojson()
+    top = max(mentions.values(), default=1)
+    for feature in shapes["features"]:
+        props = feature["properties"]
+        n = mentions.get(props.get("iso_a3", ""), 0)
+        props["mentions"] = n
+        props["fill"] = (
+            palette.rgb(palette.SKY_BLUE, int(90 + 140 * math.sqrt(n / top))) if n else palette.rgb("#DDDDDD", 255)
+        )
+    return shapes
+
+
+def _merc_y(lat: float) -> float:
+    lat = max(min(lat, 85.0), -85.0)
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / (2 * math.pi)
+
+
+def _inv_merc_y(y: float) -> float:
+    return math.degrees(2 * math.atan(math.exp(y * 2 * math.pi)) - math.pi / 2)
+
+
+def fit_view(lats, lons, width: int = VIEW_W, height: int = VIEW_H, padding: float = 1.8) -> pdk.ViewState:
+    """A view centred on the points and zoomed so they all fit in ``width`` x ``height`` pixels with a margin."""
+    lats = [float(x) for x in lats if pd.notna(x)]
+    lons = [float(x) for x in lons if pd.notna(x)]
+    if not lats:
+        return pdk.ViewState(latitude=20.0, longitude=10.0, zoom=0.6)
+    ys = [_merc_y(v) for v in lats]
+    lon_span = max(lons) - min(lons)
+    y_span = max(ys) - min(ys)
+    zooms = [MAX_ZOOM]
+    if lon_span > 0:
+        zooms.append(math.log2(360 * width / (TILE_PX * lon_span * padding)))
+    if y_span > 0:
+        zooms.append(math.log2(height / (TILE_PX * y_span * padding)))
+    zoom = max(0.0, min(zooms)) if len(zooms) > 1 else 4.0
+    return pdk.ViewState(
+        latitude=round(_inv_merc_y((max(ys) + min(ys)) / 2), 4),
+        longitude=round((max(lons) + min(lons)) / 2, 4),
+        zoom=round(zoom, 2),
+        pitch=0,
+        bearing=0,
+    )
+
+
+def view_bounds(view: pdk.ViewState, width: int = VIEW_W, height: int = VIEW_H) -> tuple[float, float, float, float]:
+    """(west, east, south, north) seen by ``view`` in a ``width`` x ``height`` map."""
+    world = TILE_PX * 2**view.zoom
+    half_lon = 360 * width / world / 2
+    cy = _merc_y(view.latitude)
+    half_y = height / world / 2
+    return (
+        view.longitude - half_lon,
+        view.longitude + half_lon,
+        _inv_merc_y(cy - half_y),
+        _inv_merc_y(cy + half_y),
+    )
+
+
+def build_deck(points: pd.DataFrame, mentions: dict[str, int] | None = None, shapes: dict | None = None) -> pdk.Deck:
+    """Countries (shaded by mentions) under the cities (sized by weight, coloured by role), fitted to the cities."""
+    layers = [
+        pdk.Layer(
+            "GeoJsonLayer",
+            data=shaded_countries(mentions or {}, shapes),
+            id="countries",
+            filled=True,
+            stroked=True,
+            get_fill_color="properties.fill",
+            get_line_color=[255, 255, 255, 255],
+            line_width_min_pixels=0.6,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer",
+            data=_styled(points),
+            id="cities",
+            get_position=["lon", "lat"],
+            get_radius="radius",
+            radius_units="'pixels'",  # a bare string would become a deck.gl expression (@@=pixels)
+            get_fill_color="color",
+            get_line_color=[255, 255, 255, 255],
+            line_width_min_pixels=1,
+            stroked=True,
+            pickable=True,
+            auto_highlight=True,
+        ),
+    ]
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=fit_view(points["lat"], points["lon"]),
+        map_provider="carto",
+        map_style=None,  # Streamlit picks a CARTO style for its theme; the country layer shows land without it
+        tooltip=TOOLTIP,
+    )

@@ -1,0 +1,138 @@
+"""Streamlit glue shared by the router and the pages: data build on start, sidebar, filter carrying, safe text, charts."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+from filelock import Timeout
+
+from dashboard import data, filters
+
+FILTERS_STATE = "_ded_figure_filters"  # the Figures filters, kept across page changes
+PAGE = {
+    "overview": "views/overview.py",
+    "figures": "views/figures.py",
+    "map": "views/map.py",
+    "events": "views/events.py",
+    "learning": "views/learning_cities.py",
+    "sources": "views/sources.py",
+    "data": "views/data.py",
+}
+
+
+def safe_text(text: str, *, muted: bool = False) -> None:
+    """Show article text as text: escaped, so markup in an article is displayed, never run or rendered."""
+    style = "color:#555;font-size:0.92rem;" if muted else ""
+    st.html(f'<p style="margin:0 0 0.5rem 0;{style}white-space:pre-wrap">{html.escape(str(text))}</p>')
+
+
+def run_build(d: data.Dirs, label: str = "Building the tables from the articles…") -> bool:
+    """Run the ETL with a visible progress bar; say what went wrong instead of raising. True when it finished."""
+    from etl.build import run
+
+    bar = st.progress(0.0, text=label)
+
+    def progress(done: int, total: int, name: str) -> None:
+        bar.progress(done / max(total, 1), text=f"Reading article {done} of {total}: {name}")
+
+    try:
+        report = run(d.seeds, d.data, cache_dir=d.cache, progress=progress, lock_timeout=120)
+    except Timeout:
+        bar.empty()
+        st.warning("Another build is still running; the tables shown may be the previous ones. Reload in a moment.")
+        return False
+    except Exception as exc:  # a failed build must not take the dashboard down with it
+        bar.empty()
+        st.error(
+            f"The tables could not be rebuilt ({exc.__class__.__name__}: {exc}). "
+            "Run `make data` (or `python -m etl`) in a terminal to see the details."
+        )
+        return False
+    bar.progress(1.0, text=f"Done: {report.articles} articles read, {len(report.rejected)} rejected.")
+    bar.empty()
+    st.cache_data.clear()
+    return True
+
+
+def ensure_data() -> data.Dirs:
+    """Build the tables when they are missing or older than the articles; explain what to do when there are none."""
+    d = data.dirs()
+    if not data.article_files(d.seeds):
+        if not (d.data / "articles.csv").exists():
+            st.info(
+                f"No articles yet. Add one on **Sources → Add an article**, or copy `.txt`/`.md` files into "
+                f"`{d.seeds}` and run `make data`."
+            )
+        return d
+    try:
+        stale = data.is_stale(d)
+    except OSError as exc:
+        st.warning(f"Could not check whether the tables are up to date ({exc}).")
+        return d
+    if stale:
+        # A build that failed for these exact articles fails again: say so once per session instead of retrying.
+        attempt = f"{d.seeds}|{data.seeds_signature(d.seeds)}"
+        if st.session_state.get("_failed_build") == attempt:
+            st.warning(
+                "The tables are older than the articles and the last rebuild failed; showing the previous tables."
+            )
+            return d
+        with st.spinner("The articles changed since the tables were built: rebuilding…"):
+            if not run_build(d):
+                st.session_state["_failed_build"] = attempt
+    return d
+
+
+def carry_filters() -> None:
+    """Keep the Figures filters in the URL on every page: Streamlit clears query parameters on a page change."""
+    current = filters.read_query(st.query_params.get_all)
+    if current.active:
+        st.session_state[FILTERS_STATE] = current
+        return
+    kept = st.session_state.get(FILTERS_STATE)
+    if kept is not None and kept.active:
+        for key, values in filters.to_params(kept).items():
+            st.query_params[key] = values
+
+
+def set_filters(f: filters.Filters) -> None:
+    """Make ``f`` the filters of the session and of the URL."""
+    for key in filters.KEYS:
+        if key in st.query_params:
+            del st.query_params[key]
+    for key, values in filters.to_params(f).items():
+        st.query_params[key] = values
+    st.session_state[FILTERS_STATE] = f
+
+
+def sidebar(d: data.Dirs) -> None:
+    """Freshness and size of the data, on every page."""
+    articles = data.load("articles", d.data)
+    metrics = data.load("metrics", d.data)
+    built = data.built_at(d.data)
+    with st.sidebar:
+        st.markdown("**Data**")
+        st.caption(f"{len(articles):,} articles · {len(metrics):,} figures")
+        st.caption(f"Built {built:%Y-%m-%d %H:%M} UTC" if built else "Not built yet")
+        st.page_link(PAGE["sources"], label="Add an article", icon=":material/upload_file:")
+
+
+def chart(fig: go.Figure, alt: str, table: pd.DataFrame | None = None, key: str | None = None) -> None:
+    """A chart with its alt text as a caption and, when given, the data behind it in an expander."""
+    st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False, "responsive": True})
+    st.caption(alt)
+    if table is not None and not table.empty:
+        with st.expander("Data behind this chart"):
+            st.dataframe(table, hide_index=True, width="stretch")
+
+
+def article_titles(articles: pd.DataFrame, width: int = 70) -> dict[str, str]:
+    """article_id -> a short readable label (title, else the id)."""
+    out = {}
+    for aid, title in zip(articles["article_id"], articles["title"], strict=True):
+        label = title.strip() or aid
+        out[aid] = label if len(label) <= width else label[: width - 1] + "…"
+    return out

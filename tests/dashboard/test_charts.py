@@ -1,0 +1,72 @@
+"""Chart builders: titled, with axis units, log scale for figures, one trace per category, empty states."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import charts, palette
+from dashboard.data import typed
+from tests.dashboard.conftest import sample_tables
+
+
+def table(name: str) -> pd.DataFrame:
+    return typed(name, sample_tables()[name].astype(str).replace({"nan": "", "None": ""}))
+
+
+def test_figures_chart_is_log_scaled_titled_with_one_trace_per_category():
+    m = table("metrics")
+    fig = charts.figures_chart(m)
+    assert fig.layout.title.text
+    assert fig.layout.xaxis.type == "log"
+    assert "log scale" in fig.layout.xaxis.title.text
+    assert {t.name for t in fig.data} == {"people", "places", "engagement"}
+    assert sum(len(t.x) for t in fig.data) == 4
+    # nine orders of magnitude apart, both on the axis
+    xs = [x for t in fig.data for x in t.x]
+    assert min(xs) == 40 and max(xs) == 37.3e9
+
+
+def test_figures_chart_leaves_out_zero_and_says_so_when_nothing_is_left():
+    m = table("metrics")
+    m["value"] = 0.0
+    fig = charts.figures_chart(m)
+    assert not fig.data
+    assert "No figures" in fig.layout.annotations[0].text
+
+
+def test_categories_keep_their_okabe_ito_colour():
+    fig = charts.figures_chart(table("metrics"))
+    colors = {t.name: t.marker.color for t in fig.data}
+    assert set(colors.values()) <= set(palette.SERIES)
+    assert len(set(colors.values())) == 3
+
+
+def test_headline_takes_the_largest_figure_of_each_count_category():
+    m = table("metrics")
+    extra = m.iloc[[0]].assign(metric_id="x-1", value=3.0, unit="rank", category="rank")
+    top = charts.headline_figures(pd.concat([m, extra]))
+    assert list(top["category"]) == ["engagement", "people", "places"]
+    assert list(top["value"]) == [37.3e9, 2000, 40]
+
+
+def test_event_charts_have_titles_units_and_the_overseas_share():
+    ev = table("events")
+    attendance = charts.attendance_chart(ev)
+    assert attendance.layout.title.text and "people" in attendance.layout.xaxis.title.text
+    assert [t.name for t in attendance.data] == ["all participants", "from overseas"]
+    assert "25% overseas" in attendance.data[1].text
+    countries = charts.countries_chart(ev)
+    assert list(countries.data[0].x) == [12, 40]
+    timeline = charts.events_timeline(ev)
+    assert timeline.layout.xaxis.title.text == "Date" and len(timeline.data[0].x) == 2
+
+
+def test_event_charts_explain_an_empty_table():
+    empty = table("events").iloc[0:0]
+    for build in (charts.attendance_chart, charts.countries_chart, charts.events_timeline):
+        fig = build(empty)
+        assert fig.layout.title.text and fig.layout.annotations
+
+
+def test_alt_text_states_the_range():
+    assert "40 to 37.3 billion" in charts.describe_figures(table("metrics"))

@@ -1,0 +1,73 @@
+"""Figures filters: a URL round-trip, what each filter keeps, and the flags on figures that look wrong."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import filters
+from dashboard.data import typed
+from tests.dashboard.conftest import sample_tables
+
+
+def metrics() -> pd.DataFrame:
+    return typed("metrics", sample_tables()["metrics"].astype(str).replace("nan", ""))
+
+
+def test_filters_round_trip_through_query_parameters():
+    f = filters.Filters(articles=("a_lisbon", "b_nairobi"), categories=("people",), places=("Lisbon",), text="teach")
+    params = filters.to_params(f)
+    assert params == {
+        "article": ["a_lisbon", "b_nairobi"],
+        "category": ["people"],
+        "place": ["Lisbon"],
+        "q": ["teach"],
+    }
+    assert filters.from_params(params) == f
+
+
+def test_empty_filters_give_a_clean_url_and_blank_values_are_dropped():
+    assert filters.to_params(filters.Filters()) == {}
+    assert filters.from_params({"category": ["", " people ", "people"], "q": "  "}) == filters.Filters(
+        categories=("people",)
+    )
+    assert not filters.from_params({}).active
+
+
+def test_read_query_takes_every_value_of_a_repeated_key():
+    url = {"category": ["people", "places"], "q": ["views"]}
+    f = filters.read_query(lambda key: url.get(key, []))
+    assert f.categories == ("people", "places") and f.text == "views"
+
+
+def test_each_filter_narrows_the_rows():
+    m = metrics()
+    assert len(filters.apply(m, filters.Filters())) == 4
+    assert set(filters.apply(m, filters.Filters(articles=("b_nairobi",)))["metric_id"]) == {"b_nairobi-0001"}
+    assert set(filters.apply(m, filters.Filters(categories=("people",)))["unit"]) == {"teachers", "people"}
+    assert set(filters.apply(m, filters.Filters(places=("Lisbon",)))["unit"]) == {"teachers", "page views"}
+    assert list(filters.apply(m, filters.Filters(text="PAGE VIEW"))["unit"]) == ["page views"]
+    assert filters.apply(m, filters.Filters(text="no such words")).empty
+
+
+def test_place_filter_also_matches_a_subject_that_names_a_known_place():
+    m = metrics()
+    m.loc[m["metric_id"] == "b_nairobi-0001", ["subject", "place"]] = ["Nairobi", ""]
+    places = pd.DataFrame({"name": ["Nairobi", "Lisbon"]})
+    assert filters.place_options(m, places) == ["Lisbon", "Nairobi"]
+    assert list(filters.apply(m, filters.Filters(places=("Nairobi",)))["metric_id"]) == ["b_nairobi-0001"]
+
+
+def test_flags_mark_a_percent_above_100_and_figures_1000x_apart_in_one_unit():
+    m = pd.DataFrame(
+        {
+            "article_id": ["a", "a", "a", "b", "a"],
+            "value": [5.0, 20_000.0, 140.0, 3.0, 50.0],
+            "unit": ["courses", "Courses", "percent", "courses", "courses"],
+            "category": ["courses", "courses", "percent", "courses", "courses"],
+        }
+    )
+    out = filters.flags(m)
+    assert "1,000×" in out[0] and "1,000×" in out[1]  # 20,000 courses next to 5 courses in the same article
+    assert out[2] == "percent above 100"
+    assert out[3] == ""  # another article: no comparison
+    assert out[4] == ""  # 50 is within 1000x of both 5 and 20,000

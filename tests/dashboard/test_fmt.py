@@ -1,0 +1,38 @@
+"""Figures read the way analysts write them: a human scale and a sign for the bound."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.fmt import figure_text, figure_value, human_number
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (37_300_000_000, "37.3 billion"),
+        (2_560_000_000, "2.56 billion"),
+        (56_400_000, "56.4 million"),
+        (1_000_000, "1 million"),
+        (436_000, "436,000"),
+        (800, "800"),
+        (1.5, "1.5"),
+        (0, "0"),
+        (None, "–"),
+        (float("nan"), "–"),
+    ],
+)
+def test_human_number_uses_scale_words_above_a_million(value, expected):
+    assert human_number(value) == expected
+
+
+def test_each_bound_gets_its_sign():
+    assert figure_text(37.3e9, "at_least", "page views") == "37.3 billion+ page views"
+    assert figure_text(800, "approx", "attendees") == "~800 attendees"
+    assert figure_text(5, "at_most", "courses") == "≤ 5 courses"
+    assert figure_text(215, "exact", "countries and regions") == "215 countries and regions"
+
+
+def test_a_percent_keeps_its_sign_and_drops_the_unit_word():
+    assert figure_value(1.5, "approx", "percent", "percent") == "~1.5%"
+    assert figure_text(30, "at_least", "%", "percent") == "30%+"

@@ -1,0 +1,169 @@
+"""Every page through the router with AppTest: no exception, its key elements, and one interaction each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import filters
+
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    import streamlit as st
+
+    st.cache_data.clear()  # each test has its own data folder under the same path names
+    yield
+
+
+def open_page(page: str | None = None, query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    if query:
+        at.query_params.update(query)
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_overview_shows_counts_headline_cards_and_the_timeline(sample_data):
+    at = open_page()
+    assert at.title[0].value == "Digital education in the news"
+    labels = {m.label: m.value for m in at.metric}
+    assert labels["Articles"] == "2" and labels["Figures"] == "4" and labels["Events"] == "2"
+    assert labels["page views (engagement)"] == "37.3 billion"
+    assert labels["teachers (people)"] == "2,000+"
+    assert any(link.label == "Open the article" for link in at.get("page_link"))
+    assert "Timeline of 2 dated events" in " ".join(c.value for c in at.caption)
+
+
+def test_figures_filter_changes_the_table_and_lands_in_the_url(sample_data):
+    at = open_page("views/figures.py")
+    assert len(at.dataframe[0].value) == 4
+    at.multiselect(key="f_category").select("people").run()
+    assert not at.exception
+    assert set(at.dataframe[0].value["unit"]) == {"teachers", "people"}
+    assert at.query_params["category"] == ["people"] or at.query_params["category"] == "people"
+
+
+def test_figures_reads_its_filters_from_a_shared_link_and_flags_nothing_odd(sample_data):
+    at = open_page("views/figures.py", query={"q": "page views"})
+    table = at.dataframe[0].value
+    assert list(table["unit"]) == ["page views"] and set(table["flag"]) == {""}
+    assert at.text_input(key="f_q").value == "page views"
+    assert at.download_button  # CSV of the filtered rows
+
+
+def test_a_filter_that_matches_nothing_says_so_and_can_be_cleared(sample_data):
+    at = open_page("views/figures.py", query={"q": "no such figure"})
+    assert any("No figure matches" in w.value for w in at.warning)
+    at.button[0].click().run()
+    assert len(at.dataframe[0].value) == 4
+
+
+def test_filters_survive_a_change_of_page(sample_data):
+    at = open_page("views/figures.py")
+    at.multiselect(key="f_category").select("engagement").run()
+    at.switch_page("views/events.py").run()
+    at.query_params.clear()  # what Streamlit does to the URL on a page change
+    at.switch_page("views/figures.py").run()
+    assert list(at.dataframe[0].value["unit"]) == ["page views"]
+    assert filters.from_params({"category": at.query_params.get("category")}).categories == ("engagement",)
+
+
+def test_map_draws_a_deck_and_lists_the_cities(sample_data):
+    at = open_page("views/map.py")
+    assert at.title[0].value == "Map"
+    assert at.get("deck_gl_json_chart")
+    cities = at.dataframe[0].value
+    assert set(cities["name"]) == {"Lisbon", "Nairobi"}
+    regions = at.dataframe[1].value
+    assert list(regions["name"]) == ["East Africa"]
+
+
+def test_events_page_shows_attendance_countries_and_the_table(sample_data):
+    at = open_page("views/events.py")
+    labels = {m.label: m.value for m in at.metric}
+    assert labels["Events"] == "2" and labels["Participants stated"] == "3,200"
+    table = at.dataframe[-1].value
+    assert list(table["name"]) == ["Nairobi Forum", "Lisbon teachers meeting"]
+    assert len(at.get("plotly_chart")) == 3
+
+
+def test_learning_cities_page_lists_recognitions(sample_data):
+    at = open_page("views/learning_cities.py")
+    summary = at.dataframe[0].value
+    assert list(summary["city"]) == ["Nairobi"] and summary["recognitions"][0] == "learning city"
+    assert at.get("deck_gl_json_chart")
+
+
+def test_data_page_offers_every_download_the_schema_and_the_rejected_files(sample_data):
+    at = open_page("views/data.py")
+    assert len(at.download_button) == 1 + 6
+    rejected = at.dataframe[-1].value
+    assert list(rejected["file"]) == ["notes.pdf"]
+    schema = at.dataframe[0].value
+    assert "article_id" in list(schema["column"]) and schema["description"].str.len().min() > 0
+
+
+def test_sources_highlights_figures_with_the_article_text_escaped(built_data, tmp_path):
+    at = open_page("views/sources.py", query={"doc": "a_lisbon"})
+    assert at.selectbox(key="src_doc").value == "a_lisbon"
+    body = " ".join(h.proto.body for h in at.get("html"))
+    assert "<mark" in body and "Lisbon" in body
+    at.selectbox(key="src_doc").select("b_nairobi").run()
+    assert not at.exception
+    assert "Nairobi was named" in " ".join(h.proto.body for h in at.get("html"))
+
+
+def test_sources_upload_saves_builds_and_selects_the_new_article(built_data, tmp_path):
+    seeds = tmp_path / "seeds"
+    at = open_page("views/sources.py")
+    at.file_uploader[0].upload("new <article>.txt", b"More than 3,500 students joined 12 online courses.", "text/plain")
+    at.run()
+    at.button[0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert (seeds / "new_article.txt").exists()
+    assert "new_article" in (built_data / "metrics.csv").read_text()
+    assert at.selectbox(key="src_doc").value == "new_article"
+    assert any("figure(s) were read" in s.value for s in at.success)
+
+
+def test_sources_upload_of_a_bad_file_changes_nothing(built_data, tmp_path):
+    seeds = tmp_path / "seeds"
+    before = sorted(p.name for p in seeds.iterdir())
+    at = open_page("views/sources.py")
+    at.file_uploader[0].upload("bad.txt", b"\x00\x01\x02\x03binary", "text/plain")
+    at.run()
+    at.button[0].click().run()
+    assert any("binary" in e.value for e in at.error)
+    assert sorted(p.name for p in seeds.iterdir()) == before
+
+
+def test_an_empty_corpus_explains_how_to_add_an_article(tmp_path, monkeypatch):
+    (tmp_path / "seeds").mkdir()
+    monkeypatch.setenv("DED_SEEDS_DIR", str(tmp_path / "seeds"))
+    monkeypatch.setenv("DED_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("DED_CACHE_DIR", str(tmp_path / "cache"))
+    at = open_page()
+    assert any("No articles yet" in i.value for i in at.info)
+    for page in ("views/figures.py", "views/map.py", "views/events.py", "views/sources.py", "views/data.py"):
+        at.switch_page(page).run()
+        assert not at.exception, page
+
+
+def test_stale_data_is_rebuilt_on_start(tmp_path, monkeypatch):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "one.txt").write_text("About 1,200 people joined the forum.", encoding="utf-8")
+    monkeypatch.setenv("DED_SEEDS_DIR", str(seeds))
+    monkeypatch.setenv("DED_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("DED_CACHE_DIR", str(tmp_path / "cache"))
+    at = open_page()
+    assert (tmp_path / "data" / "articles.csv").exists()
+    assert {m.label: m.value for m in at.metric}["Articles"] == "1"

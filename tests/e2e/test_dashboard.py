@@ -1,0 +1,112 @@
+"""The dashboard in headless Chromium: every page renders, the map draws, filters reach the URL, uploads flow
+through, and markup in an article never runs."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.e2e.conftest import SHOTS, visit
+
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
+
+PAGES = {
+    "": "Digital education in the news",
+    "figures": "Figures",
+    "map": "Map",
+    "events": "Events",
+    "learning-cities": "Learning cities",
+    "sources": "Sources",
+    "data": "Data",
+}
+EXCEPTION = '[data-testid="stException"]'
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_every_page_renders_its_title_without_an_exception_at_desktop_and_phone_width(page, dashboard, path):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    name = path or "overview"
+    for width, height in ((1280, 900), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        visit(page, f"{dashboard['url']}/{path}")
+        page.get_by_role("heading", name=PAGES[path], level=1).wait_for()
+        assert page.locator(EXCEPTION).count() == 0
+        if page.locator(".js-plotly-plot, [data-testid='stDeckGlJsonChart']").count():
+            page.locator(".js-plotly-plot canvas, .js-plotly-plot svg, #deckgl-overlay").first.wait_for(
+                state="attached"
+            )
+        page.screenshot(path=str(SHOTS / f"{name}-{width}.png"), full_page=True)
+
+
+def test_map_canvas_is_drawn(page, dashboard):
+    visit(page, f"{dashboard['url']}/map")
+    canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+    canvas.wait_for(state="visible")
+    box = canvas.bounding_box()
+    assert box and box["width"] > 200 and box["height"] > 200
+
+
+def _shown(page) -> tuple[int, int]:
+    text = page.get_by_text(re.compile(r"^\d[\d,]* of \d[\d,]* figures")).first.inner_text()
+    shown, total = re.findall(r"\d[\d,]*", text)[:2]
+    return int(shown.replace(",", "")), int(total.replace(",", ""))
+
+
+def _points(page) -> int:
+    return page.locator(".js-plotly-plot .scatterlayer .point").count()
+
+
+def test_a_figures_filter_changes_the_chart_and_the_url_and_survives_a_reload(page, dashboard):
+    visit(page, f"{dashboard['url']}/figures")
+    page.locator(".js-plotly-plot .scatterlayer .point").first.wait_for()
+    before_points, total = _points(page), _shown(page)[1]
+    assert _shown(page)[0] == total
+    page.locator('[data-testid="stMultiSelect"]').nth(1).click()  # Category
+    option = page.get_by_role("option").first
+    category = option.inner_text().strip()
+    option.click()
+    page.wait_for_url(re.compile(r"category="))
+    page.keyboard.press("Escape")
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.js-plotly-plot .scatterlayer .point').length < {before_points}"
+    )
+    shown = _shown(page)[0]
+    assert 0 < shown < total
+    assert f"category={category}" in page.url.replace("+", " ").replace("%20", " ")
+    url = page.url
+    visit(page, url)  # a shared link reopens the same view
+    assert _shown(page)[0] == shown
+
+
+def test_markup_in_an_article_is_shown_as_text_and_never_runs(page, dashboard):
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    visit(page, f"{dashboard['url']}/sources?doc=zz_markup")
+    article = page.locator(".ded-article")
+    article.wait_for()
+    text = article.inner_text()
+    assert "<script>window.__xss = 1; alert(1)</script>" in text
+    assert '<img src=x onerror="window.__xss = 2; alert(2)">' in text
+    assert article.locator("script, img, a, svg").count() == 0
+    page.wait_for_timeout(300)  # give an injected handler the chance to fire (it must not)
+    assert page.evaluate("() => window.__xss") is None
+    assert dialogs == []
+
+
+def test_an_uploaded_article_reaches_the_tables_and_the_figures_page(page, dashboard, tmp_path):
+    article = tmp_path / "Upload test (e2e).txt"
+    article.write_text(
+        "Learning festival draws crowds\n\nMore than 4,321 residents joined 57 evening classes in the city library.\n",
+        encoding="utf-8",
+    )
+    visit(page, f"{dashboard['url']}/sources")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(article))
+    page.get_by_role("button", name=re.compile("Add to the corpus")).click()
+    page.get_by_text(re.compile(r"figure\(s\) were read from the new article")).wait_for(timeout=60_000)
+    assert (dashboard["seeds"] / "Upload_test_e2e.txt").exists()
+    assert "Upload_test_e2e" in (dashboard["data"] / "metrics.csv").read_text(encoding="utf-8")
+    assert page.locator(EXCEPTION).count() == 0
+    visit(page, f"{dashboard['url']}/figures?article=Upload_test_e2e")
+    shown, _ = _shown(page)
+    assert shown >= 1

@@ -1,0 +1,117 @@
+"""Figures: filter every figure by article, category, place and text; log-scale chart, table with sentences, CSV."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, data, filters, ui
+from dashboard.fmt import figure_value
+
+t = data.load_all()
+metrics, articles, places = t["metrics"], t["articles"], t["places"]
+st.title("Figures")
+
+if metrics.empty:
+    st.info("No figures yet: add an article on the Sources page (or check the Data page for rejected files).")
+    st.stop()
+
+titles = ui.article_titles(articles)
+options = {
+    "f_article": sorted(metrics["article_id"].unique()),
+    "f_category": sorted(metrics["category"].unique()),
+    "f_place": filters.place_options(metrics, places),
+}
+
+# The URL is the source of truth (a shared link, a reload, a return to this page): the widgets follow it when it
+# changes, and when Streamlit dropped their state because another page ran in between.
+url = filters.read_query(st.query_params.get_all)
+if st.session_state.get("_fig_applied") != url or "f_category" not in st.session_state:
+    st.session_state["f_article"] = [a for a in url.articles if a in options["f_article"]]
+    st.session_state["f_category"] = [c for c in url.categories if c in options["f_category"]]
+    st.session_state["f_place"] = [p for p in url.places if p in options["f_place"]]
+    st.session_state["f_q"] = url.text
+    st.session_state["_fig_applied"] = url
+
+
+def _changed() -> None:
+    f = filters.Filters(
+        articles=tuple(st.session_state["f_article"]),
+        categories=tuple(st.session_state["f_category"]),
+        places=tuple(st.session_state["f_place"]),
+        text=st.session_state["f_q"].strip(),
+    )
+    ui.set_filters(f)
+    st.session_state["_fig_applied"] = filters.read_query(st.query_params.get_all)
+
+
+cols = st.columns([3, 2, 2, 2])
+cols[0].multiselect(
+    "Article", options["f_article"], key="f_article", on_change=_changed, format_func=lambda a: titles.get(a, a)
+)
+cols[1].multiselect("Category", options["f_category"], key="f_category", on_change=_changed)
+cols[2].multiselect(
+    "Place",
+    options["f_place"],
+    key="f_place",
+    on_change=_changed,
+    placeholder="Choose places" if options["f_place"] else "No places attached yet",
+)
+cols[3].text_input("Search", key="f_q", on_change=_changed, placeholder="unit, subject, sentence…")
+
+current = filters.Filters(
+    tuple(st.session_state["f_article"]),
+    tuple(st.session_state["f_category"]),
+    tuple(st.session_state["f_place"]),
+    st.session_state["f_q"].strip(),
+)
+flagged = metrics.assign(flag=filters.flags(metrics))
+shown = filters.apply(flagged, current)
+st.caption(
+    f"{len(shown):,} of {len(metrics):,} figures"
+    + (" match the filters. The link in the address bar reopens this view." if current.active else ".")
+)
+
+if shown.empty:
+    st.warning("No figure matches these filters. Remove one of them, or search for a shorter word.")
+    if st.button("Clear all filters"):
+        st.session_state["_fig_applied"] = None
+        ui.set_filters(filters.Filters())
+        st.rerun()
+    st.stop()
+
+ui.chart(charts.figures_chart(shown), charts.describe_figures(shown), key="figures_chart")
+
+n_flagged = int((shown["flag"] != "").sum())
+if n_flagged:
+    st.warning(f"{n_flagged} figure(s) look wrong next to the others (see the *check* column): worth a second look.")
+
+table = shown.assign(
+    figure=[
+        figure_value(v, b, u, c) for v, b, u, c in shown[["value", "bound", "unit", "category"]].itertuples(index=False)
+    ],
+    article=shown["article_id"].map(lambda a: titles.get(a, a)),
+    open=shown["article_id"].map(lambda a: f"sources?doc={a}"),
+)[["figure", "unit", "category", "subject", "place", "flag", "sentence", "article", "open", "value", "qualifier"]]
+st.dataframe(
+    table,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "figure": st.column_config.TextColumn(
+            "Figure", help="The value with its bound: + at least, ~ about, ≤ at most"
+        ),
+        "unit": st.column_config.TextColumn("Unit"),
+        "flag": st.column_config.TextColumn("Check", help="Why the figure may be misread"),
+        "sentence": st.column_config.TextColumn("Sentence", width="large"),
+        "open": st.column_config.LinkColumn("Source", display_text="open"),
+        "value": st.column_config.NumberColumn("Value", format="%.6g"),
+    },
+)
+st.download_button(
+    "Download these figures (CSV)",
+    shown.to_csv(index=False).encode("utf-8"),
+    file_name="figures.csv",
+    mime="text/csv",
+    on_click="ignore",
+    icon=":material/download:",
+)

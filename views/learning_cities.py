@@ -1,0 +1,46 @@
+"""Learning cities: where they are and the recognitions the articles name for them."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import data, maps, ui
+
+t = data.load_all()
+learning, metrics, events, places, articles = (
+    t["learning_cities"],
+    t["metrics"],
+    t["events"],
+    t["places"],
+    t["articles"],
+)
+st.title("Learning cities")
+st.caption("Cities named as learning cities: award winners, members of a learning-cities network, cases of practice.")
+
+if learning.empty:
+    st.info("No learning cities found yet. Cities the articles name as learning cities appear here.")
+    st.stop()
+
+points = maps.city_points(places.iloc[0:0], metrics, events, learning)
+countries = {iso: 1 for iso in learning["country_iso3"] if iso}
+alt = f"Map of {len(points)} learning cities in {len(countries)} countries."
+st.pydeck_chart(maps.build_deck(points, countries), key="learning_map", height=440, alt=alt)
+st.caption(alt)
+
+titles = ui.article_titles(articles)
+summary = (
+    learning.groupby(["city", "country_iso3"], as_index=False)
+    .agg(recognitions=("recognition", lambda r: "; ".join(sorted(set(r)))), articles=("article_id", "nunique"))
+    .sort_values(["articles", "city"], ascending=[False, True])
+)
+st.subheader("Cities and their recognitions")
+st.dataframe(summary, hide_index=True, width="stretch", column_config={"country_iso3": "country"})
+
+with st.expander("Every mention, with its sentence"):
+    st.dataframe(
+        learning.assign(article=learning["article_id"].map(lambda a: titles.get(a, a)))[
+            ["city", "recognition", "sentence", "article"]
+        ],
+        hide_index=True,
+        width="stretch",
+    )

@@ -1,0 +1,61 @@
+"""Overview: headline figures with their qualifiers and sentences, corpus counts, and the events over time."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import charts, data, ui
+from dashboard.fmt import figure_value
+
+t = data.load_all()
+metrics, articles, places, events = t["metrics"], t["articles"], t["places"], t["events"]
+
+st.title("Digital education in the news")
+st.caption("Figures, places and events read from news articles; every number links back to its sentence.")
+
+counts = st.columns(4)
+counts[0].metric("Articles", f"{len(articles):,}", border=True)
+counts[1].metric("Figures", f"{len(metrics):,}", border=True)
+counts[2].metric("Places", f"{places['name'].nunique():,}", border=True)
+counts[3].metric("Events", f"{len(events):,}", border=True)
+
+st.subheader("Headline figures")
+headline = charts.headline_figures(metrics)
+if headline.empty:
+    st.info("No figures yet. Add an article on the Sources page, or check the Data page for rejected files.")
+else:
+    st.caption(
+        "The largest figure of each kind (counts only; ranks, durations and percentages are on the Figures page)."
+    )
+    titles = ui.article_titles(articles, width=60)
+    columns = st.columns(3)
+    for i, row in enumerate(headline.itertuples(index=False)):
+        with columns[i % 3].container(border=True):
+            st.metric(
+                f"{row.unit} ({row.category})",
+                figure_value(row.value, row.bound, row.unit, row.category),
+                help=f"Qualifier in the text: “{row.qualifier}”" if row.qualifier else "Stated as an exact figure.",
+            )
+            if row.subject:
+                ui.safe_text(f"About: {row.subject}", muted=True)
+            with st.expander("Where it is said"):
+                ui.safe_text(row.sentence)
+                ui.safe_text(f"From: {titles.get(row.article_id, row.article_id)}", muted=True)
+                st.page_link(
+                    ui.PAGE["sources"],
+                    label="Open the article",
+                    icon=":material/article:",
+                    query_params={"doc": row.article_id, "fig": row.metric_id},
+                )
+
+st.subheader("Events over time")
+if events.empty:
+    st.info("No events found yet. Conferences, seminars and ceremonies named in the articles appear here.")
+else:
+    timeline = events.sort_values("date")[["date", "name", "city", "attendees"]]
+    ui.chart(
+        charts.events_timeline(events),
+        f"Timeline of {events['date'].notna().sum()} dated events (of {len(events)}); dot size shows participants.",
+        timeline,
+        key="overview_timeline",
+    )
