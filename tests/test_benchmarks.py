@@ -1,0 +1,81 @@
+"""The benchmarks run end to end on a tiny input and print their figures (no assertions on speed)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "benchmarks"
+
+
+def run_script(*args: str, timeout: float) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+def json_line(stdout: str) -> dict:
+    return json.loads(next(line for line in reversed(stdout.splitlines()) if line.startswith("{")))
+
+
+@pytest.mark.slow
+def test_etl_throughput_quick_prints_rates_ratio_and_memory(tmp_path: Path) -> None:
+    keep = tmp_path / "kept"
+    proc = run_script(str(BENCH / "etl_throughput.py"), "--quick", "--json", "--keep", str(keep), timeout=300)
+
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    out = proc.stdout
+    assert re.search(r"^machine: \d+ cores .*Python 3\.\d+.*date: \d{4}-\d\d-\d\d", out, re.M)
+    assert re.search(r"^ETL throughput: [\d.]+ MB/s wall", out, re.M)
+    assert re.search(r"^quantulum3 throughput: [\d.]+ MB/s warm", out, re.M)
+    assert re.search(r"^ratio ETL / quantulum3: \d+x", out, re.M)
+    assert re.search(r"^ETL peak memory: \d+ MB", out, re.M)
+    for label in ("cold, --no-cache", "re-run, nothing changed", "re-run, 1 article changed"):
+        assert re.search(rf"^{re.escape(label)}\s+[\d.]+\s+[\d.]+", out, re.M), label
+    figures = json_line(out)
+    assert figures["bench"] == "etl_throughput" and figures["etl_mbps"] > 0 and figures["peak_rss_mb"] > 0
+    assert all(r["returncode"] == 0 for r in figures["runs"])
+    # --keep leaves a corpus and its built tables for the dashboard's scale check.
+    assert len(list((keep / "seeds").glob("*.txt"))) == figures["articles"]
+    assert (keep / "data" / "metrics.csv").stat().st_size > 0
+
+
+def test_synthetic_corpus_is_deterministic_and_figures_differ() -> None:
+    spec = importlib.util.spec_from_file_location("etl_throughput", BENCH / "etl_throughput.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    build_corpus = module.build_corpus
+
+    a, b = build_corpus(ROOT / "seeds", 5), build_corpus(ROOT / "seeds", 5)
+    assert a == b
+    assert len(set(a)) == 5
+    assert all(4000 <= len(text) <= 7000 for text in a)
+    assert all(re.search(r"\d", text) for text in a)
+
+
+@pytest.mark.slow
+@pytest.mark.e2e
+def test_page_latency_quick_prints_medians_and_ratios(chromium_path: str) -> None:
+    if not (ROOT / "app.py").exists():
+        pytest.fail("app.py is missing: the page-latency benchmark has no dashboard to time")
+    proc = run_script(str(BENCH / "page_latency.py"), "--quick", "--json", "--chromium", chromium_path, timeout=600)
+
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    out = proc.stdout
+    assert re.search(r"^machine: \d+ cores", out, re.M)
+    assert re.search(r"^streamlit hello: median ms per page", out, re.M)
+    assert re.search(r"^dashboard \(seeds\): median ms per page", out, re.M)
+    assert len(re.findall(r"^  \S.*\s\d+ ms", out, re.M)) >= 2
+    assert re.search(r"ratio slowest dashboard page / median of hello's pages: [\d.]+", out)
+    assert re.search(r"RSS ratio: [\d.]+", out)
+    figures = json_line(out)
+    assert figures["hello"] and figures["dashboard (seeds)"]["pages"]
+    assert figures["hello_rss_mb"] > 0
