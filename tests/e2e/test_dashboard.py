@@ -63,15 +63,19 @@ def test_a_figures_filter_changes_the_chart_and_the_url_and_survives_a_reload(pa
     before_points, total = _points(page), _shown(page)[1]
     assert _shown(page)[0] == total
     page.locator('[data-testid="stMultiSelect"]').nth(1).click()  # Category
-    option = page.get_by_role("option").first
+    # Streamlit 1.67 lists a "Select all" entry first; pick a real category.
+    option = page.get_by_role("option").filter(has_not_text=re.compile(r"^Select all$")).first
     category = option.inner_text().strip()
     option.click()
     page.wait_for_url(re.compile(r"category="))
     page.keyboard.press("Escape")
-    page.wait_for_function(
-        f"() => document.querySelectorAll('.js-plotly-plot .scatterlayer .point').length < {before_points}"
-    )
+    for _ in range(120):  # the rerun replaces the count and the chart; wait for it, bounded (30 s)
+        if _shown(page)[0] < total:
+            break
+        page.wait_for_timeout(250)
     shown = _shown(page)[0]
+    page.locator(".js-plotly-plot .scatterlayer .point").first.wait_for()
+    assert _points(page) <= before_points
     assert 0 < shown < total
     assert f"category={category}" in page.url.replace("+", " ").replace("%20", " ")
     url = page.url
