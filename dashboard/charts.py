@@ -44,7 +44,7 @@ def _short(text: str, width: int = 28) -> str:
 def figures_chart(metrics: pd.DataFrame, title: str = "Figures by category") -> go.Figure:
     """Every positive figure as a dot on a log axis, one row and one colour per category.
 
-    A log axis keeps 9 and 37.3 billion readable side by side; zero and negative figures cannot sit on
+    A log axis keeps 9 and 12.5 billion readable side by side; zero and negative figures cannot sit on
     it and are left to the table.
     """
     rows = metrics[metrics["value"] > 0]

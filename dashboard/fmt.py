@@ -1,4 +1,4 @@
-"""Human formatting of figures: scale words and the sign of the bound ("37.3 billion+", "~2,000", "≤ 5%")."""
+"""Human formatting of figures: scale words and the sign of the bound ("12.5 billion+", "~2,000", "≤ 5%")."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ def _trim(number: float, decimals: int) -> str:
 
 
 def human_number(value: float | None) -> str:
-    """``37300000000`` -> ``37.3 billion``; ``12500`` -> ``12,500``; ``0.25`` -> ``0.25``; missing -> ``–``."""
+    """``12500000000`` -> ``12.5 billion``; ``12500`` -> ``12,500``; ``0.25`` -> ``0.25``; missing -> ``–``."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "–"
     sign = "-" if value < 0 else ""
@@ -36,7 +36,7 @@ def is_percent(unit: str, category: str = "") -> bool:
 
 
 def figure_value(value: float | None, bound: str = "exact", unit: str = "", category: str = "") -> str:
-    """The number with its bound sign: ``37.3 billion+``, ``~800``, ``≤ 5%``."""
+    """The number with its bound sign: ``12.5 billion+``, ``~800``, ``≤ 5%``."""
     number = human_number(value)
     if is_percent(unit, category):
         number += "%"
@@ -44,7 +44,7 @@ def figure_value(value: float | None, bound: str = "exact", unit: str = "", cate
 
 
 def figure_text(value: float | None, bound: str = "exact", unit: str = "", category: str = "") -> str:
-    """The figure as a phrase: ``37.3 billion+ page views``; a percent keeps its sign and drops the unit word."""
+    """The figure as a phrase: ``12.5 billion+ page views``; a percent keeps its sign and drops the unit word."""
     text = figure_value(value, bound, unit, category)
     if unit and not is_percent(unit, category):
         text += f" {unit}"

@@ -75,7 +75,7 @@ TABLES: tuple[Table, ...] = (
             Field(
                 "value",
                 "number",
-                "The figure with any scale word applied (37.3 billion is 37300000000).",
+                "The figure with any scale word applied (12.5 billion is 12500000000).",
                 required=True,
             ),
             Field(
