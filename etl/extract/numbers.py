@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from etl.extract.dates import find_dates
+from etl.extract.regex import trie
 from etl.extract.sentences import sentence_at
 from etl.model import Metric, Sentence
 
@@ -74,25 +75,6 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def _trie(words: list[str]) -> str:
-    """A regex matching any of ``words``, factored by common prefixes (much faster to scan than a flat list)."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
-        return body + ("?" if "" in node else "")
-
-    return emit(root)
-
-
 @dataclass(frozen=True)
 class _Masks:
     token: re.Pattern[str]
@@ -136,7 +118,7 @@ def _patterns() -> _Patterns:
         r"(?P<plus>\+)?)"
     )
     starters = [w for w, (_, k) in words.items() if k in ("unit", "teen", "tens")]
-    word_start = re.compile(rf"(?:{_trie(starters + [w.capitalize() for w in starters])})\b")
+    word_start = re.compile(rf"(?:{trie(starters + [w.capitalize() for w in starters])})\b")
     number_words = re.compile(
         rf"(?P<w>{below100}(?:[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?{below100})?)?)"
         rf"(?:[ \t]+(?P<scale>{scale_w}))?\b"
