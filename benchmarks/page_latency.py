@@ -8,15 +8,10 @@ import json
 import os
 import platform
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,33 +20,15 @@ if TYPE_CHECKING:
     from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+sys.path.insert(0, str(ROOT))
+from tools.serve import CHROMIUM_ARGS, rss_mb, streamlit_server  # noqa: E402
+from tools.serve import visit as _visit  # noqa: E402
+
 VISIT_TIMEOUT_MS = 90_000
 TARGET_PAGE_RATIO = 1.5  # slowest dashboard page / median of hello's pages
 TARGET_RSS_RATIO = 2.0  # dashboard server RSS / hello server RSS
 TARGET_SCALE_RATIO = 2.0  # each page on the 4,000-article data / the same page on the seeds
 
-# Rendered = a fresh page load whose script has run to the end: Streamlit 1.67 marks the app root with
-# data-test-script-state ("initial" -> "running" -> "notRunning"), the running-man status widget is gone,
-# and the main block shows something.
-RENDERED_JS = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!app || app.dataset.testConnectionState !== 'CONNECTED') return false;
-  const state = app.dataset.testScriptState;
-  if (state !== 'notRunning' && state !== 'compilationError') return false;
-  if (document.querySelector('[data-testid="stStatusWidget"]')) return false;
-  const main = document.querySelector('[data-testid="stMainBlockContainer"]');
-  return !!main && (main.innerText.trim().length > 0 || !!main.querySelector('canvas, svg, img, iframe'));
-}"""
 NAV_LINKS = '[data-testid="stSidebarNav"] a, [data-testid="stTopNavLink"]'
 
 
@@ -76,97 +53,8 @@ def machine_line() -> str:
     )
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def rss_mb(pid: int) -> float:
-    """VmRSS of ``pid`` and all its descendants, from /proc (psutil is not a dependency)."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        ppid = int(stat.rsplit(")", 1)[1].split()[1])
-        children.setdefault(ppid, []).append(int(entry.name))
-    total_kb, todo = 0, [pid]
-    while todo:
-        p = todo.pop()
-        todo.extend(children.get(p, []))
-        try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total_kb += int(line.split()[1])
-        except OSError:
-            continue
-    return total_kb / 1024
-
-
-@contextmanager
-def streamlit_server(args: list[str], env_extra: dict[str, str], log: Path) -> Iterator[tuple[str, int]]:
-    """Start ``streamlit ARGS`` on a free loopback port; yield (base URL, pid); stop it afterwards."""
-    port = free_port()
-    env = {
-        **os.environ,
-        **env_extra,
-        "STREAMLIT_SERVER_PORT": str(port),
-        "STREAMLIT_SERVER_ADDRESS": "127.0.0.1",
-        "STREAMLIT_SERVER_HEADLESS": "true",
-        "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false",
-    }
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", *args], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"streamlit {' '.join(args)} exited {proc.returncode}: {log.read_text()[-1500:]}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit {' '.join(args)} did not answer within 60 s")
-            time.sleep(0.2)
-        yield url, proc.pid
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
-
 def visit(page: Page, url: str) -> tuple[float, str | None]:
-    """Milliseconds from navigation to rendered, and the error the page shows (or a timeout), if any."""
-    t0 = time.perf_counter()
-    try:
-        page.goto(url, wait_until="commit", timeout=VISIT_TIMEOUT_MS)
-        page.wait_for_function(RENDERED_JS, timeout=VISIT_TIMEOUT_MS, polling="raf")
-    except Exception as exc:  # a timeout or a dead server is a result here, not a crash
-        return (time.perf_counter() - t0) * 1000, f"not rendered: {exc.__class__.__name__}"
-    ms = (time.perf_counter() - t0) * 1000
-    # An exception or an error box means the page did less work than it should: say so next to its time.
-    for selector, what in (
-        ('[data-testid="stException"]', "exception"),
-        ('[data-testid="stAlertContentError"]', "error"),
-    ):
-        shown = page.locator(selector)
-        if shown.count():
-            lines = shown.first.inner_text().strip().splitlines() or [""]
-            return ms, f"{what} shown: {lines[0][:90]}"
-    return ms, None
+    return _visit(page, url, VISIT_TIMEOUT_MS)
 
 
 def discover_pages(page: Page, base: str) -> dict[str, str]:
@@ -194,7 +82,8 @@ def measure_app(
     from playwright.sync_api import sync_playwright
 
     result = AppResult(name)
-    with streamlit_server(args, env_extra, log) as (base, pid), sync_playwright() as pw:
+    with streamlit_server(args, env_extra, log) as server, sync_playwright() as pw:
+        base = server.url
         browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
             page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
@@ -210,7 +99,7 @@ def measure_app(
                     result.times_ms[label].append(ms)
                     if err and label not in result.errors:
                         result.errors[label] = err
-            result.rss_mb = rss_mb(pid)
+            result.rss_mb = rss_mb(server.pid)
         finally:
             browser.close()
     return result

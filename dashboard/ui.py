@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import runpy
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -10,16 +11,18 @@ import streamlit as st
 from filelock import Timeout
 
 from dashboard import data, filters
+from etl.paths import ROOT
 
+ROUTED_STATE = "_ded_routed"  # set by app.py before it runs a page
 FILTERS_STATE = "_ded_figure_filters"  # the Figures filters, kept across page changes
 PAGE = {
-    "overview": "views/overview.py",
-    "figures": "views/figures.py",
-    "map": "views/map.py",
-    "events": "views/events.py",
-    "learning": "views/learning_cities.py",
-    "sources": "views/sources.py",
-    "data": "views/data.py",
+    "overview": "pages/overview.py",
+    "figures": "pages/figures.py",
+    "map": "pages/map.py",
+    "events": "pages/events.py",
+    "learning": "pages/learning_cities.py",
+    "sources": "pages/sources.py",
+    "data": "pages/data.py",
 }
 
 
@@ -55,6 +58,24 @@ def run_build(d: data.Dirs, label: str = "Building the tables from the articlesâ
     bar.empty()
     st.cache_data.clear()
     return True
+
+
+def mark_routed() -> None:
+    """Record, for this session, that the router is the one running pages (see `through_router`)."""
+    st.session_state[ROUTED_STATE] = True
+
+
+def through_router() -> None:
+    """Run app.py instead when Streamlit ran this page file on its own; called first by every page.
+
+    With a `pages/` folder beside app.py, the first script run of a fresh server process uses Streamlit's
+    legacy multipage mode, which executes the requested page file directly: no router, no shared sidebar, no
+    build of stale data. Once app.py has called `st.navigation`, Streamlit stops doing that for the process.
+    """
+    if st.session_state.get(ROUTED_STATE):
+        return
+    runpy.run_path(str(ROOT / "app.py"), run_name="__main__")
+    st.stop()
 
 
 def ensure_data() -> data.Dirs:

@@ -43,7 +43,7 @@ def test_overview_shows_counts_headline_cards_and_the_timeline(sample_data):
 
 
 def test_figures_filter_changes_the_table_and_lands_in_the_url(sample_data):
-    at = open_page("views/figures.py")
+    at = open_page("pages/figures.py")
     assert len(at.dataframe[0].value) == 4
     at.multiselect(key="f_category").select("people").run()
     assert not at.exception
@@ -52,7 +52,7 @@ def test_figures_filter_changes_the_table_and_lands_in_the_url(sample_data):
 
 
 def test_figures_reads_its_filters_from_a_shared_link_and_flags_nothing_odd(sample_data):
-    at = open_page("views/figures.py", query={"q": "page views"})
+    at = open_page("pages/figures.py", query={"q": "page views"})
     table = at.dataframe[0].value
     assert list(table["unit"]) == ["page views"] and set(table["flag"]) == {""}
     assert at.text_input(key="f_q").value == "page views"
@@ -60,24 +60,24 @@ def test_figures_reads_its_filters_from_a_shared_link_and_flags_nothing_odd(samp
 
 
 def test_a_filter_that_matches_nothing_says_so_and_can_be_cleared(sample_data):
-    at = open_page("views/figures.py", query={"q": "no such figure"})
+    at = open_page("pages/figures.py", query={"q": "no such figure"})
     assert any("No figure matches" in w.value for w in at.warning)
     at.button[0].click().run()
     assert len(at.dataframe[0].value) == 4
 
 
 def test_filters_survive_a_change_of_page(sample_data):
-    at = open_page("views/figures.py")
+    at = open_page("pages/figures.py")
     at.multiselect(key="f_category").select("engagement").run()
-    at.switch_page("views/events.py").run()
+    at.switch_page("pages/events.py").run()
     at.query_params.clear()  # what Streamlit does to the URL on a page change
-    at.switch_page("views/figures.py").run()
+    at.switch_page("pages/figures.py").run()
     assert list(at.dataframe[0].value["unit"]) == ["page views"]
     assert filters.from_params({"category": at.query_params.get("category")}).categories == ("engagement",)
 
 
 def test_map_draws_a_deck_and_lists_the_cities(sample_data):
-    at = open_page("views/map.py")
+    at = open_page("pages/map.py")
     assert at.title[0].value == "Map"
     assert at.get("deck_gl_json_chart")
     cities = at.dataframe[0].value
@@ -87,7 +87,7 @@ def test_map_draws_a_deck_and_lists_the_cities(sample_data):
 
 
 def test_events_page_shows_attendance_countries_and_the_table(sample_data):
-    at = open_page("views/events.py")
+    at = open_page("pages/events.py")
     labels = {m.label: m.value for m in at.metric}
     assert labels["Events"] == "2" and labels["Participants stated"] == "3,200"
     table = at.dataframe[-1].value
@@ -96,14 +96,14 @@ def test_events_page_shows_attendance_countries_and_the_table(sample_data):
 
 
 def test_learning_cities_page_lists_recognitions(sample_data):
-    at = open_page("views/learning_cities.py")
+    at = open_page("pages/learning_cities.py")
     summary = at.dataframe[0].value
     assert list(summary["city"]) == ["Nairobi"] and summary["recognitions"][0] == "learning city"
     assert at.get("deck_gl_json_chart")
 
 
 def test_data_page_offers_every_download_the_schema_and_the_rejected_files(sample_data):
-    at = open_page("views/data.py")
+    at = open_page("pages/data.py")
     assert len(at.download_button) == 1 + 6
     rejected = at.dataframe[-1].value
     assert list(rejected["file"]) == ["notes.pdf"]
@@ -112,7 +112,7 @@ def test_data_page_offers_every_download_the_schema_and_the_rejected_files(sampl
 
 
 def test_sources_highlights_figures_with_the_article_text_escaped(built_data, tmp_path):
-    at = open_page("views/sources.py", query={"doc": "a_lisbon"})
+    at = open_page("pages/sources.py", query={"doc": "a_lisbon"})
     assert at.selectbox(key="src_doc").value == "a_lisbon"
     body = " ".join(h.proto.body for h in at.get("html"))
     assert "<mark" in body and "Lisbon" in body
@@ -123,7 +123,7 @@ def test_sources_highlights_figures_with_the_article_text_escaped(built_data, tm
 
 def test_sources_upload_saves_builds_and_selects_the_new_article(built_data, tmp_path):
     seeds = tmp_path / "seeds"
-    at = open_page("views/sources.py")
+    at = open_page("pages/sources.py")
     at.file_uploader[0].upload("new <article>.txt", b"More than 3,500 students joined 12 online courses.", "text/plain")
     at.run()
     at.button[0].click().run()
@@ -137,7 +137,7 @@ def test_sources_upload_saves_builds_and_selects_the_new_article(built_data, tmp
 def test_sources_upload_of_a_bad_file_changes_nothing(built_data, tmp_path):
     seeds = tmp_path / "seeds"
     before = sorted(p.name for p in seeds.iterdir())
-    at = open_page("views/sources.py")
+    at = open_page("pages/sources.py")
     at.file_uploader[0].upload("bad.txt", b"\x00\x01\x02\x03binary", "text/plain")
     at.run()
     at.button[0].click().run()
@@ -152,7 +152,7 @@ def test_an_empty_corpus_explains_how_to_add_an_article(tmp_path, monkeypatch):
     monkeypatch.setenv("DED_CACHE_DIR", str(tmp_path / "cache"))
     at = open_page()
     assert any("No articles yet" in i.value for i in at.info)
-    for page in ("views/figures.py", "views/map.py", "views/events.py", "views/sources.py", "views/data.py"):
+    for page in ("pages/figures.py", "pages/map.py", "pages/events.py", "pages/sources.py", "pages/data.py"):
         at.switch_page(page).run()
         assert not at.exception, page
 

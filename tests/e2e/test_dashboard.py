@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import SHOTS, visit
+from tests.e2e.conftest import SHOTS, serve_dashboard, visit
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -114,3 +114,26 @@ def test_an_uploaded_article_reaches_the_tables_and_the_figures_page(page, dashb
     visit(page, f"{dashboard['url']}/figures?article=Upload_test_e2e")
     shown, _ = _shown(page)
     assert shown >= 1
+
+
+NAV_LABELS = ["Overview", "Figures", "Map", "Events", "Learning cities", "Sources", "Data"]
+
+
+def _nav_labels(page) -> list[str]:
+    return [t.splitlines()[-1].strip() for t in page.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()]
+
+
+def test_a_deep_link_on_a_fresh_server_goes_through_the_router(browser, chromium_path, tmp_path):
+    # A fresh process is the point: Streamlit's legacy pages/ mode only applies to its very first script run.
+    with serve_dashboard(tmp_path) as fresh:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            visit(page, f"{fresh['url']}/figures")
+            page.get_by_role("heading", name="Figures", level=1).wait_for()
+            assert _nav_labels(page) == NAV_LABELS  # the router's pages, not file names
+            assert page.get_by_text("Add an article").count() == 1  # the router's shared sidebar
+            assert page.locator(EXCEPTION).count() == 0
+            visit(page, f"{fresh['url']}/")
+            assert _nav_labels(page) == NAV_LABELS
+        finally:
+            page.close()

@@ -7,6 +7,8 @@ import streamlit as st
 from dashboard import charts, data, ui
 from dashboard.fmt import human_number
 
+ui.through_router()
+
 t = data.load_all()
 events, articles = t["events"], t["articles"]
 st.title("Events")

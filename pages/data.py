@@ -5,8 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, exports
+from dashboard import data, exports, ui
 from etl.schema import TABLES
+
+ui.through_router()
 
 d = data.dirs()
 t = data.load_all(d.data)

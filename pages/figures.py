@@ -7,6 +7,8 @@ import streamlit as st
 from dashboard import charts, data, filters, ui
 from dashboard.fmt import figure_value
 
+ui.through_router()
+
 t = data.load_all()
 metrics, articles, places = t["metrics"], t["articles"], t["places"]
 st.title("Figures")

@@ -10,6 +10,8 @@ from dashboard import data, highlight, ui, upload
 from dashboard.fmt import figure_value
 from etl.build import lock_for
 
+ui.through_router()
+
 d = data.dirs()
 t = data.load_all(d.data)
 articles, metrics, places = t["articles"], t["metrics"], t["places"]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, maps, palette
+from dashboard import data, maps, palette, ui
+
+ui.through_router()
 
 t = data.load_all()
 places, metrics, events, learning = t["places"], t["metrics"], t["events"], t["learning_cities"]

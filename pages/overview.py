@@ -7,6 +7,8 @@ import streamlit as st
 from dashboard import charts, data, ui
 from dashboard.fmt import figure_value
 
+ui.through_router()
+
 t = data.load_all()
 metrics, articles, places, events = t["metrics"], t["articles"], t["places"], t["events"]
 

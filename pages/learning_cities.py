@@ -6,6 +6,8 @@ import streamlit as st
 
 from dashboard import data, maps, ui
 
+ui.through_router()
+
 t = data.load_all()
 learning, metrics, events, places, articles = (
     t["learning_cities"],
