@@ -24,5 +24,5 @@ navigation = st.navigation(
 dirs = ui.ensure_data()
 ui.carry_filters()
 ui.sidebar(dirs)
-ui.mark_routed()
-navigation.run()
+with ui.routing():
+    navigation.run()

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import html
 import runpy
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -13,7 +16,6 @@ from filelock import Timeout
 from dashboard import data, filters
 from etl.paths import ROOT
 
-ROUTED_STATE = "_ded_routed"  # set by app.py before it runs a page
 FILTERS_STATE = "_ded_figure_filters"  # the Figures filters, kept across page changes
 PAGE = {
     "overview": "pages/overview.py",
@@ -60,9 +62,17 @@ def run_build(d: data.Dirs, label: str = "Building the tables from the articlesâ
     return True
 
 
-def mark_routed() -> None:
-    """Record, for this session, that the router is the one running pages (see `through_router`)."""
-    st.session_state[ROUTED_STATE] = True
+_ROUTER = threading.local()  # Streamlit runs each session's script in its own thread
+
+
+@contextmanager
+def routing() -> Iterator[None]:
+    """Mark the page run inside this block as started by the router (see `through_router`)."""
+    _ROUTER.active = True
+    try:
+        yield
+    finally:
+        _ROUTER.active = False
 
 
 def through_router() -> None:
@@ -72,7 +82,7 @@ def through_router() -> None:
     legacy multipage mode, which executes the requested page file directly: no router, no shared sidebar, no
     build of stale data. Once app.py has called `st.navigation`, Streamlit stops doing that for the process.
     """
-    if st.session_state.get(ROUTED_STATE):
+    if getattr(_ROUTER, "active", False):
         return
     runpy.run_path(str(ROOT / "app.py"), run_name="__main__")
     st.stop()
