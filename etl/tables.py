@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -124,8 +125,15 @@ def learning_cities_table(results: list[tuple[Document, ArticleResult]]) -> pd.D
     return _frame("learning_cities", rows)
 
 
+_SLUG_MAX = 80
+
+
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80] or "event"
+    """A readable id; a long one is cut and ends in a hash of the whole, so two long keys never collide."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "event"
+    if len(slug) <= _SLUG_MAX:
+        return slug
+    return slug[: _SLUG_MAX - 9].rstrip("-") + "-" + hashlib.sha256(slug.encode()).hexdigest()[:8]
 
 
 _MERGED_FIELDS = ("date", "city", "country_iso3", "attendees", "overseas", "countries_represented", "format")

@@ -342,6 +342,17 @@ def test_ceremony_told_by_two_articles_is_one_row_of_the_events_table():
     assert (row["date"], row["city"], row["attendees"], row["article_ids"]) == ("2024-06-10", "Medellín", 300, "a;b")
 
 
+def test_events_with_long_names_that_share_a_beginning_keep_distinct_ids():
+    long_names = [
+        Event("Regional Seminar on " + "Open Learning " * 8 + tail, "", "", "", None, None, None, "", "x")
+        for tail in "AB"
+    ]
+    told = [(Document("a", "a.txt", "x", "", "utf-8"), ArticleResult(ArticleMeta("", "", ""), events=long_names))]
+    table = events_table(told)
+    assert len(table) == 2 and table["event_id"].is_unique
+    assert all(len(i) <= 80 for i in table["event_id"])
+
+
 # --- robustness --------------------------------------------------------------------------------------------------
 
 _WORDS = st.sampled_from(
