@@ -13,6 +13,8 @@ from dashboard.fmt import figure_text, human_number
 
 # Not headline material: a rank or a duration is not "how much", and a percent has no scale to compare.
 NOT_HEADLINE = frozenset({"rank", "duration", "percent"})
+# Above this many dots a strip chart is a smear and slow to draw: count figures per order of magnitude instead.
+MAX_DOTS = 2_000
 
 
 def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
@@ -41,15 +43,18 @@ def _short(text: str, width: int = 28) -> str:
     return textwrap.shorten(str(text), width=width, placeholder="…")
 
 
-def figures_chart(metrics: pd.DataFrame, title: str = "Figures by category") -> go.Figure:
+def figures_chart(metrics: pd.DataFrame, title: str = "Figures by category", max_dots: int = MAX_DOTS) -> go.Figure:
     """Every positive figure as a dot on a log axis, one row and one colour per category.
 
     A log axis keeps 9 and 12.5 billion readable side by side; zero and negative figures cannot sit on
-    it and are left to the table.
+    it and are left to the table. Past ``max_dots`` figures, one bubble per category and power of ten
+    sized by how many figures fall there (see :func:`figures_by_magnitude`).
     """
     rows = metrics[metrics["value"] > 0]
     if rows.empty:
         return empty_figure(title, "No figures to show for this selection.")
+    if len(rows) > max_dots:
+        return figures_by_magnitude(rows, title)
     colors = palette.color_map(rows["category"])
     fig = go.Figure()
     for category, part in rows.groupby("category", sort=True):
@@ -77,6 +82,52 @@ def figures_chart(metrics: pd.DataFrame, title: str = "Figures by category") -> 
     fig.update_yaxes(title_text="Category", categoryorder="category descending")
     _layout(fig, title, height=max(320, 90 + 38 * rows["category"].nunique()))
     fig.update_layout(showlegend=False)  # the y axis already names each colour
+    return fig
+
+
+def magnitude_counts(metrics: pd.DataFrame) -> pd.DataFrame:
+    """How many positive figures each category has per power of ten: category, decade (10**decade <= v), count."""
+    rows = metrics[metrics["value"] > 0]
+    decade = np.floor(np.log10(rows["value"].to_numpy(dtype=float))).astype(int)
+    counts = rows.assign(decade=decade).groupby(["category", "decade"], sort=True).size().rename("count")
+    return counts.reset_index()
+
+
+def figures_by_magnitude(metrics: pd.DataFrame, title: str = "Figures by category") -> go.Figure:
+    """One bubble per category and power of ten, its area proportional to the number of figures there."""
+    counts = magnitude_counts(metrics)
+    colors = palette.color_map(counts["category"])
+    largest = counts["count"].max()
+    fig = go.Figure()
+    for category, part in counts.groupby("category", sort=True):
+        low = 10.0 ** part["decade"]
+        ranges = [f"{human_number(a)} to {human_number(a * 10)}" for a in low]
+        fig.add_trace(
+            go.Scatter(
+                x=low * np.sqrt(10),  # the middle of the decade on a log axis
+                y=[category] * len(part),
+                mode="markers",
+                name=str(category),
+                marker={
+                    "size": 8 + 40 * np.sqrt(part["count"] / largest),
+                    "color": colors[str(category)],
+                    "opacity": 0.85,
+                    "line": {"width": 1, "color": "white"},
+                },
+                customdata=np.column_stack([part["count"].map("{:,}".format), ranges]),
+                hovertemplate="<b>%{customdata[0]} figures</b><br>from %{customdata[1]}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(
+        type="log",
+        title_text="Value (log scale; bubble area = number of figures in that power of ten)",
+        exponentformat="SI",
+    )
+    fig.update_yaxes(title_text="Category", categoryorder="category descending")
+    _layout(
+        fig, f"{title}: how many at each order of magnitude", height=max(320, 90 + 38 * counts["category"].nunique())
+    )
+    fig.update_layout(showlegend=False)
     return fig
 
 
@@ -179,13 +230,16 @@ def countries_chart(events: pd.DataFrame, title: str = "Countries and regions re
     return _layout(fig, title, height=max(260, 120 + 44 * len(rows)))
 
 
-def describe_figures(metrics: pd.DataFrame) -> str:
+def describe_figures(metrics: pd.DataFrame, max_dots: int = MAX_DOTS) -> str:
     """Alt text for :func:`figures_chart`: what the chart shows, in one sentence."""
     rows = metrics[metrics["value"] > 0]
     if rows.empty:
         return "The chart is empty: no figures match."
     low, high = rows["value"].min(), rows["value"].max()
-    return (
-        f"{len(rows)} figures in {rows['category'].nunique()} categories, from {human_number(low)} "
-        f"to {human_number(high)}, on a log scale; the table below lists each with its sentence."
+    span = (
+        f"{len(rows):,} figures in {rows['category'].nunique()} categories, from {human_number(low)} "
+        f"to {human_number(high)}, on a log scale"
     )
+    if len(rows) > max_dots:
+        return f"{span}, counted per power of ten (filter to {max_dots:,} or fewer to see each figure as a dot)."
+    return f"{span}; the table below lists each with its sentence."

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from dashboard import filters, fmt
 from etl import paths
 from etl.build import STAMP
 from etl.read import ARTICLE_SUFFIXES, Rejected, decode
@@ -87,6 +88,21 @@ def load(name: str, data_dir: Path | None = None) -> pd.DataFrame:
     """Table ``name`` from the data folder, cached until the next build."""
     folder = Path(data_dir) if data_dir is not None else dirs().data
     return _load(str(folder), name, data_signature(folder))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _figures_view(data_dir: str, signature: str) -> tuple[pd.DataFrame, list[str]]:
+    metrics = _load(data_dir, "metrics", signature)
+    articles = _load(data_dir, "articles", signature)
+    places = _load(data_dir, "places", signature)
+    view = filters.prepare(metrics, fmt.article_titles(articles["article_id"], articles["title"]))
+    return view, filters.place_options(metrics, places)
+
+
+def figures_view(data_dir: Path | None = None) -> tuple[pd.DataFrame, list[str]]:
+    """The metrics prepared for the Figures page (see `filters.prepare`) and its place options, once per build."""
+    folder = Path(data_dir) if data_dir is not None else dirs().data
+    return _figures_view(str(folder), data_signature(folder))
 
 
 def load_all(data_dir: Path | None = None) -> dict[str, pd.DataFrame]:

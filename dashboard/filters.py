@@ -8,9 +8,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from dashboard.fmt import is_percent
+from dashboard.fmt import figure_value, is_percent
 
 KEYS = ("article", "category", "place", "q")
+# Columns `prepare` adds for display and search only: a download leaves them out (``flag`` stays: it is a finding).
+DISPLAY_ONLY = ("figure", "article", "open", "search")
 OUTLIER_RATIO = 1000  # same unit, same article, this many times apart: one of them is probably misread
 
 
@@ -85,14 +87,33 @@ def apply(metrics: pd.DataFrame, f: Filters) -> pd.DataFrame:
     if f.places:
         keep &= metrics["place"].isin(f.places) | metrics["subject"].isin(f.places)
     if f.text:
-        needle = f.text.casefold()
-        hay = (
-            (metrics["unit"] + "\n" + metrics["subject"] + "\n" + metrics["surface"] + "\n" + metrics["place"])
-            + "\n"
-            + metrics["sentence"]
-        )
-        keep &= hay.str.casefold().str.contains(needle, regex=False)
+        hay = metrics["search"] if "search" in metrics else search_text(metrics)
+        keep &= hay.str.contains(f.text.casefold(), regex=False)
     return metrics[keep]
+
+
+def search_text(metrics: pd.DataFrame) -> pd.Series:
+    """What the free-text filter looks in, case-folded: unit, subject, surface, place and sentence."""
+    hay = metrics["unit"] + "\n" + metrics["subject"] + "\n" + metrics["surface"] + "\n" + metrics["place"]
+    return (hay + "\n" + metrics["sentence"]).str.casefold()
+
+
+def prepare(metrics: pd.DataFrame, titles: Mapping[str, str]) -> pd.DataFrame:
+    """The metrics table with what the Figures page shows and filters on, computed once per build.
+
+    Adds ``flag`` (see :func:`flags`), ``figure`` (the value as written), ``article`` (its title), ``open``
+    (a link to the sentence on the Sources page) and ``search`` (see :func:`search_text`).
+    """
+    return metrics.assign(
+        flag=flags(metrics),
+        figure=[
+            figure_value(v, b, u, c)
+            for v, b, u, c in zip(metrics["value"], metrics["bound"], metrics["unit"], metrics["category"], strict=True)
+        ],
+        article=metrics["article_id"].map(lambda a: titles.get(a, a)),
+        open=metrics["article_id"].map(lambda a: f"sources?doc={a}"),
+        search=search_text(metrics),
+    )
 
 
 def flags(metrics: pd.DataFrame) -> pd.Series:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 BOUND_PREFIX = {"approx": "~", "at_most": "≤ "}
 BOUND_SUFFIX = {"at_least": "+"}
@@ -49,3 +51,14 @@ def figure_text(value: float | None, bound: str = "exact", unit: str = "", categ
     if unit and not is_percent(unit, category):
         text += f" {unit}"
     return text
+
+
+def article_titles(
+    articles_ids: list[str] | pd.Series, titles: list[str] | pd.Series, width: int = 70
+) -> dict[str, str]:
+    """article_id -> a short readable label (title, else the id)."""
+    out = {}
+    for aid, title in zip(articles_ids, titles, strict=True):
+        label = str(title).strip() or aid
+        out[aid] = label if len(label) <= width else label[: width - 1] + "…"
+    return out

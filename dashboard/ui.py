@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from filelock import Timeout
 
-from dashboard import data, filters
+from dashboard import data, filters, fmt
 from etl.paths import ROOT
 
 FILTERS_STATE = "_ded_figure_filters"  # the Figures filters, kept across page changes
@@ -162,8 +162,4 @@ def chart(fig: go.Figure, alt: str, table: pd.DataFrame | None = None, key: str 
 
 def article_titles(articles: pd.DataFrame, width: int = 70) -> dict[str, str]:
     """article_id -> a short readable label (title, else the id)."""
-    out = {}
-    for aid, title in zip(articles["article_id"], articles["title"], strict=True):
-        label = title.strip() or aid
-        out[aid] = label if len(label) <= width else label[: width - 1] + "…"
-    return out
+    return fmt.article_titles(articles["article_id"], articles["title"], width)

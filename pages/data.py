@@ -19,7 +19,7 @@ st.caption(
 
 st.download_button(
     "Download all tables with datapackage.json (zip)",
-    exports.package_zip(d.data),
+    data=lambda: exports.package_zip(d.data),  # built on click, not on every run of the page
     file_name="digital-education-data.zip",
     mime="application/zip",
     on_click="ignore",
@@ -35,7 +35,7 @@ for table in TABLES:
         left.caption(table.description)
         right.download_button(
             "Download CSV",
-            exports.table_bytes(d.data, table.name),
+            data=lambda name=table.name: exports.table_bytes(d.data, name),
             file_name=f"{table.name}.csv",
             mime="text/csv",
             on_click="ignore",

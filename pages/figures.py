@@ -5,23 +5,24 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import charts, data, filters, ui
-from dashboard.fmt import figure_value
 
 ui.through_router()
 
-t = data.load_all()
-metrics, articles, places = t["metrics"], t["articles"], t["places"]
+MAX_TABLE_ROWS = 1_000  # a browser grid past this is slow to send and nobody reads it: the CSV has every row
+
+# Flags, labels and the search text are computed once per build and shared by every session (cached).
+metrics, place_options = data.figures_view()
 st.title("Figures")
 
 if metrics.empty:
     st.info("No figures yet: add an article on the Sources page (or check the Data page for rejected files).")
     st.stop()
 
-titles = ui.article_titles(articles)
+titles = dict(zip(metrics["article_id"], metrics["article"], strict=True))
 options = {
-    "f_article": sorted(metrics["article_id"].unique()),
+    "f_article": sorted(titles),
     "f_category": sorted(metrics["category"].unique()),
-    "f_place": filters.place_options(metrics, places),
+    "f_place": place_options,
 }
 
 # The URL is the source of truth (a shared link, a reload, a return to this page): the widgets follow it when it
@@ -66,8 +67,7 @@ current = filters.Filters(
     tuple(st.session_state["f_place"]),
     st.session_state["f_q"].strip(),
 )
-flagged = metrics.assign(flag=filters.flags(metrics))
-shown = filters.apply(flagged, current)
+shown = filters.apply(metrics, current)
 st.caption(
     f"{len(shown):,} of {len(metrics):,} figures"
     + (" match the filters. The link in the address bar reopens this view." if current.active else ".")
@@ -87,13 +87,25 @@ n_flagged = int((shown["flag"] != "").sum())
 if n_flagged:
     st.warning(f"{n_flagged} figure(s) look wrong next to the others (see the *check* column): worth a second look.")
 
-table = shown.assign(
-    figure=[
-        figure_value(v, b, u, c) for v, b, u, c in shown[["value", "bound", "unit", "category"]].itertuples(index=False)
-    ],
-    article=shown["article_id"].map(lambda a: titles.get(a, a)),
-    open=shown["article_id"].map(lambda a: f"sources?doc={a}"),
-)[["figure", "unit", "category", "subject", "place", "flag", "sentence", "article", "open", "value", "qualifier"]]
+columns = [
+    "figure",
+    "unit",
+    "category",
+    "subject",
+    "place",
+    "flag",
+    "sentence",
+    "article",
+    "open",
+    "value",
+    "qualifier",
+]
+if len(shown) > MAX_TABLE_ROWS:
+    st.caption(
+        f"The table shows the first {MAX_TABLE_ROWS:,} of {len(shown):,} figures; narrow the filters to see the "
+        "others, or download them all below."
+    )
+table = shown[columns].head(MAX_TABLE_ROWS)
 st.dataframe(
     table,
     hide_index=True,
@@ -111,7 +123,7 @@ st.dataframe(
 )
 st.download_button(
     "Download these figures (CSV)",
-    shown.to_csv(index=False).encode("utf-8"),
+    data=lambda: shown.drop(columns=list(filters.DISPLAY_ONLY)).to_csv(index=False).encode("utf-8"),
     file_name="figures.csv",
     mime="text/csv",
     on_click="ignore",

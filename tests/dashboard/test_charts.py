@@ -70,3 +70,29 @@ def test_event_charts_explain_an_empty_table():
 
 def test_alt_text_states_the_range():
     assert "40 to 37.3 billion" in charts.describe_figures(table("metrics"))
+
+
+def many_figures(n: int) -> pd.DataFrame:
+    """N copies of the sample figures with values spread over powers of ten."""
+    m = table("metrics")
+    rows = pd.concat([m] * (n // len(m) + 1), ignore_index=True).head(n)
+    return rows.assign(value=[10.0 ** (i % 7) * 1.5 for i in range(n)])
+
+
+def test_past_max_dots_the_figures_chart_counts_figures_per_power_of_ten():
+    m = many_figures(60)
+    dots = charts.figures_chart(m, max_dots=100)
+    assert sum(len(t.x) for t in dots.data) == 60  # one dot per figure below the limit
+    bubbles = charts.figures_chart(m, max_dots=50)
+    assert "order of magnitude" in bubbles.layout.title.text
+    assert bubbles.layout.xaxis.type == "log"
+    assert sum(len(t.x) for t in bubbles.data) < 60
+    assert "counted per power of ten" in charts.describe_figures(m, max_dots=50)
+
+
+def test_magnitude_counts_put_each_figure_in_its_power_of_ten():
+    m = table("metrics").assign(value=[999.0, 1000.0, 0.5, 0.0])
+    counts = charts.magnitude_counts(m)
+    assert counts["count"].sum() == 3  # zero has no power of ten
+    assert set(zip(counts["decade"], counts["count"], strict=True)) >= {(2, 1), (-1, 1)}
+    assert counts.loc[counts["decade"] == 3, "count"].sum() == 1

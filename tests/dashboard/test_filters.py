@@ -71,3 +71,15 @@ def test_flags_mark_a_percent_above_100_and_figures_1000x_apart_in_one_unit():
     assert out[2] == "percent above 100"
     assert out[3] == ""  # another article: no comparison
     assert out[4] == ""  # 50 is within 1000x of both 5 and 20,000
+
+
+def test_prepared_figures_filter_exactly_like_the_raw_table_and_carry_their_labels():
+    m = metrics()
+    view = filters.prepare(m, {"a_lisbon": "Teachers meet in Lisbon"})
+    for f in (filters.Filters(), filters.Filters(text="PAGE VIEW"), filters.Filters(categories=("people",))):
+        assert list(filters.apply(view, f)["metric_id"]) == list(filters.apply(m, f)["metric_id"])
+    lisbon = view[view["article_id"] == "a_lisbon"].iloc[0]
+    assert lisbon["article"] == "Teachers meet in Lisbon" and lisbon["open"] == "sources?doc=a_lisbon"
+    assert view.loc[view["article_id"] == "b_nairobi", "article"].iloc[0] == "b_nairobi"  # no title: the id
+    assert set(filters.DISPLAY_ONLY) <= set(view.columns)
+    assert set(view["figure"]) >= {"2,000+", "~1,200"}

@@ -167,3 +167,25 @@ def test_stale_data_is_rebuilt_on_start(tmp_path, monkeypatch):
     at = open_page()
     assert (tmp_path / "data" / "articles.csv").exists()
     assert {m.label: m.value for m in at.metric}["Articles"] == "1"
+
+
+def test_a_large_selection_shows_a_capped_table_and_a_counting_chart(tmp_path, monkeypatch):
+    import pandas as pd
+
+    from tests.dashboard.conftest import sample_tables, write_tables
+
+    tables = sample_tables()
+    one = tables["metrics"].iloc[0]
+    n = 2_500  # past the table cap and the chart's dot limit
+    tables["metrics"] = pd.DataFrame([one] * n).assign(
+        metric_id=[f"a_lisbon-{i:05d}" for i in range(n)], value=[float(10 ** (i % 6) + i) for i in range(n)]
+    )
+    (tmp_path / "seeds").mkdir()
+    for var, sub in (("DED_SEEDS_DIR", "seeds"), ("DED_CACHE_DIR", "cache"), ("DED_DATA_DIR", "data")):
+        monkeypatch.setenv(var, str(tmp_path / sub))
+    write_tables(tmp_path / "data", tables)
+
+    at = open_page("pages/figures.py")
+    assert len(at.dataframe[0].value) == 1_000
+    assert any("first 1,000 of 2,500" in c.value for c in at.caption)
+    assert any("counted per power of ten" in c.value for c in at.caption)
