@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import filters, fmt
+from dashboard import filters, fmt, maps
 from etl import paths
 from etl.build import STAMP
 from etl.read import ARTICLE_SUFFIXES, Rejected, decode
@@ -103,6 +103,23 @@ def figures_view(data_dir: Path | None = None) -> tuple[pd.DataFrame, list[str]]
     """The metrics prepared for the Figures page (see `filters.prepare`) and its place options, once per build."""
     folder = Path(data_dir) if data_dir is not None else dirs().data
     return _figures_view(str(folder), data_signature(folder))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _city_points(data_dir: str, signature: str, learning_only: bool) -> pd.DataFrame:
+    places = _load(data_dir, "places", signature)
+    return maps.city_points(
+        places.iloc[0:0] if learning_only else places,
+        _load(data_dir, "metrics", signature),
+        _load(data_dir, "events", signature),
+        _load(data_dir, "learning_cities", signature),
+    )
+
+
+def city_points(data_dir: Path | None = None, learning_only: bool = False) -> pd.DataFrame:
+    """`maps.city_points` over the built tables, once per build; ``learning_only``: the learning cities alone."""
+    folder = Path(data_dir) if data_dir is not None else dirs().data
+    return _city_points(str(folder), data_signature(folder), learning_only)
 
 
 def load_all(data_dir: Path | None = None) -> dict[str, pd.DataFrame]:

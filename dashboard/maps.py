@@ -42,6 +42,10 @@ def _key(name: str) -> str:
     return str(name).strip().casefold()
 
 
+def _keys(names: pd.Series) -> pd.Series:
+    return names.astype(str).str.strip().str.casefold()
+
+
 def city_points(
     places: pd.DataFrame,
     metrics: pd.DataFrame,
@@ -50,13 +54,19 @@ def city_points(
 ) -> pd.DataFrame:
     """One row per geocoded city: how much the corpus says about it (mentions + figures) and its roles."""
     cities = places[places["kind"].isin(CITY_KINDS)].dropna(subset=["lat", "lon"])
-    rows: dict[str, dict] = {}
-    for r in cities.itertuples(index=False):
-        row = rows.setdefault(
-            _key(r.name),
-            {"name": r.name, "lat": r.lat, "lon": r.lon, "country_iso3": r.country_iso3, "mentions": 0.0},
+    # Whole columns at once, not row by row: the corpus may name a city tens of thousands of times.
+    grouped = (
+        cities.assign(_key=_keys(cities["name"]), mentions=cities["mentions"].fillna(0).astype(float))
+        .groupby("_key", sort=False)
+        .agg(
+            name=("name", "first"),
+            lat=("lat", "first"),
+            lon=("lon", "first"),
+            country_iso3=("country_iso3", "first"),
+            mentions=("mentions", "sum"),
         )
-        row["mentions"] += 0 if pd.isna(r.mentions) else r.mentions
+    )
+    rows: dict[str, dict] = {str(k): dict(v) for k, v in grouped.to_dict("index").items()}
     # A learning city the places table missed is still a city the corpus talks about.
     for r in learning_cities.dropna(subset=["lat", "lon"]).itertuples(index=False):
         rows.setdefault(
@@ -70,9 +80,13 @@ def city_points(
         learning.setdefault(_key(c), [])
         if rec and rec not in learning[_key(c)]:
             learning[_key(c)].append(rec)
-    about = metrics["place"].map(_key).where(metrics["place"] != "", metrics["subject"].map(_key))
+    about = _keys(metrics["place"]).where(metrics["place"] != "", _keys(metrics["subject"]))
+    # One pass over the figures, not one per city: the corpus may hold a hundred thousand of them.
+    relevant = metrics[about.isin(rows.keys())].assign(_about=about).sort_values("value", ascending=False)
+    by_city = dict(iter(relevant.groupby("_about", sort=False)))
+    none = metrics.iloc[0:0]
     for key, row in rows.items():
-        mine = metrics[about == key].sort_values("value", ascending=False)
+        mine = by_city.get(key, none)
         row["n_figures"] = len(mine)
         row["weight"] = row["mentions"] + len(mine)
         roles = []

@@ -9,13 +9,7 @@ from dashboard import data, maps, ui
 ui.through_router()
 
 t = data.load_all()
-learning, metrics, events, places, articles = (
-    t["learning_cities"],
-    t["metrics"],
-    t["events"],
-    t["places"],
-    t["articles"],
-)
+learning, articles = t["learning_cities"], t["articles"]
 st.title("Learning cities")
 st.caption("Cities named as learning cities: award winners, members of a learning-cities network, cases of practice.")
 
@@ -23,7 +17,7 @@ if learning.empty:
     st.info("No learning cities found yet. Cities the articles name as learning cities appear here.")
     st.stop()
 
-points = maps.city_points(places.iloc[0:0], metrics, events, learning)
+points = data.city_points(learning_only=True)
 countries = {iso: 1 for iso in learning["country_iso3"] if iso}
 alt = f"Map of {len(points)} learning cities in {len(countries)} countries."
 st.pydeck_chart(maps.build_deck(points, countries), key="learning_map", height=440, alt=alt)

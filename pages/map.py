@@ -9,10 +9,10 @@ from dashboard import data, maps, palette, ui
 ui.through_router()
 
 t = data.load_all()
-places, metrics, events, learning = t["places"], t["metrics"], t["events"], t["learning_cities"]
+places, metrics = t["places"], t["metrics"]
 st.title("Map")
 
-points = maps.city_points(places, metrics, events, learning)
+points = data.city_points()
 mentions = maps.country_mentions(places)
 if points.empty and not mentions:
     st.info("No places found yet. Cities and countries named in the articles appear here once they are read.")
