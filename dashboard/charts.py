@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -22,10 +23,11 @@ def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
         title={"text": title, "x": 0, "xanchor": "left"},
         template="plotly_white",
         height=height,
-        margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        margin={"l": 10, "r": 10, "t": 80, "b": 10},
         font={"size": 13},
         colorway=list(palette.SERIES),
-        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
+        # Above the plot, under the title: below it the legend collides with the x axis title on narrow screens.
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
     )
     return fig
 
@@ -43,19 +45,25 @@ def _short(text: str, width: int = 28) -> str:
     return textwrap.shorten(str(text), width=width, placeholder="…")
 
 
-def figures_chart(metrics: pd.DataFrame, title: str = "Figures by category", max_dots: int = MAX_DOTS) -> go.Figure:
+def figures_chart(
+    metrics: pd.DataFrame,
+    title: str = "Figures by category",
+    max_dots: int = MAX_DOTS,
+    categories: Sequence[str] = (),
+) -> go.Figure:
     """Every positive figure as a dot on a log axis, one row and one colour per category.
 
     A log axis keeps 9 and 12.5 billion readable side by side; zero and negative figures cannot sit on
     it and are left to the table. Past ``max_dots`` figures, one bubble per category and power of ten
-    sized by how many figures fall there (see :func:`figures_by_magnitude`).
+    sized by how many figures fall there (see :func:`figures_by_magnitude`). ``categories``: every category
+    of the build, so that a category keeps its colour whatever the filters leave.
     """
     rows = metrics[metrics["value"] > 0]
     if rows.empty:
         return empty_figure(title, "No figures to show for this selection.")
     if len(rows) > max_dots:
-        return figures_by_magnitude(rows, title)
-    colors = palette.color_map(rows["category"])
+        return figures_by_magnitude(rows, title, categories)
+    colors = palette.color_map(rows["category"], categories)
     fig = go.Figure()
     for category, part in rows.groupby("category", sort=True):
         labels = [
@@ -93,10 +101,12 @@ def magnitude_counts(metrics: pd.DataFrame) -> pd.DataFrame:
     return counts.reset_index()
 
 
-def figures_by_magnitude(metrics: pd.DataFrame, title: str = "Figures by category") -> go.Figure:
+def figures_by_magnitude(
+    metrics: pd.DataFrame, title: str = "Figures by category", categories: Sequence[str] = ()
+) -> go.Figure:
     """One bubble per category and power of ten, its area proportional to the number of figures there."""
     counts = magnitude_counts(metrics)
-    colors = palette.color_map(counts["category"])
+    colors = palette.color_map(counts["category"], categories)
     largest = counts["count"].max()
     fig = go.Figure()
     for category, part in counts.groupby("category", sort=True):
@@ -177,7 +187,7 @@ def attendance_chart(events: pd.DataFrame, title: str = "Participants per event"
         return empty_figure(title, "No event states its number of participants yet.")
     names = [_short(n, 40) for n in rows["name"]]
     share = [
-        f"{o / a:.0%} overseas" if pd.notna(o) and a else ""
+        f"{o / a:.0%}" if pd.notna(o) and a else ""  # short enough to fit the bar at phone width
         for o, a in zip(rows["overseas"], rows["attendees"], strict=True)
     ]
     fig = go.Figure()
@@ -201,6 +211,7 @@ def attendance_chart(events: pd.DataFrame, title: str = "Participants per event"
             marker_color=palette.ORANGE,
             text=share,
             textposition="auto",
+            hovertemplate="%{x:,} from overseas: %{text} of all participants<extra></extra>",
         )
     )
     fig.update_layout(barmode="group")

@@ -132,7 +132,10 @@ def country_mentions(places: pd.DataFrame) -> dict[str, int]:
 
 
 def shaded_countries(mentions: dict[str, int], shapes: dict | None = None) -> dict:
-    """The country shapes with a fill per feature: mentioned countries in sky blue (darker = more), others grey."""
+    """The country shapes with a fill per feature: mentioned countries in sky blue (darker = more), others grey.
+
+    Even the most named country stays a light tint, so the city dots on top of it keep their contrast.
+    """
     shapes = copy.deepcopy(shapes) if shapes is not None else countries_geojson()
     top = max(mentions.values(), default=1)
     for feature in shapes["features"]:
@@ -140,7 +143,7 @@ def shaded_countries(mentions: dict[str, int], shapes: dict | None = None) -> di
         n = mentions.get(props.get("iso_a3", ""), 0)
         props["mentions"] = n
         props["fill"] = (
-            palette.rgb(palette.SKY_BLUE, int(90 + 140 * math.sqrt(n / top))) if n else palette.rgb("#DDDDDD", 255)
+            palette.rgb(palette.SKY_BLUE, int(40 + 120 * math.sqrt(n / top))) if n else palette.rgb("#DDDDDD", 255)
         )
     return shapes
 

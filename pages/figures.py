@@ -81,7 +81,9 @@ if shown.empty:
         st.rerun()
     st.stop()
 
-ui.chart(charts.figures_chart(shown), charts.describe_figures(shown), key="figures_chart")
+ui.chart(
+    charts.figures_chart(shown, categories=options["f_category"]), charts.describe_figures(shown), key="figures_chart"
+)
 
 n_flagged = int((shown["flag"] != "").sum())
 if n_flagged:

@@ -54,7 +54,7 @@ def test_event_charts_have_titles_units_and_the_overseas_share():
     attendance = charts.attendance_chart(ev)
     assert attendance.layout.title.text and "people" in attendance.layout.xaxis.title.text
     assert [t.name for t in attendance.data] == ["all participants", "from overseas"]
-    assert "25% overseas" in attendance.data[1].text
+    assert "25%" in attendance.data[1].text and "overseas" in attendance.data[1].hovertemplate
     countries = charts.countries_chart(ev)
     assert list(countries.data[0].x) == [12, 40]
     timeline = charts.events_timeline(ev)
@@ -96,3 +96,12 @@ def test_magnitude_counts_put_each_figure_in_its_power_of_ten():
     assert counts["count"].sum() == 3  # zero has no power of ten
     assert set(zip(counts["decade"], counts["count"], strict=True)) >= {(2, 1), (-1, 1)}
     assert counts.loc[counts["decade"] == 3, "count"].sum() == 1
+
+
+def test_a_category_keeps_its_colour_whatever_the_filter_leaves():
+    m = table("metrics")
+    every = sorted(m["category"].unique())
+    full = {t.name: t.marker.color for t in charts.figures_chart(m, categories=every).data}
+    alone = {t.name: t.marker.color for t in charts.figures_chart(m[m["category"] == "places"], categories=every).data}
+    assert alone["places"] == full["places"]
+    assert palette.YELLOW not in set(palette.SERIES)  # too faint on white to find a dot
