@@ -21,6 +21,7 @@ from etl.write import atomic_write_bytes, csv_bytes, json_bytes, remove_stale_te
 
 Progress = Callable[[int, int, str], None]  # (done, total, file name)
 STAMP = ".build-stamp"  # fingerprint of the inputs of the last complete build
+CACHE_BATCH = 250  # results written to the cache per transaction during a long run
 
 
 @dataclass(frozen=True)
@@ -73,19 +74,23 @@ def run(
 def _extract_all(
     docs: list[Document], cache_dir: Path | None, progress: Progress | None
 ) -> tuple[list[tuple[Document, ArticleResult]], int]:
+    cached = cache.load_many(cache_dir, (d.sha256 for d in docs)) if cache_dir else {}
+    fresh: dict[str, ArticleResult] = {}
+    pending: dict[str, ArticleResult] = {}
     results = []
-    hits = 0
     for i, doc in enumerate(docs, start=1):
-        result = cache.load(cache_dir, doc.sha256) if cache_dir else None
+        result = cached.get(doc.sha256) or fresh.get(doc.sha256)
         if result is None:
-            result = extract_article(doc.text)
-            if cache_dir:
-                cache.store(cache_dir, doc.sha256, result)
-        else:
-            hits += 1
+            result = fresh[doc.sha256] = pending[doc.sha256] = extract_article(doc.text)
+            if cache_dir and len(pending) >= CACHE_BATCH:
+                cache.store_many(cache_dir, pending)  # a run killed half-way keeps what it had read
+                pending = {}
         results.append((doc, result))
         if progress:
             progress(i, len(docs), doc.file)
+    if cache_dir:
+        cache.store_many(cache_dir, pending)
+    hits = sum(1 for d in docs if d.sha256 in cached)
     return results, hits
 
 

@@ -29,6 +29,10 @@ _PATTERNS = [
 ]
 _MONTH_YEAR = re.compile(r"\b(?:in\s+)?" + _MON + r",?\s+(?P<year>(?:19|20)\d{2})\b")
 YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d,]|\.\d)")
+# Cheap tests that rule whole groups of patterns out: most text has no month name and no numeric date,
+# and scanning for a plain literal is far faster than trying every pattern at every word.
+_HAS_NUMERIC = re.compile(r"(?:19|20)\d\d[-/.年]")
+_HAS_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 
 
 @dataclass(frozen=True)
@@ -54,7 +58,12 @@ def find_dates(text: str) -> list[DateMention]:
     """Every full or partial date in ``text``, left to right, without overlaps."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for pat in _PATTERNS:
+    numeric, named = bool(_HAS_NUMERIC.search(text)), bool(_HAS_MONTH.search(text))
+    if not (numeric or named):
+        return found
+    for i, pat in enumerate(_PATTERNS):
+        if not (numeric if i < 2 else named):
+            continue
         for m in pat.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -63,7 +72,7 @@ def find_dates(text: str) -> list[DateMention]:
             year = int(g["year"]) if g.get("year") else None
             found.append(DateMention(m.start(), m.end(), year, month, int(g["day"])))
             taken.append((m.start(), m.end()))
-    for m in _MONTH_YEAR.finditer(text):
+    for m in _MONTH_YEAR.finditer(text) if named else ():
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
         found.append(DateMention(m.start(), m.end(), int(m["year"]), _MONTHS[m["mon"].lower()], None))

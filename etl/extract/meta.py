@@ -24,6 +24,7 @@ _DATELINE = re.compile(
     r"^(?P<lead>[^\n,()]{2,40}?),\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?)"
     r"\s*(?:\((?P<paren>[^)]{1,60})\))?\s*(?:--|—|–|-)?\s*"
 )
+_DATE_LABEL_IN = re.compile(r"(?:release time|published|posted|updated|date)\s*[:：]", re.IGNORECASE)
 _BYLINE_WORDS = re.compile(r"\b(?:Reporter|Correspondent|Editor|By|Photo|Author|Writer)\b", re.IGNORECASE)
 _TRAILING_SOURCE = re.compile(r"\((?P<agency>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})\)\s*$")
 
@@ -52,7 +53,18 @@ def _lines(text: str) -> list[str]:
     return out
 
 
+_MONTH_WORD = re.compile(
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
+    r"|Nov(?:ember)?|Dec(?:ember)?"
+)
+_LONG_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
 def _is_date_line(line: str) -> bool:
+    # Only a month name may be a word of three letters or more in a line of dates: any other word settles it
+    # without looking for dates (the head lines of an article are often whole paragraphs).
+    if any(not _MONTH_WORD.fullmatch(w.group()) for w in _LONG_WORD.finditer(line)):
+        return False
     dates = find_dates(line)
     rest = line
     for d in reversed(dates):
@@ -99,20 +111,25 @@ def _published(lines: list[str]) -> str:
     labelled, lone, dateline = "", "", ""
     for line in lines:
         label = _LABEL.match(line)
+        is_label = bool(label and label.group(1).strip().lower() in _DATE_LABELS)
+        is_labelled = (":" in line or "：" in line) and bool(_DATE_LABEL_IN.search(line))
+        dateline_match = _DATELINE.match(line)
+        # Dates are looked for only in a line that could give one: most head lines are plain paragraphs.
+        if not (is_label or is_labelled or dateline_match or _is_date_line(line)):
+            continue
         dates = [d for d in find_dates(line) if d.year]
         if not dates:
             continue
-        if label and label.group(1).strip().lower() in _DATE_LABELS and not labelled:
+        if is_label and not labelled:
             labelled = dates[0].iso()
-        elif re.search(r"(?:release time|published|posted|updated|date)\s*[:：]", line, re.IGNORECASE):
+        elif is_labelled:
             labelled = labelled or next(
                 (d.iso() for d in dates if re.search(r"[:：]\s*$", line[: d.start])), dates[0].iso()
             )
         elif _is_date_line(line) and not lone:
             lone = dates[0].iso()
-        elif _DATELINE.match(line) and not dateline:
-            m = _DATELINE.match(line)
-            d = next((d for d in dates if d.start < m.end()), None)
+        elif dateline_match and not dateline:
+            d = next((d for d in dates if d.start < dateline_match.end()), None)
             dateline = d.iso() if d else ""
     return labelled or lone or dateline
 
@@ -122,7 +139,7 @@ def _source(lines: list[str]) -> str:
         label = _LABEL.match(line)
         if label and label.group(1).strip().lower() == "source":
             return re.split(r"\s+\||\s{2,}", label.group(2).strip())[0].strip()
-        for part in re.split(r"\s+\|\s+", line):
+        for part in re.split(r"\s+\|\s+", line) if "|" in line else ():
             lab = _LABEL.match(part)
             if lab and lab.group(1).strip().lower() == "source":
                 return lab.group(2).strip()

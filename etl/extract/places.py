@@ -60,8 +60,14 @@ def _fold(s: str) -> str:
     return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
 
 
+# A name whose every character is a token character and whose words are one space apart is its own key.
+_PLAIN_KEY = re.compile(r"[^\s_’]+(?: [^\s_’]+)*")
+
+
 def _key(s: str) -> str:
     """The lookup key of a surface: tokens joined as written, with any run of blanks as one space."""
+    if _PLAIN_KEY.fullmatch(s):
+        return s  # the common case, without tokenising (the index keys some 60,000 names)
     return _key_of_tokens(_tokenize(s.replace("’", "'")))
 
 

@@ -8,7 +8,8 @@ from etl.model import Sentence
 
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace,
 # or at a blank line / line break. Abbreviations such as "Dec." or "Dr." must not end a sentence.
-_BOUNDARY = re.compile(r"""(?<=[.!?。！？])["'”’)\]]*\s+|\n+""")
+# (Written without a look-behind, which the engine would try at every character: the gap is group "gap".)
+_BOUNDARY = re.compile(r"""[.!?。！？](?P<gap>["'”’)\]]*\s+)|(?P<nl>\n+)""")
 _ABBREV = re.compile(
     r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Prof|St|No|Vol|vs|etc|e\.g|i\.e|Co|Inc|Ltd|Jr|Sr|U\.S|U\.N)\.|\b[A-Z]\.)$"
 )
@@ -19,14 +20,17 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        if m.group().strip() == "" and "\n" not in m.group():
+        gap = m.group("gap")
+        at = m.start("gap") if gap is not None else m.start()
+        if gap is not None and gap.strip() == "" and "\n" not in gap:
             # A period followed by a space: keep going if it closes an abbreviation
             # or the next word starts in lower case (e.g. "approx. 5").
-            head = text[start : m.start()]
+            # The longest abbreviation is six characters: a short tail of the sentence is all _ABBREV needs.
+            head = text[max(start, at - 12) : at]
             nxt = text[m.end() : m.end() + 1]
             if _ABBREV.search(head) or (nxt and nxt.islower()) or nxt.isdigit():
                 continue
-        _add(text, start, m.start(), out)
+        _add(text, start, at, out)
         start = m.end()
     _add(text, start, len(text), out)
     return out

@@ -85,6 +85,29 @@ def test_unchanged_corpus_is_skipped_and_a_change_is_rebuilt(write_articles, tmp
     assert not again.skipped and again.from_cache == 1  # only b.txt was read again
 
 
+def test_a_damaged_cache_costs_speed_not_correctness(write_articles, tmp_path):
+    seeds = write_articles({"a.txt": ARTICLE, "b.txt": ARTICLE.replace("Hangzhou", "Espoo")})
+    clean, out, cache = tmp_path / "clean", tmp_path / "data", tmp_path / "cache"
+    build.run(seeds, clean)
+    build.run(seeds, out, cache_dir=cache)
+    (db,) = cache.glob("results-*.sqlite3")
+    db.write_bytes(b"not a database" * 100)
+    (out / ".build-stamp").unlink()
+    report = build.run(seeds, out, cache_dir=cache)
+    assert report.from_cache == 0
+    assert read_tables(out) == read_tables(clean)
+    assert build.run(seeds, tmp_path / "again", cache_dir=cache).from_cache == 2  # the cache heals itself
+
+
+def test_the_cache_keeps_one_code_version(write_articles, tmp_path):
+    seeds = write_articles({"a.txt": ARTICLE})
+    cache = tmp_path / "cache"
+    (cache / "0123456789abcdef" / "ab").mkdir(parents=True)  # the layout of earlier versions
+    (cache / "results-0000000000000000.sqlite3").write_bytes(b"")
+    build.run(seeds, tmp_path / "data", cache_dir=cache)
+    assert [p.name for p in cache.iterdir()] == [f"results-{build.cache.code_version()}.sqlite3"]
+
+
 def test_a_hand_edited_table_makes_the_build_stale(write_articles, tmp_path):
     seeds = write_articles({"a.txt": ARTICLE})
     out = tmp_path / "data"
