@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from etl import build
+from etl.errors import ContractError
 from etl.paths import CACHE_DIR, DATA_DIR, SEEDS_DIR
 from etl.read import DEFAULT_MAX_BYTES
-from etl.schema import ContractError
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,12 +12,9 @@ from pathlib import Path
 from filelock import FileLock
 
 from etl import cache
-from etl.extract.pipeline import extract_article
 from etl.model import ArticleResult
 from etl.read import DEFAULT_MAX_BYTES, Document, Rejection, read_folder
-from etl.schema import TABLES, check, check_foreign_keys, datapackage
-from etl.tables import build_tables
-from etl.write import atomic_write_bytes, csv_bytes, json_bytes, remove_stale_temps
+from etl.write import atomic_write_bytes, json_bytes, remove_stale_temps
 
 Progress = Callable[[int, int, str], None]  # (done, total, file name)
 STAMP = ".build-stamp"  # fingerprint of the inputs of the last complete build
@@ -55,7 +52,11 @@ def run(
         stamp = _fingerprint(docs, rejected)
         if _is_current(out, stamp):
             return BuildReport(len(docs), rejected, {}, len(docs), skipped=True)
-        # Process
+        # Process. pandas, pandera and the gazetteer load only now: an up-to-date run never needs them.
+        from etl.schema import TABLES, check, check_foreign_keys, datapackage
+        from etl.tables import build_tables
+        from etl.write import csv_bytes
+
         results, hits = _extract_all(docs, cache_dir, progress)
         frames = build_tables(results, rejected)
         for name, frame in frames.items():
@@ -74,6 +75,8 @@ def run(
 def _extract_all(
     docs: list[Document], cache_dir: Path | None, progress: Progress | None
 ) -> tuple[list[tuple[Document, ArticleResult]], int]:
+    from etl.extract.pipeline import extract_article
+
     cached = cache.load_many(cache_dir, (d.sha256 for d in docs)) if cache_dir else {}
     fresh: dict[str, ArticleResult] = {}
     pending: dict[str, ArticleResult] = {}

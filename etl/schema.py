@@ -9,6 +9,8 @@ from typing import Any
 import pandas as pd
 import pandera.pandas as pa
 
+from etl.errors import ContractError  # re-exported: the contract and its error
+
 BOUNDS = ("exact", "at_least", "approx", "at_most")
 PLACE_KINDS = ("city", "district", "province", "country", "region")
 FORMATS = ("in person", "online", "hybrid")
@@ -165,10 +167,6 @@ TABLES: tuple[Table, ...] = (
     ),
 )
 TABLE_BY_NAME = {t.name: t for t in TABLES}
-
-
-class ContractError(ValueError):
-    """A table broke the data contract; the run must stop before writing anything."""
 
 
 _DTYPES = {"string": str, "integer": "int64", "number": "float64", "date": str}

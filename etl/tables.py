@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from etl.model import ArticleResult, Event
+from etl.model import ArticleResult, Event, PlaceMention
 from etl.read import Document, Rejection
 from etl.schema import TABLE_BY_NAME
 
@@ -54,26 +54,28 @@ def articles_table(results: list[tuple[Document, ArticleResult]]) -> pd.DataFram
     )
 
 
+# Rows are tuples in the contract's column order: a frame is built from tuples several times faster than from dicts.
 def metrics_table(results: list[tuple[Document, ArticleResult]]) -> pd.DataFrame:
     rows = []
     for d, r in results:
+        aid = d.article_id
         for i, m in enumerate(sorted(r.metrics, key=lambda m: (m.start, m.end)), start=1):
             rows.append(
-                {
-                    "metric_id": f"{d.article_id}-{i:04d}",
-                    "article_id": d.article_id,
-                    "value": float(m.value),
-                    "unit": m.unit,
-                    "qualifier": m.qualifier,
-                    "bound": m.bound,
-                    "category": m.category,
-                    "subject": m.subject,
-                    "place": m.place,
-                    "surface": m.surface,
-                    "sentence": m.sentence,
-                    "start": m.start,
-                    "end": m.end,
-                }
+                (
+                    f"{aid}-{i:04d}",  # metric_id
+                    aid,
+                    float(m.value),
+                    m.unit,
+                    m.qualifier,
+                    m.bound,
+                    m.category,
+                    m.subject,
+                    m.place,
+                    m.surface,
+                    m.sentence,
+                    m.start,
+                    m.end,
+                )
             )
     return _frame("metrics", rows)
 
@@ -81,24 +83,14 @@ def metrics_table(results: list[tuple[Document, ArticleResult]]) -> pd.DataFrame
 def places_table(results: list[tuple[Document, ArticleResult]]) -> pd.DataFrame:
     rows = []
     for d, r in results:
-        first: dict[str, object] = {}
+        first: dict[str, PlaceMention] = {}
         counts: dict[str, int] = defaultdict(int)
         for p in r.places:
             first.setdefault(p.name, p)
             counts[p.name] += 1
         for name, p in first.items():
-            rows.append(
-                {
-                    "article_id": d.article_id,
-                    "name": name,
-                    "kind": p.kind,
-                    "country_iso3": p.country_iso3,
-                    "lat": round(p.lat, 4),
-                    "lon": round(p.lon, 4),
-                    "mentions": counts[name],
-                }
-            )
-    rows.sort(key=lambda row: (row["article_id"], -row["mentions"], row["name"]))
+            rows.append((d.article_id, name, p.kind, p.country_iso3, round(p.lat, 4), round(p.lon, 4), counts[name]))
+    rows.sort(key=lambda row: (row[0], -row[6], row[1]))  # article, most mentioned first, name
     return _frame("places", rows)
 
 

@@ -129,9 +129,10 @@ def test_contract_violation_fails_loudly_and_writes_nothing(write_articles, tmp_
         frames["metrics"].loc[len(frames["metrics"])] = frames["metrics"].iloc[0] if len(frames["metrics"]) else None
         return frames
 
+    from etl import tables
     from etl.tables import build_tables
 
-    monkeypatch.setattr(build, "build_tables", broken)
+    monkeypatch.setattr(tables, "build_tables", broken)
     with pytest.raises(ContractError):
         build.run(seeds, out)
     assert not (out / "metrics.csv").exists()
