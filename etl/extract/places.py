@@ -456,18 +456,25 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
 
     # A name the text also uses on its own is a place even where capitalised words cling to it.
     # Countries and regions need no such proof: only city and province names double as people's names.
+    titled: dict[int, bool] = {}
+
+    def is_titled(start: int) -> bool:  # asked up to twice per name; the answer needs two backward scans
+        if start not in titled:
+            titled[start] = _is_titled(text, start)
+        return titled[start]
+
     doubtful = [r for r in raws if r.candidates[0].kind in {"city", "province"}]
-    confirmed = {r.key for r in doubtful if not glued(r) and not _is_titled(text, r.start)}
+    confirmed = {r.key for r in doubtful if not glued(r) and not is_titled(r.start)}
     kept: list[_Raw] = []
     person_until = -1
     for r in raws:
         if r.start < person_until:
             continue
         if r.candidates[0].kind in {"city", "province"} and r.key not in confirmed:
-            if _is_titled(text, r.start) or _next_cap_word(text, r.end):
+            if is_titled(r.start) or _next_cap_word(text, r.end):
                 person_until = _cap_run_end(text, r.start)
             continue
-        if r.candidates[0].kind == "city" and _is_titled(text, r.start):
+        if r.candidates[0].kind == "city" and is_titled(r.start):
             person_until = _cap_run_end(text, r.start)
             continue
         kept.append(r)
