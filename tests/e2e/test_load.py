@@ -21,8 +21,9 @@ from tests.e2e.conftest import ROOT, serve_dashboard
 from tools.serve import CHROMIUM_ARGS, RENDERED_JS, rss_mb
 
 SESSIONS = 12
+VIEWPORT = {"width": 1024, "height": 640}  # a laptop screen; fewer pixels for software WebGL on a small machine
 BASELINE_ROUNDS = 2
-VISIT_TIMEOUT_MS = 90_000
+VISIT_TIMEOUT_MS = 120_000  # generous: on a 2-core box the twelve Chromium renderers, not the server, use most CPU
 PAGES = {
     "": "Digital education in the news",
     "figures": "Figures",
@@ -43,7 +44,7 @@ async def _visit(page, base: str, path: str) -> Visit:
     t0 = time.perf_counter()
     try:
         await page.goto(f"{base}/{path}", wait_until="commit", timeout=VISIT_TIMEOUT_MS)
-        await page.wait_for_function(RENDERED_JS, timeout=VISIT_TIMEOUT_MS, polling=50)
+        await page.wait_for_function(RENDERED_JS, timeout=VISIT_TIMEOUT_MS, polling=250)
         await page.get_by_role("heading", name=PAGES[path], level=1).wait_for(timeout=VISIT_TIMEOUT_MS)
     except Exception as exc:  # a timeout is a result to report, with the others
         return path, (time.perf_counter() - t0) * 1000, f"not rendered: {exc.__class__.__name__}"
@@ -67,7 +68,7 @@ async def _drive(chromium: str, base: str, server_pid: int) -> dict:
         browser = await pw.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         try:
             # One session alone: a warm-up round (first renders, caches filled), then the measured rounds.
-            context = await browser.new_context(viewport={"width": 1280, "height": 900})
+            context = await browser.new_context(viewport=VIEWPORT)
             page = await context.new_page()
             for path in paths:
                 await _visit(page, base, path)
@@ -82,7 +83,7 @@ async def _drive(chromium: str, base: str, server_pid: int) -> dict:
             rss_held: list[float] = []
 
             async def session(i: int) -> list[Visit]:
-                ctx = await browser.new_context(viewport={"width": 1280, "height": 900})
+                ctx = await browser.new_context(viewport=VIEWPORT)
                 try:
                     p = await ctx.new_page()
                     order = paths[i % len(paths) :] + paths[: i % len(paths)]  # a mix of pages at any moment
@@ -101,9 +102,9 @@ async def _drive(chromium: str, base: str, server_pid: int) -> dict:
                 finally:
                     await ctx.close()
 
-            t0 = time.perf_counter()
+            t0, cpu0 = time.perf_counter(), _cpu_s(server_pid)
             loaded = [v for visits in await asyncio.gather(*(session(i) for i in range(SESSIONS))) for v in visits]
-            wall_s = time.perf_counter() - t0
+            wall_s, server_cpu_s = time.perf_counter() - t0, _cpu_s(server_pid) - cpu0
         finally:
             await browser.close()
     return {
@@ -111,9 +112,16 @@ async def _drive(chromium: str, base: str, server_pid: int) -> dict:
         "loaded": loaded,
         "held": held,
         "wall_s": wall_s,
+        "server_cpu_s": server_cpu_s,
         "rss_single": rss_single,
         "rss_held": rss_held[0],
     }
+
+
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds used so far by process ``pid``."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _p(times: list[float], q: int) -> float:
@@ -155,6 +163,14 @@ def test_twelve_sessions_at_once_each_render_every_page_without_an_exception_or_
         "ratio_p50": round(loaded["p50_ms"] / single["p50_ms"], 2),
         "ratio_p95": round(loaded["p95_ms"] / single["p95_ms"], 2),
         "wall_s": round(run["wall_s"], 1),
+        "server_cpu_s": round(run["server_cpu_s"], 1),
+        "p50_ms_by_page": {
+            path or "overview": {
+                "single": round(statistics.median(ms for p, ms, _ in run["single"] if p == path)),
+                "under_load": round(statistics.median(ms for p, ms, _ in run["loaded"] if p == path)),
+            }
+            for path in PAGES
+        },
         "server_rss_mb": {"one_session": round(run["rss_single"]), "twelve_sessions": round(run["rss_held"])},
         "machine": {"cores": len(os.sched_getaffinity(0))},
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -167,8 +183,8 @@ def test_twelve_sessions_at_once_each_render_every_page_without_an_exception_or_
         f"(x{report['ratio_p50']} / x{report['ratio_p95']}); {loaded['visits']} visits in {report['wall_s']} s; "
         f"server RSS {report['server_rss_mb']['one_session']} -> {report['server_rss_mb']['twelve_sessions']} MB"
     )
-    # Twelve sessions hold no per-session copy of the tables: the server grows by far less than a copy each.
-    assert run["rss_held"] - run["rss_single"] < 25 * SESSIONS
+    # Twelve open sessions cost the server little memory each (session state only; the tables are shared).
+    assert run["rss_held"] - run["rss_single"] < 10 * SESSIONS
 
 
 def test_the_tables_are_read_once_for_all_sessions_not_once_per_session(tmp_path, monkeypatch):
