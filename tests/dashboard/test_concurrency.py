@@ -178,3 +178,34 @@ def test_a_builder_or_an_upload_with_a_short_lock_timeout_fails_clearly_and_chan
         holder.wait(timeout=30)
     assert sorted(p.name for p in seeds.iterdir()) == before
     assert [p.name for p in out.iterdir()] == [".build.lock"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("same_bytes", [False, True], ids=["different-text", "same-text"])
+def test_two_uploads_under_one_name_at_once_keep_both_texts_or_add_the_same_text_once(tmp_path: Path, same_bytes: bool):
+    seeds, out, cache = tmp_path / "seeds", tmp_path / "data", tmp_path / "cache"
+    _corpus(seeds, 2)
+    texts = ["Forum in Riga\n\nAbout 612 teachers met in Riga.\n", "Forum in Riga\n\nAbout 945 pupils met in Riga.\n"]
+    if same_bytes:
+        texts[1] = texts[0]
+    sources = []
+    for i, text in enumerate(texts):
+        source = tmp_path / f"incoming{i}" / "riga.txt"
+        source.parent.mkdir()
+        source.write_text(text, encoding="utf-8")
+        sources.append(source)
+    children = [_child(UPLOADER, seeds, out, cache, "riga.txt", source) for source in sources]
+    for proc in children:
+        _go(proc)
+    outcomes = [(*proc.communicate(timeout=300), proc.returncode) for proc in children]
+    assert [code for _, _, code in outcomes] == [0, 0], [err[-800:] for _, err, _ in outcomes]
+    statuses = sorted(json.loads(stdout)["status"] for stdout, _, _ in outcomes)
+    riga = sorted(p.name for p in seeds.glob("riga*"))
+    if same_bytes:
+        assert statuses == ["duplicate", "new"] and riga == ["riga.txt"]
+    else:
+        assert statuses == ["new", "renamed"] and riga == ["riga-2.txt", "riga.txt"]
+        assert sorted(p.read_text(encoding="utf-8") for p in seeds.glob("riga*")) == sorted(texts)
+    assert _temporaries(seeds, out) == []
+    assert not build.is_stale(seeds, out)
+    assert set(pd.read_csv(out / "articles.csv")["article_id"]) == {p.stem for p in seeds.glob("*.txt")}
