@@ -184,7 +184,7 @@ def test_twelve_sessions_at_once_each_render_every_page_without_an_exception_or_
         f"server RSS {report['server_rss_mb']['one_session']} -> {report['server_rss_mb']['twelve_sessions']} MB"
     )
     # Twelve open sessions cost the server little memory each (session state only; the tables are shared).
-    assert run["rss_held"] - run["rss_single"] < 10 * SESSIONS
+    assert run["rss_held"] - run["rss_single"] < 15 * SESSIONS
 
 
 def test_the_tables_are_read_once_for_all_sessions_not_once_per_session(tmp_path, monkeypatch):
