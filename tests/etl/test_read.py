@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from etl import build
 from etl.read import read_folder
 
 CHINESE = "教育数字化是建设学习型社会的重要途径。上海有超过800名代表参加了会议。"
@@ -99,3 +100,15 @@ def test_hidden_files_and_folders_are_ignored(write_articles):
 
 def test_missing_folder_reads_nothing(tmp_path: Path):
     assert read_folder(tmp_path / "absent") == ([], [])
+
+
+def test_a_30_mb_article_is_listed_as_too_large_by_the_etl_and_the_others_are_still_built(write_articles, tmp_path):
+    line = "More than 300 teachers from 40 countries attended the forum in Hangzhou.\n"
+    seeds = write_articles({"small.txt": line, "huge.txt": line * (30 * 1024 * 1024 // len(line) + 1)})
+    assert (seeds / "huge.txt").stat().st_size > 30 * 1024 * 1024 > build.DEFAULT_MAX_BYTES
+    report = build.run(seeds, tmp_path / "data")
+    assert report.articles == 1 and [r.file for r in report.rejected] == ["huge.txt"]
+    assert "too large" in report.rejected[0].reason
+    rejected = (tmp_path / "data" / "rejected.csv").read_text(encoding="utf-8")
+    assert "huge.txt" in rejected and "too large" in rejected
+    assert "small" in (tmp_path / "data" / "articles.csv").read_text(encoding="utf-8")
