@@ -14,6 +14,8 @@ from etl.read import ARTICLE_SUFFIXES, Rejected, decode
 
 MAX_BYTES = 5 * 1024 * 1024  # matches server.maxUploadSize in .streamlit/config.toml
 MAX_STEM = 80
+# File systems limit a name to 255 bytes, not characters: leave room for "-NN" and the suffix.
+MAX_STEM_BYTES = 200
 _ODD = re.compile(r"[^\w.\- ]+")  # \w is Unicode-aware: 学习城市.txt keeps its readable stem
 _RUNS = re.compile(r"[\s_]+")
 
@@ -52,7 +54,10 @@ def safe_name(name: str) -> str:
     stem = _ODD.sub("_", stem)
     stem = re.sub(r"\.{2,}", ".", stem)
     stem = _RUNS.sub("_", stem).strip("._- ")
-    stem = stem[:MAX_STEM].rstrip("._- ") or "article"
+    stem = stem[:MAX_STEM]
+    while len(stem.encode("utf-8")) > MAX_STEM_BYTES:
+        stem = stem[:-1]
+    stem = stem.rstrip("._- ") or "article"
     return f"{stem}.{suffix}"
 
 
@@ -90,10 +95,14 @@ def find_duplicate(seeds: Path, data: bytes) -> Path | None:
 
 
 def free_name(seeds: Path, name: str) -> str:
-    """``name``, or ``stem-2.txt``, ``stem-3.txt``... : the first name not taken in ``seeds``."""
+    """``name``, or ``stem-2.txt``, ``stem-3.txt``... : the first name whose stem no file in ``seeds`` has.
+
+    The stem is the article id, so "riga.md" beside "riga.txt" is taken too.
+    """
     path = Path(name)
+    stems = {p.stem for p in seeds.iterdir()} if seeds.is_dir() else set()
     candidate, n = name, 1
-    while (seeds / candidate).exists():
+    while Path(candidate).stem in stems or (seeds / candidate).exists():
         n += 1
         candidate = f"{path.stem}-{n}{path.suffix}"
     return candidate

@@ -109,6 +109,7 @@ def read_folder(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[
     """Every readable article in ``folder`` and a reason for every file that was not."""
     docs: list[Document] = []
     rejected: list[Rejection] = []
+    ids: dict[str, str] = {}  # article id (file stem) -> the file that has it
     if folder.is_dir():
         for path in sorted(folder.iterdir(), key=lambda p: p.name):
             if path.name.startswith("."):
@@ -118,6 +119,15 @@ def read_folder(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[
                     Rejection(path.name, f"is not an article (only {', '.join(ARTICLE_SUFFIXES)} are read)")
                 )
                 continue
+            if path.stem in ids:
+                rejected.append(
+                    Rejection(
+                        path.name,
+                        f"{path.name} has the same name as {ids[path.stem]} but for its extension "
+                        "(an article's id is its file name): rename one of them",
+                    )
+                )
+                continue
             try:
                 raw = read_raw(path, folder, max_bytes)
                 text, encoding = decode(raw)
@@ -125,4 +135,5 @@ def read_folder(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[
                 rejected.append(Rejection(path.name, f"{path.name} {exc}"))
                 continue
             docs.append(Document(path.stem, path.name, text, hashlib.sha256(raw).hexdigest(), encoding))
+            ids[path.stem] = path.name
     return docs, rejected

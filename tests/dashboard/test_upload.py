@@ -78,3 +78,14 @@ def test_a_different_file_with_a_taken_name_gets_a_new_name_and_nothing_is_overw
     assert saved.status == "renamed" and saved.path == tmp_path / "a-3.txt" and "a-3.txt" in saved.message
     assert (tmp_path / "a.txt").read_bytes() == b"Original."
     assert (tmp_path / "a-3.txt").read_bytes() == b"Third, different."
+
+
+def test_a_name_is_capped_in_bytes_so_the_file_system_takes_it():
+    name = upload.safe_name("\U00020000" * 100 + ".txt")
+    assert len(name.encode("utf-8")) <= 255 - len("-99")
+    assert name.startswith("\U00020000") and name.endswith(".txt")
+
+
+def test_a_stem_taken_under_another_extension_is_taken(tmp_path):
+    (tmp_path / "riga.txt").write_text("About 5 schools.")
+    assert upload.free_name(tmp_path, "riga.md") == "riga-2.md"

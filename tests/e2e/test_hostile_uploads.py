@@ -159,11 +159,6 @@ def test_an_uploaded_article_with_markup_is_shown_as_text_and_its_script_never_r
     assert dialogs == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: upload.free_name only checks the exact file name, so 'zz_markup.md' is saved beside 'zz_markup.txt'; "
-    "both have article_id 'zz_markup', the ETL's uniqueness check fails (ContractError) and every later build fails",
-)
 def test_an_upload_whose_stem_is_taken_by_another_suffix_gets_a_new_name_and_the_corpus_still_builds(
     browser, chromium_path, tmp_path
 ):
@@ -180,12 +175,6 @@ def test_an_upload_whose_stem_is_taken_by_another_suffix_gets_a_new_name_and_the
             page.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: upload.safe_name caps the stem at 80 characters, not bytes: 80 four-byte characters (CJK Extension B) "
-    "make a 324-byte name, over the 255-byte limit of Linux file systems, so a valid article is refused with "
-    "'File name too long'",
-)
 def test_a_name_of_long_four_byte_characters_is_shortened_to_fit_the_file_system_and_the_article_is_added(
     page, dashboard
 ):

@@ -112,3 +112,12 @@ def test_a_30_mb_article_is_listed_as_too_large_by_the_etl_and_the_others_are_st
     rejected = (tmp_path / "data" / "rejected.csv").read_text(encoding="utf-8")
     assert "huge.txt" in rejected and "too large" in rejected
     assert "small" in (tmp_path / "data" / "articles.csv").read_text(encoding="utf-8")
+
+
+def test_two_files_with_one_stem_keep_the_first_and_reject_the_second_with_a_reason(tmp_path):
+    (tmp_path / "riga.md").write_text("About 5 schools opened.")
+    (tmp_path / "riga.txt").write_text("About 6 schools opened.")
+    docs, rejected = read_folder(tmp_path)
+    assert [d.file for d in docs] == ["riga.md"]
+    assert [r.file for r in rejected] == ["riga.txt"]
+    assert "same name" in rejected[0].reason and "riga.md" in rejected[0].reason
