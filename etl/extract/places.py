@@ -237,7 +237,7 @@ def _index() -> tuple[dict[str, tuple[_Entry, ...]], dict[str, int], frozenset[s
     for k, cities in _cities_by_name().items():
         for e in cities:
             add(k, e)
-    ranked = {k: tuple(sorted(v, key=_rank)) for k, v in entries.items()}
+    ranked = {k: tuple(v) if len(v) == 1 else tuple(sorted(v, key=_rank)) for k, v in entries.items()}
     longest: dict[str, int] = {}
     prefixes: set[str] = set()
     for k in ranked:
