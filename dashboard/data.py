@@ -105,6 +105,13 @@ def figures_view(data_dir: Path | None = None) -> tuple[pd.DataFrame, list[str]]
     return _figures_view(str(folder), data_signature(folder))
 
 
+def figures_csv(f: filters.Filters, data_dir: Path | None = None) -> bytes:
+    """The figures passing ``f`` as CSV, with the table's columns only. Meant for a download built on click: the
+    button keeps only the filters, not a copy of the rows, in every session that shows it."""
+    metrics, _ = figures_view(data_dir)
+    return filters.apply(metrics, f).drop(columns=list(filters.DISPLAY_ONLY)).to_csv(index=False).encode("utf-8")
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def _city_points(data_dir: str, signature: str, learning_only: bool) -> pd.DataFrame:
     places = _load(data_dir, "places", signature)

@@ -10,63 +10,69 @@ from etl.schema import TABLES
 
 ui.through_router()
 
-d = data.dirs()
-t = data.load_all(d.data)
-st.title("Data")
-st.caption(
-    "Every table as CSV (UTF-8). The zip also holds datapackage.json: the schema, keys, descriptions and licence."
-)
 
-st.download_button(
-    "Download all tables with datapackage.json (zip)",
-    data=lambda: exports.package_zip(d.data),  # built on click, not on every run of the page
-    file_name="digital-education-data.zip",
-    mime="application/zip",
-    on_click="ignore",
-    type="primary",
-    icon=":material/folder_zip:",
-)
+def main() -> None:
+    """The page. Its frames are locals: the download callables keep the module's globals alive per session."""
+    d = data.dirs()
+    t = data.load_all(d.data)
+    st.title("Data")
+    st.caption(
+        "Every table as CSV (UTF-8). The zip also holds datapackage.json: the schema, keys, descriptions and licence."
+    )
 
-st.subheader("Tables")
-for table in TABLES:
-    with st.container(border=True):
-        left, right = st.columns([3, 1], vertical_alignment="center")
-        left.markdown(f"**{table.name}.csv** · {len(t[table.name]):,} rows")
-        left.caption(table.description)
-        right.download_button(
-            "Download CSV",
-            data=lambda name=table.name: exports.table_bytes(d.data, name),
-            file_name=f"{table.name}.csv",
-            mime="text/csv",
-            on_click="ignore",
-            key=f"dl_{table.name}",
-            icon=":material/download:",
-        )
-        with st.expander(f"Schema of {table.name}"):
-            st.dataframe(
-                pd.DataFrame(
-                    [
-                        {
-                            "column": f.name,
-                            "type": f.type,
-                            "required": f.required,
-                            "description": f.description,
-                            "allowed": ", ".join(f.enum),
-                        }
-                        for f in table.fields
-                    ]
-                ),
-                hide_index=True,
-                width="stretch",
-                column_config={"description": st.column_config.TextColumn(width="large")},
+    st.download_button(
+        "Download all tables with datapackage.json (zip)",
+        data=lambda: exports.package_zip(d.data),  # built on click, not on every run of the page
+        file_name="digital-education-data.zip",
+        mime="application/zip",
+        on_click="ignore",
+        type="primary",
+        icon=":material/folder_zip:",
+    )
+
+    st.subheader("Tables")
+    for table in TABLES:
+        with st.container(border=True):
+            left, right = st.columns([3, 1], vertical_alignment="center")
+            left.markdown(f"**{table.name}.csv** · {len(t[table.name]):,} rows")
+            left.caption(table.description)
+            right.download_button(
+                "Download CSV",
+                data=lambda name=table.name: exports.table_bytes(d.data, name),
+                file_name=f"{table.name}.csv",
+                mime="text/csv",
+                on_click="ignore",
+                key=f"dl_{table.name}",
+                icon=":material/download:",
             )
-            if table.primary_key:
-                st.caption(f"Primary key: {', '.join(table.primary_key)}")
+            with st.expander(f"Schema of {table.name}"):
+                st.dataframe(
+                    pd.DataFrame(
+                        [
+                            {
+                                "column": f.name,
+                                "type": f.type,
+                                "required": f.required,
+                                "description": f.description,
+                                "allowed": ", ".join(f.enum),
+                            }
+                            for f in table.fields
+                        ]
+                    ),
+                    hide_index=True,
+                    width="stretch",
+                    column_config={"description": st.column_config.TextColumn(width="large")},
+                )
+                if table.primary_key:
+                    st.caption(f"Primary key: {', '.join(table.primary_key)}")
 
-st.subheader("Rejected files")
-rejected = t["rejected"]
-if rejected.empty:
-    st.success("Every file in the seeds folder was read.")
-else:
-    st.caption("Files in the seeds folder that could not be read, and why. The other articles were still read.")
-    st.dataframe(rejected, hide_index=True, width="stretch")
+    st.subheader("Rejected files")
+    rejected = t["rejected"]
+    if rejected.empty:
+        st.success("Every file in the seeds folder was read.")
+    else:
+        st.caption("Files in the seeds folder that could not be read, and why. The other articles were still read.")
+        st.dataframe(rejected, hide_index=True, width="stretch")
+
+
+main()

@@ -10,31 +10,6 @@ ui.through_router()
 
 MAX_TABLE_ROWS = 1_000  # a browser grid past this is slow to send and nobody reads it: the CSV has every row
 
-# Flags, labels and the search text are computed once per build and shared by every session (cached).
-metrics, place_options = data.figures_view()
-st.title("Figures")
-
-if metrics.empty:
-    st.info("No figures yet: add an article on the Sources page (or check the Data page for rejected files).")
-    st.stop()
-
-titles = dict(zip(metrics["article_id"], metrics["article"], strict=True))
-options = {
-    "f_article": sorted(titles),
-    "f_category": sorted(metrics["category"].unique()),
-    "f_place": place_options,
-}
-
-# The URL is the source of truth (a shared link, a reload, a return to this page): the widgets follow it when it
-# changes, and when Streamlit dropped their state because another page ran in between.
-url = filters.read_query(st.query_params.get_all)
-if st.session_state.get("_fig_applied") != url or "f_category" not in st.session_state:
-    st.session_state["f_article"] = [a for a in url.articles if a in options["f_article"]]
-    st.session_state["f_category"] = [c for c in url.categories if c in options["f_category"]]
-    st.session_state["f_place"] = [p for p in url.places if p in options["f_place"]]
-    st.session_state["f_q"] = url.text
-    st.session_state["_fig_applied"] = url
-
 
 def _changed() -> None:
     f = filters.Filters(
@@ -47,87 +22,123 @@ def _changed() -> None:
     st.session_state["_fig_applied"] = filters.read_query(st.query_params.get_all)
 
 
-cols = st.columns([3, 2, 2, 2])
-cols[0].multiselect(
-    "Article", options["f_article"], key="f_article", on_change=_changed, format_func=lambda a: titles.get(a, a)
-)
-cols[1].multiselect("Category", options["f_category"], key="f_category", on_change=_changed)
-cols[2].multiselect(
-    "Place",
-    options["f_place"],
-    key="f_place",
-    on_change=_changed,
-    placeholder="Choose places" if options["f_place"] else "No places attached yet",
-)
-cols[3].text_input("Search", key="f_q", on_change=_changed, placeholder="unit, subject, sentence…")
+def main() -> None:
+    """The page. Its frames are locals: widget callbacks keep the module's globals alive per session."""
+    # Flags, labels and the search text are computed once per build and shared by every session (cached).
+    metrics, place_options = data.figures_view()
+    st.title("Figures")
 
-current = filters.Filters(
-    tuple(st.session_state["f_article"]),
-    tuple(st.session_state["f_category"]),
-    tuple(st.session_state["f_place"]),
-    st.session_state["f_q"].strip(),
-)
-shown = filters.apply(metrics, current)
-st.caption(
-    f"{len(shown):,} of {len(metrics):,} figures"
-    + (" match the filters. The link in the address bar reopens this view." if current.active else ".")
-)
+    if metrics.empty:
+        st.info("No figures yet: add an article on the Sources page (or check the Data page for rejected files).")
+        st.stop()
 
-if shown.empty:
-    st.warning("No figure matches these filters. Remove one of them, or search for a shorter word.")
-    if st.button("Clear all filters"):
-        st.session_state["_fig_applied"] = None
-        ui.set_filters(filters.Filters())
-        st.rerun()
-    st.stop()
+    titles = dict(zip(metrics["article_id"], metrics["article"], strict=True))
+    options = {
+        "f_article": sorted(titles),
+        "f_category": sorted(metrics["category"].unique()),
+        "f_place": place_options,
+    }
 
-ui.chart(
-    charts.figures_chart(shown, categories=options["f_category"]), charts.describe_figures(shown), key="figures_chart"
-)
+    # The URL is the source of truth (a shared link, a reload, a return to this page): the widgets follow it when it
+    # changes, and when Streamlit dropped their state because another page ran in between.
+    url = filters.read_query(st.query_params.get_all)
+    if st.session_state.get("_fig_applied") != url or "f_category" not in st.session_state:
+        st.session_state["f_article"] = [a for a in url.articles if a in options["f_article"]]
+        st.session_state["f_category"] = [c for c in url.categories if c in options["f_category"]]
+        st.session_state["f_place"] = [p for p in url.places if p in options["f_place"]]
+        st.session_state["f_q"] = url.text
+        st.session_state["_fig_applied"] = url
 
-n_flagged = int((shown["flag"] != "").sum())
-if n_flagged:
-    st.warning(f"{n_flagged} figure(s) look wrong next to the others (see the *check* column): worth a second look.")
-
-columns = [
-    "figure",
-    "unit",
-    "category",
-    "subject",
-    "place",
-    "flag",
-    "sentence",
-    "article",
-    "open",
-    "value",
-    "qualifier",
-]
-if len(shown) > MAX_TABLE_ROWS:
-    st.caption(
-        f"The table shows the first {MAX_TABLE_ROWS:,} of {len(shown):,} figures; narrow the filters to see the "
-        "others, or download them all below."
+    cols = st.columns([3, 2, 2, 2])
+    cols[0].multiselect(
+        "Article", options["f_article"], key="f_article", on_change=_changed, format_func=lambda a: titles.get(a, a)
     )
-table = shown[columns].head(MAX_TABLE_ROWS)
-st.dataframe(
-    table,
-    hide_index=True,
-    width="stretch",
-    column_config={
-        "figure": st.column_config.TextColumn(
-            "Figure", help="The value with its bound: + at least, ~ about, ≤ at most"
-        ),
-        "unit": st.column_config.TextColumn("Unit"),
-        "flag": st.column_config.TextColumn("Check", help="Why the figure may be misread"),
-        "sentence": st.column_config.TextColumn("Sentence", width="large"),
-        "open": st.column_config.LinkColumn("Source", display_text="open"),
-        "value": st.column_config.NumberColumn("Value", format="%.6g"),
-    },
-)
-st.download_button(
-    "Download these figures (CSV)",
-    data=lambda: shown.drop(columns=list(filters.DISPLAY_ONLY)).to_csv(index=False).encode("utf-8"),
-    file_name="figures.csv",
-    mime="text/csv",
-    on_click="ignore",
-    icon=":material/download:",
-)
+    cols[1].multiselect("Category", options["f_category"], key="f_category", on_change=_changed)
+    cols[2].multiselect(
+        "Place",
+        options["f_place"],
+        key="f_place",
+        on_change=_changed,
+        placeholder="Choose places" if options["f_place"] else "No places attached yet",
+    )
+    cols[3].text_input("Search", key="f_q", on_change=_changed, placeholder="unit, subject, sentence…")
+
+    current = filters.Filters(
+        tuple(st.session_state["f_article"]),
+        tuple(st.session_state["f_category"]),
+        tuple(st.session_state["f_place"]),
+        st.session_state["f_q"].strip(),
+    )
+    shown = filters.apply(metrics, current)
+    st.caption(
+        f"{len(shown):,} of {len(metrics):,} figures"
+        + (" match the filters. The link in the address bar reopens this view." if current.active else ".")
+    )
+
+    if shown.empty:
+        st.warning("No figure matches these filters. Remove one of them, or search for a shorter word.")
+        if st.button("Clear all filters"):
+            st.session_state["_fig_applied"] = None
+            ui.set_filters(filters.Filters())
+            st.rerun()
+        st.stop()
+
+    ui.chart(
+        charts.figures_chart(shown, categories=options["f_category"]),
+        charts.describe_figures(shown),
+        key="figures_chart",
+    )
+
+    n_flagged = int((shown["flag"] != "").sum())
+    if n_flagged:
+        st.warning(
+            f"{n_flagged} figure(s) look wrong next to the others (see the *check* column): worth a second look."
+        )
+
+    columns = [
+        "figure",
+        "unit",
+        "category",
+        "subject",
+        "place",
+        "flag",
+        "sentence",
+        "article",
+        "open",
+        "value",
+        "qualifier",
+    ]
+    if len(shown) > MAX_TABLE_ROWS:
+        st.caption(
+            f"The table shows the first {MAX_TABLE_ROWS:,} of {len(shown):,} figures; narrow the filters to see the "
+            "others, or download them all below."
+        )
+    table = shown[columns].head(MAX_TABLE_ROWS)
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "figure": st.column_config.TextColumn(
+                "Figure", help="The value with its bound: + at least, ~ about, ≤ at most"
+            ),
+            "unit": st.column_config.TextColumn("Unit"),
+            "flag": st.column_config.TextColumn("Check", help="Why the figure may be misread"),
+            "sentence": st.column_config.TextColumn("Sentence", width="large"),
+            "open": st.column_config.LinkColumn("Source", display_text="open"),
+            "value": st.column_config.NumberColumn("Value", format="%.6g"),
+        },
+    )
+    folder = data.dirs().data
+    st.download_button(
+        "Download these figures (CSV)",
+        # Built on click from the shared cache: a closure over `shown` would keep a copy of the rows per session.
+        data=lambda: data.figures_csv(current, folder),
+        file_name="figures.csv",
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+
+
+main()
