@@ -150,11 +150,20 @@ def headline_figures(metrics: pd.DataFrame, n: int = 6) -> pd.DataFrame:
     return top.head(n)
 
 
-def events_timeline(events: pd.DataFrame, title: str = "Events over time") -> go.Figure:
-    """Events as dots on a date axis, sized by attendance when stated."""
+MAX_EVENT_ROWS = 25  # one bar or row per event: past this a chart is a wall of labels (the table lists them all)
+
+
+def _capped_title(title: str, shown: int, total: int, which: str) -> str:
+    return title if shown == total else f"{title} ({which} {shown} of {total})"
+
+
+def events_timeline(events: pd.DataFrame, title: str = "Events over time", top: int = MAX_EVENT_ROWS) -> go.Figure:
+    """Events as dots on a date axis, sized by attendance when stated; the ``top`` latest when there are more."""
     dated = events.dropna(subset=["date"]).sort_values("date")
     if dated.empty:
         return empty_figure(title, "No dated events yet.")
+    title = _capped_title(title, min(top, len(dated)), len(dated), "latest")
+    dated = dated.tail(top)
     attendees = dated["attendees"].fillna(0)
     sizes = 12 + 28 * np.sqrt(attendees / attendees.max()) if attendees.max() > 0 else np.full(len(dated), 14)
     fig = go.Figure(
@@ -180,11 +189,16 @@ def events_timeline(events: pd.DataFrame, title: str = "Events over time") -> go
     return _layout(fig, title, height=max(280, 110 + 34 * len(dated)))
 
 
-def attendance_chart(events: pd.DataFrame, title: str = "Participants per event") -> go.Figure:
-    """Participants per event, with the overseas part beside the total and the share in the label."""
+def attendance_chart(
+    events: pd.DataFrame, title: str = "Participants per event", top: int = MAX_EVENT_ROWS
+) -> go.Figure:
+    """Participants per event, with the overseas part beside the total and the share in the label; the ``top``
+    largest events when there are more."""
     rows = events.dropna(subset=["attendees"]).sort_values("attendees")
     if rows.empty:
         return empty_figure(title, "No event states its number of participants yet.")
+    title = _capped_title(title, min(top, len(rows)), len(rows), "largest")
+    rows = rows.tail(top)
     names = [_short(n, 40) for n in rows["name"]]
     share = [
         f"{o / a:.0%}" if pd.notna(o) and a else ""  # short enough to fit the bar at phone width
@@ -220,11 +234,15 @@ def attendance_chart(events: pd.DataFrame, title: str = "Participants per event"
     return _layout(fig, title, height=max(300, 140 + 60 * len(rows)))
 
 
-def countries_chart(events: pd.DataFrame, title: str = "Countries and regions represented") -> go.Figure:
-    """Countries (and regions) represented at each event that states it."""
+def countries_chart(
+    events: pd.DataFrame, title: str = "Countries and regions represented", top: int = MAX_EVENT_ROWS
+) -> go.Figure:
+    """Countries (and regions) represented at each event that states it; the ``top`` widest when there are more."""
     rows = events.dropna(subset=["countries_represented"]).sort_values("countries_represented")
     if rows.empty:
         return empty_figure(title, "No event states how many countries took part yet.")
+    title = _capped_title(title, min(top, len(rows)), len(rows), "largest")
+    rows = rows.tail(top)
     fig = go.Figure(
         go.Bar(
             y=[_short(n, 40) for n in rows["name"]],

@@ -40,7 +40,8 @@ table = events.assign(
 
 ui.chart(
     charts.attendance_chart(events),
-    "Participants per event (blue) beside those from overseas (orange, labelled with their share).",
+    "Participants per event (blue) beside those from overseas (orange, labelled with their share); the table below "
+    "lists every event.",
     table[["name", "attendees", "overseas", "overseas_share"]].dropna(subset=["attendees"]),
     key="events_attendance",
 )

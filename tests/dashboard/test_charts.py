@@ -105,3 +105,32 @@ def test_a_category_keeps_its_colour_whatever_the_filter_leaves():
     alone = {t.name: t.marker.color for t in charts.figures_chart(m[m["category"] == "places"], categories=every).data}
     assert alone["places"] == full["places"]
     assert palette.YELLOW not in set(palette.SERIES)  # too faint on white to find a dot
+
+
+def many_events(n: int) -> pd.DataFrame:
+    ev = table("events")
+    row = ev.iloc[[0]]
+    out = pd.concat([row] * n, ignore_index=True)
+    out["name"] = [f"Forum number {i}" for i in range(n)]
+    out["attendees"] = [100.0 * (i + 1) for i in range(n)]
+    out["countries_represented"] = [float(i + 1) for i in range(n)]
+    out["date"] = pd.date_range("2020-01-01", periods=n, freq="W")
+    return out
+
+
+def test_event_charts_past_the_cap_show_the_largest_or_latest_and_say_so():
+    ev = many_events(charts.MAX_EVENT_ROWS + 15)
+    total = len(ev)
+    attendance = charts.attendance_chart(ev)
+    assert len(attendance.data[0].y) == charts.MAX_EVENT_ROWS
+    assert min(attendance.data[0].x) == 100.0 * (total - charts.MAX_EVENT_ROWS + 1)  # the largest kept
+    assert f"largest {charts.MAX_EVENT_ROWS} of {total}" in attendance.layout.title.text
+    assert f"of {total}" in charts.countries_chart(ev).layout.title.text
+    timeline = charts.events_timeline(ev)
+    assert len(timeline.data[0].x) == charts.MAX_EVENT_ROWS
+    assert max(timeline.data[0].x) == ev["date"].max()
+    assert f"latest {charts.MAX_EVENT_ROWS} of {total}" in timeline.layout.title.text
+
+
+def test_event_charts_under_the_cap_keep_their_plain_title():
+    assert charts.attendance_chart(many_events(3)).layout.title.text == "Participants per event"
