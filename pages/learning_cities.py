@@ -8,6 +8,8 @@ from dashboard import data, maps, ui
 
 ui.through_router()
 
+MAX_TABLE_ROWS = 1_000
+
 t = data.load_all()
 learning, articles = t["learning_cities"], t["articles"]
 st.title("Learning cities")
@@ -33,8 +35,15 @@ st.subheader("Cities and their recognitions")
 st.dataframe(summary, hide_index=True, width="stretch", column_config={"country_iso3": "country"})
 
 with st.expander("Every mention, with its sentence"):
+    # A collapsed expander still sends its table: past a thousand rows the browser grid is what the page waits for.
+    mentions = learning.head(MAX_TABLE_ROWS)
+    if len(learning) > MAX_TABLE_ROWS:
+        st.caption(
+            f"The first {MAX_TABLE_ROWS:,} of {len(learning):,} mentions; the Data page has the whole table "
+            "(learning_cities.csv)."
+        )
     st.dataframe(
-        learning.assign(article=learning["article_id"].map(lambda a: titles.get(a, a)))[
+        mentions.assign(article=mentions["article_id"].map(lambda a: titles.get(a, a)))[
             ["city", "recognition", "sentence", "article"]
         ],
         hide_index=True,
