@@ -13,6 +13,17 @@ from tools.serve import CHROMIUM_ARGS, RENDERED_JS, streamlit_server
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "test-artifacts" / "screenshots"
+# Every page of the app: URL path -> its title.
+PAGES = {
+    "": "Digital education in the news",
+    "figures": "Figures",
+    "map": "Map",
+    "events": "Events",
+    "learning-cities": "Learning cities",
+    "sources": "Sources",
+    "data": "Data",
+}
+EXCEPTION = '[data-testid="stException"]'
 XSS_ARTICLE = """Markup in an article must stay text
 
 <script>window.__xss = 1; alert(1)</script>

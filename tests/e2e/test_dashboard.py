@@ -7,20 +7,9 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import SHOTS, serve_dashboard, visit
+from tests.e2e.conftest import EXCEPTION, PAGES, SHOTS, serve_dashboard, visit
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
-
-PAGES = {
-    "": "Digital education in the news",
-    "figures": "Figures",
-    "map": "Map",
-    "events": "Events",
-    "learning-cities": "Learning cities",
-    "sources": "Sources",
-    "data": "Data",
-}
-EXCEPTION = '[data-testid="stException"]'
 
 
 @pytest.mark.parametrize("path", list(PAGES))

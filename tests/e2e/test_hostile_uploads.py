@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from etl import build
-from tests.e2e.conftest import XSS_ARTICLE, serve_dashboard, visit
+from tests.e2e.conftest import EXCEPTION, XSS_ARTICLE, serve_dashboard, visit
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -20,7 +20,6 @@ UPLOADER = '[data-testid="stFileUploaderDropzoneInput"]'
 ADD = re.compile("Add to the corpus")
 ERROR = '[data-testid="stAlertContentError"]'
 READ = re.compile(r"figure\(s\) were read from the new article")
-EXCEPTION = '[data-testid="stException"]'
 SAFE_NAME = re.compile(r"^[\w][\w.\-]*\.(txt|md)$")
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
 

@@ -17,23 +17,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.e2e.conftest import ROOT, serve_dashboard
+from tests.e2e.conftest import EXCEPTION, PAGES, ROOT, serve_dashboard
 from tools.serve import CHROMIUM_ARGS, RENDERED_JS, rss_mb
 
 SESSIONS = 12
 VIEWPORT = {"width": 1024, "height": 640}  # a laptop screen; fewer pixels for software WebGL on a small machine
 BASELINE_ROUNDS = 2
 VISIT_TIMEOUT_MS = 120_000  # generous: on a 2-core box the twelve Chromium renderers, not the server, use most CPU
-PAGES = {
-    "": "Digital education in the news",
-    "figures": "Figures",
-    "map": "Map",
-    "events": "Events",
-    "learning-cities": "Learning cities",
-    "sources": "Sources",
-    "data": "Data",
-}
-EXCEPTION = '[data-testid="stException"]'
 ARTIFACT = ROOT / "test-artifacts" / "load.json"
 
 Visit = tuple[str, float, str | None]  # page path, milliseconds to rendered, what went wrong (None: fine)

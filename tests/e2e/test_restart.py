@@ -12,11 +12,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.e2e.conftest import serve_dashboard, visit
+from tests.e2e.conftest import EXCEPTION, serve_dashboard, visit
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
-EXCEPTION = '[data-testid="stException"]'
 ARTICLE = "Night school in Tartu\n\nMore than 1,234 adults enrolled in 56 evening courses at the Tartu library.\n"
 
 
@@ -26,17 +25,22 @@ def _figures_shown(page) -> tuple[int, int]:
     return shown, total
 
 
+def _upload(page, url: str, name: str, text: str) -> None:
+    """Add an article through the Sources page's uploader."""
+    visit(page, f"{url}/sources")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        {"name": name, "mimeType": "text/plain", "buffer": text.encode()}
+    )
+    page.get_by_role("button", name=re.compile("Add to the corpus")).click()
+
+
 def test_an_uploaded_article_and_its_figures_survive_a_server_restart(browser, chromium_path, tmp_path: Path):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(60_000)
     try:
         with serve_dashboard(tmp_path) as first:
-            visit(page, f"{first['url']}/sources")
-            page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
-                {"name": "Tartu night school.txt", "mimeType": "text/plain", "buffer": ARTICLE.encode()}
-            )
-            page.get_by_role("button", name=re.compile("Add to the corpus")).click()
+            _upload(page, first["url"], "Tartu night school.txt", ARTICLE)
             page.get_by_text(re.compile(r"figure\(s\) were read from the new article")).wait_for(timeout=90_000)
             visit(page, f"{first['url']}/figures")
             _, total_before = _figures_shown(page)
@@ -69,11 +73,7 @@ def test_an_upload_saved_just_before_the_server_is_killed_is_built_and_shown_aft
     page.set_default_timeout(60_000)
     try:
         with serve_dashboard(tmp_path) as first:
-            visit(page, f"{first['url']}/sources")
-            page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
-                {"name": "reading circles.txt", "mimeType": "text/plain", "buffer": text.encode()}
-            )
-            page.get_by_role("button", name=re.compile("Add to the corpus")).click()
+            _upload(page, first["url"], "reading circles.txt", text)
             saved = first["seeds"] / "reading_circles.txt"
             deadline = time.monotonic() + 60
             while not saved.exists():  # kill the server the moment the upload is on disk, mid-build at the latest
