@@ -1,4 +1,4 @@
-"""Content-hash cache of per-article extraction results, so unchanged articles are not re-read."""
+"""Cache of each article's checked table fragment, keyed by its content and name, so unchanged articles are not re-read."""
 
 from __future__ import annotations
 
@@ -11,19 +11,21 @@ import sqlite3
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from etl.model import ArticleResult
+from etl.model import Fragment
 from etl.paths import LOOKUPS_DIR, ROOT
+from etl.write import atomic_write_bytes
 
-# One SQLite file per code version: thousands of results load in one query instead of one file each,
+# One SQLite file per code version: thousands of fragments load in one query instead of one file each,
 # and a killed run leaves the database as it was before its last transaction.
-_SCHEMA = "CREATE TABLE IF NOT EXISTS result (sha256 TEXT PRIMARY KEY, data BLOB NOT NULL)"
+_SCHEMA = "CREATE TABLE IF NOT EXISTS fragment (key TEXT PRIMARY KEY, data BLOB NOT NULL)"
 _BATCH = 500  # SQLite limits the number of parameters of one statement
 
 
 @cache
 def code_version() -> str:
-    """Hash of the ETL's code and lookup files: a change to either invalidates every cached result."""
+    """Hash of the ETL's code and lookup files: a change to either invalidates every cached fragment."""
     h = hashlib.sha256()
     files = sorted((ROOT / "etl").rglob("*.py")) + sorted(p for p in LOOKUPS_DIR.rglob("*") if p.is_file())
     for path in files:
@@ -33,7 +35,7 @@ def code_version() -> str:
 
 
 def _db_path(cache_dir: Path) -> Path:
-    return cache_dir / f"results-{code_version()}.sqlite3"
+    return cache_dir / f"fragments-{code_version()}.sqlite3"
 
 
 def _connect(cache_dir: Path) -> sqlite3.Connection:
@@ -53,40 +55,62 @@ def _connect(cache_dir: Path) -> sqlite3.Connection:
     return con
 
 
-def load_many(cache_dir: Path, shas: Iterable[str]) -> dict[str, ArticleResult]:
-    """The cached results among ``shas``; absent, unreadable or stale entries are simply missing."""
-    wanted = list(dict.fromkeys(shas))
-    found: dict[str, ArticleResult] = {}
+def load_many(cache_dir: Path, keys: Iterable[str]) -> dict[str, Fragment]:
+    """The cached fragments among ``keys``; absent, unreadable or stale entries are simply missing."""
+    wanted = list(dict.fromkeys(keys))
+    found: dict[str, Fragment] = {}
     try:
         with contextlib.closing(_connect(cache_dir)) as con:
             for i in range(0, len(wanted), _BATCH):
                 chunk = wanted[i : i + _BATCH]
                 marks = ",".join("?" * len(chunk))
-                for sha, data in con.execute(f"SELECT sha256, data FROM result WHERE sha256 IN ({marks})", chunk):
+                for key, data in con.execute(f"SELECT key, data FROM fragment WHERE key IN ({marks})", chunk):
                     with contextlib.suppress(Exception):  # a damaged entry is a miss, never a failed build
-                        result = pickle.loads(data)
-                        if isinstance(result, ArticleResult):
-                            found[sha] = result
+                        value = pickle.loads(data)
+                        if isinstance(value, Fragment):
+                            found[key] = value
     except (OSError, sqlite3.Error):
         return found  # a read-only or damaged cache only costs speed
     return found
 
 
-def store_many(cache_dir: Path, results: dict[str, ArticleResult]) -> None:
-    """Add ``results`` (sha256 of the article's bytes -> result) in one transaction."""
-    if not results:
+def store_many(cache_dir: Path, fragments: dict[str, Fragment]) -> None:
+    """Add ``fragments`` (key -> fragment) in one transaction."""
+    if not fragments:
         return
-    rows = [(sha, pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL)) for sha, r in results.items()]
+    rows = [(key, pickle.dumps(f, protocol=pickle.HIGHEST_PROTOCOL)) for key, f in fragments.items()]
     # A read-only or full disk only costs speed, never correctness.
     with contextlib.suppress(OSError, sqlite3.Error), contextlib.closing(_connect(cache_dir)) as con, con:
-        con.executemany("INSERT OR REPLACE INTO result VALUES (?, ?)", rows)
+        con.executemany("INSERT OR REPLACE INTO fragment VALUES (?, ?)", rows)
     _prune(cache_dir)
 
 
+def _object_path(cache_dir: Path, name: str, tag: str) -> Path:
+    return cache_dir / f"{name}-{code_version()}-{tag}.pickle"
+
+
+def load_object(cache_dir: Path, name: str, tag: str) -> Any:
+    """The object :func:`store_object` saved under ``name`` for this code version and ``tag``, else None."""
+    try:
+        return pickle.loads(_object_path(cache_dir, name, tag).read_bytes())
+    except Exception:  # missing, damaged or from another Python: the caller builds it again
+        return None
+
+
+def store_object(cache_dir: Path, name: str, tag: str, obj: Any) -> None:
+    """Save ``obj`` for later runs of the same code version and ``tag``; drop the copies of other versions."""
+    path = _object_path(cache_dir, name, tag)
+    with contextlib.suppress(OSError):  # a read-only or full disk only costs speed
+        atomic_write_bytes(path, pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+        for old in cache_dir.glob(f"{name}-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+
+
 def _prune(cache_dir: Path) -> None:
-    """Drop the databases of other code versions: their results can never be used again."""
+    """Drop the databases of other code versions (and of the per-article results kept before): never used again."""
     keep = _db_path(cache_dir).name
-    for old in cache_dir.glob("results-*.sqlite3*"):
+    for old in [*cache_dir.glob("fragments-*.sqlite3*"), *cache_dir.glob("results-*.sqlite3*")]:
         if not old.name.startswith(keep):
             old.unlink(missing_ok=True)
     for old in cache_dir.iterdir():  # the one-JSON-file-per-article layout of earlier versions

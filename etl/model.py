@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -85,3 +86,18 @@ class ArticleResult:
     places: list[PlaceMention] = field(default_factory=list)
     learning_cities: list[LearningCity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+
+
+Rows = dict[str, list[tuple]]  # table name -> rows, each a tuple in the contract's column order
+
+
+class Fragment(NamedTuple):
+    """One article's share of the tables, already checked against the contract: the unit the cache keeps.
+
+    Plain tuples and strings, because thousands of them are unpickled on every re-run.
+    """
+
+    article: tuple  # its row of the articles table
+    events: tuple[Event, ...]  # merged with other articles' reports of the same event when tables are assembled
+    csv: tuple[bytes, ...]  # its rows of each per-article table (metrics, places, learning_cities) as UTF-8 CSV
+    counts: tuple[int, ...]  # how many rows each of those holds

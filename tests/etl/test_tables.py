@@ -1,0 +1,107 @@
+"""Tables are assembled from per-article fragments: the same bytes as pandas would write, whatever came from cache."""
+
+from __future__ import annotations
+
+import io
+import math
+
+import pandas as pd
+import pytest
+
+from etl import build
+from etl.schema import TABLE_BY_NAME, check
+from etl.tables import render
+
+AWKWARD = [
+    # value, unit: floats that print differently in naive formats; strings that need quoting
+    (800.0, 'delegates, "overseas"'),
+    (12_500_000_000.0, "learners\nacross lines"),
+    (0.1 + 0.2, "pupils"),
+    (1e16, "a,b"),
+    (1e-05, " leading blank"),
+    (123456789.123, "'single' quotes"),
+    (math.inf, "unbounded"),
+]
+
+
+def _metric_rows() -> list[tuple]:
+    return [
+        (f"a-{i:04d}", "a", value, unit, "", "exact", "people", "", "", "x", f"Sentence {i}, with a comma.", i, i + 1)
+        for i, (value, unit) in enumerate(AWKWARD, start=1)
+    ]
+
+
+def _pandas_csv(frame: pd.DataFrame) -> str:
+    buf = io.StringIO()
+    frame.to_csv(buf, index=False, lineterminator="\n", header=False)
+    return buf.getvalue()
+
+
+def test_rendered_rows_are_what_pandas_writes_for_the_checked_frame():
+    rows = _metric_rows()
+    checked = check("metrics", pd.DataFrame(rows, columns=TABLE_BY_NAME["metrics"].columns))
+    assert render(rows) == _pandas_csv(checked)
+
+
+def test_rendered_events_with_empty_numbers_match_pandas():
+    from etl.model import Event
+    from etl.tables import events_rows
+
+    told = [("a", [Event("Forum 2024", "", "Hangzhou", "CHN", 300.0, None, 12.0, "", "It met.", key="forum-2024")])]
+    rows = events_rows(told)
+    checked = check("events", pd.DataFrame(rows, columns=TABLE_BY_NAME["events"].columns))
+    assert render(rows) == _pandas_csv(checked)
+
+
+ARTICLE = (
+    "Forum on learning cities held in Hangzhou\n\n"
+    "The forum was held in Hangzhou on March 3, 2024. More than 300 delegates from 40 countries attended.\n"
+    "The platform now serves about 2.5 million learners in Medellín and offers 12,000 courses."
+)
+
+
+def test_a_build_from_cached_fragments_equals_a_build_from_scratch(write_articles, tmp_path):
+    seeds = write_articles({f"{n}.txt": ARTICLE.replace("300", str(300 + n)) for n in range(4)})
+    cache_dir = tmp_path / "cache"
+    build.run(seeds, tmp_path / "warm", cache_dir=cache_dir)
+    (seeds / "2.txt").write_text(ARTICLE.replace("40 countries", "41 countries"), encoding="utf-8")
+    report = build.run(seeds, tmp_path / "warm", cache_dir=cache_dir)
+    assert report.from_cache == 3
+    build.run(seeds, tmp_path / "cold")
+    for name in TABLE_BY_NAME:
+        assert (tmp_path / "warm" / f"{name}.csv").read_bytes() == (tmp_path / "cold" / f"{name}.csv").read_bytes()
+
+
+def test_a_renamed_article_gets_ids_of_its_new_name(write_articles, tmp_path):
+    seeds = write_articles({"old.txt": ARTICLE})
+    cache_dir, out = tmp_path / "cache", tmp_path / "data"
+    build.run(seeds, out, cache_dir=cache_dir)
+    (seeds / "old.txt").rename(seeds / "new.txt")
+    build.run(seeds, out, cache_dir=cache_dir)
+    metrics = pd.read_csv(out / "metrics.csv")
+    assert len(metrics) and set(metrics["article_id"]) == {"new"}
+    assert metrics["metric_id"].str.startswith("new-").all()
+
+
+def test_the_gazetteer_is_kept_in_the_cache_and_read_back(write_articles, tmp_path, monkeypatch):
+    from etl.extract import places
+
+    seeds = write_articles({"a.txt": ARTICLE})
+    cache_dir = tmp_path / "cache"
+    monkeypatch.setattr(places, "_LOADED", [])
+    build.run(seeds, tmp_path / "one", cache_dir=cache_dir)
+    (saved,) = cache_dir.glob("gazetteer-*.pickle")
+
+    def no_rebuild():
+        raise AssertionError("the gazetteer was rebuilt instead of read from the cache")
+
+    monkeypatch.setattr(places, "_LOADED", [])
+    monkeypatch.setattr(places, "_index", no_rebuild)
+    (seeds / "a.txt").write_text(ARTICLE + " It has 7 libraries.", encoding="utf-8")
+    build.run(seeds, tmp_path / "two", cache_dir=cache_dir)
+    assert "Medellín" in (tmp_path / "two" / "places.csv").read_text(encoding="utf-8")
+
+    saved.write_bytes(b"not a pickle")  # a damaged copy is rebuilt, not trusted
+    monkeypatch.setattr(places, "_LOADED", [])
+    with pytest.raises(AssertionError, match="rebuilt"):
+        places.gazetteer(cache_dir)
