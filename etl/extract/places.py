@@ -418,11 +418,20 @@ def _pick_city(r: _Raw, text: str, countries: set[str]) -> _Entry | None:
     return None
 
 
+@cache
+def _district_stops() -> frozenset[str]:
+    return stopwords() | _followers()
+
+
+@cache
+def _district_plurals() -> dict[str, str]:
+    return {p: w for w, p in _district_words()}
+
+
 def _find_districts(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, district name, parent city name or "") for every district named with a district word."""
     listed, single = _district_patterns()
-    stop = stopwords() | _followers()
-    plural_to_word = {p: w for w, p in _district_words()}
+    stop, plural_to_word = _district_stops(), _district_plurals()
     found: dict[int, tuple[int, int, str, str]] = {}
     done_until = 0
     # Only the text just before a district word can name districts: look there, not over the whole text.
