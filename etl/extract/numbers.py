@@ -6,7 +6,7 @@ import calendar
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from etl.extract.dates import find_dates
@@ -213,6 +213,7 @@ def _masked(text: str, start: int, end: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=8192)  # a few thousand distinct words per corpus, each asked about many times
 def singular(word: str) -> str:
     """A plural noun's singular by the common English rules (countries -> country)."""
     w = word.lower().replace("’", "'")
@@ -346,13 +347,17 @@ def _is_title(word: str) -> bool:
     return word[:1].isupper()
 
 
+_PREV_WORD = re.compile(r"([A-Za-z][A-Za-z'’-]*)[ \t]*\Z")
+_NEXT_WORD = re.compile(r"[ \t]*([A-Za-z][A-Za-z'’-]*)")
+
+
 def _prev_word(text: str, start: int, lo: int) -> str:
-    m = re.search(r"([A-Za-z][A-Za-z'’-]*)[ \t]*\Z", text[max(lo, start - 40) : start])
+    m = _PREV_WORD.search(text, max(lo, start - 40), start)
     return m.group(1) if m else ""
 
 
 def _next_word(text: str, end: int, hi: int) -> str:
-    m = re.match(r"[ \t]*([A-Za-z][A-Za-z'’-]*)", text[end : min(hi, end + 40)])
+    m = _NEXT_WORD.match(text, end, min(hi, end + 40))
     return m.group(1) if m else ""
 
 

@@ -77,6 +77,7 @@ def _short(phrase: str) -> str:
 def _grammatical_subject(text: str, clause_start: int, figure_start: int) -> str:
     """The noun phrase before the first auxiliary of the clause ("Shanghai has built ..." -> "Shanghai")."""
     prefix = text[clause_start:figure_start]
+    verbs = _verbs()
     # skip an opening phrase set off by a comma ("Relying on local resources, Nanjing has ...")
     for _ in range(2):
         m = _COMMA.search(prefix)
@@ -84,12 +85,12 @@ def _grammatical_subject(text: str, clause_start: int, figure_start: int) -> str
             break
         comma = m.start()
         head = prefix[:comma]
-        if any(w.lower() in _verbs() for w in _WORD.findall(head)):
+        if any(w.lower() in verbs for w in _WORD.findall(head)):
             break
         prefix = prefix[comma + 1 :]
     words = list(_WORD.finditer(prefix))
     for i, w in enumerate(words[: MAX_SUBJECT_WORDS + 2]):
-        if w.group().lower() in _verbs():
+        if w.group().lower() in verbs:
             if i == 0:
                 return ""
             phrase = prefix[words[0].start() : words[i - 1].end()]
