@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +21,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-cache", action="store_true", help="re-read every article")
     parser.add_argument("--check", action="store_true", help="exit 1 if the tables are stale, build nothing")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
+        help="processes that read new articles (default: the cores this process may use)",
+    )
     args = parser.parse_args(argv)
 
     if not args.seeds.is_dir():
@@ -48,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
             cache_dir=None if args.no_cache else CACHE_DIR,
             max_bytes=args.max_bytes,
             progress=progress,
+            jobs=max(1, args.jobs),
         )
     except ContractError as exc:
         print(f"error: {exc}", file=sys.stderr)

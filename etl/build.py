@@ -14,7 +14,7 @@ from pathlib import Path
 from filelock import FileLock
 
 from etl import cache
-from etl.model import ArticleResult, Fragment, Rows
+from etl.model import Event, Fragment, Rows
 from etl.read import DEFAULT_MAX_BYTES, Document, Rejection, read_folder
 from etl.write import atomic_write_bytes, json_bytes, remove_stale_temps
 
@@ -46,8 +46,13 @@ def run(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Progress | None = None,
     lock_timeout: float = 600,
+    jobs: int = 1,
 ) -> BuildReport:
-    """Build every table of ``out`` from ``seeds``; raises ContractError before writing bad tables."""
+    """Build every table of ``out`` from ``seeds``; raises ContractError before writing bad tables.
+
+    ``jobs`` > 1 reads new articles in that many worker processes when there are enough of them to pay for
+    starting the workers; the tables are the same bytes whatever ``jobs`` is.
+    """
     with lock_for(out).acquire(timeout=lock_timeout), _few_collections():
         # Load
         docs, rejected = read_folder(seeds, max_bytes)
@@ -58,7 +63,7 @@ def run(
         from etl.schema import datapackage
         from etl.tables import assemble
 
-        fragments, hits = _fragments(docs, cache_dir, progress)
+        fragments, hits = _fragments(docs, cache_dir, progress, jobs)
         payloads, rows = assemble(fragments, rejected)
         # Save: tables first, then the data package that hashes them, then the stamp.
         remove_stale_temps(out)
@@ -82,39 +87,68 @@ def _few_collections() -> Iterator[None]:
 
 
 def _fragments(
-    docs: list[Document], cache_dir: Path | None, progress: Progress | None
+    docs: list[Document], cache_dir: Path | None, progress: Progress | None, jobs: int = 1
 ) -> tuple[list[tuple[Document, Fragment]], int]:
     """Every article's fragment of the tables: from the cache, or read, checked and rendered now."""
-    from etl.extract.pipeline import extract_article
     from etl.extract.places import gazetteer
-    from etl.tables import article_rows, check_rows, fragment
+    from etl.tables import check_rows, fragment
 
     keys = [cache_key(d) for d in docs]
     cached = cache.load_many(cache_dir, keys) if cache_dir else {}
-    if cache_dir and any(k not in cached for k in keys):
-        gazetteer(cache_dir)  # read back from the cache, not rebuilt, when an earlier run saved it
+    todo = [d for d, k in zip(docs, keys, strict=True) if k not in cached]
+    if todo:
+        gazetteer(cache_dir)  # before any worker starts, so that forked workers share it
     fresh: dict[str, Fragment] = {}
-    batch: list[tuple[str, Rows, ArticleResult]] = []
+    batch: list[tuple[str, Rows, tuple[Event, ...]]] = []
 
     def flush() -> None:
         check_rows([rows for _, rows, _ in batch])  # raises before a bad fragment reaches the cache
-        done = {key: fragment(rows, result) for key, rows, result in batch}
+        done = {key: fragment(rows, events) for key, rows, events in batch}
         if cache_dir:
             cache.store_many(cache_dir, done)  # a run killed half-way keeps what it had read
         fresh.update(done)
         batch.clear()
 
-    for i, (doc, key) in enumerate(zip(docs, keys, strict=True), start=1):
-        if key not in cached:
-            result = extract_article(doc.text)
-            batch.append((key, article_rows(doc, result), result))
-            if len(batch) >= CACHE_BATCH:
-                flush()
+    done = len(docs) - len(todo)
+    for doc, (rows, events) in zip(todo, _read_articles(todo, jobs), strict=True):
+        batch.append((cache_key(doc), rows, events))
+        if len(batch) >= CACHE_BATCH:
+            flush()
+        done += 1
         if progress:
-            progress(i, len(docs), doc.file)
+            progress(done, len(docs), doc.file)
     if batch:
         flush()
     return [(d, cached.get(k) or fresh[k]) for d, k in zip(docs, keys, strict=True)], len(docs) - len(fresh)
+
+
+MIN_ARTICLES_PER_JOB = 50  # below this a worker costs more to start than it saves
+
+
+def _read_articles(docs: list[Document], jobs: int) -> Iterator[tuple[Rows, tuple[Event, ...]]]:
+    """Each article's table rows and events, in order; in ``jobs`` processes for a large batch."""
+    jobs = min(jobs, len(docs) // MIN_ARTICLES_PER_JOB)
+    if jobs <= 1:
+        yield from map(_read_article, docs)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork shares the loaded gazetteer and modules with the workers; elsewhere each worker loads its own.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method))
+    try:
+        yield from pool.map(_read_article, docs, chunksize=16)
+    finally:  # also when a batch fails its check: drop the queued articles rather than wait for them
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _read_article(doc: Document) -> tuple[Rows, tuple[Event, ...]]:
+    from etl.extract.pipeline import extract_article
+    from etl.tables import article_rows
+
+    result = extract_article(doc.text)
+    return article_rows(doc, result), tuple(result.events)
 
 
 def cache_key(doc: Document) -> str:

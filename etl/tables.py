@@ -55,11 +55,11 @@ def check_rows(batch: Sequence[Rows]) -> None:
         check(name, _frame(name, (row for rows in batch for row in rows[name])))
 
 
-def fragment(rows: Rows, result: ArticleResult) -> Fragment:
-    """The cacheable form of rows that :func:`check_rows` accepted."""
+def fragment(rows: Rows, events: Sequence[Event]) -> Fragment:
+    """The cacheable form of an article's rows that :func:`check_rows` accepted, and of its events."""
     return Fragment(
         rows["articles"][0],
-        tuple(result.events),
+        tuple(events),
         tuple(render(rows[name]).encode("utf-8") for name in PER_ARTICLE),
         tuple(len(rows[name]) for name in PER_ARTICLE),
     )

@@ -52,6 +52,46 @@ def test_two_runs_give_byte_identical_files(write_articles, tmp_path):
     assert read_tables(out1) == read_tables(out2)
 
 
+@pytest.fixture
+def pools(monkeypatch):
+    """Let two articles per worker justify a pool, and count the pools started."""
+    import concurrent.futures
+
+    started = []
+    real = concurrent.futures.ProcessPoolExecutor
+
+    def counting(*args, **kwargs):
+        started.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(build, "MIN_ARTICLES_PER_JOB", 2)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", counting)
+    return started
+
+
+def test_articles_read_in_two_processes_give_the_same_bytes(write_articles, tmp_path, pools):
+    seeds = write_articles({f"{i:02d}.txt": ARTICLE.replace("300", str(300 + i)) for i in range(9)})
+    build.run(seeds, tmp_path / "one", jobs=1)
+    assert not pools
+    build.run(seeds, tmp_path / "two", jobs=2, cache_dir=tmp_path / "cache")
+    assert len(pools) == 1
+    assert read_tables(tmp_path / "one") == read_tables(tmp_path / "two")
+
+
+def test_a_contract_failure_in_a_worker_stops_the_run_and_writes_nothing(write_articles, tmp_path, pools, monkeypatch):
+    seeds = write_articles({f"{i:02d}.txt": ARTICLE for i in range(9)})
+
+    def bad_bound(result):
+        result.metrics[0] = dataclasses.replace(result.metrics[0], bound="sometimes")
+        return result
+
+    _spoil(monkeypatch, bad_bound)  # forked workers inherit the spoiled extractor
+    with pytest.raises(ContractError, match="metrics"):
+        build.run(seeds, tmp_path / "data", jobs=2)
+    assert len(pools) == 1
+    assert not (tmp_path / "data" / "metrics.csv").exists()
+
+
 def test_rejected_files_are_listed_and_the_run_still_succeeds(write_articles, tmp_path):
     seeds = write_articles({"good.txt": ARTICLE, "empty.txt": b"", "bin.md": b"\x00\x01\x02" * 100})
     out = tmp_path / "data"
