@@ -60,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     except ContractError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 3
+    except KeyboardInterrupt:
+        print(f"interrupted: every table in {args.out} is whole; the next run brings them up to date", file=sys.stderr)
+        return 130
     finally:
         if bar is not None:
             bar.close()

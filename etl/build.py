@@ -6,7 +6,10 @@ import contextlib
 import gc
 import hashlib
 import json
+import os
 import sys
+import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,10 +106,10 @@ def _fragments(
 
     def flush() -> None:
         check_rows([rows for _, rows, _ in batch])  # raises before a bad fragment reaches the cache
-        done = {key: fragment(rows, events) for key, rows, events in batch}
+        checked = {key: fragment(rows, events) for key, rows, events in batch}
         if cache_dir:
-            cache.store_many(cache_dir, done)  # a run killed half-way keeps what it had read
-        fresh.update(done)
+            cache.store_many(cache_dir, checked)  # a run killed half-way keeps what it had read
+        fresh.update(checked)
         batch.clear()
 
     done = len(docs) - len(todo)
@@ -136,11 +139,25 @@ def _read_articles(docs: list[Document], jobs: int) -> Iterator[tuple[Rows, tupl
 
     # fork shares the loaded gazetteer and modules with the workers; elsewhere each worker loads its own.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method))
+    pool = ProcessPoolExecutor(
+        jobs, mp_context=multiprocessing.get_context(method), initializer=_exit_with_parent, initargs=(os.getpid(),)
+    )
     try:
         yield from pool.map(_read_article, docs, chunksize=16)
     finally:  # also when a batch fails its check: drop the queued articles rather than wait for them
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Worker start-up: end the worker once the ETL process that started it is gone, even SIGKILLed (the
+    workers hold each other's ends of the task pipe, so none of them would ever see it close)."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _read_article(doc: Document) -> tuple[Rows, tuple[Event, ...]]:

@@ -230,6 +230,46 @@ def _corpus(folder: Path, n: int, marker: str) -> None:
 
 
 @pytest.mark.slow
+def _processes_running(marker: str) -> list[int]:
+    """Pids of live processes whose command line mentions ``marker`` (forked workers keep their parent's)."""
+    pids = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if (
+                proc.name.isdigit()
+                and marker in (proc / "cmdline").read_bytes().decode(errors="replace")
+                and (proc / "stat").read_text().split(")")[-1].split()[0] != "Z"  # a zombie has finished
+            ):
+                pids.append(int(proc.name))
+        except OSError:
+            continue
+    return pids
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc to find the workers")
+def test_workers_do_not_outlive_a_killed_etl(tmp_path):
+    seeds = tmp_path / "seeds"
+    _corpus(seeds, 150, "old")
+    cmd = [sys.executable, "-m", "etl", "--seeds", str(seeds), "--out", str(tmp_path / "data"), "--no-cache", "-q"]
+    proc = subprocess.Popen(
+        [*cmd, "--jobs", "2"], env={**os.environ, "PYTHONPATH": str(ROOT)}, stderr=subprocess.DEVNULL
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while len(_processes_running(str(seeds))) < 3 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)  # the ETL and its two workers
+        assert proc.poll() is None, "the run ended before its workers were seen"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while _processes_running(str(seeds)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _processes_running(str(seeds)) == []
+    finally:
+        for pid in _processes_running(str(seeds)):
+            os.kill(pid, signal.SIGKILL)
+
+
 def test_sigkill_at_any_moment_leaves_complete_tables(tmp_path):
     """Kill the ETL at several moments while it rewrites the tables: every table on disk stays whole."""
     seeds, out = tmp_path / "seeds", tmp_path / "data"
