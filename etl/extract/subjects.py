@@ -7,6 +7,7 @@ import calendar
 import re
 from dataclasses import replace
 from functools import cache
+from itertools import islice
 
 from etl.extract import numbers
 from etl.model import Metric, PlaceMention, Sentence
@@ -88,8 +89,8 @@ def _grammatical_subject(text: str, clause_start: int, figure_start: int) -> str
         if any(w.lower() in verbs for w in _WORD.findall(head)):
             break
         prefix = prefix[comma + 1 :]
-    words = list(_WORD.finditer(prefix))
-    for i, w in enumerate(words[: MAX_SUBJECT_WORDS + 2]):
+    words = list(islice(_WORD.finditer(prefix), MAX_SUBJECT_WORDS + 2))  # a subject is never further in
+    for i, w in enumerate(words):
         if w.group().lower() in verbs:
             if i == 0:
                 return ""
