@@ -94,7 +94,7 @@ Rows = dict[str, list[tuple]]  # table name -> rows, each a tuple in the contrac
 class Fragment(NamedTuple):
     """One article's share of the tables, already checked against the contract: the unit the cache keeps.
 
-    Plain tuples and strings, because thousands of them are unpickled on every re-run.
+    Plain tuples, strings and bytes, because thousands of them are unpickled on every re-run.
     """
 
     article: tuple  # its row of the articles table
