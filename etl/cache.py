@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from etl.model import Fragment
-from etl.paths import LOOKUPS_DIR, ROOT
+from etl.paths import LOOKUPS_DIR, REQUIREMENTS, ROOT
 from etl.write import atomic_write_bytes
 
 # One SQLite file per code version: thousands of fragments load in one query instead of one file each,
@@ -25,12 +25,15 @@ _BATCH = 500  # SQLite limits the number of parameters of one statement
 
 @cache
 def code_version() -> str:
-    """Hash of the ETL's code and lookup files: a change to either invalidates every cached fragment."""
+    """Hash of the ETL's code, lookup files and pinned libraries: a change to any invalidates every cached fragment
+    (and marks the tables stale)."""
     h = hashlib.sha256()
     files = sorted((ROOT / "etl").rglob("*.py")) + sorted(p for p in LOOKUPS_DIR.rglob("*") if p.is_file())
     for path in files:
         h.update(path.relative_to(ROOT).as_posix().encode())
         h.update(path.read_bytes())
+    if REQUIREMENTS.is_file():
+        h.update(REQUIREMENTS.read_bytes())
     return h.hexdigest()[:16]
 
 
@@ -85,21 +88,21 @@ def store_many(cache_dir: Path, fragments: dict[str, Fragment]) -> None:
     _prune(cache_dir)
 
 
-def _object_path(cache_dir: Path, name: str, tag: str) -> Path:
-    return cache_dir / f"{name}-{code_version()}-{tag}.pickle"
+def _object_path(cache_dir: Path, name: str) -> Path:
+    return cache_dir / f"{name}-{code_version()}.pickle"
 
 
-def load_object(cache_dir: Path, name: str, tag: str) -> Any:
-    """The object :func:`store_object` saved under ``name`` for this code version and ``tag``, else None."""
+def load_object(cache_dir: Path, name: str) -> Any:
+    """The object :func:`store_object` saved under ``name`` for this code version, else None."""
     try:
-        return pickle.loads(_object_path(cache_dir, name, tag).read_bytes())
+        return pickle.loads(_object_path(cache_dir, name).read_bytes())
     except Exception:  # missing, damaged or from another Python: the caller builds it again
         return None
 
 
-def store_object(cache_dir: Path, name: str, tag: str, obj: Any) -> None:
-    """Save ``obj`` for later runs of the same code version and ``tag``; drop the copies of other versions."""
-    path = _object_path(cache_dir, name, tag)
+def store_object(cache_dir: Path, name: str, obj: Any) -> None:
+    """Save ``obj`` for later runs of the same code version; drop the copies of other versions."""
+    path = _object_path(cache_dir, name)
     with contextlib.suppress(OSError):  # a read-only or full disk only costs speed
         atomic_write_bytes(path, pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
         for old in cache_dir.glob(f"{name}-*.pickle"):

