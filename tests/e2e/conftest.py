@@ -73,13 +73,22 @@ def browser(chromium_path: str):
         b.close()
 
 
+@contextmanager
+def new_page(browser, timeout_ms: int = 30_000) -> Iterator:
+    """A page in a fresh browser context (no cookies or session shared with other tests), closed after."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        p = context.new_page()
+        p.set_default_timeout(timeout_ms)
+        yield p
+    finally:
+        context.close()
+
+
 @pytest.fixture
 def page(browser, dashboard):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    p = context.new_page()
-    p.set_default_timeout(30_000)
-    yield p
-    context.close()
+    with new_page(browser) as p:
+        yield p
 
 
 def visit(page, url: str) -> None:

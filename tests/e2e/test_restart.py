@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from tests.e2e.conftest import EXCEPTION, serve_dashboard, visit
+from tests.e2e.conftest import EXCEPTION, new_page, serve_dashboard, visit
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -37,11 +37,8 @@ def _upload(page, url: str, name: str, text: str) -> None:
 @pytest.fixture
 def page(browser, chromium_path):
     """A page of its own: these tests start their own servers, not the shared one."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    p = context.new_page()
-    p.set_default_timeout(60_000)
-    yield p
-    context.close()
+    with new_page(browser, timeout_ms=60_000) as p:
+        yield p
 
 
 def test_an_uploaded_article_and_its_figures_survive_a_server_restart(page, tmp_path: Path):
