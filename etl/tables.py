@@ -90,20 +90,15 @@ def assemble(
 
 # --- rendering ------------------------------------------------------------------------------------------------------
 
-_BUF = io.StringIO()
-_WRITER = csv.writer(_BUF, lineterminator="\n")
-
-
 def render(rows: Iterable[tuple]) -> str:
     """CSV text of ``rows``, byte for byte what pandas' ``to_csv`` writes for the checked frame.
 
     Both go through the csv module with minimal quoting; a float is written in its shortest round-trip
     form and None as an empty cell, which is why every number column holds Python floats (never ints).
     """
-    _BUF.seek(0)
-    _BUF.truncate()
-    _WRITER.writerows(rows)
-    return _BUF.getvalue()
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    return buf.getvalue()
 
 
 def _header(name: str) -> str:
