@@ -77,16 +77,27 @@ def run(
         return BuildReport(len(docs), rejected, rows, hits, skipped=False)
 
 
+_GC_LOCK = threading.Lock()
+_GC_HOLDERS: list[None] = []  # one entry per build running in this process
+_GC_SAVED: list[int] = []  # the thresholds to restore when the last build ends
+
+
 @contextlib.contextmanager
 def _few_collections() -> Iterator[None]:
     """Run the cycle collector rarely while building: a build makes a great many small objects and almost no
     cycles, and with pandas loaded each full collection walks millions of objects (a third of a re-run's time)."""
-    before = gc.get_threshold()
-    gc.set_threshold(100_000, 50, 100)
+    with _GC_LOCK:  # builds of two data folders may overlap in one process: the last one out restores
+        if not _GC_HOLDERS:
+            _GC_SAVED[:] = gc.get_threshold()
+            gc.set_threshold(100_000, 50, 100)
+        _GC_HOLDERS.append(None)
     try:
         yield
     finally:
-        gc.set_threshold(*before)
+        with _GC_LOCK:
+            _GC_HOLDERS.pop()
+            if not _GC_HOLDERS:
+                gc.set_threshold(*_GC_SAVED)
 
 
 def _fragments(

@@ -228,7 +228,8 @@ def _without_data_synthesis() -> Iterator[None]:
     try:
         yield
     finally:
-        del sys.modules["hypothesis"]
+        if sys.modules.get("hypothesis", False) is None:  # another thread may have ended the same block first
+            del sys.modules["hypothesis"]
 
 
 def datapackage(payloads: dict[str, bytes]) -> dict[str, Any]:

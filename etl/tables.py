@@ -90,6 +90,7 @@ def assemble(
 
 # --- rendering ------------------------------------------------------------------------------------------------------
 
+
 def render(rows: Iterable[tuple]) -> str:
     """CSV text of ``rows``, byte for byte what pandas' ``to_csv`` writes for the checked frame.
 

@@ -318,3 +318,18 @@ def test_sigkill_at_any_moment_leaves_complete_tables(tmp_path):
     assert full.returncode == 0
     build.run(seeds, out)  # the next run repairs whatever mix of old and new tables a kill left
     assert not build.is_stale(seeds, out)
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(write_articles, tmp_path):
+    import gc
+    import threading
+
+    seeds = write_articles({"a.txt": ARTICLE})
+    before = gc.get_threshold()
+    runs = [threading.Thread(target=build.run, args=(seeds, tmp_path / f"data{i}")) for i in range(3)]
+    for t in runs:
+        t.start()
+    for t in runs:
+        t.join()
+    assert gc.get_threshold() == before
+    assert all((tmp_path / f"data{i}" / "metrics.csv").exists() for i in range(3))
