@@ -7,7 +7,6 @@ import gc
 import hashlib
 import json
 import os
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -78,26 +77,27 @@ def run(
 
 
 _GC_LOCK = threading.Lock()
-_GC_HOLDERS: list[None] = []  # one entry per build running in this process
-_GC_SAVED: list[int] = []  # the thresholds to restore when the last build ends
+_gc_builds = 0  # builds running in this process (two data folders may be built at once)
+_gc_saved = gc.get_threshold()  # what the last build to finish restores
 
 
 @contextlib.contextmanager
 def _few_collections() -> Iterator[None]:
     """Run the cycle collector rarely while building: a build makes a great many small objects and almost no
     cycles, and with pandas loaded each full collection walks millions of objects (a third of a re-run's time)."""
-    with _GC_LOCK:  # builds of two data folders may overlap in one process: the last one out restores
-        if not _GC_HOLDERS:
-            _GC_SAVED[:] = gc.get_threshold()
+    global _gc_builds, _gc_saved
+    with _GC_LOCK:
+        if not _gc_builds:
+            _gc_saved = gc.get_threshold()
             gc.set_threshold(100_000, 50, 100)
-        _GC_HOLDERS.append(None)
+        _gc_builds += 1
     try:
         yield
     finally:
         with _GC_LOCK:
-            _GC_HOLDERS.pop()
-            if not _GC_HOLDERS:
-                gc.set_threshold(*_GC_SAVED)
+            _gc_builds -= 1
+            if not _gc_builds:
+                gc.set_threshold(*_gc_saved)
 
 
 def _fragments(
@@ -212,7 +212,3 @@ def is_stale(seeds: Path, out: Path) -> bool:
     """True when ``out`` is missing, incomplete, or older than the articles in ``seeds``."""
     docs, rejected = read_folder(seeds)
     return not _is_current(out, _fingerprint(docs, rejected))
-
-
-def print_progress(done: int, total: int, name: str) -> None:  # pragma: no cover - fallback only
-    print(f"[{done}/{total}] {name}", file=sys.stderr)
