@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from etl.extract.dates import find_dates
-from etl.extract.regex import trie
+from etl.extract.regex import at_word_start, trie
 from etl.extract.sentences import sentence_at
 from etl.model import Metric, Sentence
 
@@ -70,9 +70,14 @@ def _currencies() -> dict[str, str]:
     return {p: u for p, u in _rows("numbers_currency.csv")}
 
 
+def _longest_first(words: list[str]) -> list[str]:
+    """Words in the order to try them, so that "more than" wins over "more"."""
+    return sorted(words, key=len, reverse=True)
+
+
 def _alt(words: list[str]) -> str:
-    """Regex alternation, longest first so that "more than" wins over "more"."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """Regex alternation, longest first."""
+    return "|".join(map(re.escape, _longest_first(words)))
 
 
 @dataclass(frozen=True)
@@ -146,10 +151,10 @@ def _patterns() -> _Patterns:
         label_after=re.compile(r"[0-9,.:/-]*[ \t]*(?:\n|\Z|[|·•]|[A-Z][A-Za-z ]{0,20}[:：])"),
         page=re.compile(r"\bpages?[ \t]+[0-9]+(?:[ \t]*(?:of|/)[ \t]*[0-9]+)?", re.IGNORECASE),
         ref=re.compile(r"\b(?:No|Nos|Vol|Art|Sec|Ch|Fig|Ref|p|pp)\.[ \t]*\Z"),
-        month=re.compile(rf"\b(?:{'|'.join(a for a in calendar.month_abbr if a)})|年"),
+        month=re.compile(at_word_start(calendar.month_abbr) + "|年"),
     )
     token = re.compile(r"[ \t]*(?:(?P<word>[A-Za-z][A-Za-z'’-]*)|(?P<paren>\([^()\n]{1,40}\))|(?P<quote>[\"“”‘’]))")
-    rank_cue = re.compile(rf"\b(?:{_alt([r[0] for r in _rows('numbers_rank_cues.txt')])})\b", re.IGNORECASE)
+    rank_cue = re.compile(at_word_start(_longest_first([r[0] for r in _rows("numbers_rank_cues.txt")])) + r"\b", re.I)
     rank_pair = re.compile(r"[ \t]+to[ \t]+[0-9]+(?:st|nd|rd|th)\b")
     range_tail = re.compile(r"[ \t]*(?:-|–|to)[ \t]*(?P<num>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(?![0-9])")
     verbs = _alt([r[0] for r in _rows("numbers_total_verbs.txt")])

