@@ -182,7 +182,13 @@ def _masked(text: str, start: int, end: int) -> bool:
         return True
     # phone numbers and times have digits, "+", "(" or ":" right next to the number, or "am"/"pm" after it
     near = text[max(0, start - 3) : start] + text[end : end + 3]
-    if any(c.isdigit() or c in "+(:" for c in near) or text[end : end + 3].lstrip()[:1] in ("a", "p", "A", "P"):
+    if (
+        any(map(str.isdigit, near))
+        or "+" in near
+        or "(" in near
+        or ":" in near
+        or text[end : end + 3].lstrip()[:1] in ("a", "p", "A", "P")
+    ):
         for m in mk.phone_time.finditer(text, max(0, start - 24), min(len(text), end + 24)):
             if m.start() < end and start < m.end():
                 return True
@@ -241,6 +247,7 @@ def is_plural(word: str) -> bool:
     return low in _irregular() or singular(low) != low.replace("’", "'").removesuffix("'s")
 
 
+@lru_cache(maxsize=8192)
 def unit_category(word: str) -> str:
     """Category of a unit's head word, "" if the word is not a known unit."""
     table = units()

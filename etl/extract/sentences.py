@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
 
 from etl.model import Sentence
@@ -47,13 +49,10 @@ def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
 
 def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
     """The sentence containing character ``offset`` (sentences sorted by start)."""
-    lo, hi = 0, len(sentences)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if sentences[mid].end <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    if lo < len(sentences) and sentences[lo].start <= offset < sentences[lo].end:
-        return sentences[lo]
+    i = bisect.bisect_right(sentences, offset, key=_END)  # the first sentence that ends after ``offset``
+    if i < len(sentences) and sentences[i].start <= offset:
+        return sentences[i]
     return None
+
+
+_END = operator.attrgetter("end")

@@ -6,7 +6,7 @@ import bisect
 import calendar
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import islice
 
 from etl.extract import numbers
@@ -43,6 +43,7 @@ def _function_words() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=8192)  # the same names recur through an article
 def _clean_name(name: str) -> str:
     """A name without leading function words and trailing possessive ("The 2024 WDEC's" -> "2024 WDEC")."""
     fw = _function_words()
@@ -63,7 +64,7 @@ def _names(sentence: Sentence) -> list[tuple[int, int, str]]:
     out = []
     for m in _NAME.finditer(sentence.text):
         name = _clean_name(m.group())
-        if name and not name.isdigit() and any(c.isalpha() for c in name):
+        if name and not name.isdigit() and any(map(str.isalpha, name)):
             out.append((sentence.start + m.start(), sentence.start + m.end(), name))
     return out
 
@@ -86,7 +87,7 @@ def _grammatical_subject(text: str, clause_start: int, figure_start: int) -> str
             break
         comma = m.start()
         head = prefix[:comma]
-        if any(w.lower() in verbs for w in _WORD.findall(head)):
+        if not verbs.isdisjoint(map(str.lower, _WORD.findall(head))):
             break
         prefix = prefix[comma + 1 :]
     words = list(islice(_WORD.finditer(prefix), MAX_SUBJECT_WORDS + 2))  # a subject is never further in
@@ -95,7 +96,7 @@ def _grammatical_subject(text: str, clause_start: int, figure_start: int) -> str
             if i == 0:
                 return ""
             phrase = prefix[words[0].start() : words[i - 1].end()]
-            if "," in phrase or any(c.isdigit() for c in phrase):
+            if "," in phrase or any(map(str.isdigit, phrase)):
                 return ""
             return _short(_clean_name(phrase))
     return ""
