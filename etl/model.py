@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+# The records made many times per article (sentences, figures, place mentions) are named tuples: immutable like
+# the frozen dataclasses below, and three to five times cheaper to create.
 
-@dataclass(frozen=True)
-class Sentence:
+
+class Sentence(NamedTuple):
     """A sentence as a span of the article text."""
 
     start: int
@@ -15,8 +17,7 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True)
-class Metric:
+class Metric(NamedTuple):
     """One figure of the text with its unit and where it was said."""
 
     value: float
@@ -32,8 +33,7 @@ class Metric:
     place: str = ""  # a named place the figure belongs to
 
 
-@dataclass(frozen=True)
-class PlaceMention:
+class PlaceMention(NamedTuple):
     """One mention of a place in the text, already geocoded."""
 
     name: str  # canonical name ("Macao", "Southeast Asia")

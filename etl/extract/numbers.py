@@ -359,13 +359,15 @@ def _is_title(word: str) -> bool:
     return word[:1].isupper()
 
 
-_PREV_WORD = re.compile(r"([A-Za-z][A-Za-z'’-]*)[ \t]*\Z")
+# The word before a figure, found on the reversed text where the match is anchored (searching for
+# "([A-Za-z][A-Za-z'’-]*)[ \t]*\Z" tries every position): its greedy run reaches the word's first letter.
+_PREV_WORD_REVERSED = re.compile(r"[ \t]*([A-Za-z'’-]*[A-Za-z])")
 _NEXT_WORD = re.compile(r"[ \t]*([A-Za-z][A-Za-z'’-]*)")
 
 
 def _prev_word(text: str, start: int, lo: int) -> str:
-    m = _PREV_WORD.search(text, max(lo, start - 40), start)
-    return m.group(1) if m else ""
+    m = _PREV_WORD_REVERSED.match(text[max(lo, start - 40) : start][::-1])
+    return m.group(1)[::-1] if m else ""
 
 
 def _next_word(text: str, end: int, hi: int) -> str:
@@ -374,11 +376,32 @@ def _next_word(text: str, end: int, hi: int) -> str:
 
 
 def _qualifier(text: str, start: int, lo: int) -> tuple[str, str]:
-    m = _patterns().qualifier.search(text, max(lo, start - 40), start)
+    lo = max(lo, start - 40)
+    end = start
+    while end > lo and text[end - 1] in " \t":
+        end -= 1
+    tail = text[max(lo, end - _longest_qualifier()) : end]
+    # Most figures have no qualifier: rule that out with one C-level test before the regex, which tries every
+    # position. (Only for ASCII: IGNORECASE also folds letters such as "ſ" that lower() keeps.)
+    if end == start or (tail.isascii() and not tail.lower().endswith(_qualifier_phrases())):
+        return "", "exact"
+    m = _patterns().qualifier.search(text, lo, start)
     if not m:
         return "", "exact"
     q = m.group("q")
+    if q.lower() not in _qualifiers():  # IGNORECASE matched a letter lower() keeps ("ſome"): find the phrase
+        q = next(p for p in _qualifiers() if re.fullmatch(re.escape(p), q, re.IGNORECASE))
     return q, _qualifiers()[q.lower()]
+
+
+@cache
+def _qualifier_phrases() -> tuple[str, ...]:
+    return tuple(_qualifiers())
+
+
+@cache
+def _longest_qualifier() -> int:
+    return max(map(len, _qualifiers()), default=0)
 
 
 def _in_name(text: str, start: int, end: int, sent: Sentence, num: str = "") -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from dataclasses import replace
 from functools import cache, lru_cache
 from itertools import islice
 
@@ -198,5 +197,5 @@ def _attach(metrics: list[Metric], text: str, sentences: list[Sentence], places:
         if i < 0 or sentences[i].end < metric.end:
             out.append(metric)
             continue
-        out.append(replace(metric, subject=ctx.subject(metric, i), place=ctx.place(metric, sentences[i])))
+        out.append(metric._replace(subject=ctx.subject(metric, i), place=ctx.place(metric, sentences[i])))
     return out

@@ -146,6 +146,13 @@ def test_qualifier_at_sentence_start_is_lower_cased():
     assert only("More than 800 attendees came.").qualifier == "more than"
 
 
+@pytest.mark.parametrize("written", ["ſome", "SOME", "ALMOST", "aLmoſt"])
+def test_a_qualifier_matched_only_by_case_folding_names_its_phrase(written):
+    # Case-insensitive matching folds "ſ" (long s) to "s" where lower() keeps it: this once raised KeyError.
+    m = only(f"The network counts {written} 500 members.")
+    assert (m.bound, m.qualifier, m.value) == ("approx", written.lower().replace("ſ", "s"), 500)
+
+
 # --- unit phrase boundaries ---------------------------------------------------------------------------------
 
 
