@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import shutil
 import signal
@@ -82,7 +81,7 @@ def test_a_contract_failure_in_a_worker_stops_the_run_and_writes_nothing(write_a
     seeds = write_articles({f"{i:02d}.txt": ARTICLE for i in range(9)})
 
     def bad_bound(result):
-        result.metrics[0] = dataclasses.replace(result.metrics[0], bound="sometimes")
+        result.metrics[0] = result.metrics[0]._replace(bound="sometimes")
         return result
 
     _spoil(monkeypatch, bad_bound)  # forked workers inherit the spoiled extractor
@@ -195,7 +194,7 @@ def test_a_figure_that_breaks_the_contract_fails_loudly_writes_nothing_and_is_no
     out, cache_dir = tmp_path / "data", tmp_path / "cache"
 
     def bad_bound(result):
-        result.metrics[0] = dataclasses.replace(result.metrics[0], bound="sometimes")
+        result.metrics[0] = result.metrics[0]._replace(bound="sometimes")
         return result
 
     _spoil(monkeypatch, bad_bound)
