@@ -50,6 +50,11 @@ def _stops() -> frozenset[str]:
 
 
 @cache
+def _modifiers() -> frozenset[str]:
+    return frozenset(r[0].lower() for r in _rows("numbers_unit_modifiers.txt"))
+
+
+@cache
 def _words() -> dict[str, tuple[float, str]]:
     return {w.lower(): (float(v), k) for w, v, k in _rows("numbers_words.csv")}
 
@@ -296,9 +301,15 @@ def _parse_unit(text: str, pos: int, limit: int) -> tuple[str, str, int]:
             p = m.end()
             continue
         if low in stops or low in words:
-            break
+            if low not in _modifiers():
+                break
+            nxt = pats.token.match(text, m.end(), limit)
+            nw = (nxt.group("word") or "").lower() if nxt else ""
+            if not nw or nw in stops or nw in words or nw in ("and", "or") or unit_category(nw) == "duration":
+                break  # "800 attendees online, ...", "450 million last year": the word ends the phrase
+            # "12 online courses": an adjective before the noun, part of the phrase
         cat = unit_category(word)
-        if not cat and low.endswith("ly"):
+        if not cat and low.endswith("ly") and low not in _modifiers():  # an adverb, unless "daily lessons"
             break
         toks.append((m.start("word"), m.end(), word, cat))
         p = m.end()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.fmt import figure_text, figure_value, human_number
+from dashboard.fmt import counted, figure_text, figure_value, human_number
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,10 @@ def test_each_bound_gets_its_sign():
 def test_a_percent_keeps_its_sign_and_drops_the_unit_word():
     assert figure_value(1.5, "approx", "percent", "percent") == "~1.5%"
     assert figure_text(30, "at_least", "%", "percent") == "30%+"
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"), [(0, "0 countries"), (1, "1 country"), (2, "2 countries"), (1200, "1,200 countries")]
+)
+def test_a_count_takes_its_noun_in_the_right_number(n, expected):
+    assert counted(n, "country", "countries") == expected

@@ -131,7 +131,9 @@ def test_sources_upload_saves_builds_and_selects_the_new_article(built_data, tmp
     assert (seeds / "new_article.txt").exists()
     assert "new_article" in (built_data / "metrics.csv").read_text()
     assert at.selectbox(key="src_doc").value == "new_article"
-    assert any("figure(s) were read" in s.value for s in at.success)
+    assert [s.value for s in at.success if "read from the new article" in s.value] == [
+        "2 figures were read from the new article; it is selected below."
+    ], [s.value for s in at.success]
 
 
 def test_sources_upload_of_a_bad_file_changes_nothing(built_data, tmp_path):

@@ -96,7 +96,7 @@ def test_an_uploaded_article_reaches_the_tables_and_the_figures_page(page, dashb
     visit(page, f"{dashboard['url']}/sources")
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(article))
     page.get_by_role("button", name=re.compile("Add to the corpus")).click()
-    page.get_by_text(re.compile(r"figure\(s\) were read from the new article")).wait_for(timeout=60_000)
+    page.get_by_text(re.compile(r"figures? (?:was|were) read from the new article")).wait_for(timeout=60_000)
     assert (dashboard["seeds"] / "Upload_test_e2e.txt").exists()
     assert "Upload_test_e2e" in (dashboard["data"] / "metrics.csv").read_text(encoding="utf-8")
     assert page.locator(EXCEPTION).count() == 0

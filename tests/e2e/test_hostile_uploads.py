@@ -19,7 +19,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 UPLOADER = '[data-testid="stFileUploaderDropzoneInput"]'
 ADD = re.compile("Add to the corpus")
 ERROR = '[data-testid="stAlertContentError"]'
-READ = re.compile(r"figure\(s\) were read from the new article")
+READ = re.compile(r"figures? (?:was|were) read from the new article")
 SAFE_NAME = re.compile(r"^[\w][\w.\-]*\.(txt|md)$")
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
 

@@ -44,7 +44,7 @@ def page(browser, chromium_path):
 def test_an_uploaded_article_and_its_figures_survive_a_server_restart(page, tmp_path: Path):
     with serve_dashboard(tmp_path) as first:
         _upload(page, first["url"], "Tartu night school.txt", ARTICLE)
-        page.get_by_text(re.compile(r"figure\(s\) were read from the new article")).wait_for(timeout=90_000)
+        page.get_by_text(re.compile(r"figures? (?:was|were) read from the new article")).wait_for(timeout=90_000)
         visit(page, f"{first['url']}/figures")
         _, total_before = _figures_shown(page)
         first_pid = first["pid"]

@@ -174,10 +174,21 @@ def test_a_qualifier_matched_only_by_case_folding_names_its_phrase(written):
         ("It built 8 resource libraries with many users.", "resource libraries"),
         ("It created a 15-minute learning circle.", "minute"),
         ("They trained 120 university rectors.", "university rectors"),
+        ("Learners joined 12 online courses.", "online courses"),
+        ("It ran 3 previous editions.", "previous editions"),
+        ("We offer 5 daily lessons.", "daily lessons"),
+        ("It drew 800 attendees online and 300 more in person.", "attendees"),
     ],
 )
 def test_unit_is_the_counted_noun_phrase_as_written(text, unit):
     assert figures(text)[0].unit == unit
+
+
+@pytest.mark.parametrize(
+    "text", ["They sold 500 online.", "About 200 online, 40 in person.", "It grew 5 yearly.", "It won 3 last year."]
+)
+def test_a_word_that_ends_a_unit_phrase_is_no_unit_on_its_own(text):
+    assert figures(text) == []
 
 
 def test_and_followed_by_a_number_starts_a_new_figure():
