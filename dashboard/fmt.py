@@ -31,6 +31,11 @@ def human_number(value: float | None) -> str:
     return f"{sign}{_trim(magnitude, 2)}"
 
 
+def counted(n: int, singular: str, plural: str) -> str:
+    """``1 country``, ``5 countries``, ``1,200 figures``: a count with its noun in the right number."""
+    return f"{n:,} {singular if n == 1 else plural}"
+
+
 def is_percent(unit: str, category: str = "") -> bool:
     """Whether a figure is a percentage (by its category or its unit)."""
     u = (unit or "").strip().lower()

@@ -14,7 +14,7 @@ import pandas as pd
 import pydeck as pdk
 
 from dashboard import palette
-from dashboard.fmt import figure_text
+from dashboard.fmt import counted, figure_text
 
 COUNTRIES_GEOJSON = Path(__file__).resolve().parent / "assets" / "countries.geojson"
 CITY_KINDS = ("city", "district")
@@ -102,7 +102,7 @@ def city_points(
             figure_text(v, b, u, c)
             for v, b, u, c in mine[["value", "bound", "unit", "category"]].head(3).itertuples(index=False)
         ]
-        summary = f"{int(row['mentions'])} mention(s), {len(mine)} figure(s)"
+        summary = f"{counted(int(row['mentions']), 'mention', 'mentions')}, {counted(len(mine), 'figure', 'figures')}"
         if shown:
             summary += ": " + "; ".join(shown)
         row["summary"] = summary

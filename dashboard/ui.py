@@ -56,7 +56,10 @@ def run_build(d: data.Dirs, label: str = "Building the tables from the articles�
             "Run `make data` (or `python -m etl`) in a terminal to see the details."
         )
         return False
-    bar.progress(1.0, text=f"Done: {report.articles} articles read, {len(report.rejected)} rejected.")
+    bar.progress(
+        1.0,
+        text=f"Done: {fmt.counted(report.articles, 'article', 'articles')} read, {len(report.rejected):,} rejected.",
+    )
     bar.empty()
     st.cache_data.clear()
     return True
@@ -146,7 +149,9 @@ def sidebar(d: data.Dirs) -> None:
     built = data.built_at(d.data)
     with st.sidebar:
         st.markdown("**Data**")
-        st.caption(f"{len(articles):,} articles · {len(metrics):,} figures")
+        st.caption(
+            f"{fmt.counted(len(articles), 'article', 'articles')} · {fmt.counted(len(metrics), 'figure', 'figures')}"
+        )
         st.caption(f"Built {built:%Y-%m-%d %H:%M} UTC" if built else "Not built yet")
         st.page_link(PAGE["sources"], label="Add an article", icon=":material/upload_file:")
 

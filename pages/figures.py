@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, data, filters, ui
+from dashboard import charts, data, filters, fmt, ui
 
 ui.through_router()
 
@@ -92,7 +92,8 @@ def main() -> None:
     n_flagged = int((shown["flag"] != "").sum())
     if n_flagged:
         st.warning(
-            f"{n_flagged} figure(s) look wrong next to the others (see the *check* column): worth a second look."
+            f"{fmt.counted(n_flagged, 'figure looks', 'figures look')} wrong next to the others "
+            "(see the *check* column): worth a second look."
         )
 
     columns = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, maps, ui
+from dashboard import data, fmt, maps, ui
 
 ui.through_router()
 
@@ -21,7 +21,7 @@ if learning.empty:
 
 points = data.city_points(learning_only=True)
 countries = {iso: 1 for iso in learning["country_iso3"] if iso}
-alt = f"Map of {len(points)} learning cities in {len(countries)} countries."
+alt = f"Map of {fmt.counted(len(points), 'learning city', 'learning cities')} in {fmt.counted(len(countries), 'country', 'countries')}."
 st.pydeck_chart(maps.build_deck(points, countries), key="learning_map", height=440, alt=alt)
 st.caption(alt)
 

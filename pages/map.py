@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, maps, palette, ui
+from dashboard import data, fmt, maps, palette, ui
 
 ui.through_router()
 
@@ -29,8 +29,8 @@ st.html(
 
 deck = maps.build_deck(points, mentions)
 alt = (
-    f"Map of {len(points)} cities (dot size: mentions plus figures; colour: role) and "
-    f"{len(mentions)} countries shaded by how often they are named."
+    f"Map of {fmt.counted(len(points), 'city', 'cities')} (dot size: mentions plus figures; colour: role) and "
+    f"{fmt.counted(len(mentions), 'country', 'countries')} shaded by how often they are named."
 )
 # A stable key and an unchanged deck keep the view where the user left it when a city is selected.
 event = st.pydeck_chart(deck, key="city_map", on_select="rerun", selection_mode="single-object", height=520, alt=alt)

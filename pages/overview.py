@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, data, ui
+from dashboard import charts, data, fmt, ui
 from dashboard.fmt import figure_value
 
 ui.through_router()
@@ -57,7 +57,8 @@ else:
     timeline = events.sort_values("date")[["date", "name", "city", "attendees"]]
     ui.chart(
         charts.events_timeline(events),
-        f"Timeline of {events['date'].notna().sum()} dated events (of {len(events)}); dot size shows participants.",
+        f"Timeline of {fmt.counted(int(events['date'].notna().sum()), 'dated event', 'dated events')} (of {len(events):,}); "
+        "dot size shows participants.",
         timeline,
         key="overview_timeline",
     )

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 from filelock import Timeout
 
-from dashboard import data, highlight, ui, upload
+from dashboard import data, fmt, highlight, ui, upload
 from dashboard.fmt import figure_value
 from etl.build import lock_for
 
@@ -58,7 +58,9 @@ def main() -> None:
         getattr(st, result["level"])(result["message"])
         if result.get("article"):
             new = metrics[metrics["article_id"] == result["article"]]
-            st.success(f"{len(new)} figure(s) were read from the new article; it is selected below.")
+            st.success(
+                f"{fmt.counted(len(new), 'figure was', 'figures were')} read from the new article; it is selected below."
+            )
             if not new.empty:
                 st.dataframe(
                     new[["surface", "unit", "category", "subject", "sentence"]], hide_index=True, width="stretch"
@@ -124,7 +126,7 @@ def main() -> None:
             st.html(highlight.to_html(text, spans))
 
         if not mine.empty:
-            with st.expander(f"The {len(mine)} figures of this article"):
+            with st.expander(f"The {fmt.counted(len(mine), 'figure', 'figures')} of this article"):
                 st.dataframe(
                     mine[["surface", "value", "unit", "qualifier", "category", "subject", "place", "sentence"]],
                     hide_index=True,
