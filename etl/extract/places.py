@@ -145,10 +145,12 @@ def _district_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     sing = "|".join(re.escape(s) for s, _ in words)
     plur = "|".join(re.escape(p) for _, p in words)
     # "Baoshan, Minhang, and Changning Districts" : a list closed by a plural district word.
+    # A first name opens with "[A-Z](?<!\w.)", which is "\b[A-Z]" written so that the engine skips ahead to capitals.
+    first = r"[A-Z](?<!\w.)[a-z]+(?:[ -][A-Z][a-z]+)?"
     listed = re.compile(
-        rf"\b(?P<names>{name}(?:,\s+{name})*,?\s+(?:and|&)\s+{name})\s+(?P<word>{plur})\b(?:\s+of\s+(?P<parent>{name}))?"
+        rf"(?P<names>{first}(?:,\s+{name})*,?\s+(?:and|&)\s+{name})\s+(?P<word>{plur})\b(?:\s+of\s+(?P<parent>{name}))?"
     )
-    single = re.compile(rf"\b(?P<name>{name})\s+(?P<word>{sing})\b(?:\s+(?:of|in)\s+(?P<parent>{name}))?")
+    single = re.compile(rf"(?P<name>{first})\s+(?P<word>{sing})\b(?:\s+(?:of|in)\s+(?P<parent>{name}))?")
     return listed, single
 
 
