@@ -19,6 +19,7 @@ ENTITY_CATEGORIES = frozenset({"events", "institutions", "resources", "projects"
 
 # A capitalised name: Title Case words (or acronyms, or a year) joined by a few lower-case linking words.
 _NAME = re.compile(
+    r"(?=[A-Z0-9])"  # what a name opens with: lets the engine skip ahead to it
     r"(?:[A-Z][\w'’.&-]*|[0-9]{4})"
     r"(?:[ \t]+(?:(?:of|for|and|the|on|in|de|du|des|la|le)[ \t]+)*(?:[A-Z][\w'’&-]*|[0-9]{4}))*"
 )
