@@ -388,13 +388,7 @@ def _next_word(text: str, end: int, hi: int) -> str:
 
 def _qualifier(text: str, start: int, lo: int) -> tuple[str, str]:
     lo = max(lo, start - 40)
-    end = start
-    while end > lo and text[end - 1] in " \t":
-        end -= 1
-    tail = text[max(lo, end - _longest_qualifier()) : end]
-    # Most figures have no qualifier: rule that out with one C-level test before the regex, which tries every
-    # position. (Only for ASCII: IGNORECASE also folds letters such as "ſ" that lower() keeps.)
-    if end == start or (tail.isascii() and not tail.lower().endswith(_qualifier_phrases())):
+    if not _may_end_with(text, lo, start, _qualifier_phrases()):
         return "", "exact"
     m = _patterns().qualifier.search(text, lo, start)
     if not m:
@@ -405,14 +399,31 @@ def _qualifier(text: str, start: int, lo: int) -> tuple[str, str]:
     return q, _qualifiers()[q.lower()]
 
 
+def _may_end_with(text: str, lo: int, start: int, phrases: tuple[str, ...]) -> bool:
+    """Whether ``text[lo:start]`` may end with one of ``phrases`` (lower case, longest first) and blanks.
+
+    One C-level test that rules out most figures before a regex that looks for this tries every position. Only
+    ASCII text is ruled out: IGNORECASE also folds letters such as "ſ" that lower() keeps.
+    """
+    end = start
+    while end > lo and text[end - 1] in " \t":
+        end -= 1
+    if end == start or not phrases:
+        return False
+    tail = text[max(lo, end - len(phrases[0])) : end]
+    return not tail.isascii() or tail.lower().endswith(phrases)
+
+
 @cache
 def _qualifier_phrases() -> tuple[str, ...]:
-    return tuple(_qualifiers())
+    return tuple(_longest_first(list(_qualifiers())))
 
 
 @cache
-def _longest_qualifier() -> int:
-    return max(map(len, _qualifiers()), default=0)
+def _lead_endings() -> tuple[str, ...]:
+    """What the text right before a figure ends with when a verb leads to it ("downloads exceeded [more than]")."""
+    verbs = [r[0].lower() for r in _rows("numbers_total_verbs.txt")]
+    return tuple(_longest_first([*verbs, "from", "to", "by", "at", "of", *_qualifiers()]))
 
 
 def _in_name(text: str, start: int, end: int, sent: Sentence, num: str = "") -> bool:
@@ -552,7 +563,8 @@ def _modifier(word: str) -> bool:
 
 def _unit_before(text: str, start: int, sent: Sentence) -> tuple[str, str]:
     """The counted thing written before a verb that leads to the figure ("downloads exceeded 450 million")."""
-    m = _patterns().lead.search(text, max(sent.start, start - 120), start)
+    lo = max(sent.start, start - 120)
+    m = _patterns().lead.search(text, lo, start) if _may_end_with(text, lo, start, _lead_endings()) else None
     if not m:
         return "", ""
     words = list(_WORD.finditer(m.group("np")))
