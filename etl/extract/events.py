@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, cached_property
@@ -180,10 +182,29 @@ class _Facts:
 
 
 def _is_name_word(word: str, stop: frozenset[str]) -> bool:
-    if _YEAR_TOKEN.fullmatch(word) or _ORDINAL_TOKEN.fullmatch(word):
+    # Years and ordinals start with a digit (what \d matches is exactly what isdecimal accepts): other words skip
+    # both regexes.
+    if word[:1].isdecimal() and (_YEAR_TOKEN.fullmatch(word) or _ORDINAL_TOKEN.fullmatch(word)):
         return True
+    if not word[:1].isupper():
+        return False
     bare = word[:-2] if word.endswith(("’s", "'s")) else word
-    return word[:1].isupper() and bare.lower() not in stop
+    return bare.lower() not in stop
+
+
+def _tokens_back(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """The tokens of text[lo:hi], last first.
+
+    A name rarely reaches far back, so the text is tokenised in pieces growing leftwards, each starting just after
+    a space: no token holds a space, so a piece gives the same tokens as tokenising from lo.
+    """
+    end, reach = hi, 64
+    while end > lo:
+        start = max(lo, end - reach)
+        if start > lo:
+            start = text.rfind(" ", lo, start) + 1 or lo
+        yield from reversed(list(_TOKEN.finditer(text, start, end)))
+        end, reach = start, reach * 4
 
 
 def _expand_left(text: str, kw_start: int, lex: _Lexicon) -> int:
@@ -191,7 +212,7 @@ def _expand_left(text: str, kw_start: int, lex: _Lexicon) -> int:
     lo = max(text.rfind("\n", 0, kw_start) + 1, kw_start - _NAME_REACH)
     accepted: list[re.Match[str]] = []
     joiner = False
-    for t in reversed(list(_TOKEN.finditer(text, lo, kw_start))):
+    for t in _tokens_back(text, lo, kw_start):
         word = t.group()
         if len(accepted) >= _MAX_NAME_WORDS:
             break
@@ -219,27 +240,28 @@ def _expand_right(text: str, kw_end: int, place_starts: set[int], lex: _Lexicon)
     """
     hi = min(len(text), kw_end + _NAME_REACH)
     newline = text.find("\n", kw_end, hi)
-    toks = list(_TOKEN.finditer(text, kw_end, newline if newline >= 0 else hi))
+    # Read lazily: most keywords are settled by the first word after them.
+    toks = _TOKEN.finditer(text, kw_end, newline if newline >= 0 else hi)
     end = kw_end
-    if not toks:
+    if (tok := next(toks, None)) is None:
         return end
-    first = toks[0].group()
-    if _YEAR_TOKEN.fullmatch(first) and toks[0].start() > kw_end:  # "Expo 2025"
-        end = toks[0].end()
-        toks = toks[1:]
-        if not toks:
+    first = tok.group()
+    if _YEAR_TOKEN.fullmatch(first) and tok.start() > kw_end:  # "Expo 2025"
+        end = tok.end()
+        if (tok := next(toks, None)) is None:
             return end
-        first = toks[0].group()
+        first = tok.group()
     if first[:1].isupper() and first.lower() not in lex.stop and first.lower() not in _COMPLEMENTS:
         return None if end == kw_end else end
     if first.lower() not in _COMPLEMENTS:
         return end
     pending: list[str] = []
     n_words = 0
-    for t in toks:
+    for t in itertools.chain((tok,), toks):
         word = t.group()
         low = word.lower()
-        if word[:1].isalnum() and _is_name_word(word, lex.stop) and pending:
+        is_name = word[:1].isalnum() and _is_name_word(word, lex.stop)
+        if is_name and pending:
             if pending[-1] == "in" and t.start() in place_starts:
                 break  # "Conference on AI in Education" continues the name, "Forum in Shanghai" does not
             end = t.end()
@@ -247,7 +269,7 @@ def _expand_right(text: str, kw_end: int, place_starts: set[int], lex: _Lexicon)
             n_words += 1
             if n_words >= _MAX_NAME_WORDS:
                 break
-        elif word[:1].isalnum() and _is_name_word(word, lex.stop):
+        elif is_name:
             end = t.end()
             n_words += 1
         elif (low in _RIGHT_JOINERS or word in _QUOTES) and len(pending) < 3:
