@@ -75,6 +75,9 @@ class _Lexicon:
     roles: dict[str, str]  # keyword (singular or plural, lower case) -> name | ambiguous | backref
     singular: frozenset[str]
     stems: tuple[str, ...]  # what every form of each keyword starts with, for a fast search
+    keyword_after_space: re.Pattern[str]  # on the lower-cased text, like those below
+    keyword_after_other: re.Pattern[str]
+    keyword_at_start: re.Pattern[str]
     backref: re.Pattern[str]
     strong: re.Pattern[str]
     weak: re.Pattern[str]
@@ -112,6 +115,8 @@ def _lexicon() -> _Lexicon:
             if w:
                 roles[w.strip().lower()] = row["role"].strip()
     words = trie(sorted(roles))
+    # Only a keyword made of word characters can be a whole run of them.
+    low_words = trie(sorted(w for w in roles if re.fullmatch(r"\w+", w)))
     cues = _rows("events_cues.csv")
     attendance = _rows("events_attendance.csv")
     markers = _rows("events_markers.csv")
@@ -123,6 +128,11 @@ def _lexicon() -> _Lexicon:
         roles=roles,
         singular=frozenset(r["word"].strip().lower() for r in keywords),
         stems=tuple(sorted({_stem(r["word"].strip().lower(), r["plural"].strip().lower()) for r in keywords})),
+        keyword_after_space=re.compile(" (" + low_words + r")(?![\w-])"),
+        # Any character but a space, "-" and the ASCII word characters (a non-ASCII word character is ruled out
+        # afterwards): a class of ASCII characters is scanned far faster than [^\w -].
+        keyword_after_other=re.compile(r"[^ \-0-9A-Z_a-z](" + low_words + r")(?![\w-])"),
+        keyword_at_start=re.compile("(" + low_words + r")(?![\w-])"),
         backref=re.compile(r"\b(?:the|this|that|these|its)\s+(?:[\w’'-]+\s+){0,2}?(?:" + words + r")\b", re.I),
         strong=_phrases([r["cue"] for r in cues if r["strength"] == "strong"]),
         weak=_phrases([r["cue"] for r in cues if r["strength"] == "weak"]),
@@ -353,11 +363,25 @@ def _find_mentions(text: str, places: list[PlaceMention], lex: _Lexicon) -> tupl
 
 
 def _keyword_spans(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
-    """Where the event words are; str.find on the lower-cased text is several times faster than a regex scan."""
+    """Where the event words are: whole runs of word characters, not joined to a "-" on either side."""
     low = text.lower()
     limit = 4 * _MAX_MENTIONS
     if len(low) != len(text):  # a few characters change length in lower case, and offsets must be the text's
         return [m.span() for _, m in zip(range(limit), lex.keyword.finditer(text), strict=False)]
+    # Most words follow a space, which the regex engine finds by scanning for the space alone; the few others are
+    # found by a scan for the characters that may stand before a word.
+    spans = [m.span(1) for m in lex.keyword_after_space.finditer(low)]
+    spans += [m.span(1) for m in lex.keyword_after_other.finditer(low) if not low[m.start()].isalnum()]
+    if start := lex.keyword_at_start.match(low):
+        spans.append(start.span(1))
+    if len(spans) * len(lex.stems) >= 4 * limit:
+        # So many that the search by stem (at most 4 * limit finds, one per stem a word starts with) stopped early:
+        # repeat it to keep the same ones.
+        return _keyword_spans_by_stem(low, lex, limit)
+    return sorted(spans)[:limit]
+
+
+def _keyword_spans_by_stem(low: str, lex: _Lexicon, limit: int) -> list[tuple[int, int]]:
     spans = []
     for stem in lex.stems:
         i = low.find(stem)
