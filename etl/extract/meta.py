@@ -80,12 +80,24 @@ def _is_date_line(line: str) -> bool:
     return bool(dates) and not _LONG_WORD_IN_REST.search(rest)
 
 
+# These regexes are slow to fail on a long line (the breadcrumb one is tried at every character): a line without the
+# characters they need (most head lines are plain paragraphs) is ruled out by a plain search for those first.
+
+
+def _is_breadcrumb(line: str) -> bool:
+    return ("›" in line or ">" in line or "»" in line) and bool(_BREADCRUMB.search(line))
+
+
+def _label(line: str) -> re.Match[str] | None:
+    return _LABEL.match(line) if ":" in line or "：" in line else None
+
+
 def _is_furniture(line: str) -> bool:
     low = _NOT_FURNITURE_CHARS.sub("", line.lower()).strip()
     furniture = _furniture()
-    if low in furniture or _URL.match(line) or _BREADCRUMB.search(line) or _is_date_line(line):
+    if low in furniture or _URL.match(line) or _is_breadcrumb(line) or _is_date_line(line):
         return True
-    label = _LABEL.match(line)
+    label = _label(line)
     if label and label.group(1).strip().lower() in furniture:
         return True
     # A line of labels only ("Release Time:2024-12-03 Views:55").
@@ -144,7 +156,7 @@ def _has_date_label(line: str) -> bool:
 def _published(lines: list[str]) -> str:
     labelled, lone, dateline = "", "", ""
     for line in lines:
-        label = _LABEL.match(line)
+        label = _label(line)
         is_label = bool(label and label.group(1).strip().lower() in _DATE_LABELS)
         is_labelled = _has_date_label(line)
         dateline_match = _dateline(line)
@@ -168,11 +180,11 @@ def _published(lines: list[str]) -> str:
 
 def _source(lines: list[str]) -> str:
     for line in lines:
-        label = _LABEL.match(line)
+        label = _label(line)
         if label and label.group(1).strip().lower() == "source":
             return re.split(r"\s+\||\s{2,}", label.group(2).strip())[0].strip()
         for part in re.split(r"\s+\|\s+", line) if "|" in line else ():
-            lab = _LABEL.match(part)
+            lab = _label(part)
             if lab and lab.group(1).strip().lower() == "source":
                 return lab.group(2).strip()
     for line in lines:
