@@ -7,10 +7,11 @@ import itertools
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, cached_property
+from operator import attrgetter
 from pathlib import Path
 
 from etl.extract.dates import YEAR, DateMention, find_dates, resolve_year
@@ -225,7 +226,6 @@ class _Facts:
     attendees: float | None = None
     overseas: float | None = None
     countries: float | None = None
-    format: str = ""
 
 
 def _is_name_word(word: str, stop: frozenset[str]) -> bool:
@@ -512,6 +512,9 @@ def _published(published: str) -> date | None:
         return None
 
 
+_START = attrgetter("start")
+
+
 class _Article:
     """The text and everything already known about it, read around each event mention."""
 
@@ -519,11 +522,11 @@ class _Article:
         self, text: str, sentences: list[Sentence], metrics: list[Metric], places: list[PlaceMention], published: str
     ) -> None:
         self.text = text
-        self.sentences = sorted(sentences, key=lambda s: s.start)
+        self.sentences = sorted(sentences, key=_START)
         self.sentence_index = {id(s): i for i, s in enumerate(self.sentences)}
-        self.metrics = sorted(metrics, key=lambda m: m.start)
+        self.metrics = sorted(metrics, key=_START)
         self.metric_starts = [m.start for m in self.metrics]
-        self.places = sorted(places, key=lambda p: p.start)
+        self.places = sorted(places, key=_START)
         self.place_starts = [p.start for p in self.places]
         self.published_text = published
         self.keyword_starts: list[int] = []
@@ -640,10 +643,12 @@ def _attendance(ranges: list[tuple[int, int]], art: _Article, lex: _Lexicon, f: 
     """Attendees, overseas guests and countries from the figures of sentences that speak of attending."""
     people: list[tuple[bool, float]] = []
     for lo, hi in ranges:
-        verb = lex.attend_verb.in_range(art.text, lo, hi)
+        verb = None  # whether the range speaks of attending, looked for only when a figure's unit does not
         for metric in art.metrics_in(lo, hi):
             unit = metric.unit or ""
             noun = bool(lex.attend_noun.search(unit))
+            if not noun and verb is None:
+                verb = lex.attend_verb.in_range(art.text, lo, hi)
             if not (verb or noun):
                 continue
             if _COUNTRIES_UNIT.search(unit):
@@ -670,9 +675,12 @@ def _format(ranges: list[tuple[int, int]], text: str, lex: _Lexicon) -> str:
 def _referring(head: _Mention, art: _Article, mention_sents: set[int], lex: _Lexicon) -> list[tuple[int, int]]:
     """Sentences after the event's own that refer back to it ("the conference"), up to the next event named."""
     out = []
+    last_keyword = art.keyword_starts[-1] if art.keyword_starts else -1
     j = head.sent + 1
     while 0 < j < len(art.sentences) and j not in mention_sents:
         s = art.sentences[j]
+        if s.start > last_keyword:
+            break  # sentences are sorted by start: none after holds an event word
         hi = min(s.end, s.start + _MAX_SENTENCE)
         k = bisect_left(art.keyword_starts, s.start)
         has_keyword = k < len(art.keyword_starts) and art.keyword_starts[k] < hi
@@ -710,14 +718,17 @@ def extract_events(
         if m.sent >= 0 and not nested:
             heads.setdefault(m.sent, i)
     mention_sents = {m.sent for m in mentions}
+    ranges: dict[int, list[tuple[int, int]]] = {}  # head -> the sentences read for its attendance and format
     for i in heads.values():
         m = mentions[i]
-        ranges = [(m.lo, m.hi), *_referring(m, art, mention_sents, lex)]
-        _attendance(ranges, art, lex, facts[i])
-        facts[i].format = _format(ranges, text, lex)
+        ranges[i] = [(m.lo, m.hi), *_referring(m, art, mention_sents, lex)]
+        _attendance(ranges[i], art, lex, facts[i])
+
+    def format_of(i: int) -> str:
+        return _format(ranges[i], text, lex) if i in ranges else ""
 
     keys = _keys(mentions, facts)
-    return _merge(mentions, facts, keys, art)
+    return _merge(mentions, facts, keys, art, format_of)
 
 
 def _keys(mentions: list[_Mention], facts: list[_Facts]) -> list[str]:
@@ -740,7 +751,10 @@ def _keys(mentions: list[_Mention], facts: list[_Facts]) -> list[str]:
 _NAME_RANK = {"named": 0, "titled": 1, "acronym": 2}
 
 
-def _merge(mentions: list[_Mention], facts: list[_Facts], keys: list[str], art: _Article) -> list[Event]:
+def _merge(
+    mentions: list[_Mention], facts: list[_Facts], keys: list[str], art: _Article, format_of: Callable[[int], str]
+) -> list[Event]:
+    """One event per key that has a context and something said about it; its format is read only then."""
     groups: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         groups.setdefault(k, []).append(i)
@@ -773,7 +787,7 @@ def _merge(mentions: list[_Mention], facts: list[_Facts], keys: list[str], art: 
                 attendees=attendees,
                 overseas=overseas,
                 countries_represented=countries,
-                format=first("format") or "",
+                format=next((fmt for i in idx if (fmt := format_of(i))), ""),
                 sentence=_sentence(anchor, art),
                 key=key,
             )
