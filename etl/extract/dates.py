@@ -33,6 +33,7 @@ YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d,]|\.\d)")
 # and scanning for a plain literal is far faster than trying every pattern at every word.
 _HAS_NUMERIC = re.compile(r"(?:19|20)\d\d[-/.年]")
 _HAS_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -58,13 +59,18 @@ def find_dates(text: str) -> list[DateMention]:
     """Every full or partial date in ``text``, left to right, without overlaps."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    numeric, named = bool(_HAS_NUMERIC.search(text)), bool(_HAS_MONTH.search(text))
+    first_numeric, first_month = _HAS_NUMERIC.search(text), _HAS_MONTH.search(text)
+    numeric, named = first_numeric is not None, first_month is not None
     if not (numeric or named):
         return found
+    # The patterns are tried at every character from where they are scanned, so they are scanned from the first place
+    # a date can start.
+    numeric_from = first_numeric.start() if first_numeric is not None else 0
+    named_from = _named_start(text, first_month.start()) if first_month is not None else 0
     for i, pat in enumerate(_PATTERNS):
         if not (numeric if i < 2 else named):
             continue
-        for m in pat.finditer(text):
+        for m in pat.finditer(text, numeric_from if i < 2 else named_from):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             g = m.groupdict()
@@ -72,12 +78,29 @@ def find_dates(text: str) -> list[DateMention]:
             year = int(g["year"]) if g.get("year") else None
             found.append(DateMention(m.start(), m.end(), year, month, int(g["day"])))
             taken.append((m.start(), m.end()))
-    for m in _MONTH_YEAR.finditer(text) if named else ():
+    month_year = named and _HAS_YEAR.search(text, named_from) is not None
+    for m in _MONTH_YEAR.finditer(text, named_from) if month_year else ():
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
         found.append(DateMention(m.start(), m.end(), int(m["year"]), _MONTHS[m["mon"].lower()], None))
         taken.append((m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
+
+
+def _named_start(text: str, month: int) -> int:
+    """Where a date with a month name can start at the earliest, given the first month name.
+
+    Before its month name a date has at most a day of two digits and a suffix ("1st"), white space, "of" or "in" and
+    white space. A later month name cannot give an earlier date: none of these is the capital a month name starts with.
+    """
+    start = month
+    while start and text[start - 1].isspace():  # str.isspace is what \s matches
+        start -= 1
+    if text[max(0, start - 2) : start] in ("of", "in"):
+        start -= 2
+        while start and text[start - 1].isspace():
+            start -= 1
+    return max(0, start - 4)
 
 
 def resolve_year(mention: DateMention, context: str, published: str = "") -> int | None:
