@@ -40,6 +40,7 @@ _DAY_BEFORE = re.compile(r"\b([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|�
 _YEAR_AFTER_SPAN = re.compile(
     r"\s*(?:-|–|—|to|and|until)\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b"
 )
+_POSSESSIVE = re.compile(r"[’']s$")
 _WORD_RUN = re.compile(r"\w*")
 _WORD = re.compile(r"[^\W_]+")
 _QUOTES = '"“”'
@@ -274,7 +275,7 @@ def _expand_left(text: str, kw_start: int, lex: _Lexicon) -> int:
     # A headline or a lead-in before the year is not part of the name ("Beijing Hosts 2024 Global Forum").
     first_year = next((i for i, t in enumerate(accepted) if _YEAR_TOKEN.fullmatch(t.group())), 0)
     accepted = accepted[first_year:]
-    if accepted and re.search(r"[’']s$", accepted[0].group()):
+    if accepted and _POSSESSIVE.search(accepted[0].group()):
         accepted = accepted[1:]
     return accepted[0].start() if accepted else kw_start
 
@@ -340,7 +341,7 @@ def _identity(name: str) -> tuple[frozenset[str], int | None]:
     tokens: set[str] = set()
     year = None
     for w in _WORD.findall(name):
-        if _YEAR_TOKEN.fullmatch(w):
+        if w[0] in "12" and _YEAR_TOKEN.fullmatch(w):
             year = year or int(w)
             continue
         low = w.lower()
@@ -482,7 +483,6 @@ def _titled_mentions(
     named_at = {m.start: m for m in named}
     out = []
     for k_start, k_end in keywords:
-        role = lex.roles.get(text[k_start:k_end].lower(), "backref")
         pos = k_end
         if (of := _OF_PARENT.match(text, pos)) and of.end() in named_at:
             pos = named_at[of.end()].end
@@ -490,7 +490,7 @@ def _titled_mentions(
                 pos = d.end()
         if t := lex.title_after.match(text, pos):
             start, end = k_start, t.end()
-        elif any(q in text[max(0, k_start - 3) : k_start] for q in '"”') and (
+        elif ('"' in (before := text[max(0, k_start - 3) : k_start]) or "”" in before) and (
             t := lex.title_before.search(text, max(0, k_start - 210), k_start)
         ):
             start, end = t.start(), k_end
@@ -501,6 +501,7 @@ def _titled_mentions(
             continue  # a quoted remark, not a title
         tokens, year = _identity(title)
         if tokens:
+            role = lex.roles.get(text[k_start:k_end].lower(), "backref")
             out.append(_Mention(start, end, title, "titled", role == "ambiguous", tokens, year))
     return out
 
