@@ -12,16 +12,22 @@ _MONTHS = {
     "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
     "dec": 12, "december": 12,
 }  # fmt: skip
-_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH_NAMES = [
+    "Jan(?:uary)?", "Feb(?:ruary)?", "Mar(?:ch)?", "Apr(?:il)?", "May", "June?", "July?", "Aug(?:ust)?",
+    "Sept?(?:ember)?", "Oct(?:ober)?", "Nov(?:ember)?", "Dec(?:ember)?",
+]  # fmt: skip
+_MON = r"(?P<mon>" + "|".join(_MONTH_NAMES) + r")\.?"
+# \b + _MON with the \b after the capital as a look-behind (no word character before it): a regex that starts with \b
+# is tried at every character, one that starts with a capital letter is scanned for. The same for \b + a year.
+_WORD_MON = r"(?P<mon>" + "|".join(m[0] + r"(?<!\w.)" + m[1:] for m in _MONTH_NAMES) + r")\.?"
+_WORD_YEAR = r"(?P<year>1(?<!\w.)9\d{2}|2(?<!\w.)0\d{2})"
 _PATTERNS = [
     # 2024-12-30, 2024/12/30, 2024.12.30
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})[-/.](?P<month>0?[1-9]|1[0-2])[-/.](?P<day>0?[1-9]|[12]\d|3[01])\b"),
+    re.compile(_WORD_YEAR + r"[-/.](?P<month>0?[1-9]|1[0-2])[-/.](?P<day>0?[1-9]|[12]\d|3[01])\b"),
     # 2024年12月30日
     re.compile(r"(?P<year>(?:19|20)\d{2})年(?P<month>1[0-2]|0?[1-9])月(?P<day>3[01]|[12]\d|0?[1-9])日"),
     # January 30, 2024 / Jan 30 / Dec. 27
-    re.compile(
-        r"\b" + _MON + r"\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?"
-    ),
+    re.compile(_WORD_MON + r"\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?"),
     # 30 January 2024 / 30 Jan
     re.compile(
         r"\b(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?"
