@@ -63,8 +63,9 @@ class DateMention:
             return ""
 
 
-def find_dates(text: str) -> list[DateMention]:
-    """Every full or partial date in ``text``, left to right, without overlaps."""
+def find_dates(text: str, *, days_only: bool = False) -> list[DateMention]:
+    """Every full or partial date in ``text``, left to right, without overlaps; with ``days_only``, those with a day
+    (without "March 2022", which is looked for last and so takes no place from another date)."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     first_numeric, first_month = _HAS_NUMERIC.search(text), _HAS_MONTH.search(text)
@@ -86,7 +87,7 @@ def find_dates(text: str) -> list[DateMention]:
             year = int(g["year"]) if g.get("year") else None
             found.append(DateMention(m.start(), m.end(), year, month, int(g["day"])))
             taken.append((m.start(), m.end()))
-    month_year = named and _HAS_YEAR.search(text, named_from) is not None
+    month_year = named and not days_only and _HAS_YEAR.search(text, named_from) is not None
     for m in _MONTH_YEAR.finditer(text, named_from) if month_year else ():
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue

@@ -570,11 +570,11 @@ def _facts(m: _Mention, art: _Article, sentence_years: dict[int, int], lex: _Lex
         not m.ambiguous and (lex.weak.in_slice(text, m.lo, m.hi) or said_at)
     )
     if not f.context and not m.ambiguous:  # "the X Forum on May 5"
-        f.context = any(d.start <= 6 and d.day for d in find_dates(text[m.end : min(m.hi, m.end + 30)]))
+        f.context = any(d.start <= 6 for d in find_dates(text[m.end : min(m.hi, m.end + 30)], days_only=True))
     if not f.context:
         return f  # its date and place would be those of something else
     offset = max(m.lo, m.start - _DATE_REACH)
-    dates = [d for d in find_dates(text[offset : min(m.hi, m.end + _DATE_REACH)]) if d.day is not None]
+    dates = find_dates(text[offset : min(m.hi, m.end + _DATE_REACH)], days_only=True)
     if dates:
         nearest = min(dates, key=lambda d: max(0, d.start + offset - m.end, m.start - d.end - offset))
         nearest = _first_day(text, DateMention(nearest.start + offset, nearest.end + offset, *_ymd(nearest)))
