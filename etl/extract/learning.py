@@ -86,7 +86,7 @@ class _Words:
         self.pattern = re.compile(r"\b(?:" + alternatives + r")\b", re.IGNORECASE) if words else re.compile(r"(?!x)x")
         self._fast = all(re.match(r"\w", w) for w in words) and bool(words)
         # Factored by common prefixes, the words are tried at each place in a step or two, not one by one.
-        body = "(?i:" + _literal_trie([w.lower() for w in words]) + r")\b"
+        body = "(?i:" + _literal_trie(list(words)) + r")\b"
         self._after_space = re.compile(" " + body)
         self._after_other = re.compile(r"[^ 0-9A-Z_a-z]" + body)
         self._at = re.compile(body)
