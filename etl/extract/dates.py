@@ -12,27 +12,36 @@ _MONTHS = {
     "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
     "dec": 12, "december": 12,
 }  # fmt: skip
-_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MONTH_NAMES = [
+    "Jan(?:uary)?", "Feb(?:ruary)?", "Mar(?:ch)?", "Apr(?:il)?", "May", "June?", "July?", "Aug(?:ust)?",
+    "Sept?(?:ember)?", "Oct(?:ober)?", "Nov(?:ember)?", "Dec(?:ember)?",
+]  # fmt: skip
+_MON = r"(?P<mon>" + "|".join(_MONTH_NAMES) + r")\.?"
+# \b + _MON with the \b after the capital as a look-behind (no word character before it): a regex that starts with \b
+# is tried at every character, one that starts with a capital letter is scanned for. The same for \b + a year.
+_WORD_MON = r"(?P<mon>" + "|".join(m[0] + r"(?<!\w.)" + m[1:] for m in _MONTH_NAMES) + r")\.?"
+_WORD_YEAR = r"(?P<year>1(?<!\w.)9\d{2}|2(?<!\w.)0\d{2})"
 _PATTERNS = [
     # 2024-12-30, 2024/12/30, 2024.12.30
-    re.compile(r"\b(?P<year>(?:19|20)\d{2})[-/.](?P<month>0?[1-9]|1[0-2])[-/.](?P<day>0?[1-9]|[12]\d|3[01])\b"),
+    re.compile(_WORD_YEAR + r"[-/.](?P<month>0?[1-9]|1[0-2])[-/.](?P<day>0?[1-9]|[12]\d|3[01])\b"),
     # 2024年12月30日
     re.compile(r"(?P<year>(?:19|20)\d{2})年(?P<month>1[0-2]|0?[1-9])月(?P<day>3[01]|[12]\d|0?[1-9])日"),
     # January 30, 2024 / Jan 30 / Dec. 27
-    re.compile(
-        r"\b" + _MON + r"\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?"
-    ),
+    re.compile(_WORD_MON + r"\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?"),
     # 30 January 2024 / 30 Jan
     re.compile(
         r"\b(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?"
     ),
 ]
 _MONTH_YEAR = re.compile(r"\b(?:in\s+)?" + _MON + r",?\s+(?P<year>(?:19|20)\d{2})\b")
-YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d,]|\.\d)")
+# (?<![\d.,])(?:19|20)\d{2}(?![\d,]|\.\d), with the look-behind after the first digit: a regex that starts with one
+# is tried at every character, one that starts with a digit is scanned for.
+YEAR = re.compile(r"(?:1(?<![\d.,].)9|2(?<![\d.,].)0)\d{2}(?![\d,]|\.\d)")
 # Cheap tests that rule whole groups of patterns out: most text has no month name and no numeric date,
 # and scanning for a plain literal is far faster than trying every pattern at every word.
 _HAS_NUMERIC = re.compile(r"(?:19|20)\d\d[-/.年]")
 _HAS_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -54,17 +63,23 @@ class DateMention:
             return ""
 
 
-def find_dates(text: str) -> list[DateMention]:
-    """Every full or partial date in ``text``, left to right, without overlaps."""
+def find_dates(text: str, *, days_only: bool = False) -> list[DateMention]:
+    """Every full or partial date in ``text``, left to right, without overlaps; with ``days_only``, those with a day
+    (without "March 2022", which is looked for last and so takes no place from another date)."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    numeric, named = bool(_HAS_NUMERIC.search(text)), bool(_HAS_MONTH.search(text))
+    first_numeric, first_month = _HAS_NUMERIC.search(text), _HAS_MONTH.search(text)
+    numeric, named = first_numeric is not None, first_month is not None
     if not (numeric or named):
         return found
+    # The patterns are tried at every character from where they are scanned, so they are scanned from the first place
+    # a date can start.
+    numeric_from = first_numeric.start() if first_numeric is not None else 0
+    named_from = _named_start(text, first_month.start()) if first_month is not None else 0
     for i, pat in enumerate(_PATTERNS):
         if not (numeric if i < 2 else named):
             continue
-        for m in pat.finditer(text):
+        for m in pat.finditer(text, numeric_from if i < 2 else named_from):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             g = m.groupdict()
@@ -72,12 +87,29 @@ def find_dates(text: str) -> list[DateMention]:
             year = int(g["year"]) if g.get("year") else None
             found.append(DateMention(m.start(), m.end(), year, month, int(g["day"])))
             taken.append((m.start(), m.end()))
-    for m in _MONTH_YEAR.finditer(text) if named else ():
+    month_year = named and not days_only and _HAS_YEAR.search(text, named_from) is not None
+    for m in _MONTH_YEAR.finditer(text, named_from) if month_year else ():
         if any(m.start() < e and s < m.end() for s, e in taken):
             continue
         found.append(DateMention(m.start(), m.end(), int(m["year"]), _MONTHS[m["mon"].lower()], None))
         taken.append((m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
+
+
+def _named_start(text: str, month: int) -> int:
+    """Where a date with a month name can start at the earliest, given the first month name.
+
+    Before its month name a date has at most a day of two digits and a suffix ("1st"), white space, "of" or "in" and
+    white space. A later month name cannot give an earlier date: none of these is the capital a month name starts with.
+    """
+    start = month
+    while start and text[start - 1].isspace():  # str.isspace is what \s matches
+        start -= 1
+    if text[max(0, start - 2) : start] in ("of", "in"):
+        start -= 2
+        while start and text[start - 1].isspace():
+            start -= 1
+    return max(0, start - 4)
 
 
 def resolve_year(mention: DateMention, context: str, published: str = "") -> int | None:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, cached_property
+from operator import attrgetter
 from pathlib import Path
 
 from etl.extract.dates import YEAR, DateMention, find_dates, resolve_year
@@ -37,6 +40,7 @@ _DAY_BEFORE = re.compile(r"\b([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|�
 _YEAR_AFTER_SPAN = re.compile(
     r"\s*(?:-|–|—|to|and|until)\s*(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b"
 )
+_POSSESSIVE = re.compile(r"[’']s$")
 _WORD_RUN = re.compile(r"\w*")
 _WORD = re.compile(r"[^\W_]+")
 _QUOTES = '"“”'
@@ -67,24 +71,64 @@ def _phrases(phrases: list[str], anchor_end: bool = False) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + body + tail, re.I)
 
 
+class _Phrases:
+    """The whole-word phrases _phrases() finds, found faster.
+
+    A look-behind at the start of a regex makes the engine try it at every character. Here the character before
+    a phrase is matched instead: a space, which the engine scans for alone; or any other character that is not
+    part of a word, the ASCII ones as a set the engine also scans for, the others ruled out afterwards.
+    """
+
+    def __init__(self, phrases: list[str]) -> None:
+        body = "(?i:" + trie(sorted({" ".join(p.lower().split()) for p in phrases})) + r")(?![\w-])"
+        self.pattern = _phrases(phrases)
+        self._after_space = re.compile(" " + body)
+        self._after_other = re.compile(r"[^ \-0-9A-Z_a-z]" + body)
+        self._at = re.compile(body)
+
+    def in_range(self, text: str, lo: int, hi: int) -> bool:
+        """Whether ``self.pattern.search(text, lo, hi)`` finds a phrase (the character before lo counts)."""
+        if lo <= 0:
+            return bool(self._at.match(text, 0, hi)) or self._after(text, 0, hi)
+        return self._after(text, lo - 1, hi)
+
+    def in_slice(self, text: str, lo: int, hi: int) -> bool:
+        """Whether ``self.pattern.search(text[lo:hi])`` finds a phrase (a word may start at lo)."""
+        if lo < 0 or hi < 0:  # counted from the end of the text
+            return bool(self.pattern.search(text[lo:hi]))
+        return bool(self._at.match(text, lo, hi)) or self._after(text, lo, hi)
+
+    def _after(self, text: str, lo: int, hi: int) -> bool:
+        """A phrase after a character that is not part of a word, at lo or later."""
+        if self._after_space.search(text, lo, hi):
+            return True
+        m = self._after_other.search(text, lo, hi)
+        while m is not None and text[m.start()].isalnum():
+            m = self._after_other.search(text, m.start() + 1, hi)  # not past its end: it may hold a phrase's start
+        return m is not None
+
+
 @dataclass(frozen=True)
 class _Lexicon:
     keyword: re.Pattern[str]
     roles: dict[str, str]  # keyword (singular or plural, lower case) -> name | ambiguous | backref
     singular: frozenset[str]
     stems: tuple[str, ...]  # what every form of each keyword starts with, for a fast search
+    keyword_after_space: re.Pattern[str]  # on the lower-cased text, like those below
+    keyword_after_other: re.Pattern[str]
+    keyword_at_start: re.Pattern[str]
     backref: re.Pattern[str]
-    strong: re.Pattern[str]
-    weak: re.Pattern[str]
-    attend_verb: re.Pattern[str]
+    strong: _Phrases
+    weak: _Phrases
+    attend_verb: _Phrases
     attend_noun: re.Pattern[str]
     overseas: re.Pattern[str]
     overseas_joined: re.Pattern[str]
     formats: tuple[tuple[re.Pattern[str], str], ...]
-    any_format: re.Pattern[str]
+    any_format: _Phrases
     stop: frozenset[str]
     ordinal_before: re.Pattern[str]
-    future: re.Pattern[str]
+    future: _Phrases
     host_near: re.Pattern[str]  # "in", only right beside the event's name
     host_far: re.Pattern[str]  # "held in", "hosted by", anywhere in the sentence
     before: re.Pattern[str]
@@ -110,6 +154,8 @@ def _lexicon() -> _Lexicon:
             if w:
                 roles[w.strip().lower()] = row["role"].strip()
     words = trie(sorted(roles))
+    # Only a keyword made of word characters can be a whole run of them.
+    low_words = trie(sorted(w for w in roles if re.fullmatch(r"\w+", w)))
     cues = _rows("events_cues.csv")
     attendance = _rows("events_attendance.csv")
     markers = _rows("events_markers.csv")
@@ -121,23 +167,28 @@ def _lexicon() -> _Lexicon:
         roles=roles,
         singular=frozenset(r["word"].strip().lower() for r in keywords),
         stems=tuple(sorted({_stem(r["word"].strip().lower(), r["plural"].strip().lower()) for r in keywords})),
+        keyword_after_space=re.compile(" (" + low_words + r")(?![\w-])"),
+        # Any character but a space, "-" and the ASCII word characters (a non-ASCII word character is ruled out
+        # afterwards): a class of ASCII characters is scanned far faster than [^\w -].
+        keyword_after_other=re.compile(r"[^ \-0-9A-Z_a-z](" + low_words + r")(?![\w-])"),
+        keyword_at_start=re.compile("(" + low_words + r")(?![\w-])"),
         backref=re.compile(r"\b(?:the|this|that|these|its)\s+(?:[\w’'-]+\s+){0,2}?(?:" + words + r")\b", re.I),
-        strong=_phrases([r["cue"] for r in cues if r["strength"] == "strong"]),
-        weak=_phrases([r["cue"] for r in cues if r["strength"] == "weak"]),
-        attend_verb=_phrases([r["word"] for r in attendance if r["kind"] == "verb"]),
+        strong=_Phrases([r["cue"] for r in cues if r["strength"] == "strong"]),
+        weak=_Phrases([r["cue"] for r in cues if r["strength"] == "weak"]),
+        attend_verb=_Phrases([r["word"] for r in attendance if r["kind"] == "verb"]),
         attend_noun=_phrases([r["word"] for r in attendance if r["kind"] == "noun"]),
         overseas=re.compile(r"\b(?:" + overseas + r")\b", re.I),
         overseas_joined=re.compile(
             r"\b(?:and|&|or)\s+(?:" + overseas + r")\b|\b(?:" + overseas + r")\s+(?:and|&|or)\b", re.I
         ),
         formats=tuple((_phrases([r["phrase"]]), r["format"]) for r in _rows("events_formats.csv")),
-        any_format=_phrases([r["phrase"] for r in _rows("events_formats.csv")]),
+        any_format=_Phrases([r["phrase"] for r in _rows("events_formats.csv")]),
         stop=frozenset(w.lower() for w in _lines("events_stopwords.txt")),
         ordinal_before=re.compile(
             r"(?<![\w-])(" + "|".join(map(re.escape, _lines("events_ordinals.txt"))) + r"|\d{1,3}(?:st|nd|rd|th))\s+$",
             re.I,
         ),
-        future=_phrases([r["phrase"] for r in markers if r["role"] == "future"]),
+        future=_Phrases([r["phrase"] for r in markers if r["role"] == "future"]),
         host_near=_phrases(
             [r["phrase"] for r in markers if r["role"] == "host" and " " not in r["phrase"]], anchor_end=True
         ),
@@ -176,14 +227,32 @@ class _Facts:
     attendees: float | None = None
     overseas: float | None = None
     countries: float | None = None
-    format: str = ""
 
 
 def _is_name_word(word: str, stop: frozenset[str]) -> bool:
-    if _YEAR_TOKEN.fullmatch(word) or _ORDINAL_TOKEN.fullmatch(word):
+    # Years and ordinals start with a digit (what \d matches is exactly what isdecimal accepts): other words skip
+    # both regexes.
+    if word[:1].isdecimal() and (_YEAR_TOKEN.fullmatch(word) or _ORDINAL_TOKEN.fullmatch(word)):
         return True
+    if not word[:1].isupper():
+        return False
     bare = word[:-2] if word.endswith(("’s", "'s")) else word
-    return word[:1].isupper() and bare.lower() not in stop
+    return bare.lower() not in stop
+
+
+def _tokens_back(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """The tokens of text[lo:hi], last first.
+
+    A name rarely reaches far back, so the text is tokenised in pieces growing leftwards, each starting just after
+    a space: no token holds a space, so a piece gives the same tokens as tokenising from lo.
+    """
+    end, reach = hi, 64
+    while end > lo:
+        start = max(lo, end - reach)
+        if start > lo:
+            start = text.rfind(" ", lo, start) + 1 or lo
+        yield from reversed(list(_TOKEN.finditer(text, start, end)))
+        end, reach = start, reach * 4
 
 
 def _expand_left(text: str, kw_start: int, lex: _Lexicon) -> int:
@@ -191,7 +260,7 @@ def _expand_left(text: str, kw_start: int, lex: _Lexicon) -> int:
     lo = max(text.rfind("\n", 0, kw_start) + 1, kw_start - _NAME_REACH)
     accepted: list[re.Match[str]] = []
     joiner = False
-    for t in reversed(list(_TOKEN.finditer(text, lo, kw_start))):
+    for t in _tokens_back(text, lo, kw_start):
         word = t.group()
         if len(accepted) >= _MAX_NAME_WORDS:
             break
@@ -206,7 +275,7 @@ def _expand_left(text: str, kw_start: int, lex: _Lexicon) -> int:
     # A headline or a lead-in before the year is not part of the name ("Beijing Hosts 2024 Global Forum").
     first_year = next((i for i, t in enumerate(accepted) if _YEAR_TOKEN.fullmatch(t.group())), 0)
     accepted = accepted[first_year:]
-    if accepted and re.search(r"[’']s$", accepted[0].group()):
+    if accepted and _POSSESSIVE.search(accepted[0].group()):
         accepted = accepted[1:]
     return accepted[0].start() if accepted else kw_start
 
@@ -219,27 +288,28 @@ def _expand_right(text: str, kw_end: int, place_starts: set[int], lex: _Lexicon)
     """
     hi = min(len(text), kw_end + _NAME_REACH)
     newline = text.find("\n", kw_end, hi)
-    toks = list(_TOKEN.finditer(text, kw_end, newline if newline >= 0 else hi))
+    # Read lazily: most keywords are settled by the first word after them.
+    toks = _TOKEN.finditer(text, kw_end, newline if newline >= 0 else hi)
     end = kw_end
-    if not toks:
+    if (tok := next(toks, None)) is None:
         return end
-    first = toks[0].group()
-    if _YEAR_TOKEN.fullmatch(first) and toks[0].start() > kw_end:  # "Expo 2025"
-        end = toks[0].end()
-        toks = toks[1:]
-        if not toks:
+    first = tok.group()
+    if _YEAR_TOKEN.fullmatch(first) and tok.start() > kw_end:  # "Expo 2025"
+        end = tok.end()
+        if (tok := next(toks, None)) is None:
             return end
-        first = toks[0].group()
+        first = tok.group()
     if first[:1].isupper() and first.lower() not in lex.stop and first.lower() not in _COMPLEMENTS:
         return None if end == kw_end else end
     if first.lower() not in _COMPLEMENTS:
         return end
     pending: list[str] = []
     n_words = 0
-    for t in toks:
+    for t in itertools.chain((tok,), toks):
         word = t.group()
         low = word.lower()
-        if word[:1].isalnum() and _is_name_word(word, lex.stop) and pending:
+        is_name = word[:1].isalnum() and _is_name_word(word, lex.stop)
+        if is_name and pending:
             if pending[-1] == "in" and t.start() in place_starts:
                 break  # "Conference on AI in Education" continues the name, "Forum in Shanghai" does not
             end = t.end()
@@ -247,7 +317,7 @@ def _expand_right(text: str, kw_end: int, place_starts: set[int], lex: _Lexicon)
             n_words += 1
             if n_words >= _MAX_NAME_WORDS:
                 break
-        elif word[:1].isalnum() and _is_name_word(word, lex.stop):
+        elif is_name:
             end = t.end()
             n_words += 1
         elif (low in _RIGHT_JOINERS or word in _QUOTES) and len(pending) < 3:
@@ -271,7 +341,7 @@ def _identity(name: str) -> tuple[frozenset[str], int | None]:
     tokens: set[str] = set()
     year = None
     for w in _WORD.findall(name):
-        if _YEAR_TOKEN.fullmatch(w):
+        if w[0] in "12" and _YEAR_TOKEN.fullmatch(w):
             year = year or int(w)
             continue
         low = w.lower()
@@ -331,11 +401,25 @@ def _find_mentions(text: str, places: list[PlaceMention], lex: _Lexicon) -> tupl
 
 
 def _keyword_spans(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
-    """Where the event words are; str.find on the lower-cased text is several times faster than a regex scan."""
+    """Where the event words are: whole runs of word characters, not joined to a "-" on either side."""
     low = text.lower()
     limit = 4 * _MAX_MENTIONS
     if len(low) != len(text):  # a few characters change length in lower case, and offsets must be the text's
         return [m.span() for _, m in zip(range(limit), lex.keyword.finditer(text), strict=False)]
+    # Most words follow a space, which the regex engine finds by scanning for the space alone; the few others are
+    # found by a scan for the characters that may stand before a word.
+    spans = [m.span(1) for m in lex.keyword_after_space.finditer(low)]
+    spans += [m.span(1) for m in lex.keyword_after_other.finditer(low) if not low[m.start()].isalnum()]
+    if start := lex.keyword_at_start.match(low):
+        spans.append(start.span(1))
+    if len(spans) * len(lex.stems) >= 4 * limit:
+        # So many that the search by stem (at most 4 * limit finds, one per stem a word starts with) stopped early:
+        # repeat it to keep the same ones.
+        return _keyword_spans_by_stem(low, lex, limit)
+    return sorted(spans)[:limit]
+
+
+def _keyword_spans_by_stem(low: str, lex: _Lexicon, limit: int) -> list[tuple[int, int]]:
     spans = []
     for stem in lex.stems:
         i = low.find(stem)
@@ -399,7 +483,6 @@ def _titled_mentions(
     named_at = {m.start: m for m in named}
     out = []
     for k_start, k_end in keywords:
-        role = lex.roles.get(text[k_start:k_end].lower(), "backref")
         pos = k_end
         if (of := _OF_PARENT.match(text, pos)) and of.end() in named_at:
             pos = named_at[of.end()].end
@@ -407,7 +490,7 @@ def _titled_mentions(
                 pos = d.end()
         if t := lex.title_after.match(text, pos):
             start, end = k_start, t.end()
-        elif any(q in text[max(0, k_start - 3) : k_start] for q in '"”') and (
+        elif ('"' in (before := text[max(0, k_start - 3) : k_start]) or "”" in before) and (
             t := lex.title_before.search(text, max(0, k_start - 210), k_start)
         ):
             start, end = t.start(), k_end
@@ -418,6 +501,7 @@ def _titled_mentions(
             continue  # a quoted remark, not a title
         tokens, year = _identity(title)
         if tokens:
+            role = lex.roles.get(text[k_start:k_end].lower(), "backref")
             out.append(_Mention(start, end, title, "titled", role == "ambiguous", tokens, year))
     return out
 
@@ -429,6 +513,9 @@ def _published(published: str) -> date | None:
         return None
 
 
+_START = attrgetter("start")
+
+
 class _Article:
     """The text and everything already known about it, read around each event mention."""
 
@@ -436,11 +523,11 @@ class _Article:
         self, text: str, sentences: list[Sentence], metrics: list[Metric], places: list[PlaceMention], published: str
     ) -> None:
         self.text = text
-        self.sentences = sorted(sentences, key=lambda s: s.start)
+        self.sentences = sorted(sentences, key=_START)
         self.sentence_index = {id(s): i for i, s in enumerate(self.sentences)}
-        self.metrics = sorted(metrics, key=lambda m: m.start)
+        self.metrics = sorted(metrics, key=_START)
         self.metric_starts = [m.start for m in self.metrics]
-        self.places = sorted(places, key=lambda p: p.start)
+        self.places = sorted(places, key=_START)
         self.place_starts = [p.start for p in self.places]
         self.published_text = published
         self.keyword_starts: list[int] = []
@@ -476,23 +563,22 @@ class _Article:
 
 def _facts(m: _Mention, art: _Article, sentence_years: dict[int, int], lex: _Lexicon) -> _Facts:
     text = art.text
-    window = text[m.lo : m.hi]
     f = _Facts()
     lead = max(m.lo, m.start - 30)
     said_at = bool(lex.before.search(text, lead, m.start))  # "said at the X Forum"
-    f.context = bool(lex.strong.search(window) or lex.strong_before.search(text, lead, m.start)) or (
-        not m.ambiguous and (bool(lex.weak.search(window)) or said_at)
+    f.context = bool(lex.strong.in_slice(text, m.lo, m.hi) or lex.strong_before.search(text, lead, m.start)) or (
+        not m.ambiguous and (lex.weak.in_slice(text, m.lo, m.hi) or said_at)
     )
     if not f.context and not m.ambiguous:  # "the X Forum on May 5"
-        f.context = any(d.start <= 6 and d.day for d in find_dates(text[m.end : min(m.hi, m.end + 30)]))
+        f.context = any(d.start <= 6 for d in find_dates(text[m.end : min(m.hi, m.end + 30)], days_only=True))
     if not f.context:
         return f  # its date and place would be those of something else
     offset = max(m.lo, m.start - _DATE_REACH)
-    dates = [d for d in find_dates(text[offset : min(m.hi, m.end + _DATE_REACH)]) if d.day is not None]
+    dates = find_dates(text[offset : min(m.hi, m.end + _DATE_REACH)], days_only=True)
     if dates:
         nearest = min(dates, key=lambda d: max(0, d.start + offset - m.end, m.start - d.end - offset))
         nearest = _first_day(text, DateMention(nearest.start + offset, nearest.end + offset, *_ymd(nearest)))
-        year = _year(nearest, m, window, art, sentence_years, lex)
+        year = _year(nearest, m, art, sentence_years, lex)
         f.date = nearest.iso(year)
         f.date_year = int(f.date[:4]) if f.date else None
     _place(m, art, lex, f)
@@ -512,7 +598,7 @@ def _first_day(text: str, d: DateMention) -> DateMention:
     return d
 
 
-def _year(d: DateMention, m: _Mention, window: str, art: _Article, sentence_years: dict[int, int], lex: _Lexicon):
+def _year(d: DateMention, m: _Mention, art: _Article, sentence_years: dict[int, int], lex: _Lexicon):
     """The year of a date: as written, else the year in the event's name (or another event named in the sentence),
     else from the publication date (forward for an announced event), else the article's most common year."""
     if d.year:
@@ -521,7 +607,7 @@ def _year(d: DateMention, m: _Mention, window: str, art: _Article, sentence_year
         return m.year or sentence_years[m.sent]
     pub = art.published
     if pub is not None:
-        if lex.future.search(window):
+        if lex.future.in_slice(art.text, m.lo, m.hi):
             return pub.year + ((d.month, d.day or 1) < (pub.month, pub.day))
         return resolve_year(d, "", art.published_text[:10])
     return art.common_year
@@ -558,10 +644,12 @@ def _attendance(ranges: list[tuple[int, int]], art: _Article, lex: _Lexicon, f: 
     """Attendees, overseas guests and countries from the figures of sentences that speak of attending."""
     people: list[tuple[bool, float]] = []
     for lo, hi in ranges:
-        verb = bool(lex.attend_verb.search(art.text, lo, hi))
+        verb = None  # whether the range speaks of attending, looked for only when a figure's unit does not
         for metric in art.metrics_in(lo, hi):
             unit = metric.unit or ""
             noun = bool(lex.attend_noun.search(unit))
+            if not noun and verb is None:
+                verb = lex.attend_verb.in_range(art.text, lo, hi)
             if not (verb or noun):
                 continue
             if _COUNTRIES_UNIT.search(unit):
@@ -577,7 +665,7 @@ def _attendance(ranges: list[tuple[int, int]], art: _Article, lex: _Lexicon, f: 
 
 def _format(ranges: list[tuple[int, int]], text: str, lex: _Lexicon) -> str:
     for lo, hi in ranges:
-        if not lex.any_format.search(text, lo, hi):
+        if not lex.any_format.in_range(text, lo, hi):
             continue
         for pattern, fmt in lex.formats:
             if pattern.search(text, lo, hi):
@@ -588,9 +676,12 @@ def _format(ranges: list[tuple[int, int]], text: str, lex: _Lexicon) -> str:
 def _referring(head: _Mention, art: _Article, mention_sents: set[int], lex: _Lexicon) -> list[tuple[int, int]]:
     """Sentences after the event's own that refer back to it ("the conference"), up to the next event named."""
     out = []
+    last_keyword = art.keyword_starts[-1] if art.keyword_starts else -1
     j = head.sent + 1
     while 0 < j < len(art.sentences) and j not in mention_sents:
         s = art.sentences[j]
+        if s.start > last_keyword:
+            break  # sentences are sorted by start: none after holds an event word
         hi = min(s.end, s.start + _MAX_SENTENCE)
         k = bisect_left(art.keyword_starts, s.start)
         has_keyword = k < len(art.keyword_starts) and art.keyword_starts[k] < hi
@@ -628,14 +719,17 @@ def extract_events(
         if m.sent >= 0 and not nested:
             heads.setdefault(m.sent, i)
     mention_sents = {m.sent for m in mentions}
+    ranges: dict[int, list[tuple[int, int]]] = {}  # head -> the sentences read for its attendance and format
     for i in heads.values():
         m = mentions[i]
-        ranges = [(m.lo, m.hi), *_referring(m, art, mention_sents, lex)]
-        _attendance(ranges, art, lex, facts[i])
-        facts[i].format = _format(ranges, text, lex)
+        ranges[i] = [(m.lo, m.hi), *_referring(m, art, mention_sents, lex)]
+        _attendance(ranges[i], art, lex, facts[i])
+
+    def format_of(i: int) -> str:
+        return _format(ranges[i], text, lex) if i in ranges else ""
 
     keys = _keys(mentions, facts)
-    return _merge(mentions, facts, keys, art)
+    return _merge(mentions, facts, keys, art, format_of)
 
 
 def _keys(mentions: list[_Mention], facts: list[_Facts]) -> list[str]:
@@ -658,7 +752,10 @@ def _keys(mentions: list[_Mention], facts: list[_Facts]) -> list[str]:
 _NAME_RANK = {"named": 0, "titled": 1, "acronym": 2}
 
 
-def _merge(mentions: list[_Mention], facts: list[_Facts], keys: list[str], art: _Article) -> list[Event]:
+def _merge(
+    mentions: list[_Mention], facts: list[_Facts], keys: list[str], art: _Article, format_of: Callable[[int], str]
+) -> list[Event]:
+    """One event per key that has a context and something said about it; its format is read only then."""
     groups: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         groups.setdefault(k, []).append(i)
@@ -691,7 +788,7 @@ def _merge(mentions: list[_Mention], facts: list[_Facts], keys: list[str], art: 
                 attendees=attendees,
                 overseas=overseas,
                 countries_represented=countries,
-                format=first("format") or "",
+                format=next((fmt for i in idx if (fmt := format_of(i))), ""),
                 sentence=_sentence(anchor, art),
                 key=key,
             )

@@ -24,7 +24,15 @@ _DATELINE = re.compile(
     r"^(?P<lead>[^\n,()]{2,40}?),\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?)"
     r"\s*(?:\((?P<paren>[^)]{1,60})\))?\s*(?:--|—|–|-)?\s*"
 )
-_DATE_LABEL_IN = re.compile(r"(?:release time|published|posted|updated|date)\s*[:：]", re.IGNORECASE)
+# A label that a colon follows (after white space): found by looking before each colon, see _has_date_label.
+_DATE_LABEL_BEFORE = re.compile(r"(?:release time|published|posted|updated|date)\Z", re.IGNORECASE)
+_DATE_LABEL_LONGEST = len("release time")
+_NOT_FURNITURE_CHARS = re.compile(r"[^\w\s:：>]")
+_LABELS_ONLY = re.compile(r"^(?:[\w ]{2,20}[:：]\s*\S+\s*)+$")
+_SENTENCE_INSIDE = re.compile(r"[.!?]\W*\s+\S")
+_SPACES = re.compile(r"\s+")
+_COLON_END = re.compile(r"[:：]\s*$")
+_LONG_WORD_IN_REST = re.compile(r"[^\W\d_]{3,}")
 _BYLINE_WORDS = re.compile(r"\b(?:Reporter|Correspondent|Editor|By|Photo|Author|Writer)\b", re.IGNORECASE)
 _TRAILING_SOURCE = re.compile(r"\((?P<agency>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})\)\s*$")
 
@@ -69,26 +77,39 @@ def _is_date_line(line: str) -> bool:
     rest = line
     for d in reversed(dates):
         rest = rest[: d.start] + rest[d.end :]
-    return bool(dates) and not re.search(r"[^\W\d_]{3,}", rest)
+    return bool(dates) and not _LONG_WORD_IN_REST.search(rest)
+
+
+# These regexes are slow to fail on a long line (the breadcrumb one is tried at every character): a line without the
+# characters they need (most head lines are plain paragraphs) is ruled out by a plain search for those first.
+
+
+def _is_breadcrumb(line: str) -> bool:
+    return ("›" in line or ">" in line or "»" in line) and bool(_BREADCRUMB.search(line))
+
+
+def _label(line: str) -> re.Match[str] | None:
+    return _LABEL.match(line) if ":" in line or "：" in line else None
 
 
 def _is_furniture(line: str) -> bool:
-    low = re.sub(r"[^\w\s:：>]", "", line.lower()).strip()
+    low = _NOT_FURNITURE_CHARS.sub("", line.lower()).strip()
     furniture = _furniture()
-    if low in furniture or _URL.match(line) or _BREADCRUMB.search(line) or _is_date_line(line):
+    if low in furniture or _URL.match(line) or _is_breadcrumb(line) or _is_date_line(line):
         return True
-    label = _LABEL.match(line)
+    label = _label(line)
     if label and label.group(1).strip().lower() in furniture:
         return True
     # A line of labels only ("Release Time:2024-12-03 Views:55").
-    return bool(re.match(r"^(?:[\w ]{2,20}[:：]\s*\S+\s*)+$", line) and len(line) < 80 and ":" in line)
+    # The cheap tests first: the regex is slow on a long line.
+    return len(line) < 80 and ":" in line and bool(_LABELS_ONLY.match(line))
 
 
 def _title(lines: list[str], sentences: list[Sentence]) -> str:
     for line in lines:
         if _is_furniture(line):
             continue
-        if len(line) <= HEADLINE_MAX and not _DATELINE.match(line) and not re.search(r"[.!?]\W*\s+\S", line):
+        if len(line) <= HEADLINE_MAX and not _dateline(line) and not _SENTENCE_INSIDE.search(line):
             return line.rstrip(" .")
         # No headline: the article opens with its first paragraph; its first sentence, without the dateline.
         first = next((s.text for s in sentences if line.startswith(s.text[:20])), line)
@@ -98,7 +119,7 @@ def _title(lines: list[str], sentences: list[Sentence]) -> str:
 
 
 def _shorten(s: str) -> str:
-    s = re.sub(r"\s+", " ", s).strip()
+    s = _SPACES.sub(" ", s).strip()
     if len(s) <= TITLE_MAX:
         return s
     cut = s[:TITLE_MAX]
@@ -107,13 +128,38 @@ def _shorten(s: str) -> str:
     return cut.rstrip(" ,;:-") + "…"
 
 
+def _dateline(line: str) -> re.Match[str] | None:
+    """_DATELINE.match(line); its lead runs up to the first comma, which most lines do not have early enough."""
+    comma = line.find(",", 0, 41)
+    return _DATELINE.match(line) if comma >= 2 else None
+
+
+def _has_date_label(line: str) -> bool:
+    """Whether the line has a date label, then white space, then a colon ("Release Time:", "posted ：").
+
+    The same as searching the whole line for r"(?:release time|...)\\s*[:：]" (case-insensitive), which the regex
+    engine tries at every character; the colons are far fewer. A label ends in a letter, so it ends where the white
+    space before its colon starts.
+    """
+    for colon in (":", "："):
+        at = line.find(colon)
+        while at >= 0:
+            end = at
+            while end and line[end - 1].isspace():  # str.isspace is what \s matches
+                end -= 1
+            if _DATE_LABEL_BEFORE.search(line, max(0, end - _DATE_LABEL_LONGEST), end):
+                return True
+            at = line.find(colon, at + 1)
+    return False
+
+
 def _published(lines: list[str]) -> str:
     labelled, lone, dateline = "", "", ""
     for line in lines:
-        label = _LABEL.match(line)
+        label = _label(line)
         is_label = bool(label and label.group(1).strip().lower() in _DATE_LABELS)
-        is_labelled = (":" in line or "：" in line) and bool(_DATE_LABEL_IN.search(line))
-        dateline_match = _DATELINE.match(line)
+        is_labelled = _has_date_label(line)
+        dateline_match = _dateline(line)
         # Dates are looked for only in a line that could give one: most head lines are plain paragraphs.
         if not (is_label or is_labelled or dateline_match or _is_date_line(line)):
             continue
@@ -123,9 +169,7 @@ def _published(lines: list[str]) -> str:
         if is_label and not labelled:
             labelled = dates[0].iso()
         elif is_labelled:
-            labelled = labelled or next(
-                (d.iso() for d in dates if re.search(r"[:：]\s*$", line[: d.start])), dates[0].iso()
-            )
+            labelled = labelled or next((d.iso() for d in dates if _COLON_END.search(line[: d.start])), dates[0].iso())
         elif _is_date_line(line) and not lone:
             lone = dates[0].iso()
         elif dateline_match and not dateline:
@@ -136,15 +180,15 @@ def _published(lines: list[str]) -> str:
 
 def _source(lines: list[str]) -> str:
     for line in lines:
-        label = _LABEL.match(line)
+        label = _label(line)
         if label and label.group(1).strip().lower() == "source":
             return re.split(r"\s+\||\s{2,}", label.group(2).strip())[0].strip()
         for part in re.split(r"\s+\|\s+", line) if "|" in line else ():
-            lab = _LABEL.match(part)
+            lab = _label(part)
             if lab and lab.group(1).strip().lower() == "source":
                 return lab.group(2).strip()
     for line in lines:
-        m = _DATELINE.match(line)
+        m = _dateline(line)
         if m:
             paren = (m["paren"] or "").strip()
             if paren and not _BYLINE_WORDS.search(paren) and len(paren.split()) <= 3:
