@@ -159,7 +159,7 @@ def _patterns() -> _Patterns:
         month=re.compile(at_word_start(calendar.month_abbr) + "|年"),
     )
     token = re.compile(r"[ \t]*(?:(?P<word>[A-Za-z][A-Za-z'’-]*)|(?P<paren>\([^()\n]{1,40}\))|(?P<quote>[\"“”‘’]))")
-    rank_cue = re.compile(at_word_start(_longest_first([r[0] for r in _rows("numbers_rank_cues.txt")])) + r"\b", re.I)
+    rank_cue = re.compile(rf"\b(?:{_alt([r[0] for r in _rows('numbers_rank_cues.txt')])})\b", re.IGNORECASE)
     rank_pair = re.compile(r"[ \t]+to[ \t]+[0-9]+(?:st|nd|rd|th)\b")
     range_tail = re.compile(r"[ \t]*(?:-|–|to)[ \t]*(?P<num>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(?![0-9])")
     verbs = _alt([r[0] for r in _rows("numbers_total_verbs.txt")])
