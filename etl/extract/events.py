@@ -15,7 +15,7 @@ from operator import attrgetter
 from pathlib import Path
 
 from etl.extract.dates import YEAR, DateMention, find_dates, resolve_year
-from etl.extract.regex import trie
+from etl.extract.regex import AfterWordBreak, trie
 from etl.extract.sentences import sentence_at
 from etl.model import Event, Metric, PlaceMention, Sentence
 
@@ -82,30 +82,19 @@ class _Phrases:
     def __init__(self, phrases: list[str]) -> None:
         body = "(?i:" + trie(sorted({" ".join(p.lower().split()) for p in phrases})) + r")(?![\w-])"
         self.pattern = _phrases(phrases)
-        self._after_space = re.compile(" " + body)
-        self._after_other = re.compile(r"[^ \-0-9A-Z_a-z]" + body)
-        self._at = re.compile(body)
+        self._scan = AfterWordBreak(body, also="-")
 
     def in_range(self, text: str, lo: int, hi: int) -> bool:
         """Whether ``self.pattern.search(text, lo, hi)`` finds a phrase (the character before lo counts)."""
         if lo <= 0:
-            return bool(self._at.match(text, 0, hi)) or self._after(text, 0, hi)
-        return self._after(text, lo - 1, hi)
+            return self._scan.at(text, 0, hi) or self._scan.after(text, 0, hi)
+        return self._scan.after(text, lo - 1, hi)
 
     def in_slice(self, text: str, lo: int, hi: int) -> bool:
         """Whether ``self.pattern.search(text[lo:hi])`` finds a phrase (a word may start at lo)."""
         if lo < 0 or hi < 0:  # counted from the end of the text
             return bool(self.pattern.search(text[lo:hi]))
-        return bool(self._at.match(text, lo, hi)) or self._after(text, lo, hi)
-
-    def _after(self, text: str, lo: int, hi: int) -> bool:
-        """A phrase after a character that is not part of a word, at lo or later."""
-        if self._after_space.search(text, lo, hi):
-            return True
-        m = self._after_other.search(text, lo, hi)
-        while m is not None and text[m.start()].isalnum():
-            m = self._after_other.search(text, m.start() + 1, hi)  # not past its end: it may hold a phrase's start
-        return m is not None
+        return self._scan.at(text, lo, hi) or self._scan.after(text, lo, hi)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from etl.extract.regex import trie
+from etl.extract.regex import AfterWordBreak, trie
 from etl.extract.sentences import sentence_at
 from etl.model import LearningCity, PlaceMention, Sentence
 
@@ -54,25 +54,6 @@ def _head_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{trie(list(_triggers().get('recognition', ())))})\b")
 
 
-def _literal_trie(words: list[str]) -> str:
-    """A regex for any of ``words`` as written, factored by common prefixes (regex.trie reads " " and "*" itself)."""
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
-        return body + ("?" if "" in node and alts else "")
-
-    return emit(tree) or "(?!)"
-
-
 class _Words:
     """Whether ``\\b(?:word|...)\\b`` (case-insensitive) matches, found faster.
 
@@ -86,25 +67,17 @@ class _Words:
         self.pattern = re.compile(r"\b(?:" + alternatives + r")\b", re.IGNORECASE) if words else re.compile(r"(?!x)x")
         self._fast = all(re.match(r"\w", w) for w in words) and bool(words)
         # Factored by common prefixes, the words are tried at each place in a step or two, not one by one.
-        body = "(?i:" + _literal_trie(list(words)) + r")\b"
-        self._after_space = re.compile(" " + body)
-        self._after_other = re.compile(r"[^ 0-9A-Z_a-z]" + body)
-        self._at = re.compile(body)
+        self._scan = AfterWordBreak("(?i:" + trie(list(words), literal=True) + r")\b")
 
     def search(self, text: str, lo: int, hi: int) -> bool:
         """Whether ``self.pattern.search(text, lo, hi)`` finds a word."""
         if not self._fast:
             return bool(self.pattern.search(text, lo, hi))
         if lo <= 0:
-            if self._at.match(text, 0, hi):
+            if self._scan.at(text, 0, hi):
                 return True
             lo = 1
-        if self._after_space.search(text, lo - 1, hi):
-            return True
-        m = self._after_other.search(text, lo - 1, hi)
-        while m is not None and text[m.start()].isalnum():
-            m = self._after_other.search(text, m.start() + 1, hi)  # not past its end: it may hold a word's start
-        return m is not None
+        return self._scan.after(text, lo - 1, hi)
 
 
 @cache

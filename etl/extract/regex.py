@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterable
 
 
-def trie(words: list[str]) -> str:
+def trie(words: list[str], *, literal: bool = False) -> str:
     """A regex matching any of ``words``, factored by common prefixes: far faster to scan than a flat alternation.
 
-    A space matches any run of white space and a trailing * any word ending ("attend*" = attends, attended).
+    A space matches any run of white space and a trailing * any word ending ("attend*" = attends, attended),
+    unless ``literal``: then every character stands for itself.
     """
     tree: dict = {}
     for w in words:
@@ -19,6 +20,8 @@ def trie(words: list[str]) -> str:
         node[""] = {}
 
     def atom(ch: str) -> str:
+        if literal:
+            return re.escape(ch)
         return r"\s+" if ch == " " else r"\w*" if ch == "*" else re.escape(ch)
 
     def emit(node: dict) -> str:
@@ -42,3 +45,31 @@ def at_word_start(words: Iterable[str]) -> str:
     """
     alts = [w[0] + r"(?<!\w.)" + re.escape(w[1:]) if re.match(r"\w", w) else r"\b" + re.escape(w) for w in words if w]
     return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
+
+
+class AfterWordBreak:
+    """Search for ``body`` where a word may start: after a character ``word_chars`` excludes, or at a given place.
+
+    A look-behind or ``\\b`` at the start of a regex makes the engine try it at every character. Here the
+    character before is matched instead: a space, which the engine scans for alone, or any other character
+    that is no ASCII word character (nor one of ``also``), as a set the engine also scans for; the non-ASCII
+    letters and digits that set lets through are ruled out afterwards.
+    """
+
+    def __init__(self, body: str, also: str = "") -> None:
+        self._at = re.compile(body)
+        self._after_space = re.compile(" " + body)
+        self._after_other = re.compile("[^ " + re.escape(also) + "0-9A-Z_a-z]" + body)
+
+    def at(self, text: str, pos: int, hi: int) -> bool:
+        """Whether ``body`` matches at ``pos``."""
+        return bool(self._at.match(text, pos, hi))
+
+    def after(self, text: str, lo: int, hi: int) -> bool:
+        """Whether ``body`` matches after a non-word character at ``lo`` or later, within ``hi``."""
+        if self._after_space.search(text, lo, hi):
+            return True
+        m = self._after_other.search(text, lo, hi)
+        while m is not None and text[m.start()].isalnum():
+            m = self._after_other.search(text, m.start() + 1, hi)  # not past its end: it may hold a word's start
+        return m is not None
