@@ -138,7 +138,6 @@ def _patterns() -> _Patterns:
     qual = re.compile(rf"(?:^|(?<=[\s(\"“—–-]))(?P<q>{_alt(list(_qualifiers()))})[ \t]+\Z", re.IGNORECASE)
     currency = re.compile(rf"(?<![A-Za-z])(?P<cur>{_alt(list(_currencies()))})[ \t]?\Z")
     furniture = _alt([r[0] for r in _rows("numbers_furniture.txt")])
-    furniture = _alt([r[0] for r in _rows("numbers_furniture.txt")])
     masks = _Masks(
         # a whitespace-free token that is a URL, a bare domain or an e-mail address
         token=re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|int|cn|uk|io|info)\b", re.IGNORECASE),
