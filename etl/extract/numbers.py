@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from etl.extract.dates import find_dates
 from etl.extract.regex import at_word_start, trie
@@ -160,7 +161,12 @@ def _patterns() -> _Patterns:
     token = re.compile(r"[ \t]*(?:(?P<word>[A-Za-z][A-Za-z'’-]*)|(?P<paren>\([^()\n]{1,40}\))|(?P<quote>[\"“”‘’]))")
     rank_cue = re.compile(rf"\b(?:{_alt([r[0] for r in _rows('numbers_rank_cues.txt')])})\b", re.IGNORECASE)
     rank_pair = re.compile(r"[ \t]+to[ \t]+[0-9]+(?:st|nd|rd|th)\b")
-    range_tail = re.compile(r"[ \t]*(?:-|–|to)[ \t]*(?P<num>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(?![0-9])")
+    # The upper end of a range, with its own scale word or percent sign if written ("2-3 billion", "10-15%").
+    range_tail = re.compile(
+        r"[ \t]*(?:-|–|to)[ \t]*(?P<num>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(?![0-9])"
+        rf"(?:[ \t]?(?P<scale>(?:{scale_w})\b|[kK]\b))?"
+        r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b|percentage[ \t]points?\b|pct\b))?"
+    )
     verbs = _alt([r[0] for r in _rows("numbers_total_verbs.txt")])
     lead = re.compile(
         r"(?P<np>(?:[A-Za-z][A-Za-z'’-]*[ \t]+){0,3}[A-Za-z][A-Za-z'’-]*)[ \t]+(?:(?:has|have|had)[ \t]+)?"
@@ -513,6 +519,10 @@ def _digit_metric(text: str, m: re.Match[str], start: int, end: int, sent: Sente
     cur = c.group("cur") if c else ""
     if c:
         start = c.start()
+    rng = None if pct else _range_end(text, end, sent)
+    if rng and not (scale or pct):
+        # A range writes its scale word or percent sign once, after the upper end: "2-3 billion", "10-15%".
+        scale, pct = rng.scale, rng.pct
     value *= _scale(scale)
     qual = _qualifier(text, start, sent.start)
     if m.group("plus") and not qual[0]:
@@ -520,9 +530,10 @@ def _digit_metric(text: str, m: re.Match[str], start: int, end: int, sent: Sente
     plain = not (scale or pct or cur or "," in m.group("num") or "." in m.group("num"))
     if pct:
         unit = "percentage points" if pct.lower().startswith("percentage") else "percent"
-        return [_make(text, start, end, value, unit, "percent", sent, qual)]
-    rng = _range_end(text, end, sent)
-    unit, cat, _ = _unit_after(text, rng[1] if rng else end, sent)
+        if rng is None:
+            return [_make(text, start, end, value, unit, "percent", sent, qual)]
+        return _range(text, start, end, value, unit, "percent", sent, qual, rng, scale)
+    unit, cat, _ = _unit_after(text, rng.end if rng else end, sent)
     if cur:
         unit = unit if cat == "money" else _currencies()[cur]
         cat = "money"
@@ -545,12 +556,27 @@ def _digit_metric(text: str, m: re.Match[str], start: int, end: int, sent: Sente
         cat = "area"
     if rng is None:
         return [_make(text, start, end, value, unit, cat, sent, qual)]
-    # a range "10-15 cities" or "from 1,200 to 1,850": both ends share the unit
-    r_start, r_end, r_value = rng
-    dash = text[end:r_start].strip() in ("-", "–")
+    return _range(text, start, end, value, unit, cat, sent, qual, rng, scale)
+
+
+def _range(
+    text: str,
+    start: int,
+    end: int,
+    value: float,
+    unit: str,
+    cat: str,
+    sent: Sentence,
+    qual: tuple[str, str],
+    rng: _RangeEnd,
+    scale: str | None,
+) -> list[Metric]:
+    """Both ends of a range, "10-15 cities" or "from 1,200 to 1,850": they share the unit and a scale written once."""
+    dash = text[end : rng.start].strip() in ("-", "–")
     low_q = qual if qual[0] or not dash else ("", "at_least")
     low = _make(text, start, end, value, unit, cat, sent, low_q)
-    high = _make(text, r_start, r_end, r_value * _scale(scale), unit, cat, sent, ("", "at_most" if dash else "exact"))
+    high_value = rng.value * _scale(rng.scale or scale)
+    high = _make(text, rng.start, rng.end, high_value, unit, cat, sent, ("", "at_most" if dash else "exact"))
     return [low, high]
 
 
@@ -576,15 +602,23 @@ def _unit_before(text: str, start: int, sent: Sentence) -> tuple[str, str]:
     return text[base + words[first].start() : base + words[-1].end()], unit_category(words[-1].group())
 
 
-def _range_end(text: str, end: int, sent: Sentence) -> tuple[int, int, float] | None:
-    """The upper end of a range written right after a number ("10-15", "10 to 15")."""
+class _RangeEnd(NamedTuple):
+    start: int
+    end: int  # after its scale word or percent sign, if any
+    value: float  # as written, before any scale
+    scale: str
+    pct: str
+
+
+def _range_end(text: str, end: int, sent: Sentence) -> _RangeEnd | None:
+    """The upper end of a range written right after a number ("10-15", "10 to 15", "2-3 billion")."""
     m = _patterns().range_tail.match(text, end, sent.end)
     if not m or (text[m.end() : m.end() + 1].isalnum() and text[m.end() : m.end() + 2][-1:] not in " "):
         return None
     value = _digits_value(m.group("num"))
     if value is None:
         return None
-    return m.start("num"), m.end("num"), value
+    return _RangeEnd(m.start("num"), m.end(), value, m.group("scale") or "", m.group("pct") or "")
 
 
 def _unit_after(text: str, end: int, sent: Sentence) -> tuple[str, str, int]:

@@ -97,6 +97,40 @@ def test_a_dash_range_gives_both_ends_with_the_shared_unit():
     assert [(m.value, m.unit, m.bound) for m in found] == [(20, "percent", "at_least"), (30, "percent", "at_most")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Organisers counted 2-3 billion learners.", [("2", 2e9, "at_least"), ("3 billion", 3e9, "at_most")]),
+        (
+            "It has 1.2 million-1.5 million users.",
+            [("1.2 million", 1.2e6, "at_least"), ("1.5 million", 1.5e6, "at_most")],
+        ),
+        ("The videos had 10k-20k views.", [("10k", 1e4, "at_least"), ("20k", 2e4, "at_most")]),
+        (
+            "Downloads grew from 5 million to 7 million users.",
+            [("5 million", 5e6, "exact"), ("7 million", 7e6, "exact")],
+        ),
+        ("Downloads reached 5 million to 7 users.", [("5 million", 5e6, "exact"), ("7", 7e6, "exact")]),
+    ],
+)
+def test_a_range_writes_its_scale_once_and_both_ends_take_it(text, expected):
+    assert [(m.surface, m.value, m.bound) for m in figures(text)] == expected
+    assert len({m.unit for m in figures(text)}) == 1
+
+
+def test_a_percent_sign_after_a_range_makes_both_ends_percentages():
+    found = figures("Some 10-15% of students passed.")
+    assert [(m.surface, m.value, m.unit, m.bound) for m in found] == [
+        ("10", 10, "percent", "approx"),
+        ("15%", 15, "percent", "at_most"),
+    ]
+
+
+def test_a_currency_before_a_range_and_a_scale_after_it():
+    found = figures("The upgrade costs $5-10 million.")
+    assert [(m.surface, m.value, m.category) for m in found] == [("$5", 5e6, "money"), ("10 million", 1e7, "money")]
+
+
 def test_unit_written_before_a_verb_that_leads_to_the_figure():
     m = only("Downloads exceeded 450 million last year.")
     assert (m.value, m.unit, m.qualifier, m.category) == (450_000_000, "Downloads", "exceeded", "engagement")
@@ -312,6 +346,10 @@ _TEXTS = st.one_of(
     st.lists(_PIECES, max_size=30).map("".join),
 )
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3}
+_RANGE_SCALE_AFTER = re.compile(
+    r"[ \t]*(?:-|–|to)[ \t]*[0-9][0-9,.]*[ \t]?(thousand|million|billion|trillion|k)\b", re.I
+)
+_RANGE_SCALE_BEFORE = re.compile(r"[0-9][ \t]?(thousand|million|billion|trillion|k)[ \t]*(?:-|–|to)[ \t]*\Z", re.I)
 
 
 def _check(text: str) -> None:
@@ -325,6 +363,11 @@ def _check(text: str) -> None:
         digits = re.search(r"[0-9][0-9,]*(?:\.[0-9]+)?", m.surface)
         if digits:  # the digits of the surface parse back to the value once the scale word is applied
             scale = re.search(r"(thousand|million|billion|trillion|k)\b", m.surface[digits.end() :], re.IGNORECASE)
+            # a range writes its scale once, on either end: "2-3 billion", "5 billion-10"
+            if not scale and m.surface[-1:].isdigit():  # a lower end ends with its digits
+                scale = _RANGE_SCALE_AFTER.match(text, m.end)
+            if not scale and m.surface[:1].isdigit():  # an upper end starts with them
+                scale = _RANGE_SCALE_BEFORE.search(text, 0, m.start)
             base = float(digits.group().replace(",", ""))
             assert m.value == pytest.approx(base * (_SCALE[scale.group(1).lower()] if scale else 1))
 
