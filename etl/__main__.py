@@ -41,9 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.quiet:
         from tqdm import tqdm
 
-        tqdm.monitor_interval = (
-            0  # no monitor thread: the ETL forks its workers, and forking a threaded process is unsafe
-        )
+        # No monitor thread: the ETL forks its workers, and forking a threaded process is unsafe.
+        tqdm.monitor_interval = 0
         bar = tqdm(total=0, unit="article", desc="etl", file=sys.stderr, disable=None, mininterval=0.5)
 
     def progress(done: int, total: int, name: str) -> None:
