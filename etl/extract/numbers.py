@@ -161,9 +161,10 @@ def _patterns() -> _Patterns:
     token = re.compile(r"[ \t]*(?:(?P<word>[A-Za-z][A-Za-z'’-]*)|(?P<paren>\([^()\n]{1,40}\))|(?P<quote>[\"“”‘’]))")
     rank_cue = re.compile(rf"\b(?:{_alt([r[0] for r in _rows('numbers_rank_cues.txt')])})\b", re.IGNORECASE)
     rank_pair = re.compile(r"[ \t]+to[ \t]+[0-9]+(?:st|nd|rd|th)\b")
-    # The upper end of a range, with its own scale word or percent sign if written ("2-3 billion", "10-15%").
+    # The upper end of a range, with its own scale word or percent sign if written ("2-3 billion", "10-15%");
+    # "and" joins the ends only after "between" ("between 300 and 400 courses"), which _range_end checks.
     range_tail = re.compile(
-        r"[ \t]*(?:-|–|to)[ \t]*(?P<num>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(?![0-9])"
+        r"(?:[ \t]*(?:-|–|to)|[ \t]+(?P<and>and)[ \t])[ \t]*(?P<num>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(?![0-9])"
         rf"(?:[ \t]?(?P<scale>(?:{scale_w})\b|[kK]\b))?"
         r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b|percentage[ \t]points?\b|pct\b))?"
     )
@@ -519,7 +520,7 @@ def _digit_metric(text: str, m: re.Match[str], start: int, end: int, sent: Sente
     cur = c.group("cur") if c else ""
     if c:
         start = c.start()
-    rng = None if pct else _range_end(text, end, sent)
+    rng = None if pct else _range_end(text, start, end, sent)
     if rng and not (scale or pct):
         # A range writes its scale word or percent sign once, after the upper end: "2-3 billion", "10-15%".
         scale, pct = rng.scale, rng.pct
@@ -572,7 +573,8 @@ def _range(
     scale: str | None,
 ) -> list[Metric]:
     """Both ends of a range, "10-15 cities" or "from 1,200 to 1,850": they share the unit and a scale written once."""
-    dash = text[end : rng.start].strip() in ("-", "–")
+    # "10-15" and "between 10 and 15" bound the value on both sides; "from 10 to 15" is a change
+    dash = text[end : rng.start].strip() in ("-", "–", "and")
     low_q = qual if qual[0] or not dash else ("", "at_least")
     low = _make(text, start, end, value, unit, cat, sent, low_q)
     high_value = rng.value * _scale(rng.scale or scale)
@@ -602,6 +604,12 @@ def _unit_before(text: str, start: int, sent: Sentence) -> tuple[str, str]:
     return text[base + words[first].start() : base + words[-1].end()], unit_category(words[-1].group())
 
 
+def _after_between(text: str, start: int, lo: int) -> bool:
+    """Whether the word "between" stands right before ``start`` ("between 10", "Between US$5")."""
+    head = text[max(lo, start - 40) : start].rstrip(" \t")
+    return head[-7:].lower() == "between" and not head[-8:-7].isalpha()
+
+
 class _RangeEnd(NamedTuple):
     start: int
     end: int  # after its scale word or percent sign, if any
@@ -610,11 +618,13 @@ class _RangeEnd(NamedTuple):
     pct: str
 
 
-def _range_end(text: str, end: int, sent: Sentence) -> _RangeEnd | None:
-    """The upper end of a range written right after a number ("10-15", "10 to 15", "2-3 billion")."""
+def _range_end(text: str, start: int, end: int, sent: Sentence) -> _RangeEnd | None:
+    """The upper end of a range written right after a number ("10-15", "10 to 15", "2-3 billion", "between 2 and 3")."""
     m = _patterns().range_tail.match(text, end, sent.end)
     if not m or (text[m.end() : m.end() + 1].isalnum() and text[m.end() : m.end() + 2][-1:] not in " "):
         return None
+    if m.group("and") and not _after_between(text, start, sent.start):
+        return None  # "300 and 400 more": two figures, not a range
     value = _digits_value(m.group("num"))
     if value is None:
         return None

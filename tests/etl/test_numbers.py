@@ -118,6 +118,36 @@ def test_a_range_writes_its_scale_once_and_both_ends_take_it(text, expected):
     assert len({m.unit for m in figures(text)}) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The platform has between 300 and 400 courses.",
+            [("300", 300, "courses", "at_least"), ("400", 400, "courses", "at_most")],
+        ),
+        (
+            "Between 10 and 15 million learners signed up.",
+            [("10", 1e7, "learners", "at_least"), ("15 million", 1.5e7, "learners", "at_most")],
+        ),
+        (
+            "It reached between 10 and 15 percent of schools.",
+            [("10", 10, "percent", "at_least"), ("15 percent", 15, "percent", "at_most")],
+        ),
+        (
+            "It costs between $5 and 10 million.",
+            [("$5", 5e6, "dollars", "at_least"), ("10 million", 1e7, "dollars", "at_most")],
+        ),
+    ],
+)
+def test_between_one_figure_and_another_is_a_range(text, expected):
+    assert [(m.surface, m.value, m.unit, m.bound) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["It has 2 and 3 rooms.", "Inbetween 3 and 4 cities."])
+def test_and_without_between_does_not_make_a_range(text):
+    assert [(m.surface, m.bound) for m in figures(text)] == [(text.split()[-2], "exact")]
+
+
 def test_a_percent_sign_after_a_range_makes_both_ends_percentages():
     found = figures("Some 10-15% of students passed.")
     assert [(m.surface, m.value, m.unit, m.bound) for m in found] == [
@@ -338,6 +368,7 @@ _PIECES = st.sampled_from(
         "https://x.org/a?b=1", "cities", "people", "visitors", "countries and regions", "the", "and", ".", ",",
         "\n", "上海", "800名", "１２３", "١٢٣", "1,2,3", "0.0.0", "1e9", "$", "US$", "RMB", "-", "–", "(", ")", '"',
         "Views:", "Page", "of", "10:30", "+86", "1.", "k", "%", "per cent", "hundred", "thousand", "999999999999999999",
+        "between", "Between",
     ]
 )  # fmt: skip
 _TEXTS = st.one_of(
@@ -346,15 +377,21 @@ _TEXTS = st.one_of(
     st.lists(_PIECES, max_size=30).map("".join),
 )
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3}
-_RANGE_SCALE_AFTER = re.compile(
-    r"[ \t]*(?:-|–|to)[ \t]*[0-9][0-9,.]*[ \t]?(thousand|million|billion|trillion|k)\b", re.I
+_SCALES = "(thousand|million|billion|trillion|k)"
+_RANGE_SCALE_AFTER = re.compile(rf"[ \t]*(?:-|–|to)[ \t]*[0-9][0-9,.]*[ \t]?{_SCALES}\b", re.I)
+_RANGE_SCALE_BEFORE = re.compile(rf"[0-9][ \t]?{_SCALES}[ \t]*(?:-|–|to)[ \t]*\Z", re.I)
+# "between 2 and 3 billion": "and" joins the ends of a range only after "between"
+_BETWEEN = re.compile(r"(?<![^\W\d_])between[ \t]*\Z", re.I)
+_AND_SCALE_AFTER = re.compile(rf"[ \t]+and[ \t]+[0-9][0-9,.]*[ \t]?{_SCALES}\b", re.I)
+_BETWEEN_SCALE_BEFORE = re.compile(
+    rf"(?<![^\W\d_])between[ \t]*[^\s0-9]{{0,4}}[0-9][0-9,.]*[ \t]?{_SCALES}[ \t]+and[ \t]+\Z", re.I
 )
-_RANGE_SCALE_BEFORE = re.compile(r"[0-9][ \t]?(thousand|million|billion|trillion|k)[ \t]*(?:-|–|to)[ \t]*\Z", re.I)
 
 
 def _check(text: str) -> None:
     sentences = split_sentences(text)
-    for m in extract_metrics(text, sentences):
+    found = extract_metrics(text, sentences)
+    for i, m in enumerate(found):
         assert 0 <= m.start < m.end <= len(text)
         assert text[m.start : m.end] == m.surface
         assert any(s.start <= m.start and m.end <= s.end and s.text == m.sentence for s in sentences)
@@ -366,8 +403,13 @@ def _check(text: str) -> None:
             # a range writes its scale once, on either end: "2-3 billion", "5 billion-10"
             if not scale and m.surface[-1:].isdigit():  # a lower end ends with its digits
                 scale = _RANGE_SCALE_AFTER.match(text, m.end)
-            if not scale and m.surface[:1].isdigit():  # an upper end starts with them
-                scale = _RANGE_SCALE_BEFORE.search(text, 0, m.start)
+                if not scale and _BETWEEN.search(text, 0, m.start):
+                    scale = _AND_SCALE_AFTER.match(text, m.end)
+            if not scale and m.surface[:1].isdigit() and i:  # an upper end starts with them, after its lower end
+                low = found[i - 1]
+                scale = _RANGE_SCALE_BEFORE.search(text, 0, m.start) or _BETWEEN_SCALE_BEFORE.search(text, 0, m.start)
+                if scale and not scale.start() < low.end <= scale.end():
+                    scale = None  # the figure before is not this one's lower end ("@0K- 1%": "0K" is no figure)
             base = float(digits.group().replace(",", ""))
             assert m.value == pytest.approx(base * (_SCALE[scale.group(1).lower()] if scale else 1))
 
