@@ -333,6 +333,10 @@ def _parse_unit(text: str, pos: int, limit: int) -> tuple[str, str, int]:
             if t[2] == "and" and i > 0 and toks[i - 1][3] and toks[i - 1][3] != toks[last][3]:
                 last = i - 1
                 break
+        # "300 teachers use it": a count's head is plural, so a singular word after a plural one is a verb
+        # ("use", "visit", "access"), while a modifier stands before its head ("teacher visits", "arts programmes")
+        if not is_plural(toks[last][2]):
+            last = next((j for j in range(last - 1, -1, -1) if toks[j][3] and is_plural(toks[j][2])), last)
         return text[toks[0][0] : toks[last][1]], toks[last][3], toks[last][1]
     for t in toks[:3]:
         w = t[2]

@@ -161,6 +161,30 @@ def test_a_currency_before_a_range_and_a_scale_after_it():
     assert [(m.surface, m.value, m.category) for m in found] == [("$5", 5e6, "money"), ("10 million", 1e7, "money")]
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("About 300 teachers use it every day.", "teachers"),
+        ("Some 5 million users access the platform.", "users"),
+        ("Around 2 million people visit it.", "people"),
+    ],
+)
+def test_a_singular_word_after_a_plural_count_is_a_verb_not_part_of_the_unit(text, unit):
+    assert only(text).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("It logged 300 teacher visits.", "teacher visits"),
+        ("It runs 30 arts education programmes.", "arts education programmes"),
+        ("It had 5 million page views.", "page views"),
+    ],
+)
+def test_modifiers_before_a_plural_head_stay_in_the_unit(text, unit):
+    assert only(text).unit == unit
+
+
 def test_unit_written_before_a_verb_that_leads_to_the_figure():
     m = only("Downloads exceeded 450 million last year.")
     assert (m.value, m.unit, m.qualifier, m.category) == (450_000_000, "Downloads", "exceeded", "engagement")
