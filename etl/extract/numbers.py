@@ -524,7 +524,11 @@ def _digit_metric(text: str, m: re.Match[str], start: int, end: int, sent: Sente
     cur = c.group("cur") if c else ""
     if c:
         start = c.start()
-    rng = None if pct else _range_end(text, start, end, sent)
+    rng = _range_end(text, start, end, sent)
+    if pct and rng and not rng.pct:
+        rng = None  # "1%-5 billion users": a percentage and then another figure
+    # "10%-15%": each end writes its own scale, if any; otherwise the lower end's scale is the upper end's too
+    shared = None if pct and rng else scale
     if rng and not (scale or pct):
         # A range writes its scale word or percent sign once, after the upper end: "2-3 billion", "10-15%".
         scale, pct = rng.scale, rng.pct
@@ -537,7 +541,7 @@ def _digit_metric(text: str, m: re.Match[str], start: int, end: int, sent: Sente
         unit = "percentage points" if pct.lower().startswith("percentage") else "percent"
         if rng is None:
             return [_make(text, start, end, value, unit, "percent", sent, qual)]
-        return _range(text, start, end, value, unit, "percent", sent, qual, rng, scale)
+        return _range(text, start, end, value, unit, "percent", sent, qual, rng, shared)
     unit, cat, _ = _unit_after(text, rng.end if rng else end, sent)
     if cur:
         unit = unit if cat == "money" else _currencies()[cur]

@@ -156,6 +156,19 @@ def test_a_percent_sign_after_a_range_makes_both_ends_percentages():
     ]
 
 
+@pytest.mark.parametrize("text", ["Growth was 10%-15% a year.", "Between 10% and 15% of schools joined."])
+def test_a_range_of_two_percentages_bounds_both_ends(text):
+    assert [(m.value, m.unit, m.bound) for m in figures(text)] == [
+        (10, "percent", "at_least"),
+        (15, "percent", "at_most"),
+    ]
+
+
+def test_a_percentage_then_a_dash_and_another_figure_is_no_range():
+    found = figures("The share rose from 1%-5 billion users.")
+    assert [(m.value, m.unit, m.bound) for m in found] == [(1, "percent", "exact"), (5e9, "users", "exact")]
+
+
 def test_a_currency_before_a_range_and_a_scale_after_it():
     found = figures("The upgrade costs $5-10 million.")
     assert [(m.surface, m.value, m.category) for m in found] == [("$5", 5e6, "money"), ("10 million", 1e7, "money")]
