@@ -7,6 +7,7 @@ import runpy
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -15,6 +16,9 @@ from filelock import Timeout
 
 from dashboard import data, filters, fmt
 from etl.paths import ROOT
+
+if TYPE_CHECKING:
+    from etl.build import BuildReport
 
 FILTERS_STATE = "_ded_figure_filters"  # the Figures filters, kept across page changes
 PAGE = {
@@ -34,8 +38,8 @@ def safe_text(text: str, *, muted: bool = False) -> None:
     st.html(f'<p style="margin:0 0 0.5rem 0;{style}white-space:pre-wrap">{html.escape(str(text))}</p>')
 
 
-def run_build(d: data.Dirs, label: str = "Building the tables from the articles…") -> bool:
-    """Run the ETL with a visible progress bar; say what went wrong instead of raising. True when it finished."""
+def run_build(d: data.Dirs, label: str = "Building the tables from the articles…") -> BuildReport | None:
+    """Run the ETL with a visible progress bar; say what went wrong instead of raising. The report when it finished."""
     from etl.build import run
 
     bar = st.progress(0.0, text=label)
@@ -48,21 +52,21 @@ def run_build(d: data.Dirs, label: str = "Building the tables from the articles�
     except Timeout:
         bar.empty()
         st.warning("Another build is still running; the tables shown may be the previous ones. Reload in a moment.")
-        return False
+        return None
     except Exception as exc:  # a failed build must not take the dashboard down with it
         bar.empty()
         st.error(
             f"The tables could not be rebuilt ({exc.__class__.__name__}: {exc}). "
             "Run `make data` (or `python -m etl`) in a terminal to see the details."
         )
-        return False
+        return None
     bar.progress(
         1.0,
         text=f"Done: {fmt.counted(report.articles, 'article', 'articles')} read, {len(report.rejected):,} rejected.",
     )
     bar.empty()
     st.cache_data.clear()
-    return True
+    return report
 
 
 _ROUTER = threading.local()  # Streamlit runs each session's script in its own thread

@@ -16,6 +16,7 @@ from pathlib import Path
 from filelock import FileLock
 
 from etl import cache
+from etl.errors import ContractError
 from etl.model import Event, Fragment, Rows
 from etl.read import DEFAULT_MAX_BYTES, Document, Rejection, read_folder
 from etl.write import atomic_write_bytes, json_bytes, remove_stale_temps
@@ -65,7 +66,8 @@ def run(
         from etl.schema import datapackage
         from etl.tables import assemble
 
-        fragments, hits = _fragments(docs, cache_dir, progress, jobs)
+        fragments, hits, broken = _fragments(docs, cache_dir, progress, jobs)
+        rejected = rejected + broken
         payloads, rows = assemble(fragments, rejected)
         # Save: tables first, then the data package that hashes them, then the stamp.
         remove_stale_temps(out)
@@ -102,8 +104,9 @@ def _few_collections() -> Iterator[None]:
 
 def _fragments(
     docs: list[Document], cache_dir: Path | None, progress: Progress | None, jobs: int = 1
-) -> tuple[list[tuple[Document, Fragment]], int]:
-    """Every article's fragment of the tables: from the cache, or read, checked and rendered now."""
+) -> tuple[list[tuple[Document, Fragment]], int, list[Rejection]]:
+    """Every article's fragment of the tables (from the cache, or read, checked and rendered now), how many came
+    from the cache, and the articles whose rows break the contract, which are left out rather than stop the run."""
     from etl.extract.places import gazetteer
     from etl.tables import check_rows, fragment
 
@@ -113,11 +116,22 @@ def _fragments(
     if todo:
         gazetteer(cache_dir)  # before any worker starts, so that forked workers share it
     fresh: dict[str, Fragment] = {}
-    batch: list[tuple[str, Rows, tuple[Event, ...]]] = []
+    broken: dict[str, Rejection] = {}
+    batch: list[tuple[Document, Rows, tuple[Event, ...]]] = []
 
     def flush() -> None:
-        check_rows([rows for _, rows, _ in batch])  # raises before a bad fragment reaches the cache
-        checked = {key: fragment(rows, events) for key, rows, events in batch}
+        good = batch
+        try:
+            check_rows([rows for _, rows, _ in batch])
+        except ContractError:  # one article at a time, to leave out only those that break it
+            good = []
+            for item in batch:
+                try:
+                    check_rows([item[1]])
+                    good.append(item)
+                except ContractError as exc:
+                    broken[cache_key(item[0])] = Rejection(item[0].file, _broken_reason(item[0].file, exc))
+        checked = {cache_key(doc): fragment(rows, events) for doc, rows, events in good}
         if cache_dir:
             cache.store_many(cache_dir, checked)  # a run killed half-way keeps what it had read
         fresh.update(checked)
@@ -125,7 +139,7 @@ def _fragments(
 
     done = len(docs) - len(todo)
     for doc, (rows, events) in zip(todo, _read_articles(todo, jobs), strict=True):
-        batch.append((cache_key(doc), rows, events))
+        batch.append((doc, rows, events))
         if len(batch) >= CACHE_BATCH:
             flush()
         done += 1
@@ -133,7 +147,17 @@ def _fragments(
             progress(done, len(docs), doc.file)
     if batch:
         flush()
-    return [(d, cached.get(k) or fresh[k]) for d, k in zip(docs, keys, strict=True)], len(docs) - len(fresh)
+    kept = [(d, cached.get(k) or fresh[k]) for d, k in zip(docs, keys, strict=True) if k not in broken]
+    return kept, len(kept) - len(fresh), list(broken.values())
+
+
+def _broken_reason(file: str, exc: ContractError) -> str:
+    """One line for the rejected table: which table, columns and checks the article's rows failed."""
+    return (
+        f"{file}: what the ETL read from it breaks the data contract of {exc.table or 'a table'} "
+        f"({'; '.join(exc.failures[:4])}); the other articles were built. This is an ETL bug: please report it "
+        "with the article."
+    )
 
 
 MIN_ARTICLES_PER_JOB = 50  # below this a worker costs more to start than it saves

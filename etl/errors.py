@@ -5,3 +5,8 @@ from __future__ import annotations
 
 class ContractError(ValueError):
     """A table broke the data contract; the run must stop before writing anything."""
+
+    def __init__(self, message: str, table: str = "", failures: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.table = table
+        self.failures = failures  # "column: check" for each distinct failure

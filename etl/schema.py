@@ -162,10 +162,10 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "rejected",
-        "Every input file that could not be read, with the reason.",
+        "Every input file left out of the tables, with the reason: unreadable, or what was read from it breaks the contract.",
         (
             Field("file", "string", "File name inside the seeds folder.", required=True),
-            Field("reason", "string", "Why it was not read.", required=True),
+            Field("reason", "string", "Why it was left out.", required=True),
         ),
         primary_key=("file",),
     ),
@@ -214,7 +214,12 @@ def check(name: str, frame: pd.DataFrame) -> pd.DataFrame:
         detail = (
             cases[["column", "check", "failure_case"]].head(8).to_string(index=False) if cases is not None else str(exc)
         )
-        raise ContractError(f"table {name!r} breaks the data contract:\n{detail}") from exc
+        failures = (
+            tuple(dict.fromkeys(f"{c}: {k}" for c, k in zip(cases["column"], cases["check"], strict=True)))
+            if cases is not None
+            else (str(exc).splitlines()[0],)
+        )
+        raise ContractError(f"table {name!r} breaks the data contract:\n{detail}", name, failures) from exc
 
 
 @contextlib.contextmanager

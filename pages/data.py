@@ -71,7 +71,7 @@ def main() -> None:
     if rejected.empty:
         st.success("Every file in the seeds folder was read.")
     else:
-        st.caption("Files in the seeds folder that could not be read, and why. The other articles were still read.")
+        st.caption("Files in the seeds folder left out of the tables, and why. The other articles were still read.")
         st.dataframe(rejected, hide_index=True, width="stretch")
 
 

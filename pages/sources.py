@@ -32,16 +32,23 @@ def _add(d: data.Dirs, name: str, raw: bytes) -> None:
     if saved.status == "duplicate":
         st.info(saved.message)
         return
-    if not ui.run_build(d, label="Reading the new article…"):
+    report = ui.run_build(d, label="Reading the new article…")
+    if report is None:
         return
-    st.session_state["_upload_result"] = {
-        "level": "info" if saved.status == "renamed" else "success",
-        "message": saved.message,
-        "article": saved.article_id,
-    }
+    refused = next((r.reason for r in report.rejected if saved.path and r.file == saved.path.name), None)
+    st.session_state["_upload_result"] = (
+        {"level": "error", "message": f"The article was saved but not added to the tables: {refused}"}
+        if refused
+        else {
+            "level": "info" if saved.status == "renamed" else "success",
+            "message": saved.message,
+            "article": saved.article_id,
+        }
+    )
     st.session_state["_uploads"] = st.session_state.get("_uploads", 0) + 1  # a fresh, empty uploader
-    st.session_state["_src_applied"] = None
-    st.query_params["doc"] = saved.article_id
+    if not refused:
+        st.session_state["_src_applied"] = None
+        st.query_params["doc"] = saved.article_id
     st.rerun()
 
 

@@ -136,6 +136,33 @@ def test_sources_upload_saves_builds_and_selects_the_new_article(built_data, tmp
     ], [s.value for s in at.success]
 
 
+def test_an_upload_the_etl_cannot_turn_into_valid_rows_is_reported_and_the_tables_keep_the_rest(
+    built_data, tmp_path, monkeypatch
+):
+    from etl.extract import pipeline
+
+    real = pipeline.extract_article
+
+    def spoiled(text):  # stands in for an extractor bug that this one article trips
+        result = real(text)
+        if "tripwire" in text:
+            result.metrics[0] = result.metrics[0]._replace(unit="")
+        return result
+
+    monkeypatch.setattr(pipeline, "extract_article", spoiled)
+    at = open_page("pages/sources.py")
+    at.file_uploader[0].upload("trip.txt", b"The tripwire school has 300 students.", "text/plain")
+    at.run()
+    at.button[0].click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("not added to the tables" in e.value and "unit" in e.value for e in at.error), [
+        e.value for e in at.error
+    ]
+    assert "trip" not in (built_data / "articles.csv").read_text()
+    assert "a_lisbon" in (built_data / "articles.csv").read_text()
+    assert "trip.txt" in (built_data / "rejected.csv").read_text()
+
+
 def test_sources_upload_of_a_bad_file_changes_nothing(built_data, tmp_path):
     seeds = tmp_path / "seeds"
     before = sorted(p.name for p in seeds.iterdir())

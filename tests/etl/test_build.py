@@ -77,18 +77,15 @@ def test_articles_read_in_two_processes_give_the_same_bytes(write_articles, tmp_
     assert read_tables(tmp_path / "one") == read_tables(tmp_path / "two")
 
 
-def test_a_contract_failure_in_a_worker_stops_the_run_and_writes_nothing(write_articles, tmp_path, pools, monkeypatch):
-    seeds = write_articles({f"{i:02d}.txt": ARTICLE for i in range(9)})
-
-    def bad_bound(result):
-        result.metrics[0] = result.metrics[0]._replace(bound="sometimes")
-        return result
-
-    _spoil(monkeypatch, bad_bound)  # forked workers inherit the spoiled extractor
-    with pytest.raises(ContractError, match="metrics"):
-        build.run(seeds, tmp_path / "data", jobs=2)
+def test_an_article_that_breaks_the_contract_in_a_worker_is_rejected_and_the_others_are_built(
+    write_articles, tmp_path, pools, monkeypatch
+):
+    seeds = write_articles({f"{i:02d}.txt": ARTICLE.replace("2024", f"20{i:02d}") for i in range(9)})
+    _spoil_where(monkeypatch, "2003", lambda r: r.metrics.__setitem__(0, r.metrics[0]._replace(bound="sometimes")))
+    report = build.run(seeds, tmp_path / "data", jobs=2)  # forked workers inherit the spoiled extractor
     assert len(pools) == 1
-    assert not (tmp_path / "data" / "metrics.csv").exists()
+    assert [r.file for r in report.rejected] == ["03.txt"]
+    assert len(pd.read_csv(tmp_path / "data" / "articles.csv")) == 8
 
 
 def test_rejected_files_are_listed_and_the_run_still_succeeds(write_articles, tmp_path):
@@ -179,6 +176,21 @@ def test_a_hand_edited_table_makes_the_build_stale(write_articles, tmp_path):
     assert not build.is_stale(seeds, out)
 
 
+def _spoil_where(monkeypatch, marker: str, change) -> None:
+    """Make the extractor apply ``change`` to its results for the articles whose text holds ``marker``."""
+    from etl.extract import pipeline
+
+    real = pipeline.extract_article
+
+    def spoiled(text):
+        result = real(text)
+        if marker in text:
+            change(result)
+        return result
+
+    monkeypatch.setattr(pipeline, "extract_article", spoiled)
+
+
 def _spoil(monkeypatch, change) -> None:
     """Make the extractor return results with ``change`` applied to them."""
     from etl.extract import pipeline
@@ -187,24 +199,42 @@ def _spoil(monkeypatch, change) -> None:
     monkeypatch.setattr(pipeline, "extract_article", lambda text: change(real(text)))
 
 
-def test_a_figure_that_breaks_the_contract_fails_loudly_writes_nothing_and_is_not_cached(
+def test_an_article_whose_figures_break_the_contract_is_rejected_with_the_reason_and_the_others_are_built(
     write_articles, tmp_path, monkeypatch
 ):
     seeds = write_articles({"a.txt": ARTICLE, "b.txt": ARTICLE.replace("2024", "2023")})
     out, cache_dir = tmp_path / "data", tmp_path / "cache"
 
-    def bad_bound(result):
-        result.metrics[0] = result.metrics[0]._replace(bound="sometimes")
+    _spoil_where(monkeypatch, "2023", lambda r: r.metrics.__setitem__(0, r.metrics[0]._replace(bound="sometimes")))
+    report = build.run(seeds, out, cache_dir=cache_dir)
+    assert [r.file for r in report.rejected] == ["b.txt"]
+    rejected = pd.read_csv(out / "rejected.csv")
+    assert rejected["file"].tolist() == ["b.txt"]
+    assert "metrics" in rejected["reason"][0] and "bound" in rejected["reason"][0]
+    assert pd.read_csv(out / "articles.csv")["article_id"].tolist() == ["a"]
+    assert set(pd.read_csv(out / "metrics.csv")["article_id"]) == {"a"}
+    assert "sometimes" not in (out / "metrics.csv").read_text()
+    monkeypatch.undo()
+    (out / build.STAMP).unlink()  # what a fixed extractor does: its new code version makes the tables stale
+    report = build.run(seeds, out, cache_dir=cache_dir)
+    assert report.from_cache == 1  # a's fragment was cached; b's, which broke the contract, was not
+    assert report.rejected == []
+    assert pd.read_csv(out / "articles.csv")["article_id"].tolist() == ["a", "b"]
+
+
+def test_the_command_reports_an_article_that_breaks_the_contract_and_exits_0(
+    write_articles, tmp_path, monkeypatch, capsys
+):
+    seeds = write_articles({"a.txt": ARTICLE})
+
+    def no_unit(result):
+        result.metrics[0] = result.metrics[0]._replace(unit="")
         return result
 
-    _spoil(monkeypatch, bad_bound)
-    with pytest.raises(ContractError, match="metrics"):
-        build.run(seeds, out, cache_dir=cache_dir)
-    assert not (out / "metrics.csv").exists()
-    monkeypatch.undo()
-    report = build.run(seeds, out, cache_dir=cache_dir)
-    assert report.from_cache == 0  # the rejected fragments never reached the cache
-    assert "sometimes" not in (out / "metrics.csv").read_text()
+    _spoil(monkeypatch, no_unit)
+    assert main(["--seeds", str(seeds), "--out", str(tmp_path / "data"), "-q", "--no-cache"]) == 0
+    err = capsys.readouterr().err
+    assert "rejected: a.txt:" in err and "unit" in err and "please report it" in err
 
 
 def test_an_event_that_breaks_the_contract_fails_loudly_and_keeps_the_old_tables(write_articles, tmp_path, monkeypatch):
