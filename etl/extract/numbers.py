@@ -170,7 +170,7 @@ def _patterns() -> _Patterns:
     )
     verbs = _alt([r[0] for r in _rows("numbers_total_verbs.txt")])
     lead = re.compile(
-        r"(?P<np>(?:[A-Za-z][A-Za-z'’-]*[ \t]+){0,3}[A-Za-z][A-Za-z'’-]*)[ \t]+(?:(?:has|have|had)[ \t]+)?"
+        r"(?P<np>(?:[A-Za-z][A-Za-z'’-]*[ \t]+){0,3}?[A-Za-z][A-Za-z'’-]*)[ \t]+(?:(?:has|have|had)[ \t]+)?"
         rf"(?:{verbs})(?:[ \t]+(?:from|to|by|at|of))?[ \t]+(?:(?:{_alt(list(_qualifiers()))})[ \t]+)?\Z",
         re.IGNORECASE,
     )
@@ -481,7 +481,9 @@ def _extract(text: str, sentences: list[Sentence]) -> list[Metric]:
         sent = sentence_at(sentences, start)
         if end <= start or sent is None or sent.end < end:
             continue
-        metric = _digit_metric(text, m, start, end, sent) if kind == 0 else _word_metric(text, m, start, end, sent)
+        prev = out[-1] if out and out[-1].start >= sent.start else None  # the figure before, in this sentence
+        read = _digit_metric if kind == 0 else _word_metric
+        metric = read(text, m, start, end, sent, prev)
         if metric is None:
             continue
         out.extend(metric)
@@ -505,7 +507,9 @@ def _make(
     )
 
 
-def _digit_metric(text: str, m: re.Match[str], start: int, end: int, sent: Sentence) -> list[Metric] | None:
+def _digit_metric(
+    text: str, m: re.Match[str], start: int, end: int, sent: Sentence, prev: Metric | None
+) -> list[Metric] | None:
     num_start = m.start("num")
     before = text[num_start - 1] if num_start > 0 else " "
     before2 = text[num_start - 2] if num_start > 1 else " "
@@ -527,6 +531,10 @@ def _digit_metric(text: str, m: re.Match[str], start: int, end: int, sent: Sente
     rng = _range_end(text, start, end, sent)
     if pct and rng and not rng.pct:
         rng = None  # "1%-5 billion users": a percentage and then another figure
+    elif (
+        rng and not (scale or pct or cur) and _YEAR.fullmatch(m.group("num")) and text[end : rng.start].strip() == "to"
+    ):
+        rng = None  # "from 3 million in 2019 to 5 million users": the year is no lower end
     # "10%-15%": each end writes its own scale, if any; otherwise the lower end's scale is the upper end's too
     shared = None if pct and rng else scale
     if rng and not (scale or pct):
@@ -546,7 +554,7 @@ def _digit_metric(text: str, m: re.Match[str], start: int, end: int, sent: Sente
     if cur:
         unit = unit if cat == "money" else _currencies()[cur]
         cat = "money"
-    elif plain and re.fullmatch(r"(?:1[89]|20)[0-9]{2}", m.group("num")):
+    elif plain and _YEAR.fullmatch(m.group("num")):
         # a year, unless it plainly counts a plural thing ("2000 students")
         first = unit.split()[0] if unit else ""
         if not (cat and first[:1].islower() and _looks_plural(unit.split()[-1])) or (
@@ -558,9 +566,9 @@ def _digit_metric(text: str, m: re.Match[str], start: int, end: int, sent: Sente
     if not unit:
         unit, cat = _unit_before(text, start, sent)
     if not unit:
-        if not scale:
-            return None  # a bare number with nothing counted: an age, a score, a code
-        cat = "other"
+        unit, cat = _carried(text, start, prev)
+    if not unit:
+        return None  # nothing counted: an age, a score, a code, or a total whose unit the sentence does not say
     if cat == "distance" and unit.lower().startswith(("square ", "sq ", "sq. ")):
         cat = "area"
     if rng is None:
@@ -618,6 +626,50 @@ def _after_between(text: str, start: int, lo: int) -> bool:
     return head[-7:].lower() == "between" and not head[-8:-7].isalpha()
 
 
+_YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
+CARRY_GAP = 80  # characters from the figure before, at most, for a figure to share its unit
+# A digit that does not open a year: "in 2019" may stand between two figures compared, another count may not.
+_NON_YEAR_DIGIT = re.compile(r"(?<![0-9])(?!(?:1[89]|20)[0-9]{2}(?![0-9]))[0-9]")
+
+
+@cache
+def _carry_cues() -> tuple[str, ...]:
+    return tuple(_longest_first([r[0].lower() for r in _rows("numbers_carry_cues.txt") if "…" not in r[0]]))
+
+
+@cache
+def _paired_cues() -> tuple[tuple[str, str], ...]:
+    """("from", "to"): a cue before this figure that compares only when its partner stands before the one before."""
+    pairs = [r[0].lower().split("…") for r in _rows("numbers_carry_cues.txt") if "…" in r[0]]
+    return tuple((a.strip(), b.strip()) for a, b in pairs)
+
+
+def _carried(text: str, start: int, prev: Metric | None) -> tuple[str, str]:
+    """The unit of the figure before, for a figure compared with it and written without one ("1,100 courses, up
+    from 800", "800 guests, including 400 from overseas")."""
+    if prev is None or not 0 <= start - prev.end <= CARRY_GAP:
+        return "", ""
+    gap = text[prev.end : start]
+    if _NON_YEAR_DIGIT.search(gap):
+        return "", ""  # another number stands between them
+    low = gap.lower().rstrip()
+    q = next((q for q in _qualifier_phrases() if _ends_with_word(low, q)), "")
+    low = low[: len(low) - len(q)].rstrip()
+    if any(_ends_with_word(low, cue) for cue in _carry_cues()):
+        return prev.unit, prev.category
+    before = ""
+    for first, then in _paired_cues():
+        if _ends_with_word(low, then):
+            before = before or text[max(0, prev.start - 40) : prev.start].lower().rstrip()
+            if _ends_with_word(before, first):
+                return prev.unit, prev.category
+    return "", ""
+
+
+def _ends_with_word(low: str, phrase: str) -> bool:
+    return low.endswith(phrase) and not low[-len(phrase) - 1 : -len(phrase)].isalpha()
+
+
 class _RangeEnd(NamedTuple):
     start: int
     end: int  # after its scale word or percent sign, if any
@@ -663,7 +715,9 @@ def _rank(text: str, m: re.Match[str], start: int, end: int, sent: Sentence, val
     return [_make(text, start, end, value, "rank", "rank", sent, ("", "exact"))]
 
 
-def _word_metric(text: str, m: re.Match[str], start: int, end: int, sent: Sentence) -> list[Metric] | None:
+def _word_metric(
+    text: str, m: re.Match[str], start: int, end: int, sent: Sentence, prev: Metric | None
+) -> list[Metric] | None:
     phrase, scale, pct = m.group("w"), m.group("scale"), m.group("pct")
     before = text[start - 1] if start > 0 else " "
     if before in "-–" or before.isalnum():
@@ -685,6 +739,8 @@ def _word_metric(text: str, m: re.Match[str], start: int, end: int, sent: Senten
         if nxt and _is_title(nxt) and not unit_category(nxt):
             return None
         unit, cat, _ = _parse_unit(text, end, sent.end)
+    if not unit:
+        unit, cat = _carried(text, start, prev)
     if not unit:
         return None
     return [_make(text, start, end, value, unit, cat, sent, qual)]

@@ -1,4 +1,5 @@
-"""Fuzzing the whole extraction pipeline: any text in, no exception out, every span inside the text."""
+"""Fuzzing the whole extraction pipeline: any text in, no exception out, every span inside the text, and rows
+that keep the data contract."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from etl.extract.pipeline import extract_article
+from etl.read import Document
+from etl.tables import article_rows, check_rows
 
 _WORDS = st.sampled_from(
     [
@@ -42,6 +45,8 @@ def _check(text: str) -> None:
         assert e.date == "" or re.fullmatch(r"\d{4}-\d{2}-\d{2}", e.date)
     for c in result.learning_cities:
         assert c.sentence in text
+    # the rows the article would add pass the contract (an empty unit, say, would cost the article its place)
+    check_rows([article_rows(Document("a", "a.txt", text, "0" * 64, "utf-8"), result)])
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

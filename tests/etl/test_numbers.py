@@ -198,6 +198,38 @@ def test_modifiers_before_a_plural_head_stay_in_the_unit(text, unit):
     assert only(text).unit == unit
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The site offers 1,100 courses this year, up from 800 last year.", [(1100, "courses"), (800, "courses")]),
+        ("Some 800 guests came, including 400 from overseas.", [(800, "guests"), (400, "guests")]),
+        ("Courses rose from 1,200 in 2019 to 1,850 in 2024.", [(1200, "Courses"), (1850, "Courses")]),
+        ("It has 300 students, up from about 250.", [(300, "students"), (250, "students")]),
+        ("Page views had exceeded 37 billion by May, up from 6.7 billion.", [(37e9, "views"), (6.7e9, "views")]),
+    ],
+)
+def test_a_figure_compared_with_the_one_before_shares_its_unit(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 300 schools enrolled 5 million, up from 4 million.",  # another number stands between
+        "Among 300 students, the score rose to 85, up from 80.",
+        "Enrolment is adding 21 million.",  # a total with no unit anywhere
+    ],
+)
+def test_a_figure_with_no_unit_to_read_or_share_is_left_out(text):
+    assert all(m.unit for m in figures(text))
+    assert [m.value for m in figures(text)] == ([300] if "300" in text else [])
+
+
+def test_a_year_is_not_the_lower_end_of_a_range():
+    found = figures("Users grew from 3 million in 2019 to 5 million users.")
+    assert [(m.value, m.unit) for m in found] == [(3e6, "Users"), (5e6, "users")]
+
+
 def test_unit_written_before_a_verb_that_leads_to_the_figure():
     m = only("Downloads exceeded 450 million last year.")
     assert (m.value, m.unit, m.qualifier, m.category) == (450_000_000, "Downloads", "exceeded", "engagement")
@@ -433,15 +465,18 @@ def _check(text: str) -> None:
         assert text[m.start : m.end] == m.surface
         assert any(s.start <= m.start and m.end <= s.end and s.text == m.sentence for s in sentences)
         assert m.bound in {"exact", "at_least", "approx", "at_most"}
-        assert m.category
+        assert m.category and m.unit.strip()
         digits = re.search(r"[0-9][0-9,]*(?:\.[0-9]+)?", m.surface)
         if digits:  # the digits of the surface parse back to the value once the scale word is applied
             scale = re.search(r"(thousand|million|billion|trillion|k)\b", m.surface[digits.end() :], re.IGNORECASE)
             # a range writes its scale once, on either end: "2-3 billion", "5 billion-10"
-            if not scale and m.surface[-1:].isdigit():  # a lower end ends with its digits
+            if not scale and m.surface[-1:].isdigit() and i + 1 < len(found):  # a lower end ends with its digits
+                high = found[i + 1]
                 scale = _RANGE_SCALE_AFTER.match(text, m.end)
                 if not scale and _BETWEEN.search(text, 0, m.start):
                     scale = _AND_SCALE_AFTER.match(text, m.end)
+                if scale and not m.end < high.start < scale.end():
+                    scale = None  # the figure after is not this one's upper end ("$2024-3 billion%between")
             if not scale and m.surface[:1].isdigit() and i:  # an upper end starts with them, after its lower end
                 low = found[i - 1]
                 scale = _RANGE_SCALE_BEFORE.search(text, 0, m.start) or _BETWEEN_SCALE_BEFORE.search(text, 0, m.start)
