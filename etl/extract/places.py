@@ -21,6 +21,7 @@ LOOKUPS = Path(__file__).resolve().parents[1] / "lookups"
 
 # A city this big is a place wherever it is named; smaller ones only when the text names their country
 # or calls them a "City"/"District" (small towns share names with everyday words and surnames).
+LOCAL_SHARE = 0.05  # of the most populous namesake's population, at least, for a namesake in a named country
 BIG_CITY = 100_000
 _KIND_RANK = {"country": 0, "region": 0, "province": 1, "district": 2, "city": 3}
 _SUBDIVISION_TYPES = {
@@ -424,7 +425,9 @@ def _pick_city(r: _Raw, text: str, countries: set[str]) -> _Entry | None:
     tail = text[r.end : r.end + 8]
     typed = bool(re.match(r"\s+(?:City|District)\b", tail))
     local = [e for e in cities if e.iso3 in countries]
-    if local and (local[0].population >= 15_000 or typed):
+    # A namesake in a country the text names wins, unless it is a small town beside a world city: "Paris" in a text
+    # that also names the United States is still Paris, France, not Paris, Texas.
+    if local and (typed or local[0].population >= max(15_000, LOCAL_SHARE * cities[0].population)):
         return local[0]
     if cities[0].population >= BIG_CITY or typed:
         return cities[0]
@@ -499,6 +502,23 @@ def extract_places(text: str) -> list[PlaceMention]:
         return []
 
 
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")
+
+
+def _names_a_currency(text: str, end: int) -> bool:
+    """The name is part of a currency's ("US$ 250,000", "208 million U.S. dollars", "Kenya shillings")."""
+    if text[end : end + 1] == "$":
+        return True
+    m = _WORD_AFTER.match(text, end, end + 20)
+    return bool(m) and m.group(1).lower() in _currency_words()
+
+
+@cache
+def _currency_words() -> frozenset[str]:
+    lines = (LOOKUPS / "places_currency_words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
 def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
     """Drop city names that are parts of people's names ("Mayor Gong", "Sun Yang") and the run of words after."""
     followers, stop = _followers(), stopwords()
@@ -524,7 +544,7 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
     kept: list[_Raw] = []
     person_until = -1
     for r in raws:
-        if r.start < person_until:
+        if r.start < person_until or _names_a_currency(text, r.end):
             continue
         if r.candidates[0].kind in {"city", "province"} and r.key not in confirmed:
             if is_titled(r.start) or _next_cap_word(text, r.end):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -28,6 +29,34 @@ def test_cities_are_geocoded_and_spans_point_at_the_surface():
 
 def test_ambiguous_city_resolved_by_the_country_the_text_names():
     assert by_name("Learners in Bristol, United Kingdom, met online.")["Bristol"].country_iso3 == "GBR"
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "iso3"),
+    [
+        ("Paris hosted the forum, with a grant from the United States.", "Paris", "FRA"),
+        ("Portugal sent teachers to Lagos.", "Lagos", "NGA"),
+        ("In Canada, Victoria hosted it.", "Victoria", "CAN"),  # a namesake big enough beside the largest
+    ],
+)
+def test_a_small_namesake_in_a_named_country_does_not_beat_a_world_city(text, city, iso3):
+    assert by_name(text)[city].country_iso3 == iso3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fund gives US$ 250,000 to schools.",
+        "It cost 208 million U.S. dollars.",
+        "It cost 5 billion Kenya shillings.",
+    ],
+)
+def test_a_place_name_inside_a_currency_is_not_a_place(text):
+    assert names(text) == set()
+
+
+def test_a_city_before_a_word_that_is_also_a_currency_is_still_a_place():
+    assert names("Cork and Espoo won the award.") == {"Cork", "Espoo"}
 
 
 def test_accents_may_be_dropped():
