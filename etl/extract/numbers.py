@@ -700,7 +700,14 @@ def _unit_after(text: str, end: int, sent: Sentence) -> tuple[str, str, int]:
         if cat in HYPHEN_CATEGORIES:
             return head, cat, end + 1 + len(head)
         return "", "", end
+    money = _NAMED_MONEY.match(text, end, sent.end) if text[end : end + 3].strip()[:1].isupper() else None
+    if money and unit_category(money.group("word")) == "money":
+        return money.group("unit"), "money", money.end()  # "208 million U.S. dollars", "500 Kenya shillings"
     return _parse_unit(text, end, sent.end)
+
+
+# A money word after one or two capitalised words, which name whose money it is.
+_NAMED_MONEY = re.compile(r"[ \t]+(?P<unit>(?:[A-Z][A-Za-z.]*[ \t]+){1,2}?(?P<word>[a-z]+))\b")
 
 
 def _rank(text: str, m: re.Match[str], start: int, end: int, sent: Sentence, value: float) -> list[Metric] | None:

@@ -87,6 +87,21 @@ def test_rank_with_a_cue_word():
     assert (m.value, m.category) == (3, "rank")
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Spending rose to Rs 1,250 crore.", 1.25e10, "rupees"),
+        ("The plan costs KSh 3.2 billion.", 3.2e9, "Kenyan shillings"),
+        ("The plan costs ₦2.5 billion.", 2.5e9, "naira"),
+        ("It spent about 208 million U.S. dollars.", 2.08e8, "U.S. dollars"),
+        ("It paid 500 Kenya shillings.", 500, "Kenya shillings"),
+    ],
+)
+def test_currencies_written_before_or_named_after_the_amount(text, value, unit):
+    m = only(text)
+    assert (m.value, m.unit, m.category) == (value, unit, "money")
+
+
 def test_currency_before_the_amount():
     m = only("The fund has a budget of US$2.5 million for the project.")
     assert (m.value, m.category, m.surface) == (2_500_000, "money", "US$2.5 million")
