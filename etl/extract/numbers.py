@@ -519,7 +519,7 @@ def _digit_metric(
     if after[:1].isalnum() or after[:1] in "_@" or (after[:1] in ".,/:" and after[1:2].isdigit()):
         return None  # "3L", "1e9", "1.2.3", "3/4", "10:30"
     value = _digits_value(m.group("num"))
-    if value is None or _masked(text, start, end):
+    if value is None or _masked(text, start, end) or _is_denominator(text, start, value):
         return None
     if m.group("ord"):
         return _rank(text, m, start, end, sent, value)
@@ -620,6 +620,24 @@ def _unit_before(text: str, start: int, sent: Sentence) -> tuple[str, str]:
     return text[base + words[first].start() : base + words[-1].end()], unit_category(words[-1].group())
 
 
+# "one in three teenagers", "2 out of 5 teachers": the number before a ratio's "in" or "out of", on reversed text
+_RATIO_REVERSED = re.compile(r"[ \t]*(?:ni|fo[ \t]+tuo)[ \t]+([0-9]+|[A-Za-z]+)(?![A-Za-z0-9])")
+
+
+def _is_denominator(text: str, start: int, value: float) -> bool:
+    """The figure is the whole of a ratio, not a number of things ("one in three", "2 out of 5"); "300 in 20
+    countries" is no ratio: a part is smaller than its whole."""
+    head = text[max(0, start - 24) : start].rstrip(" \t")
+    if not head.endswith((" in", " of")):
+        return False
+    m = _RATIO_REVERSED.match(text[max(0, start - 24) : start][::-1])
+    if not m:
+        return False
+    part = m.group(1)[::-1]
+    part_value = _digits_value(part) if part.isdigit() else _words().get(part.lower(), (None, ""))[0]
+    return part_value is not None and part_value < value
+
+
 def _after_between(text: str, start: int, lo: int) -> bool:
     """Whether the word "between" stands right before ``start`` ("between 10", "Between US$5")."""
     head = text[max(lo, start - 40) : start].rstrip(" \t")
@@ -697,7 +715,7 @@ def _unit_after(text: str, end: int, sent: Sentence) -> tuple[str, str, int]:
         word = _next_word(text, end + 1, sent.end)
         head = word.split("-")[0] if word else ""
         cat = unit_category(head) if head and text[end + 1 : end + 2].isalpha() else ""
-        if cat in HYPHEN_CATEGORIES:
+        if cat in HYPHEN_CATEGORIES and not word.lower().endswith("-old"):  # "a 42-year-old teacher": an age
             return head, cat, end + 1 + len(head)
         return "", "", end
     money = _NAMED_MONEY.match(text, end, sent.end) if text[end : end + 3].strip()[:1].isupper() else None
@@ -733,9 +751,9 @@ def _word_metric(
         return None  # "one of the", "one-stop": a pronoun or article, not a count
     if _is_title(phrase) and start != sent.start and text[start - 1 : start] not in '"“(':
         return None  # "Three Types of ... Map": a number word inside a name
-    if _masked(text, start, end):
-        return None
     value = _words_value(phrase) * _scale(scale)
+    if _masked(text, start, end) or _is_denominator(text, start, value):
+        return None
     qual = _qualifier(text, start, sent.start)
     if pct:
         return [_make(text, start, end, value, "percent", "percent", sent, qual)]

@@ -240,6 +240,21 @@ def test_a_figure_with_no_unit_to_read_or_share_is_left_out(text):
     assert [m.value for m in figures(text)] == ([300] if "300" in text else [])
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Nearly one in three teenagers lack skills.", "Only 2 out of 5 teachers use it.", "A 42-year-old teacher won."],
+)
+def test_ratios_and_ages_are_not_counts(text):
+    assert figures(text) == []
+
+
+def test_a_number_in_a_count_of_places_is_no_ratio():
+    assert [(m.value, m.unit) for m in figures("It serves 300 schools in 20 countries.")] == [
+        (300, "schools"),
+        (20, "countries"),
+    ]
+
+
 def test_a_year_is_not_the_lower_end_of_a_range():
     found = figures("Users grew from 3 million in 2019 to 5 million users.")
     assert [(m.value, m.unit) for m in found] == [(3e6, "Users"), (5e6, "users")]
