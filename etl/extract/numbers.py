@@ -647,7 +647,7 @@ def _after_between(text: str, start: int, lo: int) -> bool:
 _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
 CARRY_GAP = 80  # characters from the figure before, at most, for a figure to share its unit
 # A digit that does not open a year: "in 2019" may stand between two figures compared, another count may not.
-_NON_YEAR_DIGIT = re.compile(r"(?<![0-9])(?!(?:1[89]|20)[0-9]{2}(?![0-9]))[0-9]")
+_NON_YEAR_DIGIT = re.compile(rf"(?<![0-9])(?!{_YEAR.pattern}(?![0-9]))[0-9]")
 
 
 @cache
