@@ -75,7 +75,7 @@ def run(
             atomic_write_bytes(out / f"{name}.csv", data)
         atomic_write_bytes(out / "datapackage.json", json_bytes(datapackage(payloads)))
         atomic_write_bytes(out / STAMP, stamp.encode())
-        return BuildReport(len(docs), rejected, rows, hits, skipped=False)
+        return BuildReport(len(fragments), rejected, rows, hits, skipped=False)
 
 
 _GC_LOCK = threading.Lock()

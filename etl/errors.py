@@ -4,7 +4,8 @@ from __future__ import annotations
 
 
 class ContractError(ValueError):
-    """A table broke the data contract; the run must stop before writing anything."""
+    """A table broke the data contract. An article whose own rows break it is left out (see etl.build); anything
+    else stops the run before it writes."""
 
     def __init__(self, message: str, table: str = "", failures: tuple[str, ...] = ()) -> None:
         super().__init__(message)

@@ -208,6 +208,7 @@ def test_an_article_whose_figures_break_the_contract_is_rejected_with_the_reason
     _spoil_where(monkeypatch, "2023", lambda r: r.metrics.__setitem__(0, r.metrics[0]._replace(bound="sometimes")))
     report = build.run(seeds, out, cache_dir=cache_dir)
     assert [r.file for r in report.rejected] == ["b.txt"]
+    assert report.articles == 1
     rejected = pd.read_csv(out / "rejected.csv")
     assert rejected["file"].tolist() == ["b.txt"]
     assert "metrics" in rejected["reason"][0] and "bound" in rejected["reason"][0]
