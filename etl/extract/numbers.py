@@ -651,15 +651,13 @@ _NON_YEAR_DIGIT = re.compile(rf"(?<![0-9])(?!{_YEAR.pattern}(?![0-9]))[0-9]")
 
 
 @cache
-def _carry_cues() -> tuple[str, ...]:
-    return tuple(_longest_first([r[0].lower() for r in _rows("numbers_carry_cues.txt") if "…" not in r[0]]))
-
-
-@cache
-def _paired_cues() -> tuple[tuple[str, str], ...]:
-    """("from", "to"): a cue before this figure that compares only when its partner stands before the one before."""
-    pairs = [r[0].lower().split("…") for r in _rows("numbers_carry_cues.txt") if "…" in r[0]]
-    return tuple((a.strip(), b.strip()) for a, b in pairs)
+def _carry_cues() -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The cues, longest first, and the pairs ("from", "to"): a pair's second cue, before this figure, compares it
+    only when the first stands before the figure before."""
+    lines = [r[0].lower() for r in _rows("numbers_carry_cues.txt")]
+    single = tuple(_longest_first([ln for ln in lines if "…" not in ln]))
+    pairs = tuple((a.strip(), b.strip()) for a, b in (ln.split("…") for ln in lines if "…" in ln))
+    return single, pairs
 
 
 def _carried(text: str, start: int, prev: Metric | None) -> tuple[str, str]:
@@ -673,10 +671,11 @@ def _carried(text: str, start: int, prev: Metric | None) -> tuple[str, str]:
     low = gap.lower().rstrip()
     q = next((q for q in _qualifier_phrases() if _ends_with_word(low, q)), "")
     low = low[: len(low) - len(q)].rstrip()
-    if any(_ends_with_word(low, cue) for cue in _carry_cues()):
+    single, pairs = _carry_cues()
+    if any(_ends_with_word(low, cue) for cue in single):
         return prev.unit, prev.category
     before = ""
-    for first, then in _paired_cues():
+    for first, then in pairs:
         if _ends_with_word(low, then):
             before = before or text[max(0, prev.start - 40) : prev.start].lower().rstrip()
             if _ends_with_word(before, first):

@@ -515,8 +515,7 @@ def _names_a_currency(text: str, end: int) -> bool:
 
 @cache
 def _currency_words() -> frozenset[str]:
-    lines = (LOOKUPS / "places_currency_words.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+    return frozenset(w.lower() for w in _read_lines("places_currency_words.txt"))
 
 
 def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
