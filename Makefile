@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 
 .DEFAULT_GOAL := help
-.PHONY: help run test data lint format bench clean
+.PHONY: help run test data eval lint format bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-7s %s\n", $$1, $$2}'
@@ -27,6 +27,9 @@ data: $(VENV)/.runtime ## Build data/ from seeds/ (near-instant when nothing cha
 
 run: data ## Install into .venv, build data/ if missing or stale, serve the dashboard (STREAMLIT_* env vars apply)
 	$(BIN)/streamlit run app.py
+
+eval: $(VENV)/.runtime ## Score the ETL on the hand-made keys of real articles in tests/corpus (precision, recall, F1)
+	$(PY) -m etl.eval --per-key
 
 lint: $(VENV)/.dev ## Ruff lint and format check
 	$(BIN)/ruff check .
