@@ -114,7 +114,7 @@ def _fragments(
     cached = cache.load_many(cache_dir, keys) if cache_dir else {}
     todo = [d for d, k in zip(docs, keys, strict=True) if k not in cached]
     if todo:
-        gazetteer(cache_dir)  # before any worker starts, so that forked workers share it
+        gazetteer()  # before any worker starts, so that forked workers share it
     fresh: dict[str, Fragment] = {}
     broken: dict[str, Rejection] = {}
     batch: list[tuple[Document, Rows, tuple[Event, ...]]] = []

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from etl.model import Fragment
-from etl.paths import LOOKUPS_DIR, REQUIREMENTS, ROOT
+from etl.paths import GAZETTEER_DIR, LOOKUPS_DIR, REQUIREMENTS, ROOT
 from etl.write import atomic_write_bytes
 
 # One SQLite file per code version: thousands of fragments load in one query instead of one file each,
@@ -23,18 +23,22 @@ _SCHEMA = "CREATE TABLE IF NOT EXISTS fragment (key TEXT PRIMARY KEY, data BLOB 
 _BATCH = 500  # SQLite limits the number of parameters of one statement
 
 
-@cache
-def code_version() -> str:
-    """Hash of the ETL's code, lookup files and pinned libraries: a change to any invalidates every cached fragment
-    (and marks the tables stale)."""
+def files_version(files: list[Path]) -> str:
+    """Hash of ``files`` (paths and bytes) and of the pinned libraries."""
     h = hashlib.sha256()
-    files = sorted((ROOT / "etl").rglob("*.py")) + sorted(p for p in LOOKUPS_DIR.rglob("*") if p.is_file())
-    for path in files:
+    for path in sorted(files):
         h.update(path.relative_to(ROOT).as_posix().encode())
         h.update(path.read_bytes())
     if REQUIREMENTS.is_file():
         h.update(REQUIREMENTS.read_bytes())
     return h.hexdigest()[:16]
+
+
+@cache
+def code_version() -> str:
+    """Hash of the ETL's code, lookup files and pinned libraries: a change to any invalidates every cached fragment
+    (and marks the tables stale)."""
+    return files_version([*(ROOT / "etl").rglob("*.py"), *(p for p in LOOKUPS_DIR.rglob("*") if p.is_file())])
 
 
 def _db_path(cache_dir: Path) -> Path:
@@ -88,21 +92,22 @@ def store_many(cache_dir: Path, fragments: dict[str, Fragment]) -> None:
     _prune(cache_dir)
 
 
-def _object_path(cache_dir: Path, name: str) -> Path:
-    return cache_dir / f"{name}-{code_version()}.pickle"
+def _object_path(cache_dir: Path, name: str, version: str | None) -> Path:
+    return cache_dir / f"{name}-{version or code_version()}.pickle"
 
 
-def load_object(cache_dir: Path, name: str) -> Any:
-    """The object :func:`store_object` saved under ``name`` for this code version, else None."""
+def load_object(cache_dir: Path, name: str, version: str | None = None) -> Any:
+    """The object :func:`store_object` saved under ``name`` for this version (default: of the ETL's code), else
+    None."""
     try:
-        return pickle.loads(_object_path(cache_dir, name).read_bytes())
+        return pickle.loads(_object_path(cache_dir, name, version).read_bytes())
     except Exception:  # missing, damaged or from another Python: the caller builds it again
         return None
 
 
-def store_object(cache_dir: Path, name: str, obj: Any) -> None:
-    """Save ``obj`` for later runs of the same code version; drop the copies of other versions."""
-    path = _object_path(cache_dir, name)
+def store_object(cache_dir: Path, name: str, obj: Any, version: str | None = None) -> None:
+    """Save ``obj`` for later runs of the same version; drop the copies of other versions."""
+    path = _object_path(cache_dir, name, version)
     with contextlib.suppress(OSError):  # a read-only or full disk only costs speed
         atomic_write_bytes(path, pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
         for old in cache_dir.glob(f"{name}-*.pickle"):
@@ -115,6 +120,9 @@ def _prune(cache_dir: Path) -> None:
     keep = _db_path(cache_dir).name
     for old in [*cache_dir.glob("fragments-*.sqlite3*"), *cache_dir.glob("results-*.sqlite3*")]:
         if not old.name.startswith(keep):
+            old.unlink(missing_ok=True)
+    if cache_dir.resolve() != GAZETTEER_DIR.resolve():  # earlier versions kept the gazetteer beside the fragments
+        for old in cache_dir.glob("gazetteer-*.pickle"):
             old.unlink(missing_ok=True)
     for old in cache_dir.iterdir():  # the one-JSON-file-per-article layout of earlier versions
         if old.is_dir() and re.fullmatch(r"[0-9a-f]{16}", old.name):

