@@ -46,14 +46,26 @@ class PlaceMention(NamedTuple):
     surface: str  # text[start:end] ("Macau", "Southeast Asian")
 
 
+# What a learning city's recognition is (learning_cities.kind).
+LEARNING_KINDS = (
+    "award winner",
+    "network member",
+    "national network member",
+    "forum participant",
+    "designated learning city",
+    "practice",
+)
+
+
 @dataclass(frozen=True)
 class LearningCity:
     city: str
     country_iso3: str
-    lat: float
-    lon: float
-    recognition: str  # e.g. "Global Learning Cities Award", "learning-city practice"
+    lat: float | None  # None for a member the gazetteer does not know ("Helao Nafidi (Namibia)")
+    lon: float | None
+    recognition: str  # as written, e.g. "UNESCO Learning City Award 2017", "learning-city practice"
     sentence: str
+    kind: str = "designated learning city"  # one of LEARNING_KINDS
 
 
 @dataclass(frozen=True)

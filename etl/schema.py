@@ -14,6 +14,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from etl.errors import ContractError  # re-exported: the contract and its error
+from etl.model import LEARNING_KINDS
 
 BOUNDS = ("exact", "at_least", "approx", "at_most")
 PLACE_KINDS = ("city", "district", "province", "country", "region")
@@ -131,8 +132,17 @@ TABLES: tuple[Table, ...] = (
             Field(
                 "recognition",
                 "string",
-                "The recognition named in the text ('Global Learning Cities Award', ...).",
+                "The recognition as the text names it ('UNESCO Learning City Award 2017', 'UNESCO Global Network of "
+                "Learning Cities', 'learning-city practice').",
                 required=True,
+            ),
+            Field(
+                "kind",
+                "string",
+                "What the recognition is: an award, membership of UNESCO's or a national network, taking part in a "
+                "learning-cities forum, a designation, or a case of learning-city practice.",
+                required=True,
+                enum=LEARNING_KINDS,
             ),
             _ARTICLE,
             _SENTENCE,

@@ -155,9 +155,8 @@ def _learning_rows(aid: str, result: ArticleResult) -> list[tuple]:
         if (c.city, c.recognition) in seen:
             continue
         seen.add((c.city, c.recognition))
-        rows.append(
-            (c.city, c.country_iso3, round(float(c.lat), 4), round(float(c.lon), 4), c.recognition, aid, c.sentence)
-        )
+        lat, lon = (None, None) if c.lat is None or c.lon is None else (round(float(c.lat), 4), round(float(c.lon), 4))
+        rows.append((c.city, c.country_iso3, lat, lon, c.recognition, c.kind, aid, c.sentence))
     return rows
 
 

@@ -1,21 +1,32 @@
-"""Find cities named as learning cities and the recognition the text gives them."""
+"""Find cities named as learning cities, the recognition the text gives them and its kind."""
 
 from __future__ import annotations
 
 import csv
 import itertools
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
+from etl.extract import places as gazetteer
+from etl.extract.namelists import Item, NameList, bulleted_lists, inline_lists, organisation_words
 from etl.extract.regex import AfterWordBreak, trie
 from etl.extract.sentences import sentence_at
-from etl.model import LearningCity, PlaceMention, Sentence
+from etl.model import LEARNING_KINDS, LearningCity, PlaceMention, Sentence
 
 LOOKUPS = Path(__file__).resolve().parents[1] / "lookups"
 PRACTICE = "learning-city practice"
+GENERIC = "learning city"  # the recognition of a city the text calls a learning city without naming a network
+# Kinds of recognition, from what the recognition is called (see kind_of).
+AWARD, NETWORK, NATIONAL, FORUM, DESIGNATED, PRACTICE_KIND = LEARNING_KINDS
 # How many sentences back a recognition stays in force for "The winners are ..." sentences.
 CARRY_SENTENCES = 2
+BULLET_INTRO = 400  # characters before a bulleted list searched for what it lists ("The new members are:")
+MIN_PLACE_SHARE = 1 / 3  # of a list's items that must be places or carry a country, for a list of cities
+MAX_TOWN_WORDS = 3  # an unknown name in a list of towns longer than this is a person or an organisation
+_MAX_RECOGNITION_WORDS = 12
 
 # Clauses of a sentence: a city named in one clause gets only what that clause says of it.
 # ",\s+(?:and|while|whereas|but)\s+|;\s+|\s+while\s+|\s+whereas\s+", written to start with a set of characters,
@@ -25,33 +36,30 @@ _CLAUSE_BREAK = re.compile(r"[,;\s](?:(?<=,)\s+(?:and|while|whereas|but)\s+|(?<=
 # finds far faster than white space.
 _CLAUSE_BREAK_PUNCT = re.compile(r",\s+(?:and|while|whereas|but)\s+|;\s+")
 # A city followed by a date is a dateline ("Hamburg, 12 September 2024 -"), where the story was written.
-_DATELINE = re.compile(r",?\s*(?:\d{1,2}\s+[A-Z][a-z]{2,}|[A-Z][a-z]{2,}\.?\s+\d{1,2}\b)")
+_DATELINE = re.compile(r",?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,}|[A-Z][a-z]{2,}\.?\s+\d{1,2}\b)")
 # Words after a sentence's subject city that show it is not the subject ("Beijing and ...", "Beijing of ...").
 _NOT_VERB = frozenset(["and", "or", "of", "in", "to", "for", "with", "from", "at", "on", "by", "as"])
+_VERB_AFTER = re.compile(r"\s+([a-z]+)")
+# "in Cork", "held in Medellín", "hosted by Yeonsu": a place named as where something happens, not as a member.
+_HOST_BEFORE = re.compile(r"(?:\b(?:in|at|hosted by|held in|venue|host city|seat)\s+(?:the\s+city\s+of\s+)?)\Z", re.I)
+_HOST_REACH = 24
+# "X Learning City", "Learning X": a city named by its learning-city initiative.
+_LEARNING_AFTER = re.compile(r"[ \t]+Learning[ \t]+City\b")
+_LEARNING_BEFORE = re.compile(r"\bLearning[ \t]+\Z")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    lines = (LOOKUPS / name).read_text(encoding="utf-8").splitlines()
+    return list(csv.DictReader(ln for ln in lines if ln.strip() and not ln.startswith("#")))
 
 
 @cache
 def _triggers() -> dict[str, tuple[str, ...]]:
-    lines = [ln for ln in (LOOKUPS / "learning_triggers.csv").read_text(encoding="utf-8").splitlines()]
-    rows = csv.DictReader(ln for ln in lines if ln.strip() and not ln.startswith("#"))
     out: dict[str, list[str]] = {}
-    for row in rows:
+    for row in _rows("learning_triggers.csv"):
         out.setdefault(row["kind"].strip(), []).append(row["phrase"].strip())
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
-
-
-@cache
-def _recognition_re() -> re.Pattern[str]:
-    heads = "|".join(re.escape(h) for h in _triggers().get("recognition", ()))
-    cap = r"(?:[A-Z][\w'’-]*|of|for|on|the)"
-    # A capitalised name around a head: "UNESCO Global Network of Learning Cities", "Global Learning Cities Award 2024".
-    return re.compile(rf"(?:[A-Z][\w'’-]*\s+(?:{cap}\s+)*?)?(?:{heads})\b(?:\s+(?:[A-Z][\w'’-]*|\(?(?:19|20)\d\d\)?))*")
-
-
-@cache
-def _head_re() -> re.Pattern[str]:
-    """The recognition heads alone: a sentence without one names no recognition (and is checked far faster)."""
-    return re.compile(rf"(?:{trie(list(_triggers().get('recognition', ())))})\b")
 
 
 class _Words:
@@ -81,77 +89,300 @@ class _Words:
 
 
 @cache
-def _word_re(kind: str) -> _Words:
+def _words(kind: str) -> _Words:
     return _Words(_triggers().get(kind, ()))
 
 
-_LEADING_WORD = re.compile(r"^(?:The|the|of|for|on)\s+")
-_VERB_AFTER = re.compile(r"\s+([a-z]+)")
+@cache
+def _head_re() -> re.Pattern[str]:
+    """The heads of recognitions ("Learning Cities", "GNLC", "City of Learning"), as written (capitalised)."""
+    return re.compile(rf"(?:{trie(list(_triggers().get('recognition', ())), literal=True)})\b")
 
 
-def _recognitions(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """(offset, name) of each award or network named between start and end."""
-    out: list[tuple[int, str]] = []
-    if not _head_re().search(text, start, end):
-        return out
-    for m in _recognition_re().finditer(text, start, end):
-        name = _LEADING_WORD.sub("", m.group()).strip()
-        out.append((m.start(), name))
+@cache
+def _name_suffixes() -> re.Pattern[str]:
+    words = [r["phrase"] for r in _rows("learning_triggers.csv") if r["kind"].strip() == "name_suffix"]
+    return re.compile(r"\s+(?:" + "|".join(map(re.escape, words)) + r")\Z") if words else re.compile(r"(?!x)x")
+
+
+# --- recognitions ---------------------------------------------------------------------------------------------------
+
+
+class Recognition(NamedTuple):
+    start: int
+    name: str
+    kind: str
+
+
+_CAP_WORD = re.compile(r"[A-Z][\w'’+-]*|(?:19|20)\d\d")
+_JOINERS = frozenset({"of", "for", "on", "the", "and", "in"})
+_RIGHT_WORD = re.compile(r"[ \t]+([A-Z][\w'’+-]*|\(?(?:19|20)\d\d\)?)")
+_LEFT_WORDS = re.compile(r"[\w'’+-]+")
+
+
+def recognitions(text: str, lo: int, hi: int) -> list[Recognition]:
+    """Awards, networks and forums named between lo and hi, each the capitalised name around a head
+    ("UNESCO Global Network of Learning Cities", "Learning City Award 2017"), with its kind."""
+    out: list[Recognition] = []
+    for m in _head_re().finditer(text, lo, hi):
+        start = _extend_left(text, m.start(), lo)
+        end = m.end()
+        for _ in range(_MAX_RECOGNITION_WORDS):
+            r = _RIGHT_WORD.match(text, end, hi)
+            if not r:
+                break
+            end = r.end()
+        name = re.sub(r"^(?:The|the|of|for|on)\s+", "", " ".join(text[start:end].split())).strip(" ()")
+        if out and start < out[-1].start + len(out[-1].name):
+            continue  # the same name, found again by a later head inside it
+        out.append(Recognition(start, name, kind_of(name)))
     return out
 
 
+def _extend_left(text: str, head: int, lo: int) -> int:
+    """Start of the capitalised words (and joiners between them) written before a recognition's head."""
+    start = head
+    words = 0
+    pos = head
+    while words < _MAX_RECOGNITION_WORDS:
+        seg = text[max(lo, pos - 40) : pos]
+        stripped = seg.rstrip(" \t")
+        if len(stripped) == len(seg) or not stripped:
+            break  # no blank before: the head opens a word run or the text
+        words_before = _LEFT_WORDS.findall(stripped)
+        if not words_before:
+            break
+        w = words_before[-1]
+        if not stripped.endswith(w):
+            break
+        wpos = pos - (len(seg) - len(stripped)) - len(w)
+        if w[0].isupper():
+            start = wpos
+        elif w.lower() not in _JOINERS or (start != head and w.lower() == "the"):
+            break
+        pos = wpos
+        words += 1
+    # a joiner cannot open the name ("of Learning Cities")
+    return start
+
+
+def kind_of(recognition: str) -> str:
+    """The kind of a recognition from its name: an award, a forum, a national network, UNESCO's network."""
+    low = recognition.lower()
+    if "award" in low or "prize" in low:
+        return AWARD
+    if any(w in low for w in ("forum", "conference", "congress", "summit", "festival", "meeting")):
+        return FORUM
+    if "unesco" in low or "global" in low or "gnlc" in low:
+        return NETWORK
+    if "network" in low:
+        return NATIONAL
+    return DESIGNATED
+
+
+# --- the reader -----------------------------------------------------------------------------------------------------
+
+
 def extract_learning_cities(text: str, sentences: list[Sentence], places: list[PlaceMention]) -> list[LearningCity]:
-    """Cities the text names as award winners, network members or cases of learning-city practice."""
+    """Cities the text names as award winners, network members, forum participants or cases of learning-city
+    practice."""
     try:
-        return _extract(text, sentences, places)
+        return _Reader(text, sentences, places).read()
     except Exception:  # a missed learning city must never lose the article
         return []
 
 
-def _extract(text: str, sentences: list[Sentence], places: list[PlaceMention]) -> list[LearningCity]:
-    cities = [p for p in places if p.kind == "city"]
-    if not cities or not sentences:
-        return []
-    found: dict[tuple[str, str], LearningCity] = {}
+class _Reader:
+    def __init__(self, text: str, sentences: list[Sentence], places: list[PlaceMention]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.places = places
+        self.cities = [p for p in places if p.kind in ("city", "district")]
+        self.by_start = {p.start: p for p in places}
+        self.found: dict[tuple[str, str], LearningCity] = {}
+        self.topic = bool(sentences) and _words("strong").search(text, 0, len(text))
 
-    def add(city: PlaceMention, recognition: str, sentence: Sentence) -> None:
-        key = (city.name, recognition)
-        if key not in found:
-            found[key] = LearningCity(city.name, city.country_iso3, city.lat, city.lon, recognition, sentence.text)
+    def add(self, city: PlaceMention | None, name: str, iso3: str, rec: Recognition, sentence: str) -> None:
+        name = city.name if city else name
+        if (name, rec.name) in self.found:
+            return
+        lat, lon = (city.lat, city.lon) if city else (None, None)
+        self.found[(name, rec.name)] = LearningCity(
+            name, city.country_iso3 if city else iso3, lat, lon, rec.name, sentence, rec.kind
+        )
 
-    recent: list[tuple[int, str]] = []  # (sentence index, recognition) seen lately
-    head, carry = _head_re(), _word_re("carry")
-    ci = 0
-    for si, sent in enumerate(sentences):
-        while ci < len(cities) and cities[ci].start < sent.start:
-            ci += 1
-        in_sent = []
-        j = ci
-        while j < len(cities) and cities[j].end <= sent.end:
-            in_sent.append(cities[j])
-            j += 1
-        # Most sentences name no recognition: the heads alone rule them out.
-        recs = _recognitions(text, sent.start, sent.end) if head.search(text, sent.start, sent.end) else []
-        if in_sent:
-            for lo, hi in _clauses(text, sent):
-                clause_cities = [c for c in in_sent if lo <= c.start < hi]
-                if not clause_cities:
+    def read(self) -> list[LearningCity]:
+        if not self.sentences:
+            return []
+        if self.topic:
+            self._lists()
+        if self.cities:
+            self._clauses()
+            # a sentence that gives a city a recognition does not also make it a case of practice
+            recognised = {(c.city, c.sentence) for c in self.found.values()}
+            _practice(self.text, self.sentences, self.cities, self._add_practice, recognised)
+        return list(self.found.values())
+
+    def _add_practice(self, city: PlaceMention, recognition: str, sentence: Sentence) -> None:
+        self.add(city, city.name, city.country_iso3, Recognition(city.start, recognition, PRACTICE_KIND), sentence.text)
+
+    # Lists ------------------------------------------------------------------------------------------------------
+
+    def _lists(self) -> None:
+        text = self.text
+        recent: list[tuple[int, Recognition]] = []
+        article_recs = recognitions(text, 0, len(text))
+        for si, sent in enumerate(self.sentences):
+            recs = recognitions(text, sent.start, sent.end) if _head_re().search(text, sent.start, sent.end) else []
+            if recs:
+                recent = [*recent, *((si, r) for r in recs)][-8:]
+            if not (
+                recs
+                or _words("member").search(text, sent.start, sent.end)
+                or _words("strong").search(text, sent.start, sent.end)
+            ):
+                continue
+            for lst in inline_lists(text, sent.start, sent.end, self.places):
+                if self._hosted(lst.start):
                     continue
-                # A recognition goes to cities only where the clause says they won or joined it,
+                rec = _choose(recs, [r for k, r in recent if si - k <= CARRY_SENTENCES], article_recs, text, sent)
+                self._take(lst, rec, sent.text)
+        for lst in bulleted_lists(text):
+            intro_lo = max(0, lst.start - BULLET_INTRO)
+            if not (_words("member").search(text, intro_lo, lst.start) or _head_re().search(text, intro_lo, lst.start)):
+                continue
+            sent = sentence_at(self.sentences, lst.start)
+            before = recognitions(text, intro_lo, lst.start)
+            rec = _choose(before, [], article_recs, text, sent)
+            self._take(lst, rec, text[intro_lo : lst.end] if sent is None else sent.text)
+
+    def _hosted(self, start: int) -> bool:
+        return bool(_HOST_BEFORE.search(self.text, max(0, start - _HOST_REACH), start))
+
+    def _take(self, lst: NameList, rec: Recognition, sentence: str) -> None:
+        # "Leeds, February 16": a dateline, not a list
+        items = [i for i in lst.items if not _CALENDAR.fullmatch(i.name) and not _DATELINE.match(self.text, i.end)]
+        if len(items) < 2 and not lst.bulleted:
+            return
+        lst = lst._replace(items=tuple(items))
+        resolved = [self._resolve(item) for item in lst.items]
+        cities = [r for r in resolved if r is not None]
+        placed = sum(1 for r in cities if r[0] is not None or r[2])
+        if not cities or placed < MIN_PLACE_SHARE * len(lst.items):
+            return  # "Mobile Learning, Content Development and ...": not a list of cities
+        for city, name, iso3 in cities:
+            # A name the gazetteer does not know, in a list without brackets, must look like a town's name
+            if city is None and not iso3 and not lst.bulleted and not _looks_like_town(name):
+                continue
+            self.add(city, name, iso3, rec, sentence)
+
+    def _resolve(self, item: Item) -> tuple[PlaceMention | None, str, str] | None:
+        """The city an item names, or None when it names a country or region; a name the gazetteer does not know
+        is kept as written, with the country its bracket names."""
+        mention = self.by_start.get(item.start)
+        country = _country(item.country)
+        if mention is not None and mention.end == item.end and mention.kind in ("country", "region"):
+            if item.country and not country:  # "Poland (Gdynia)": the bracket holds the city
+                return self._named(item.country, mention.country_iso3)
+            return None
+        if mention is not None and mention.kind in ("city", "district") and mention.end >= item.end - 1:
+            return mention, mention.name, mention.country_iso3
+        return self._named(item.name, country)
+
+    def _named(self, name: str, iso3: str) -> tuple[PlaceMention | None, str, str] | None:
+        name = _name_suffixes().sub("", name).strip()
+        entry = gazetteer.locate(name, iso3)
+        if entry is not None and entry.kind in ("country", "region"):
+            return None
+        if entry is not None:
+            shown = name if entry.as_written else entry.name
+            mention = PlaceMention(shown, entry.kind, entry.iso3, entry.lat, entry.lon, 0, 0, name)
+            return mention, shown, entry.iso3
+        return None, name, iso3
+
+    # Cities in sentences of their own ------------------------------------------------------------------------
+
+    def _clauses(self) -> None:
+        text = self.text
+        recent: list[tuple[int, Recognition]] = []
+        carry = _words("carry")
+        ci = 0
+        for si, sent in enumerate(self.sentences):
+            while ci < len(self.cities) and self.cities[ci].start < sent.start:
+                ci += 1
+            in_sent = list(itertools.takewhile(lambda c, e=sent.end: c.end <= e, self.cities[ci:]))
+            recs = recognitions(text, sent.start, sent.end) if _head_re().search(text, sent.start, sent.end) else []
+            for city in in_sent:  # "Dublin Learning City", "Learning Limerick"
+                if _LEARNING_AFTER.match(text, city.end) or _LEARNING_BEFORE.search(text, city.start - 10, city.start):
+                    rec = min(recs, key=lambda r: abs(r.start - city.start)) if recs else None
+                    self.add(city, city.name, city.country_iso3, rec or _generic(city.start), sent.text)
+            for lo, hi in _clauses(text, sent) if in_sent else ():
+                clause_cities = [c for c in in_sent if lo <= c.start < hi and not self._hosted(c.start)]
+                # A recognition goes to cities only where the clause says they won, joined or took part in it,
                 # not where it says an award ceremony was held in a city.
-                if not carry.search(text, lo, hi):
+                if not clause_cities or not carry.search(text, lo, hi):
                     continue
-                clause_recs = [r for r in recs if lo <= r[0] < hi]
+                clause_recs = [r for r in recs if lo <= r.start < hi]
                 if not clause_recs:
-                    clause_recs = [(lo, r) for k, r in recent if si - k <= CARRY_SENTENCES][-1:]
-                clause_cities = [c for c in clause_cities if not _DATELINE.match(text, c.end)]
+                    clause_recs = [r for k, r in recent if si - k <= CARRY_SENTENCES][-1:]
                 for city in clause_cities:
-                    if clause_recs:
-                        add(city, min(clause_recs, key=lambda r: abs(r[0] - city.start))[1], sent)
-        if recs:
-            recent = [*recent, *((si, r) for _, r in recs)][-8:]
-    _practice(text, sentences, cities, add)
-    return list(found.values())
+                    if clause_recs and not _DATELINE.match(text, city.end):
+                        rec = min(clause_recs, key=lambda r: abs(r.start - city.start))
+                        self.add(city, city.name, city.country_iso3, rec, sent.text)
+            if recs:
+                recent = [*recent, *((si, r) for r in recs)][-8:]
+
+
+_CALENDAR = re.compile(
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
+    r"|Nov(?:ember)?|Dec(?:ember)?|Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs|rsday)?|Fri(?:day)?"
+    r"|Sat(?:urday)?|Sun(?:day)?)\.?"
+)
+
+
+def _looks_like_town(name: str) -> bool:
+    """Not a month or day ("February"), not a person's long name nor an organisation's ("Ministry of Education")."""
+    words = name.split()
+    return len(words) <= MAX_TOWN_WORDS and not _CALENDAR.fullmatch(name) and not set(words) & organisation_words()
+
+
+def _generic(start: int) -> Recognition:
+    return Recognition(start, GENERIC, DESIGNATED)
+
+
+def _choose(
+    here: list[Recognition], recent: list[Recognition], article: list[Recognition], text: str, sent: Sentence | None
+) -> Recognition:
+    """The recognition a list of cities gets: one named in its sentence, else lately, else the article's most named;
+    an award where the sentence speaks of awards ("The 2017 awardees are: ...")."""
+    awardish = sent is not None and _words("award").search(text, sent.start, sent.end)
+    for pool in (here, recent, article):
+        if not pool:
+            continue
+        if awardish and (awards := [r for r in pool if r.kind == AWARD]):
+            return _with_year(awards[-1], text, sent)
+        counts: dict[str, int] = {}
+        for r in pool:
+            counts[r.name] = counts.get(r.name, 0) + 1
+        best = max(pool, key=lambda r: (counts[r.name], r.kind != FORUM))
+        return best
+    return _generic(sent.start if sent else 0)
+
+
+def _with_year(rec: Recognition, text: str, sent: Sentence | None) -> Recognition:
+    """An award named without its year takes the one its list's sentence gives ("The 2017 awardees are")."""
+    if _YEAR.search(rec.name) or sent is None:
+        return rec
+    year = _YEAR.search(text, sent.start, sent.end)
+    return rec._replace(name=f"{rec.name} {year.group()}") if year else rec
+
+
+def _country(name: str) -> str:
+    """The ISO code of a country named in a bracket ("Republic of Korea", "the Philippines"), or ""."""
+    if not name:
+        return ""
+    entry = gazetteer.locate(name, "")
+    return entry.iso3 if entry is not None and entry.kind == "country" else ""
 
 
 def _clauses(text: str, sent: Sentence) -> list[tuple[int, int]]:
@@ -163,11 +394,19 @@ def _clauses(text: str, sent: Sentence) -> list[tuple[int, int]]:
     return list(itertools.pairwise(bounds))
 
 
-def _practice(text: str, sentences: list[Sentence], cities: list[PlaceMention], add) -> None:
+def _practice(
+    text: str,
+    sentences: list[Sentence],
+    cities: list[PlaceMention],
+    add: Callable[[PlaceMention, str, Sentence], None],
+    recognised: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
+) -> None:
     """A city that is the subject of a sentence in a paragraph about building learning cities or a learning society."""
-    topic = _word_re("topic")
+    topic = _words("topic")
     on_topic: dict[int, bool] = {}  # paragraph start -> whether it is about learning cities
     for city in cities:
+        if city.kind != "city":
+            continue
         lo = text.rfind("\n", 0, city.start) + 1
         if lo not in on_topic:
             hi = text.find("\n", city.end)
@@ -175,7 +414,7 @@ def _practice(text: str, sentences: list[Sentence], cities: list[PlaceMention], 
         if not on_topic[lo]:
             continue
         sent = sentence_at(sentences, city.start)
-        if sent and _is_subject(text, sent, city):
+        if sent and (city.name, sent.text) not in recognised and _is_subject(text, sent, city):
             add(city, PRACTICE, sent)
 
 

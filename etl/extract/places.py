@@ -271,6 +271,22 @@ def candidates(key: str) -> tuple[_Entry, ...]:
     return tuple(map(_Entry._make, gazetteer().names.get(key, ())))
 
 
+def locate(name: str, iso3: str = "") -> _Entry | None:
+    """The place a name the text gives as a place means: in country ``iso3`` when given (small towns and counties
+    too: the caller knows it names a place), else a country or region of that name, else the most populous place
+    big enough to be meant wherever it is named. None when the gazetteer knows no such place."""
+    found = candidates(_key(name)) or candidates(_key(_fold(name)))
+    if iso3:
+        local = [e for e in found if e.iso3 == iso3 and e.kind != "country"]
+        if local:
+            return max(local, key=lambda e: (not e.as_written, e.population))
+    for e in found:
+        if e.kind in ("country", "region"):
+            return e
+    big = [e for e in found if not e.small and e.population >= BIG_CITY]
+    return max(big, key=lambda e: e.population) if big else None
+
+
 def _index() -> tuple[dict[str, tuple[_Entry, ...]], dict[str, int], frozenset[str]]:
     """The names, longest and prefixes of the :class:`Gazetteer`, built from the sources."""
     stop = stopwords()
@@ -380,7 +396,7 @@ def _add_admin(add, listed: dict) -> None:
         e = _Entry(name, row["kind"], iso3, float(row["lat"]), float(row["lon"]), pop, district)
         for n in names:
             if not (district and _common_words().get(n, 0) >= COMMON_WORD):
-                add(n, e)
+                add(n, e if n == name else e._replace(as_written=True))  # "Dangjin" for Dangjin-si
 
 
 @dataclass

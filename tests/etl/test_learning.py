@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -67,3 +68,77 @@ def test_no_learning_topic_no_practice():
 def test_never_raises_and_sentences_come_from_the_text(text):
     for c in extract_learning_cities(text, split_sentences(text), extract_places(text)):
         assert c.sentence in text
+
+
+def learning_kinds(text: str) -> set[tuple[str, str]]:
+    return {(c.city, c.kind) for c in extract_learning_cities(text, split_sentences(text), extract_places(text))}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an award list after the sentence naming the award, which takes the list's year
+        (
+            "Twelve cities will receive the UNESCO Learning City Award. The 2026 awardees are: Leeds (United Kingdom), "
+            "Porto (Portugal) and Curitiba (Brazil).",
+            {("Leeds", "award winner"), ("Porto", "award winner"), ("Curitiba", "award winner")},
+        ),
+        # network members in brackets and in a country's bracket
+        (
+            "Fourteen cities joined the UNESCO Global Network of Learning Cities, including Mombasa (Kenya), "
+            "Poland (Gdansk) and Arequipa.",
+            {("Mombasa", "network member"), ("Gdańsk", "network member"), ("Arequipa", "network member")},
+        ),
+        # a national network's members after "includes ...:"
+        (
+            "Peru's Learning Cities Network currently includes five municipalities: Arequipa, Cusco, Trujillo, "
+            "Piura and Chiclayo.",
+            {(c, "national network member") for c in ("Arequipa", "Cusco", "Trujillo", "Piura", "Chiclayo")},
+        ),
+        # "learning cities of A, B and C", lower case
+        (
+            "The university mentors the new learning cities of Chiang Mai, Lampang and Nan.",
+            {
+                ("Chiang Mai", "designated learning city"),
+                ("Lampang", "designated learning city"),
+                ("Nan", "designated learning city"),
+            },
+        ),
+        # forum participants
+        (
+            "Cork joined Waterford and Galway in representing Ireland at the European Learning Cities Forum.",
+            {("Cork", "forum participant"), ("Waterford", "forum participant"), ("Galway", "forum participant")},
+        ),
+        # "X Learning City": named by its initiative
+        ("Dublin Learning City hosted the meeting.", {("Dublin", "designated learning city")}),
+    ],
+)
+def test_learning_city_lists(text, expected):
+    assert learning_kinds(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the host of a learning-cities conference, the seat of the institute, a dateline
+        "The International Conference on Learning Cities will be held in Cork, Ireland.",
+        "The UNESCO Institute for Lifelong Learning in Hamburg coordinates the learning cities network.",
+        "Hamburg, 19 January 2026 - Sixteen cities will receive the UNESCO Learning City Award.",
+        # a list of organisations and of countries in a text about learning cities
+        "Learning cities were supported by the Ministry of Education, the Equitable Fund and Bangkok Office.",
+        "Participants from Japan, Thailand and the Republic of Korea discussed learning cities.",
+        # a month and a person's name beside a city in a dateline sentence
+        "Leeds, February 16, 2026.- The mayor, Maria Fernanda Torres Lopez, said the learning city grows.",
+    ],
+)
+def test_not_learning_cities(text):
+    assert learning_kinds(text) == set()
+
+
+def test_an_unknown_member_keeps_its_name_and_country():
+    text = (
+        "The new members of the UNESCO Global Network of Learning Cities are:\n- Xyloville (Kenya)\n- Mombasa (Kenya)\n"
+    )
+    found = {c.city: c for c in extract_learning_cities(text, split_sentences(text), extract_places(text))}
+    assert found["Xyloville"].country_iso3 == "KEN" and found["Xyloville"].lat is None
+    assert found["Mombasa"].lat is not None
