@@ -80,6 +80,8 @@ class Event:
     format: str  # in person | online | hybrid | ""
     sentence: str
     key: str = ""  # normalised identity used to merge one event told by several articles
+    end_date: str = ""  # ISO date of its last day, when the text gives a span ("18 to 20 September")
+    edition: int | None = None  # its ordinal when the text gives one ("the 9th edition", "Seventh")
 
 
 @dataclass(frozen=True)

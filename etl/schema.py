@@ -154,9 +154,16 @@ TABLES: tuple[Table, ...] = (
         "events",
         "Conferences, seminars, ceremonies and forums; one row per event even when several articles report it.",
         (
-            Field("event_id", "string", "Stable id derived from the event's name and year.", required=True),
+            Field(
+                "event_id",
+                "string",
+                "Stable id from the event's name, edition (year or ordinal) and city: a readable part and a hash.",
+                required=True,
+            ),
             Field("name", "string", "Event name as written in the text.", required=True),
-            Field("date", "date", "ISO date; a date without a year takes it from the article."),
+            Field("date", "date", "ISO date of its first day; a date without a year takes it from the article."),
+            Field("end_date", "date", "ISO date of its last day when the text gives a span, else the first day."),
+            Field("edition", "integer", "Its ordinal when the text gives one ('9th edition', 'Seventh').", minimum=1),
             Field("city", "string", "Host city, if stated."),
             _ISO3,
             Field("attendees", "number", "Participants stated in the text.", minimum=0),
@@ -165,6 +172,12 @@ TABLES: tuple[Table, ...] = (
             Field("format", "string", "in person, online or hybrid, when stated.", enum=FORMATS),
             Field("article_id", "string", "First article reporting the event (see article_ids).", required=True),
             Field("article_ids", "string", "Every article reporting the event, separated by ';'.", required=True),
+            Field(
+                "reported",
+                "string",
+                "Where the articles disagree: every value each reported, with the article ('attendees: 800 (a); 900 "
+                "(b)'). The row shows the value most articles report, the first article's on a tie.",
+            ),
             _SENTENCE,
         ),
         primary_key=("event_id",),
@@ -203,7 +216,8 @@ def pandera_schema(table: Table) -> pa.DataFrameSchema:
             checks.append(pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$"))
         if f.required and f.type == "string":
             checks.append(pa.Check.str_length(min_value=1))
-        columns[f.name] = pa.Column(_DTYPES[f.type], checks=checks, nullable=not f.required, coerce=True)
+        dtype = "Int64" if f.type == "integer" and not f.required else _DTYPES[f.type]  # pandas' integer with gaps
+        columns[f.name] = pa.Column(dtype, checks=checks, nullable=not f.required, coerce=True)
     return pa.DataFrameSchema(
         columns, strict=True, ordered=True, unique=list(table.primary_key) or None, name=table.name
     )

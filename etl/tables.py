@@ -12,7 +12,8 @@ import csv
 import hashlib
 import io
 import re
-from collections import defaultdict
+import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -162,68 +163,87 @@ def _learning_rows(aid: str, result: ArticleResult) -> list[tuple]:
 
 # --- events, merged across articles ---------------------------------------------------------------------------------
 
-_SLUG_MAX = 80
+_SLUG_MAX = 60
+_HASH = 8
+_FIRST_FIELDS = ("date", "end_date", "edition", "country_iso3", "format")  # the first article that states one
+_COUNTED = ("attendees", "overseas", "countries_represented")  # the value most articles report
 
 
-def _slug(text: str) -> str:
-    """A readable id; a long one is cut and ends in a hash of the whole, so two long keys never collide."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "event"
-    if len(slug) <= _SLUG_MAX:
-        return slug
-    return slug[: _SLUG_MAX - 9].rstrip("-") + "-" + hashlib.sha256(slug.encode()).hexdigest()[:8]
-
-
-_MERGED_FIELDS = ("date", "city", "country_iso3", "attendees", "overseas", "countries_represented", "format")
+def event_id(key: str, city: str) -> str:
+    """A readable part (the key's ASCII letters and digits) and a hash of the whole key and city, so that two
+    events never share an id whatever their letters ("Zürich" and "Zärich" forums, Greek or Cyrillic names)."""
+    whole = f"{key}\0{city}"
+    folded = unicodedata.normalize("NFKD", f"{key} {city}").encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:_SLUG_MAX].rstrip("-") or "event"
+    return f"{slug}-{hashlib.sha256(whole.encode()).hexdigest()[:_HASH]}"
 
 
 def events_rows(told: Iterable[tuple[str, Sequence[Event]]]) -> list[tuple]:
-    """One row per event from (article id, events) in article order; an event several articles report is merged.
+    """One row per event from (article id, events) in article order.
 
-    The first article gives the name and sentence; any field it leaves empty is
-    taken from the next article that states it.
+    Reports of one event are merged: the same identity (name words and edition: year or ordinal) and no two host
+    cities (a report without a city joins the others). The first article gives the name and sentence; the date,
+    format and country come from the first that states them; attendance, overseas guests and countries from the
+    value most articles report (the first article's on a tie), every value and its article kept in ``reported``
+    where they disagree.
     """
-    merged: dict[str, dict] = {}
+    by_key: dict[str, list[list[tuple[str, Event]]]] = defaultdict(list)
     for aid, events in told:
         for e in events:
-            key = e.key or _slug(e.name)
-            row = merged.get(key)
-            if row is None:
-                merged[key] = _event_row(key, aid, e)
-                continue
-            if aid not in row["article_ids"]:
-                row["article_ids"].append(aid)
-            for f in _MERGED_FIELDS:
-                value = getattr(e, f)
-                if row[f] in ("", None) and value not in ("", None):
-                    row[f] = value
+            key = e.key or e.name
+            clusters = by_key[key]
+            home = next((c for c in clusters if _same_place(c, e)), None)
+            if home is None:
+                clusters.append([(aid, e)])
+            else:
+                home.append((aid, e))
     columns = TABLE_BY_NAME["events"].columns
     rows = []
-    for key in sorted(merged):
-        row = merged[key]
-        row.update(date=row["date"] or None, format=row["format"] or None, article_ids=";".join(row["article_ids"]))
-        for f in ("attendees", "overseas", "countries_represented"):
-            row[f] = None if row[f] is None else float(row[f])
-        rows.append(tuple(row[c] for c in columns))
-    return rows
+    for key, clusters in by_key.items():
+        for reports in clusters:
+            rows.append(tuple(_merged(key, reports)[c] for c in columns))
+    return sorted(rows, key=lambda r: r[0])
+
+
+def _same_place(reports: list[tuple[str, Event]], e: Event) -> bool:
+    cities = {r.city for _, r in reports if r.city}
+    return not e.city or not cities or e.city in cities
+
+
+def _merged(key: str, reports: list[tuple[str, Event]]) -> dict:
+    first_aid, first = reports[0]
+    city = next((e.city for _, e in reports if e.city), "")
+    row = {
+        "event_id": event_id(key, city),
+        "name": first.name,
+        "city": city,
+        "article_id": first_aid,
+        "article_ids": ";".join(dict.fromkeys(aid for aid, _ in reports)),
+        "sentence": first.sentence,
+    }
+    for f in _FIRST_FIELDS:
+        row[f] = next((v for _, e in reports if (v := getattr(e, f)) not in ("", None)), None)
+    if row["country_iso3"] is None:
+        row["country_iso3"] = ""
+    disputes = []
+    for f in _COUNTED:
+        said = [(aid, float(v)) for aid, e in reports if (v := getattr(e, f)) is not None]
+        values = Counter(v for _, v in said)
+        row[f] = (
+            max(values, key=lambda v: (values[v], -next(i for i, (_, w) in enumerate(said) if w == v)))
+            if said
+            else None
+        )
+        if len(values) > 1:
+            disputes.append(f"{f}: " + "; ".join(f"{v:g} ({aid})" for aid, v in said))
+    dates = {e.date for _, e in reports if e.date}
+    if len(dates) > 1:
+        disputes.insert(0, "date: " + "; ".join(f"{e.date} ({aid})" for aid, e in reports if e.date))
+    row["reported"] = " | ".join(disputes) or None
+    row["edition"] = int(row["edition"]) if row["edition"] else None
+    return row
 
 
 def events_table(told: Iterable[tuple[str, Sequence[Event]]]) -> pd.DataFrame:
     """The events table as a frame (for tests and notebooks)."""
     return _frame("events", events_rows(told))
-
-
-def _event_row(key: str, article_id: str, e: Event) -> dict:
-    return {
-        "event_id": _slug(key),
-        "name": e.name,
-        "date": e.date,
-        "city": e.city,
-        "country_iso3": e.country_iso3,
-        "attendees": e.attendees,
-        "overseas": e.overseas,
-        "countries_represented": e.countries_represented,
-        "format": e.format,
-        "article_id": article_id,
-        "article_ids": [article_id],
-        "sentence": e.sentence,
-    }

@@ -128,3 +128,135 @@ def resolve_year(mention: DateMention, context: str, published: str = "") -> int
         pub = date.fromisoformat(published)
         return pub.year - 1 if mention.month > pub.month else pub.year
     return None
+
+
+# --- spans of days ("18 to 20 September 2017", "Feb 13-14", "27-29.11.2019") -------------------------------------
+
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_ORD = r"(?:st|nd|rd|th)?"
+_TO = r"\s*(?:-|–|—|to|and|until|through|till)\s*"
+# A day written before a date that starts with its day: "18 to [20 September 2017]", "from 1 - [4 December 2009]".
+_DAY_BEFORE = re.compile(rf"(?<![\d.,:/])({_DAY}){_ORD}{_TO}$")
+# A day written after a date: "[Oct. 21] to 23", "[November 15] to 17, 2022", "[Feb 13]-14" (no month after it,
+# which would make it a date of its own).
+_DAY_AFTER = re.compile(
+    rf"{_TO}({_DAY}){_ORD}\b(?!\s*(?:of\s+)?[A-Z][a-z]{{2}}|[\d:/]|\.\d)(?:,?\s+((?:19|20)\d{{2}})\b)?"
+)
+# Day-month-year with dots, as Europe writes it, alone or as a span: "27-29.11.2019", "29.11.2019".
+_DOTTED = re.compile(rf"(?<![\d.])(?:({_DAY}){_TO})?({_DAY})\.(0?[1-9]|1[0-2])\.((?:19|20)\d{{2}})(?![\d.]\d)")
+_HAS_DOTTED = re.compile(r"\d\.\d{1,2}\.(?:19|20)\d\d")  # scanned for its first digit: most texts have none
+_SPAN_LINK = re.compile(rf"^{_TO}$")
+_SPAN_REACH = 16  # characters before a date searched for the first day of its span
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date or a span of days as written; the first day's year or month may come from the last's."""
+
+    start: int
+    end: int
+    year: int | None
+    month: int
+    day: int
+    end_year: int | None
+    end_month: int
+    end_day: int
+
+    def iso(self, default_year: int | None = None) -> str:
+        return _iso(self.year or self.end_year or default_year, self.month, self.day)
+
+    def end_iso(self, default_year: int | None = None) -> str:
+        first = self.iso(default_year)
+        year = self.end_year or self.year or default_year
+        if year and self.end_month < self.month and not self.end_year:
+            year += 1  # "December 30 to January 2"
+        return _iso(year, self.end_month, self.end_day) if first else ""
+
+
+def _iso(year: int | None, month: int, day: int) -> str:
+    if year is None:
+        return ""
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+
+
+def find_spans(text: str) -> list[DateSpan]:
+    """Every date with its day in ``text`` as a span of days, left to right: a single date is a span of one day."""
+    singles = [d for d in find_dates(text, days_only=True) if d.day is not None]
+    out: list[DateSpan] = []
+    i = 0
+    while i < len(singles):
+        d = singles[i]
+        start, end = d.start, d.end
+        first = (d.year, d.month, d.day)
+        last = (d.year, d.month, d.day)
+        if text[d.start : d.start + 1].isdigit() and (
+            m := _DAY_BEFORE.search(text, max(0, d.start - _SPAN_REACH), d.start)
+        ):
+            first, start = (d.year, d.month, int(m.group(1))), m.start()  # "18 to [20 September 2017]"
+        nxt = singles[i + 1] if i + 1 < len(singles) else None
+        link = _SPAN_LINK.match(text[d.end : nxt.start]) if nxt is not None else None
+        if nxt is not None and link and ("and" not in link.group() or nxt.month == d.month):  # "June 13 and June 16"
+            last, end = (nxt.year, nxt.month, nxt.day), nxt.end
+            if not first[0] and nxt.year:  # "December 30 to January 2, 2025" began in 2024
+                first = (nxt.year - (first[1] > nxt.month), first[1], first[2])
+            i += 1
+        elif start == d.start and (m := _DAY_AFTER.match(text, d.end)):  # "[Oct. 21] to 23"
+            year = int(m.group(2)) if m.group(2) else d.year
+            first, last, end = (d.year or year, d.month, d.day), (year, d.month, int(m.group(1))), m.end()
+        if (last[0], last[1], last[2]) < (last[0], first[1], first[2]) and last[1] == first[1]:
+            last = first  # "20 to 18 May": not a span
+        out.append(DateSpan(start, end, first[0], first[1], first[2], last[0], last[1], last[2]))
+        i += 1
+    for m in _DOTTED.finditer(text) if _HAS_DOTTED.search(text) else ():
+        if any(s.start < m.end() and m.start() < s.end for s in out):
+            continue
+        year, month, day = int(m.group(4)), int(m.group(3)), int(m.group(2))
+        first_day = int(m.group(1)) if m.group(1) else day
+        out.append(DateSpan(m.start(), m.end(), year, month, first_day, year, month, day))
+    return sorted(out, key=lambda s: s.start)
+
+
+# --- dates relative to the publication date ("today", "on Monday", "yesterday") ----------------------------------
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_RELATIVE = re.compile(
+    r"\b(?:(?P<today>today|tonight|this morning|this afternoon|this evening)|(?P<yesterday>yesterday)"
+    r"|(?P<tomorrow>tomorrow)|(?:(?P<mod>this|last|next|on|coming|this coming)\s+)?"
+    r"(?P<weekday>" + "|".join(WEEKDAYS) + r"))\b(?!\s*,?\s*(?:\(?\d|(?:" + "|".join(_MONTH_NAMES) + r")\b))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class RelativeDate:
+    start: int
+    end: int
+    words: str  # as written
+
+    def resolve(self, published: date, future: bool) -> date | None:
+        """The day meant, counted from ``published``; a weekday falls before it in a report, after it in an
+        announcement ("will open on Monday"), the coming one after "next", the past one after "last"."""
+        from datetime import timedelta
+
+        low = " ".join(self.words.lower().split())
+        if low.startswith(("today", "tonight", "this morning", "this afternoon", "this evening")):
+            return published
+        if low == "yesterday":
+            return published - timedelta(days=1)
+        if low == "tomorrow":
+            return published + timedelta(days=1)
+        weekday = WEEKDAYS.index(low.split()[-1])
+        ahead = low.startswith(("next", "coming", "this coming")) or (future and not low.startswith("last"))
+        if ahead:
+            return published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
+        back = (published.weekday() - weekday) % 7
+        return published - timedelta(days=back or (7 if low.startswith("last") else 0))
+
+
+def find_relative(text: str, lo: int = 0, hi: int | None = None) -> list[RelativeDate]:
+    """Words naming a day by its distance from the publication date, between lo and hi."""
+    hi = len(text) if hi is None else hi
+    return [RelativeDate(m.start(), m.end(), m.group()) for m in _RELATIVE.finditer(text, lo, hi)]

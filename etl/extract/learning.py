@@ -316,15 +316,17 @@ class _Reader:
                 if _LEARNING_AFTER.match(text, city.end) or _LEARNING_BEFORE.search(text, city.start - 10, city.start):
                     rec = min(recs, key=lambda r: abs(r.start - city.start)) if recs else None
                     self.add(city, city.name, city.country_iso3, rec or _generic(city.start), sent.text)
-            for lo, hi in _clauses(text, sent) if in_sent else ():
-                clause_cities = [c for c in in_sent if lo <= c.start < hi and not self._hosted(c.start)]
+            lately = [r for k, r in recent if si - k <= CARRY_SENTENCES][-1:]
+            # Only a sentence that names a recognition, or follows one that does, can give one.
+            for lo, hi in _clauses(text, sent) if in_sent and (recs or lately) else ():
                 # A recognition goes to cities only where the clause says they won, joined or took part in it,
                 # not where it says an award ceremony was held in a city.
-                if not clause_cities or not carry.search(text, lo, hi):
+                if not carry.search(text, lo, hi):
                     continue
-                clause_recs = [r for r in recs if lo <= r.start < hi]
-                if not clause_recs:
-                    clause_recs = [r for k, r in recent if si - k <= CARRY_SENTENCES][-1:]
+                clause_cities = [c for c in in_sent if lo <= c.start < hi and not self._hosted(c.start)]
+                if not clause_cities:
+                    continue
+                clause_recs = [r for r in recs if lo <= r.start < hi] or lately
                 for city in clause_cities:
                     if clause_recs and not _DATELINE.match(text, city.end):
                         rec = min(clause_recs, key=lambda r: abs(r.start - city.start))

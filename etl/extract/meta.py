@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -21,9 +22,17 @@ _LABEL = re.compile(r"^\s*([^\W\d_][^:：]{0,30}?)\s*[:：]\s*(.*)$")
 _DATE_LABELS = ("release time", "published", "publish time", "posted", "updated", "date", "time")
 # "China.com, January 30 (Reporter Zeng Ruixin) On the ..." / "BEIJING, Jan. 30 (Xinhua) -- ...":
 _DATELINE = re.compile(
-    r"^(?P<lead>[^\n,()]{2,40}?),\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?)"
+    r"^(?P<lead>[^\n,();]{2,40}?)(?:[,;]\s*[A-Z][^\n,();]{1,40}?)?[,;]\s*"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?)"
     r"\s*(?:\((?P<paren>[^)]{1,60})\))?\s*(?:--|—|–|-)?\s*"
 )
+# A date opening a line, as bylines and time stamps write it: "2013-10-22 08:40:14Xinhua", "13 October 2016".
+_LEADING_DATE = re.compile(r"^(?:19|20)\d{2}-\d{2}-\d{2}\b")
+# A date in the address of the article: /2010/08/11/, /2013-10-22/, /202302/10/, -20200703-.
+_URL_DATE = re.compile(
+    r"(?<![0-9])((?:19|20)\d{2})(?:[/-](0?[1-9]|1[0-2])[/-]|(0[1-9]|1[0-2])/?)(0[1-9]|[12]\d|3[01]|[1-9](?=/))(?![0-9])"
+)
+_SOURCE_LINE = re.compile(r"^\s*Source\s*:\s*(?P<url>(?:https?://|www\.)\S+)", re.IGNORECASE)
 # A label that a colon follows (after white space): found by looking before each colon, see _has_date_label.
 _DATE_LABEL_BEFORE = re.compile(r"(?:release time|published|posted|updated|date)\Z", re.IGNORECASE)
 _DATE_LABEL_LONGEST = len("release time")
@@ -154,8 +163,29 @@ def _has_date_label(line: str) -> bool:
 
 
 def _published(lines: list[str]) -> str:
+    """The publication date: a labelled one, a line of dates, a dateline or a time stamp; else the date in the
+    article's address (its Source line)."""
+    return _published_in_text(lines) or _published_in_url(lines)
+
+
+def _published_in_url(lines: list[str]) -> str:
+    for line in lines[:3]:
+        m = _SOURCE_LINE.match(line)
+        if m and (d := _URL_DATE.search(m.group("url"))):
+            try:
+                return date(int(d.group(1)), int(d.group(2) or d.group(3)), int(d.group(4))).isoformat()
+            except ValueError:
+                return ""
+    return ""
+
+
+def _published_in_text(lines: list[str]) -> str:
     labelled, lone, dateline = "", "", ""
     for line in lines:
+        if _LEADING_DATE.match(line) and not lone:  # "2013-10-22 08:40:14Xinhua"
+            found = [d for d in find_dates(line[:10]) if d.year]
+            lone = found[0].iso() if found else ""
+            continue
         label = _label(line)
         is_label = bool(label and label.group(1).strip().lower() in _DATE_LABELS)
         is_labelled = _has_date_label(line)

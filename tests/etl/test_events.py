@@ -382,3 +382,90 @@ def test_one_long_line_of_event_words_is_fast():
     found = events(line)
     assert time.perf_counter() - started < 10
     _check(line, found)
+
+
+# --- events named as news names them (frames) -------------------------------------------------------------------
+
+
+def test_a_brand_and_year_without_an_event_word_is_an_event_where_it_convened():
+    text = "Open Schools Expo 2021 convened 12,000 people in Lima between May 4 and May 6."
+    metrics = [figure(text, "12,000 people", 12000, "people")]
+    e = only(text, metrics, [place(text, "Lima")])
+    assert (e.name, e.date, e.end_date, e.city, e.attendees) == (
+        "Open Schools Expo 2021",
+        "2021-05-04",
+        "2021-05-06",
+        "Lima",
+        12000,
+    )
+
+
+def test_a_place_and_a_year_are_no_event():
+    text = "Paris 2024 welcomed athletes from 200 countries."
+    assert events(text, places=[place(text, "Paris")]) == []
+
+
+def test_a_lower_case_event_with_what_describes_it():
+    text = "On October 4, 2023, the university organized a webinar to exchange knowledge between teachers."
+    e = only(text)
+    assert e.name.startswith("webinar to exchange knowledge") and e.date == "2023-10-04"
+    assert e.format == "online" and e.city == ""
+
+
+def test_the_conference_refers_back_and_a_figure_in_the_next_sentence_counts_its_participants():
+    text = (
+        "The Open Learning Forum opened in Nairobi today.\n"
+        "The forum will run until Friday.\n"
+        "Over 1,500 participants have arrived from 40 countries."
+    )
+    metrics = [figure(text, "1,500 participants", 1500, "participants"), figure(text, "40 countries", 40, "countries")]
+    e = only(text, metrics, [place(text, "Nairobi")], published="2014-05-28")
+    assert (e.date, e.city, e.attendees, e.countries_represented) == ("2014-05-28", "Nairobi", 1500, 40)
+
+
+def test_the_opening_ceremony_of_an_event_is_part_of_it():
+    text = "He spoke at the opening ceremony of the International Forum on Open Schools from Oct. 21 to 23 in Lima."
+    e = only(text, places=[place(text, "Lima")], published="2013-10-22")
+    assert (e.name, e.date, e.end_date, e.city) == (
+        "International Forum on Open Schools",
+        "2013-10-21",
+        "2013-10-23",
+        "Lima",
+    )
+
+
+def test_editions_by_ordinal_and_roman_numeral_are_one_event_and_another_edition_is_another():
+    text = (
+        "From 15 to 17 June 2022, the Seventh International Conference on Adult Learning will be held in Lima. "
+        "The International Conference on Adult Learning VII is hosted by Peru. "
+        "The Sixth International Conference on Adult Learning was held in Quito in 2009."
+    )
+    places = [place(text, "Lima"), place(text, "Quito")]
+    found = {e.edition: e for e in events(text, places=places, published="2022-03-28")}
+    assert found[7].city == "Lima" and found[7].date == "2022-06-15"
+    assert found[6].city == "Quito"
+    assert found[6].key != found[7].key
+
+
+def test_a_city_that_will_host_the_event():
+    text = "Bogotá will host the Latin American Forum on Open Learning, to be held on 12 March 2024."
+    e = only(text, places=[place(text, "Bogotá")])
+    assert (e.city, e.date) == ("Bogotá", "2024-03-12")
+
+
+def test_place_and_dates_in_brackets_after_the_name():
+    text = "It builds on the Sixth World Forum on Literacy (Lima, Peru from 1 - 4 December 2009) and its framework."
+    e = only(text, places=[place(text, "Lima"), place(text, "Peru", "country")])
+    assert (e.city, e.date, e.end_date) == ("Lima", "2009-12-01", "2009-12-04")
+
+
+def test_a_dateline_places_the_article_s_event():
+    text = "Lima, Peru; 14 November 2022 – The Open Schools Summit is set to take place from November 15 to 17, 2022."
+    e = only(text, places=[place(text, "Lima"), place(text, "Peru", "country")])
+    assert (e.city, e.date) == ("Lima", "2022-11-15")
+
+
+def test_a_day_named_relative_to_publication_needs_a_publication_date():
+    text = "Yesterday, the opening ceremony of the 2017 Open Learning Week was held in the civic centre."
+    assert only(text, published="2017-10-27").date == "2017-10-26"
+    assert events(text) == []  # no day, no place, no figure: nothing said of it

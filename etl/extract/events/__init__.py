@@ -1,0 +1,347 @@
+"""Find events (conferences, seminars, ceremonies, forums) with their date, place, attendance and format.
+
+An event is a frame the article fills in: its mentions (names.py) are grouped into events (group), each event
+gathers the sentences about it (its own, those that refer back to it, and those that go on to count its
+participants: frame_ranges), and each stage reads one fact from them: when.py the date, where.py the place,
+counts.py attendance and format.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from etl.extract.events.article import Article, Facts
+from etl.extract.events.counts import attendance, format_of
+from etl.extract.events.lexicon import Lexicon, lexicon
+from etl.extract.events.names import Mention, find_mentions, identity
+from etl.extract.events.when import date_of, sentence_years
+from etl.extract.events.where import dateline_place, place_of
+from etl.model import Event, Metric, PlaceMention, Sentence
+
+__all__ = ["extract_events"]
+
+ATTENDANCE_REACH = 2  # sentences after an event's own in which a figure of attendees is still about it
+_NAME_RANK = {"named": 0, "titled": 1, "brand": 2, "acronym": 3, "described": 4}
+
+
+def extract_events(
+    text: str, sentences: list[Sentence], metrics: list[Metric], places: list[PlaceMention], published: str
+) -> list[Event]:
+    """Events named in ``text``, one per distinct event, each with what the article says about it."""
+    if not text:
+        return []
+    lex = lexicon()
+    art = Article(text, sentences, metrics, places, published)
+    mentions, art.keyword_starts = find_mentions(text, places, lex)
+    if not mentions:
+        return []
+    for m in mentions:
+        art.locate(m)
+    years = sentence_years(mentions, art, lex)
+    groups = _group(mentions, years, text)
+    if not groups:
+        return []
+    frames = _frames(groups, mentions, art, lex)
+    facts: dict[int, Facts] = {}  # read only for the mentions of events the text says take place
+
+    def facts_of(i: int) -> Facts:
+        if i not in facts:
+            facts[i] = _facts(mentions[i], art, years, lex)
+        return facts[i]
+
+    events = []
+    for g, frame in zip(groups, frames, strict=True):
+        if frame.cue or any(_context(mentions[i], art, lex) for i in g):
+            told = [facts_of(i) for i in g] + [facts_of(i) for i in frame.backrefs]
+            if e := _event(g, frame, mentions, told, art, lex):
+                events.append(e)
+    return events
+
+
+def _context(m: Mention, art: Article, lex: Lexicon) -> bool:
+    """Whether the text around ``m`` says a gathering takes place (an ambiguous word needs a strong cue)."""
+    text = art.text
+    lead = max(m.lo, m.start - 30)
+    if art.has(lex.strong, m.lo, m.hi) or lex.strong_before.search(text, lead, m.start):
+        return True
+    if m.ambiguous:
+        return False
+    said_at = bool(lex.before.search(text, lead, m.start))  # "said at the X Forum"
+    if said_at or art.has(lex.weak, m.lo, m.hi) or art.has(lex.future, m.lo, m.hi):
+        return True
+    # "the X Forum on May 5", "the X Forum (Lima, Peru from 1 - 4 December 2009)"
+    bracket = art.text.find(")", m.end, m.end + 120) if art.text[m.end : m.end + 2].lstrip()[:1] == "(" else -1
+    return any(
+        0 <= d.start - m.end <= 6 or (bracket > 0 and d.end <= bracket)
+        for d in art.date_spans(m.sent, m.lo, m.hi)
+        if d.start >= m.end
+    )
+
+
+def _facts(m: Mention, art: Article, years: dict[int, int], lex: Lexicon) -> Facts:
+    """The date and place the text gives near ``m``."""
+    f = Facts()
+    date_of(m, art, years, lex, f)
+    place_of(m, art, lex, f)
+    return f
+
+
+# --- which mentions are one event -------------------------------------------------------------------------------
+
+
+def _compatible(a: int | None, b: int | None) -> bool:
+    return a is None or b is None or a == b
+
+
+@dataclass
+class _Cluster:
+    members: list[int]
+    tokens: frozenset[str]
+    core: frozenset[str]
+    year: int | None
+    edition: int | None
+
+    def takes(self, other: _Cluster) -> bool:
+        return _compatible(self.year, other.year) and _compatible(self.edition, other.edition)
+
+
+_APPOSITION = re.compile(r"\s*(?:[–—:]|\s-)\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def _apposed(mentions: list[Mention], text: str) -> dict[int, list[int]]:
+    """Names set side by side with a dash or colon between ("X – The Y"): mention -> the mentions before it."""
+    out: dict[int, list[int]] = {}
+    named = [i for i, m in enumerate(mentions) if not m.backref and m.kind != "described"]
+    for a, b in itertools.pairwise(named):
+        if mentions[a].end <= mentions[b].start and _APPOSITION.fullmatch(text, mentions[a].end, mentions[b].start):
+            out.setdefault(b, []).append(a)
+    return out
+
+
+def _group(mentions: list[Mention], years: dict[int, int], text: str) -> list[list[int]]:
+    """The mentions of each event, in order of first mention; a plain "the conference" belongs to none.
+
+    Mentions with the same identity words are one event unless their years or editions differ; a mention without a
+    year (or edition) takes the one its namesakes establish, and where they name several, it stands for the series
+    and is an event of its own. A brand ("Virtual Educa 2017") is then the event whose name holds its words
+    ("Virtual Educa Colombia 2017", "the eLearning Africa conference").
+    """
+    by_tokens: dict[frozenset[str], list[int]] = {}
+    for i, m in enumerate(mentions):
+        if not m.backref and m.tokens:
+            by_tokens.setdefault(m.tokens, []).append(i)
+    clusters: list[_Cluster] = []
+    for tokens, idx in by_tokens.items():
+        keyed: dict[tuple[int | None, int | None], list[int]] = {}
+        for i in idx:
+            keyed.setdefault((mentions[i].year or years.get(mentions[i].sent), mentions[i].edition), []).append(i)
+        # A name with only its year (or only its edition) joins the one with both that agrees, if there is one;
+        # one with neither joins the others if they are all one edition. "The first WDEC" and "the 2025 WDEC" stay
+        # apart: nothing says they are one.
+        full = [k for k in keyed if k[0] and k[1]]
+        for k in [k for k in keyed if (k[0] is None) != (k[1] is None)]:
+            target = [f for f in full if _compatible(k[0], f[0]) and _compatible(k[1], f[1])]
+            if len(target) == 1:
+                keyed[target[0]] += keyed.pop(k)
+        if (None, None) in keyed and len(keyed) == 2:
+            rest = next(k for k in keyed if k != (None, None))
+            keyed[rest] += keyed.pop((None, None))
+        for (y, e), members in keyed.items():
+            core = mentions[members[0]].core
+            clusters.append(_Cluster(sorted(members), tokens, core, y, e))
+    clusters.sort(key=lambda c: c.members[0])
+    cluster_of = {i: c for c in clusters for i in c.members}
+    apposed = _apposed(mentions, text)
+    # A brand joins the event whose words hold its own (or whose words its own hold); two names of one edition do
+    # too ("34th Elets World Education Summit", "34th World Education Summit"); and a name set beside another by a
+    # dash or colon ("34th World Education Summit – The Leading Education Conference") is the same event.
+    merged: list[_Cluster] = []
+    for c in clusters:
+        brand = all(mentions[i].kind == "brand" for i in c.members)
+
+        def joins(o: _Cluster, c: _Cluster = c, brand: bool = brand) -> bool:
+            if not o.takes(c):
+                return False
+            if any(cluster_of.get(j) is o for i in c.members for j in apposed.get(i, ())):
+                return True
+            if not (c.core and o.core and (c.core <= o.core or o.core <= c.core)):
+                return False
+            same_edition = (c.year and c.year == o.year) or (c.edition and c.edition == o.edition)
+            return bool(brand or all(mentions[i].kind == "brand" for i in o.members) or same_edition)
+
+        host = next((o for o in merged if joins(o)), None)
+        if host is None:
+            merged.append(c)
+        else:
+            host.members = sorted(host.members + c.members)
+            host.year, host.edition = host.year or c.year, host.edition or c.edition
+            for i in c.members:
+                cluster_of[i] = host
+    for c in merged:
+        for i in c.members:
+            mentions[i].year = mentions[i].year or c.year
+            mentions[i].edition = mentions[i].edition or c.edition
+    return sorted((c.members for c in merged), key=lambda g: g[0])
+
+
+# --- the sentences about each event -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Frame:
+    ranges: list[tuple[int, int]]  # what is read for attendance and format: its mentions' windows, then the rest
+    backrefs: list[int]  # mentions that refer back to it ("the event, held from 24-26 May 2006 in ...")
+    cue: bool  # a sentence of the frame says a gathering takes place
+
+
+def _frames(groups: list[list[int]], mentions: list[Mention], art: Article, lex: Lexicon) -> list[_Frame]:
+    """For each event, the sentences about it.
+
+    A sentence that names events is about the first one it names that is not nested in another ('the parallel
+    conference of the X Conference "T"' is about the parallel conference); one that refers back ("the conference",
+    "the event") is about the event the text spoke of last, or the article's main event; one that only counts
+    participants is about the event of the sentence before or the one before that.
+    """
+    group_of = {i: gi for gi, g in enumerate(groups) for i in g}
+    main = max(range(len(groups)), key=lambda gi: (len(groups[gi]), -groups[gi][0]))
+    head_of: dict[int, int] = {}  # sentence -> the event it names first
+    for i, m in enumerate(mentions):
+        if m.sent < 0 or i not in group_of:
+            continue
+        nested = any(o.start <= m.start and m.end <= o.end for o in mentions[max(0, i - 3) : i] if not o.backref)
+        if not nested:
+            head_of.setdefault(m.sent, group_of[i])
+    backrefs_in: dict[int, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.backref and m.sent >= 0:
+            backrefs_in.setdefault(m.sent, []).append(i)
+    frames = [_Frame([], [], False) for _ in groups]
+    for gi, g in enumerate(groups):
+        seen = set()
+        for i in g:
+            m = mentions[i]
+            if m.sent >= 0 and head_of.get(m.sent) == gi and m.sent not in seen:
+                frames[gi].ranges.append((m.lo, m.hi))
+                seen.add(m.sent)
+    current: int | None = None
+    since = 0
+    for si in range(len(art.sentences)):
+        lo, hi = art.span(si)
+        if si in head_of:
+            current, since = head_of[si], 0
+            continue
+        word = _refers_back(art, lo, hi, lex) if si not in backrefs_in else _keyword_of(mentions[backrefs_in[si][0]])
+        if word is not None:
+            gi = _referent(word, si, groups, mentions, current, main)
+            frames[gi].ranges.append((lo, hi))
+            frames[gi].backrefs.extend(backrefs_in.get(si, []))
+            frames[gi].cue = frames[gi].cue or art.has(lex.strong, lo, hi)
+            current, since = gi, 0
+            continue
+        since += 1
+        if current is not None and since <= ATTENDANCE_REACH and art.metrics_in(lo, hi):
+            frames[current].ranges.append((lo, hi))
+    return frames
+
+
+def _refers_back(art: Article, lo: int, hi: int, lex: Lexicon) -> str | None:
+    """The event word by which the sentence refers back to an event ("this year's forum", "the conference")."""
+    k = _first_at_or_after(art.keyword_starts, lo)
+    if k is None or k >= hi:
+        return None
+    m = lex.backref.search(art.text, lo, hi)
+    return m.group().split()[-1].lower() if m else None
+
+
+def _keyword_of(m: Mention) -> str:
+    return m.name.split()[-1].lower() if m.name else ""
+
+
+def _referent(
+    word: str, si: int, groups: list[list[int]], mentions: list[Mention], current: int | None, main: int
+) -> int:
+    """The event "the forum" refers to: the last one named before with that word in its name, else the one the
+    text spoke of last, else the article's main event."""
+    token = identity(word, lexicon())[0]
+    best, best_at = None, -1
+    for gi, g in enumerate(groups):
+        for i in g:
+            m = mentions[i]
+            if m.sent <= si and m.start > best_at and token and token <= m.tokens:
+                best, best_at = gi, m.start
+    if best is not None:
+        return best
+    return current if current is not None else main
+
+
+def _first_at_or_after(starts: list[int], pos: int) -> int | None:
+    from bisect import bisect_left
+
+    i = bisect_left(starts, pos)
+    return starts[i] if i < len(starts) else None
+
+
+# --- one event from its mentions and frame ----------------------------------------------------------------------
+
+
+def _event(
+    g: list[int], frame: _Frame, mentions: list[Mention], told: list[Facts], art: Article, lex: Lexicon
+) -> Event | None:
+    """The event of mentions ``g`` (told: their facts, then those of the mentions that refer back), or None when
+    the text says nothing of it."""
+
+    def first(attr: str) -> tuple[int, Facts] | None:
+        return next(((k, f) for k, f in enumerate(told) if getattr(f, attr)), None)
+
+    dated = first("date")
+    # A host city named by "held in" beats a city inside the name ("Shanghai Forum ... held in Hangzhou"), which
+    # beats a host country alone.
+    placed = (
+        next(((k, f) for k, f in enumerate(told) if f.host and f.city), None)
+        or first("city")
+        or next(((k, f) for k, f in enumerate(told) if f.host), None)
+    )
+    f = Facts()
+    attendance(frame.ranges, art, lex, f)
+    fmt = format_of(frame.ranges, art.text, lex)
+    city, country = (placed[1].city, placed[1].country) if placed else ("", "")
+    if not city and fmt != "online" and _is_main(g, mentions, art) and (p := dateline_place(art)) is not None:
+        city, country = p.name, p.country_iso3
+    host = placed is not None and placed[1].host
+    if dated is None and not host and f.attendees is None and f.overseas is None and f.countries is None:
+        return None  # a name with nothing said about it is not an event row
+    if fmt == "online" and not host:
+        city = ""
+    best = min(g, key=lambda i: (_NAME_RANK[mentions[i].kind], mentions[i].year is None, i))
+    anchor = mentions[g[dated[0]]] if dated is not None and dated[0] < len(g) else mentions[g[0]]
+    return Event(
+        name=mentions[best].name,
+        date=dated[1].date if dated else "",
+        city=city,
+        country_iso3=country,
+        attendees=f.attendees,
+        overseas=f.overseas,
+        countries_represented=f.countries,
+        format=fmt,
+        sentence=art.sentence_text(anchor),
+        key=_key(g, mentions, dated[1] if dated else None),
+        end_date=dated[1].end_date if dated else "",
+        edition=next((mentions[i].edition for i in g if mentions[i].edition), None),
+    )
+
+
+def _is_main(g: list[int], mentions: list[Mention], art: Article) -> bool:
+    """The event the article opens with: named in its first lines."""
+    return mentions[g[0]].start < max(600, len(art.text) // 4)
+
+
+def _key(g: list[int], mentions: list[Mention], dated: Facts | None) -> str:
+    """The event's identity across articles: the words of its best name, its year and its edition."""
+    best = min(g, key=lambda i: (_NAME_RANK[mentions[i].kind] if mentions[i].kind != "brand" else 0, i))
+    year = next((mentions[i].year for i in g if mentions[i].year), None) or (dated.date_year if dated else None)
+    words = " ".join(sorted(mentions[best].tokens))
+    edition = next((mentions[i].edition for i in g if mentions[i].edition), None)
+    key = f"{year} {words}" if year else words
+    return f"{key} #{edition}" if edition and not year else key

@@ -1,0 +1,70 @@
+"""How many attend an event, from how many countries, how many from abroad, and in what format: read from the
+figures of the sentences about it."""
+
+from __future__ import annotations
+
+from etl.extract.events.article import Article, Facts
+from etl.extract.events.lexicon import Lexicon
+from etl.model import Metric
+
+SAME_FIGURE = 0.1  # two attendance figures this close are one figure reported twice ("near 30,000", "29,844")
+
+
+def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Facts) -> None:
+    """Attendees, overseas guests and countries represented, from the figures of sentences that speak of attending.
+
+    A figure whose unit names attendees ("participants", "delegates") counts in any such sentence; one that names
+    other people ("policymakers", "experts") only where a verb says they attend; the first attendee figure wins,
+    and of two that report the same number in other words, the exact one ("a total of 29,844" over "near 30,000").
+    """
+    people: list[tuple[int, Metric]] = []  # (rank, figure): attendee nouns first
+    introduced = False  # the range before ended with a colon: "will bring together:" and a list of people
+    for lo, hi in ranges:
+        figures = art.metrics_in(lo, hi)
+        nouns = [bool(lex.attend_noun.search(m.unit or "")) for m in figures]
+        # whether the range speaks of attending: a verb, or a figure of attendees ("1778 participants from 78
+        # countries"); the verb is looked for only when needed
+        attending: bool | None = True if any(nouns) or introduced else None
+        introduced = art.text[lo:hi].rstrip().endswith(":") and bool(lex.attend_verb.in_range(art.text, lo, hi))
+        for metric, noun in zip(figures, nouns, strict=True):
+            unit = metric.unit or ""
+            if not noun and attending is None:
+                attending = lex.attend_verb.in_range(art.text, lo, hi)
+            if not (attending or noun):
+                continue
+            if lex.countries_unit.match(unit):
+                if f.countries is None:
+                    f.countries = metric.value
+                    f.sources["countries"] = metric.start
+            elif lex.overseas.search(unit) and not lex.overseas_joined.search(unit):
+                if f.overseas is None:
+                    f.overseas = metric.value
+                    f.sources["overseas"] = metric.start
+            elif noun:
+                people.append((0, metric))
+            elif metric.category == "people" or lex.attend_person.search(unit):
+                people.append((1, metric))
+    if not people:
+        return
+    best = min(people, key=lambda rm: rm[0])[1]
+    rank = min(r for r, _ in people)
+    for r, m in people:
+        if r == rank and m.bound == "exact" and best.bound != "exact" and _same(m.value, best.value):
+            best = m
+            break
+    f.attendees = best.value
+    f.sources["attendees"] = best.start
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= SAME_FIGURE * max(a, b)
+
+
+def format_of(ranges: list[tuple[int, int]], text: str, lex: Lexicon) -> str:
+    for lo, hi in ranges:
+        if not lex.any_format.in_range(text, lo, hi):
+            continue
+        for pattern, fmt in lex.formats:
+            if pattern.search(text, lo, hi):
+                return fmt
+    return ""

@@ -1,0 +1,189 @@
+"""The words events are read by, from the events_* lookup files: one reader, read once."""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from etl.extract.regex import AfterWordBreak, trie
+
+LOOKUPS = Path(__file__).resolve().parents[2] / "lookups"
+
+
+def lines(name: str) -> list[str]:
+    """The lines of a lookup file, without comments and blank lines."""
+    with open(LOOKUPS / name, encoding="utf-8") as f:
+        return [line.strip() for line in f if line.strip() and not line.lstrip().startswith("#")]
+
+
+def rows(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(lines(name)))
+
+
+def phrases(words: list[str], anchor_end: bool = False) -> re.Pattern[str]:
+    """One case-insensitive whole-word regex for ``words`` (a trailing * matches any ending); with ``anchor_end``,
+    it must end the searched text, perhaps followed by "the"."""
+    body = trie(sorted({" ".join(p.lower().split()) for p in words}))
+    tail = r"\s+(?:the\s+)?$" if anchor_end else r"(?![\w-])"
+    return re.compile(r"(?<![\w-])" + body + tail, re.I)
+
+
+class Phrases:
+    """The whole-word phrases :func:`phrases` finds, found faster.
+
+    A look-behind at the start of a regex makes the engine try it at every character. Here the character before
+    a phrase is matched instead: a space, which the engine scans for alone; or any other character that is not
+    part of a word, the ASCII ones as a set the engine also scans for, the others ruled out afterwards.
+    """
+
+    def __init__(self, words: list[str]) -> None:
+        body = "(?i:" + trie(sorted({" ".join(p.lower().split()) for p in words})) + r")(?![\w-])"
+        self.pattern = phrases(words)
+        self._scan = AfterWordBreak(body, also="-")
+
+    def in_range(self, text: str, lo: int, hi: int) -> bool:
+        """Whether ``self.pattern.search(text, lo, hi)`` finds a phrase (the character before lo counts)."""
+        if lo <= 0:
+            return self._scan.at(text, 0, hi) or self._scan.after(text, 0, hi)
+        return self._scan.after(text, lo - 1, hi)
+
+    def in_slice(self, text: str, lo: int, hi: int) -> bool:
+        """Whether ``self.pattern.search(text[lo:hi])`` finds a phrase (a word may start at lo)."""
+        if lo < 0 or hi < 0:  # counted from the end of the text
+            return bool(self.pattern.search(text[lo:hi]))
+        return self._scan.at(text, lo, hi) or self._scan.after(text, lo, hi)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    keyword: re.Pattern[str]
+    roles: dict[str, str]  # keyword (singular or plural, lower case) -> name | ambiguous | backref
+    singular: frozenset[str]
+    stems: tuple[str, ...]  # what every form of each keyword starts with, for a fast search
+    keyword_after_space: re.Pattern[str]  # on the lower-cased text, like those below
+    keyword_after_other: re.Pattern[str]
+    keyword_at_start: re.Pattern[str]
+    backref: re.Pattern[str]
+    strong: Phrases
+    weak: Phrases
+    attend_verb: Phrases
+    attend_noun: re.Pattern[str]
+    attend_person: re.Pattern[str]
+    countries_unit: re.Pattern[str]
+    overseas: re.Pattern[str]
+    overseas_joined: re.Pattern[str]
+    formats: tuple[tuple[re.Pattern[str], str], ...]
+    any_format: Phrases
+    stop: frozenset[str]
+    not_after: frozenset[str]  # nouns a lower-case event word qualifies ("convention center")
+    calendar: frozenset[str]  # month and weekday names, in lower case
+    ordinals: dict[str, int]  # "first" -> 1, "eighteenth" -> 18
+    ordinal_before: re.Pattern[str]
+    future: Phrases
+    host_near: re.Pattern[str]  # "in", only right beside the event's name
+    host_far: re.Pattern[str]  # "held in", "hosted by", anywhere in the sentence
+    host_verb: re.Pattern[str]  # after a city: "Bogotá will host ..."
+    host_any: Phrases  # a multi-word host phrase anywhere ("moving to", "held in")
+    before: re.Pattern[str]
+    strong_before: re.Pattern[str]
+    title_after: re.Pattern[str]
+    title_before: re.Pattern[str]
+    edition_of: re.Pattern[str]
+
+
+def _stem(word: str, plural: str) -> str:
+    """What both forms start with ("ceremon" for ceremony, ceremonies)."""
+    n = 0
+    while n < min(len(word), len(plural)) and word[n] == plural[n]:
+        n += 1
+    return word[:n] if plural else word
+
+
+def _ordinals() -> dict[str, int]:
+    """Ordinal words and their numbers, from events_ordinals.txt (first, second, ... in order)."""
+    out = {}
+    for i, word in enumerate(lines("events_ordinals.txt"), start=1):
+        out[word.lower()] = i
+    return out
+
+
+@cache
+def lexicon() -> Lexicon:
+    roles: dict[str, str] = {}
+    keywords = rows("events_keywords.csv")
+    for row in keywords:
+        for w in (row["word"], row["plural"]):
+            if w:
+                roles[w.strip().lower()] = row["role"].strip()
+    words = trie(sorted(roles))
+    # Only a keyword made of word characters can be a whole run of them.
+    low_words = trie(sorted(w for w in roles if re.fullmatch(r"\w+", w)))
+    cues = rows("events_cues.csv")
+    attendance = rows("events_attendance.csv")
+    markers = rows("events_markers.csv")
+    overseas = "|".join(re.escape(w) for w in lines("events_overseas.txt"))
+    titles = "|".join(re.escape(r["phrase"]) for r in markers if r["role"] == "title")
+    title = r"[\"“](?P<title>[A-Z0-9][^\"“”\n]{2,200}?)[\"”]"
+    ordinals = _ordinals()
+
+    def marked(role: str, multiword: bool | None = None) -> list[str]:
+        return [
+            r["phrase"]
+            for r in markers
+            if r["role"] == role and (multiword is None or (" " in r["phrase"]) == multiword)
+        ]
+
+    return Lexicon(
+        keyword=re.compile(r"(?<![\w-])(?:" + words + r")(?![\w-])", re.I),
+        roles=roles,
+        singular=frozenset(r["word"].strip().lower() for r in keywords),
+        stems=tuple(sorted({_stem(r["word"].strip().lower(), r["plural"].strip().lower()) for r in keywords})),
+        keyword_after_space=re.compile(" (" + low_words + r")(?![\w-])"),
+        # Any character but a space, "-" and the ASCII word characters (a non-ASCII word character is ruled out
+        # afterwards): a class of ASCII characters is scanned far faster than [^\w -].
+        keyword_after_other=re.compile(r"[^ \-0-9A-Z_a-z](" + low_words + r")(?![\w-])"),
+        keyword_at_start=re.compile("(" + low_words + r")(?![\w-])"),
+        backref=re.compile(r"\b(?:the|this|that|these|its)\s+(?:[\w’'-]+\s+){0,2}?(?:" + words + r")\b", re.I),
+        strong=Phrases([r["cue"] for r in cues if r["strength"] == "strong"]),
+        weak=Phrases([r["cue"] for r in cues if r["strength"] == "weak"]),
+        attend_verb=Phrases([r["word"] for r in attendance if r["kind"] == "verb"]),
+        attend_noun=phrases([r["word"] for r in attendance if r["kind"] == "noun"]),
+        attend_person=phrases([r["word"] for r in attendance if r["kind"] == "person"]),
+        countries_unit=re.compile(r"^(?:[\w’'-]+\s+){0,3}?(?:" + trie(lines("events_countries.txt")) + r")\b", re.I),
+        overseas=re.compile(r"\b(?:" + overseas + r")\b", re.I),
+        overseas_joined=re.compile(
+            r"\b(?:and|&|or)\s+(?:" + overseas + r")\b|\b(?:" + overseas + r")\s+(?:and|&|or)\b", re.I
+        ),
+        formats=tuple((phrases([r["phrase"]]), r["format"]) for r in rows("events_formats.csv")),
+        any_format=Phrases([r["phrase"] for r in rows("events_formats.csv")]),
+        stop=frozenset(w.lower() for w in lines("events_stopwords.txt")),
+        not_after=frozenset(w.lower() for w in lines("events_not_after.txt")),
+        calendar=frozenset(
+            [m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:] + calendar.day_name[:]] + ["sept"]
+        ),
+        ordinals=ordinals,
+        ordinal_before=re.compile(
+            r"(?<![\w-])(" + "|".join(map(re.escape, ordinals)) + r"|\d{1,3}(?:st|nd|rd|th))\s+$", re.I
+        ),
+        future=Phrases(marked("future")),
+        host_near=phrases(marked("host", multiword=False), anchor_end=True),
+        host_far=phrases(marked("host", multiword=True), anchor_end=True),
+        host_any=Phrases(marked("host", multiword=True)),
+        host_verb=re.compile(r"\s*,?\s*(?:" + trie(sorted(marked("host_verb"))) + r")\b", re.I),
+        before=phrases(marked("before"), anchor_end=True),
+        strong_before=phrases(marked("strong_before"), anchor_end=True),
+        title_after=re.compile(r"\s*,?\s*(?:(?:" + titles + r")\s+)?" + title),
+        title_before=re.compile(title + r"\s+$"),
+        edition_of=re.compile(
+            r"(?<![\w-])(?P<ord>"
+            + "|".join(map(re.escape, ordinals))
+            + r"|\d{1,3}(?:st|nd|rd|th))\s+(?:"
+            + "|".join(re.escape(p) for p in marked("edition"))
+            + r")\s+(?:the\s+)?",
+            re.I,
+        ),
+    )

@@ -1,0 +1,622 @@
+"""Find where a text names an event, in every way news names one.
+
+- named: capitalised words around an event word, "2024 World Digital Education Conference", also with a lower-case
+  event word after a name ("the eLearning Africa conference");
+- acronym: an acronym the text defines for a name ("(WDEC)", "(CONFINTEA VII)"), used later on its own;
+- titled: an event word and a quoted title ('the parallel conference "Education Digitalization ..."');
+- brand: a name and a year without any event word ("Virtual Educa 2017 convened ...", "GESS Dubai 2022 opens");
+- described: a lower-case event word with what describes it ("a webinar to exchange knowledge ...", "the 11th
+  seminar"); a plain "the conference" refers back to an event already named.
+
+Each mention carries the words that identify its event (its tokens), the year and the edition it names.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from etl.extract.events.lexicon import Lexicon
+from etl.extract.regex import trie
+from etl.model import PlaceMention
+
+MAX_MENTIONS = 1000  # keeps the work bounded on pathological input (1 MB on one line)
+NAME_REACH = 240  # characters an event's name may extend on either side of its keyword
+MAX_NAME_WORDS = 16
+MAX_BRAND_WORDS = 5
+MAX_DESCRIBED_WORDS = 14
+DESCRIBED_LEAD = 5  # words at most between a determiner and its event word ("the first pan-African conference")
+
+TOKEN = re.compile(r"\w+(?:[’'\-.&+]\w+)*\+?|[^\w\s]")
+YEAR_TOKEN = re.compile(r"(?:19|20)\d{2}")
+_ORDINAL_TOKEN = re.compile(r"(\d{1,3})(?:st|nd|rd|th)", re.I)
+_ROMAN = re.compile(r"M{0,1}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "M": 1000}
+_YEAR_BEFORE = re.compile(r"(?<![\w.,])((?:19|20)\d{2})\s+$")
+_YEAR_AFTER = re.compile(r"\s+((?:19|20)\d{2})(?![\w.,]\d)")
+# (?<![\w.,/-])(?:19|20)\d{2}(?!\w|[.,-]\d), the look-behind after the first digit: a regex that starts with one is
+# tried at every character, one that starts with a digit is scanned for.
+_BRAND_YEAR = re.compile(r"(?:1(?<![\w.,/-].)9|2(?<![\w.,/-].)0)\d{2}(?!\w|[.,-]\d)")
+_NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w’'-]*)")
+_POSSESSIVE = re.compile(r"[’']s$")
+_WORD_RUN = re.compile(r"\w*")
+_WORD = re.compile(r"[^\W_]+")
+_QUOTES = '"“”'
+# "(WDEC)", "(CONFINTEA VII)", "(ICLC 6)": an acronym, perhaps with its edition.
+_ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&+-]{1,11})(?:\s+([IVX]{1,6}|\d{1,2}))?\s*\)")
+_OF_PARENT = re.compile(r"\s+of\s+(?:the\s+)?")
+# Words joining the parts of a name: on the left only between capitalised words ("Ministers of Education Forum"),
+# on the right after a complement ("Conference on Digital Education Progress").
+_LEFT_JOINERS = frozenset({"of", "and", "&", "for", "on"})
+_COMPLEMENTS = frozenset({"of", "on", "for", "to"})
+_RIGHT_JOINERS = frozenset({"of", "on", "for", "to", "and", "&", "the", "a", "an", "in"})
+KEY_SKIP = frozenset({"the", "of", "on", "for", "and", "a", "an", "to", "in", "at", "by", "s"})
+_NOT_LEAD = frozenset({"of", "in", "on", "at", "for", "to", "from", "by", "with", "and", "or"})
+_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "our", "his", "her"})
+_DEFINITE = frozenset({"the", "this", "that", "its", "their", "our", "his", "her"})
+# What may follow a lower-case event word and describe it ("a webinar to exchange knowledge", "a conference on AI").
+_DESCRIBED_COMPLEMENT = frozenset({"to", "on", "of", "for", "about", "dedicated", "devoted", "focusing", "focused"})
+# Words that end a description: a verb or a clause that says something about the event rather than what it is.
+_DESCRIBED_END = frozenset(
+    {"was", "were", "is", "are", "will", "would", "has", "have", "had", "which", "that", "who", "where", "when",
+     "with", "as", "and", "but", "took", "takes", "be", "opens", "runs", "brings", "begins", "starts", "ends"}
+)  # fmt: skip
+
+
+@dataclass
+class Mention:
+    start: int  # span of the name (or of "keyword ... title") in the text
+    end: int
+    name: str
+    kind: str  # named | titled | brand | acronym | described
+    ambiguous: bool  # the event word also names institutions or texts: needs a strong cue that it took place
+    tokens: frozenset[str]  # identity words, without the year
+    year: int | None  # year written in the name
+    edition: int | None = None  # ordinal of the edition ("9th edition of", "Seventh", "XXIII")
+    backref: bool = False  # a plain "the conference": it refers back to an event named before
+    sent: int = -1  # index of its sentence, -1 when outside every sentence
+    lo: int = 0  # the window of its sentence that is read
+    hi: int = 0
+
+    @property
+    def core(self) -> frozenset[str]:
+        """Tokens without the event words: "eLearning Africa conference" and "eLearning Africa 2010" share them."""
+        return self.tokens - _EVENT_WORDS
+
+
+_EVENT_WORDS: frozenset[str] = frozenset()  # filled by find_mentions from the lexicon
+
+
+def is_name_word(word: str, stop: frozenset[str]) -> bool:
+    """A capitalised word ("Digital"), a mixed-case one ("eLearning", "iPad"), a year or an ordinal ("9th")."""
+    # Years and ordinals start with a digit (what \d matches is exactly what isdecimal accepts): other words skip
+    # both regexes.
+    if word[:1].isdecimal():
+        return bool(YEAR_TOKEN.fullmatch(word) or _ORDINAL_TOKEN.fullmatch(word))
+    if not word[:1].isupper() and not (word[:1].islower() and any(c.isupper() for c in word[1:3])):
+        return False
+    bare = word[:-2] if word.endswith(("’s", "'s")) else word
+    return bare.lower() not in stop
+
+
+def _tokens_back(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """The tokens of text[lo:hi], last first.
+
+    A name rarely reaches far back, so the text is tokenised in pieces growing leftwards, each starting just after
+    a space: no token holds a space, so a piece gives the same tokens as tokenising from lo.
+    """
+    end, reach = hi, 64
+    while end > lo:
+        start = max(lo, end - reach)
+        if start > lo:
+            start = text.rfind(" ", lo, start) + 1 or lo
+        yield from reversed(list(TOKEN.finditer(text, start, end)))
+        end, reach = start, reach * 4
+
+
+def expand_left(text: str, kw_start: int, lex: Lexicon) -> int:
+    """Start of the capitalised words written before an event keyword ("2024 World Digital Education")."""
+    lo = max(text.rfind("\n", 0, kw_start) + 1, kw_start - NAME_REACH)
+    accepted: list[re.Match[str]] = []
+    joiner = False
+    for t in _tokens_back(text, lo, kw_start):
+        word = t.group()
+        if len(accepted) >= MAX_NAME_WORDS:
+            break
+        if word[:1].isalnum() and is_name_word(word, lex.stop):
+            accepted.append(t)
+            joiner = False
+        elif word.lower() in _LEFT_JOINERS and not joiner and accepted:
+            joiner = True
+        else:
+            break
+    accepted.reverse()
+    # A headline or a lead-in before the year is not part of the name ("Beijing Hosts 2024 Global Forum").
+    first_year = next((i for i, t in enumerate(accepted) if YEAR_TOKEN.fullmatch(t.group())), 0)
+    accepted = accepted[first_year:]
+    if accepted and _POSSESSIVE.search(accepted[0].group()):
+        accepted = accepted[1:]
+    return accepted[0].start() if accepted else kw_start
+
+
+def expand_right(text: str, kw_end: int, place_starts: set[int], lex: Lexicon) -> int | None:
+    """End of the words that complete an event keyword ("on Digital Education Progress").
+
+    None when a capitalised word follows the keyword directly: then the keyword only qualifies another noun
+    ("Forum Secretariat", "Conference Centre") and names no event.
+    """
+    hi = min(len(text), kw_end + NAME_REACH)
+    newline = text.find("\n", kw_end, hi)
+    # Read lazily: most keywords are settled by the first word after them.
+    toks = TOKEN.finditer(text, kw_end, newline if newline >= 0 else hi)
+    end = kw_end
+    if (tok := next(toks, None)) is None:
+        return end
+    first = tok.group()
+    if YEAR_TOKEN.fullmatch(first) and tok.start() > kw_end:  # "Expo 2025"
+        end = tok.end()
+        if (tok := next(toks, None)) is None:
+            return end
+        first = tok.group()
+    if _ROMAN.fullmatch(first) and first and tok.start() > kw_end:  # "Conference on Adult Education VII"
+        return tok.end()
+    if first[:1].isupper() and first.lower() not in lex.stop and first.lower() not in _COMPLEMENTS:
+        return None if end == kw_end else end
+    if first.lower() not in _COMPLEMENTS:
+        return end
+    pending: list[str] = []
+    n_words = 0
+    for t in itertools.chain((tok,), toks):
+        word = t.group()
+        low = word.lower()
+        is_name = word[:1].isalnum() and is_name_word(word, lex.stop)
+        if is_name and pending:
+            if pending[-1] == "in" and t.start() in place_starts:
+                break  # "Conference on AI in Education" continues the name, "Forum in Shanghai" does not
+            end = t.end()
+            pending = []
+            n_words += 1
+            if n_words >= MAX_NAME_WORDS:
+                break
+        elif is_name:
+            end = t.end()
+            n_words += 1
+        elif (low in _RIGHT_JOINERS or word in _QUOTES) and len(pending) < 3:
+            pending.append(low)
+        else:
+            break
+    # A Roman numeral right after the name is its edition ("International Conference on Adult Education VII").
+    if (roman := re.match(r"\s+([IVX]{1,6})\b", text[end : end + 8])) and _roman(roman.group(1)):
+        end += roman.end()
+    return end
+
+
+def _balance_quotes(text: str, start: int, end: int) -> int:
+    """Include the closing quote of a quoted part that ends the name (... the "UN Portal")."""
+    span = text[start:end]
+    unbalanced = span.count('"') % 2 == 1 or span.count("“") > span.count("”")
+    if unbalanced and end < len(text) and text[end] in '"”':
+        return end + 1
+    return end
+
+
+def _roman(word: str) -> int | None:
+    """The value of a Roman numeral of two or more letters, or of "V", "X" ("I" is a pronoun)."""
+    if not word or not _ROMAN.fullmatch(word) or word in ("I",):
+        return None
+    total = 0
+    for a, b in itertools.zip_longest(word, word[1:]):
+        v = _ROMAN_VALUES[a]
+        total += -v if b and _ROMAN_VALUES[b] > v else v
+    return total or None
+
+
+def identity(name: str, lex: Lexicon) -> tuple[frozenset[str], int | None, int | None]:
+    """Words that identify an event whatever the word order, plural or punctuation; the year in its name; the
+    edition its ordinal gives ("Seventh", "9th", "XXIII")."""
+    tokens: set[str] = set()
+    year = edition = None
+    for w in _WORD.findall(name):
+        if w[0] in "12" and YEAR_TOKEN.fullmatch(w):
+            year = year or int(w)
+            continue
+        low = w.lower()
+        if low in KEY_SKIP:
+            continue
+        # An ordinal ("Seventh", "9th", "VII") gives the edition, not the identity: "Seventh International
+        # Conference on Adult Education" and "International Conference on Adult Education VII" are one event.
+        if low in lex.ordinals:
+            edition = edition or lex.ordinals[low]
+            continue
+        if o := _ORDINAL_TOKEN.fullmatch(w):
+            edition = edition or int(o.group(1))
+            continue
+        if w.isupper() and (r := _roman(w)):
+            edition = edition or r
+            continue
+        if low.endswith("ies") and len(low) > 4:
+            low = low[:-3] + "y"
+        elif low.endswith("s") and not low.endswith("ss") and len(low) > 3:
+            low = low[:-1]
+        tokens.add(low)
+    return frozenset(tokens), year, edition
+
+
+def clean(span: str) -> str:
+    return " ".join(span.split())
+
+
+def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[list[Mention], list[int]]:
+    """Every event name in the text, and where each event word is (to find the sentences that refer back)."""
+    global _EVENT_WORDS
+    if not _EVENT_WORDS:
+        _EVENT_WORDS = frozenset(identity(" ".join(lex.roles), lex)[0])
+    place_starts = {p.start for p in places}
+    named: list[Mention] = []
+    lower_case: list[tuple[int, int]] = []
+    acronyms: dict[str, frozenset[str]] = {}
+    expansions: dict[str, tuple[str, bool]] = {}
+    acronym_defs: list[tuple[int, int]] = []
+    hits = keyword_spans(text, lex)
+    for k_start, k_end in hits:
+        word = text[k_start:k_end]
+        role = lex.roles.get(word.lower(), "backref")
+        if word.lower() not in lex.singular:
+            continue  # plurals ("the World Conferences") name a series, not one event
+        if not word[:1].isupper():
+            if not _name_before(text, k_start):
+                lower_case.append((k_start, k_end))  # "the conference": no name before the event word
+                continue
+            start = expand_left(text, k_start, lex)
+            left = text[start:k_start].split()
+            after = _NEXT_LOWER.match(text, k_end)
+            if after and after.group(1) in lex.not_after:
+                continue  # "the Plaza Mayor convention center": the event word qualifies a place
+            if role == "backref" or not any(not (w[:1].isdigit()) for w in left):
+                lower_case.append((k_start, k_end))  # "the conference", "a webinar", "the 2011 event"
+                continue
+            end = k_end  # "the eLearning Africa conference": a name and a lower-case event word
+        else:
+            if role == "backref":
+                continue
+            right = expand_right(text, k_end, place_starts, lex)
+            if right is None:
+                continue
+            end = right
+            start = expand_left(text, k_start, lex)
+            if start == k_start and end == k_end:
+                lower_case.append((k_start, k_end))  # 'the Forum “Learning Cities of ...”', "The Forum will ..."
+                continue  # a lone "Conference" names nothing by itself
+        end = _balance_quotes(text, start, end)
+        name = clean(text[start:end])
+        tokens, year, edition = identity(name, lex)
+        if ordinal := lex.ordinal_before.search(text, max(0, start - 20), start):
+            edition = edition or _edition(ordinal.group(1), lex)
+        named.append(Mention(start, end, name, "named", role == "ambiguous", tokens, year, edition))
+        if d := _ACRONYM_DEF.match(text, end):
+            acr = d.group(1)
+            if sum(c.isupper() for c in acr) >= 2 and acr not in acronyms:
+                acronyms[acr] = tokens
+                expansions[acr] = (clean(YEAR_TOKEN.sub("", name)), role == "ambiguous")
+                acronym_defs.append((d.start(), d.end()))
+    named = _drop_contained(named)
+    taken = sorted([(m.start, m.end) for m in named] + acronym_defs)
+    mentions = named + _acronym_mentions(text, taken, acronyms, expansions, lex)
+    titled = _titled_mentions(text, lower_case, named, lex)
+    mentions += titled
+    taken = sorted([(m.start, m.end) for m in mentions] + acronym_defs)
+    brands = _brand_mentions(text, taken, places, lex)
+    mentions += brands
+    taken = sorted([(m.start, m.end) for m in mentions] + acronym_defs)
+    mentions += _brand_repeats(text, brands, taken, lex)
+    titled_at = {m.start for m in titled}
+    described = _described_mentions(text, [k for k in lower_case if k[0] not in titled_at], lex)
+    for d in described:
+        # "the opening ceremony of the X Conference": a part of a named event, which the sentence is about; "the X
+        # Ceremony ..., in a ceremony streamed online": the named event again
+        word = _WORD.findall(d.name)[-1].lower() if _WORD.findall(d.name) else ""
+        if any(d.start < m.start < d.end for m in mentions) or (
+            not d.backref
+            and d.name.lower().endswith(word)
+            and not d.edition
+            and not d.year
+            and any(m.start < d.start and word in m.name.lower().split() for m in named)
+        ):
+            d.backref = True
+    mentions += described
+    _editions_of(text, mentions, lex)
+    return sorted(mentions, key=lambda x: (x.start, -x.end))[:MAX_MENTIONS], [s for s, _ in hits]
+
+
+def _name_before(text: str, start: int) -> bool:
+    """A capitalised or mixed-case word or a number may stand right before ``start`` (a quick test before
+    expand_left: "the conference" has none)."""
+    seg = text[max(0, start - 40) : start]
+    if not seg[-1:].isspace():
+        return False
+    words = seg.split()
+    word = words[-1] if words else ""
+    return bool(word) and (word[0].isupper() or word[0].isdigit() or any(c.isupper() for c in word[1:3]))
+
+
+def _edition(word: str, lex: Lexicon) -> int | None:
+    low = word.lower()
+    if low in lex.ordinals:
+        return lex.ordinals[low]
+    o = _ORDINAL_TOKEN.fullmatch(low)
+    return int(o.group(1)) if o else None
+
+
+def keyword_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Where the event words are: whole runs of word characters, not joined to a "-" on either side."""
+    low = text.lower()
+    limit = 4 * MAX_MENTIONS
+    if len(low) != len(text):  # a few characters change length in lower case, and offsets must be the text's
+        return [m.span() for _, m in zip(range(limit), lex.keyword.finditer(text), strict=False)]
+    # Most words follow a space, which the regex engine finds by scanning for the space alone; the few others are
+    # found by a scan for the characters that may stand before a word.
+    spans = [m.span(1) for m in lex.keyword_after_space.finditer(low)]
+    spans += [m.span(1) for m in lex.keyword_after_other.finditer(low) if not low[m.start()].isalnum()]
+    if start := lex.keyword_at_start.match(low):
+        spans.append(start.span(1))
+    if len(spans) * len(lex.stems) >= 4 * limit:
+        # So many that the search by stem (at most 4 * limit finds, one per stem a word starts with) stopped early:
+        # repeat it to keep the same ones.
+        return _keyword_spans_by_stem(low, lex, limit)
+    return sorted(spans)[:limit]
+
+
+def _keyword_spans_by_stem(low: str, lex: Lexicon, limit: int) -> list[tuple[int, int]]:
+    spans = []
+    for stem in lex.stems:
+        i = low.find(stem)
+        while i >= 0 and len(spans) < 4 * limit:
+            if not i or not (low[i - 1].isalnum() or low[i - 1] in "_-"):
+                end = _WORD_RUN.match(low, i).end()  # type: ignore[union-attr]
+                if low[i:end] in lex.roles and low[end : end + 1] != "-":
+                    spans.append((i, end))
+            i = low.find(stem, i + 1)
+    return sorted(set(spans))[:limit]
+
+
+def _drop_contained(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping names ("X Conference" inside "X Conference and Exhibition")."""
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda x: (x.start, -x.end)):
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _inside(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    starts = [s for s, _ in taken]
+    i = bisect_left(starts, end)
+    return bool(i and taken[i - 1][1] > start)
+
+
+def _acronym_mentions(
+    text: str,
+    taken: list[tuple[int, int]],
+    acronyms: dict[str, frozenset[str]],
+    expansions: dict[str, tuple[str, bool]],
+    lex: Lexicon,
+) -> list[Mention]:
+    if not acronyms:
+        return []
+    pattern = _acronym_pattern(tuple(sorted(acronyms)))
+    out = []
+    for m in pattern.finditer(text):
+        if len(out) >= MAX_MENTIONS:
+            break
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-"):
+            continue
+        if _inside(taken, m.start(), m.end()):
+            continue  # inside a full name or the definition itself
+        start, end = m.start(), m.end()
+        year = edition = None
+        if y := _YEAR_BEFORE.search(text, max(0, start - 6), start):
+            start, year = y.start(), int(y.group(1))
+        elif y := _YEAR_AFTER.match(text, end):
+            end, year = y.end(), int(y.group(1))
+        elif r := re.match(r"[ \t]+([IVX]{1,6}|\d{1,2})\b", text[end : end + 8]):
+            # "CONFINTEA VII", "ICLC 6": the edition
+            edition = _roman(r.group(1)) if r.group(1).isalpha() else int(r.group(1))
+            if edition:
+                end += r.end()
+        expansion, ambiguous = expansions[m.group()]
+        name = f"{year} {expansion}" if year else expansion
+        tokens = acronyms[m.group()]
+        out.append(Mention(start, end, name, "acronym", ambiguous, tokens, year, edition))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _acronym_pattern(acronyms: tuple[str, ...]) -> re.Pattern[str]:
+    # No look-behind at the start: it would stop the regex engine from skipping ahead on the first letter.
+    return re.compile(trie(list(acronyms)) + r"(?![\w-])")
+
+
+def _titled_mentions(text: str, keywords: list[tuple[int, int]], named: list[Mention], lex: Lexicon) -> list[Mention]:
+    """Lower-case events named by a quoted title: 'the parallel conference of the X Conference "Title"'."""
+    named_at = {m.start: m for m in named}
+    out = []
+    for k_start, k_end in keywords:
+        pos = k_end
+        if (of := _OF_PARENT.match(text, pos)) and of.end() in named_at:
+            pos = named_at[of.end()].end
+            if d := _ACRONYM_DEF.match(text, pos):
+                pos = d.end()
+        if t := lex.title_after.match(text, pos):
+            start, end = k_start, t.end()
+        elif ('"' in (before := text[max(0, k_start - 3) : k_start]) or "”" in before) and (
+            t := lex.title_before.search(text, max(0, k_start - 210), k_start)
+        ):
+            start, end = t.start(), k_end
+        else:
+            continue
+        title = clean(t.group("title"))
+        if len(title.split()) > 15 or title[-1] in ".!?,;:":
+            continue  # a quoted remark, not a title
+        tokens, year, edition = identity(title, lex)
+        if tokens:
+            role = lex.roles.get(text[k_start:k_end].lower(), "backref")
+            out.append(Mention(start, end, title, "titled", role == "ambiguous", tokens, year, edition))
+    return out
+
+
+def _brand_mentions(text: str, taken: list[tuple[int, int]], places: list[PlaceMention], lex: Lexicon) -> list[Mention]:
+    """A name and its year without an event word ("Virtual Educa 2017", "GESS Dubai 2022"): ambiguous, so they count
+    only where the sentence says the event took place, and a name made only of places ("Beijing 2022") is none."""
+    place_spans = {(p.start, p.end) for p in places}
+    place_starts = {p.start: p.end for p in places}
+    out: list[Mention] = []
+    for y in _BRAND_YEAR.finditer(text):
+        if len(out) >= MAX_MENTIONS:
+            break
+        if _inside(taken, y.start(), y.end()):
+            continue
+        nxt = _NEXT_WORD.match(text, y.end())
+        if nxt and nxt.group(1).lower() not in lex.stop:
+            continue  # "Beijing 2022 Winter Olympics": the year is inside a longer name ("GESS Dubai 2022 Opens" is not)
+        lo = max(text.rfind("\n", 0, y.start()) + 1, y.start() - 120)
+        words: list[re.Match[str]] = []
+        for t in _tokens_back(text, lo, y.start()):
+            w = t.group()
+            if len(words) >= MAX_BRAND_WORDS or not (w[:1].isalpha() and is_name_word(w, lex.stop)):
+                break
+            if w.lower() in lex.roles:
+                words = []  # "... Conference 2024": a named mention's, not a brand's
+                break
+            words.append(t)
+        if not words:
+            continue
+        words.reverse()
+        start = words[0].start()
+        while start in place_starts and place_starts[start] < y.start():
+            nxt = next((w.start() for w in words if w.start() >= place_starts[start]), None)
+            if nxt is None or nxt == start:
+                break
+            start = nxt
+        if (start, words[-1].end()) in place_spans or all((w.start(), w.end()) in place_spans for w in words):
+            continue  # "Beijing 2022", "Paris 2024": a place and a year
+        if start in place_starts and place_starts[start] >= words[-1].end():
+            continue
+        name = clean(text[words[0].start() : y.end()])
+        tokens, year, edition = identity(name, lex)
+        if tokens:
+            out.append(Mention(words[0].start(), y.end(), name, "brand", True, tokens, year, edition))
+    return out
+
+
+def _brand_repeats(text: str, brands: list[Mention], taken: list[tuple[int, int]], lex: Lexicon) -> list[Mention]:
+    """A brand's name written again without its year ("Virtual Educa: over 15,000 participants ..."): a mention of
+    the same event, which takes its year from the brand's."""
+    out: list[Mention] = []
+    for name in sorted({YEAR_TOKEN.sub("", b.name).strip() for b in brands if b.name}):
+        if len(name) < 4:
+            continue
+        tokens, _, edition = identity(name, lex)
+        pos = text.find(name)
+        while pos >= 0 and len(out) < MAX_MENTIONS:
+            end = pos + len(name)
+            whole = (pos == 0 or not text[pos - 1].isalnum()) and (end >= len(text) or not text[end].isalnum())
+            if whole and not _inside(taken, pos, end) and not _YEAR_AFTER.match(text, end):
+                out.append(Mention(pos, end, name, "brand", True, tokens, None, edition))
+            pos = text.find(name, end)
+    return out
+
+
+def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon) -> list[Mention]:
+    """Lower-case event words with a determiner: a new event when what describes it sets it apart ("a webinar to
+    exchange knowledge", "the 11th seminar", "the mayors’ meeting to establish ..."), else a reference back."""
+    out: list[Mention] = []
+    for k_start, k_end in keywords:
+        word = text[k_start:k_end].lower()
+        if word not in lex.singular:
+            continue
+        lead: list[re.Match[str]] = []
+        det = None
+        for t in _tokens_back(text, max(0, k_start - 80), k_start):
+            w = t.group()
+            low = w.lower()
+            if low in _DETERMINERS:
+                det = t
+                break
+            if len(lead) >= DESCRIBED_LEAD or not (w[:1].isalnum() or w in "’'-") or low in _NOT_LEAD:
+                break  # "a variety of session summaries": "of" is no part of what describes an event
+            lead.append(t)
+        if det is None:
+            continue
+        lead.reverse()
+        lead_words = [t.group() for t in lead]
+        edition = next((e for w in lead_words if (e := _edition(w, lex))), None)
+        year = next((int(w) for w in lead_words if YEAR_TOKEN.fullmatch(w)), None)
+        end = _described_end(text, k_end, lex)
+        name_start = lead[0].start() if lead else k_start
+        name = clean(text[name_start:end])
+        complement = text[k_end:end]
+        distinct = any(w[:1].isupper() for w in complement.split()) or any(
+            w.endswith(("’", "'", "’s", "'s")) for w in lead_words
+        )
+        role = lex.roles.get(word, "backref")
+        # "the event", "the largest gathering of ...": words that only refer back never open an event of their own
+        backref = role == "backref" or (
+            det.group().lower() in _DEFINITE and edition is None and year is None and not distinct
+        )
+        if det.group().lower() in ("a", "an") or edition or year or distinct or backref:
+            tokens, _, _ = identity(name, lex)
+            out.append(Mention(name_start, end, name, "described", role == "ambiguous", tokens, year, edition, backref))
+    return out
+
+
+def _described_end(text: str, k_end: int, lex: Lexicon) -> int:
+    """End of what describes a lower-case event word: "to exchange knowledge between ... Australia", "on AI"."""
+    toks = TOKEN.finditer(text, k_end, min(len(text), k_end + 200))
+    first = next(toks, None)
+    if first is None or first.group().lower() not in _DESCRIBED_COMPLEMENT:
+        return k_end
+    end = k_end
+    for n, t in enumerate(itertools.chain((first,), toks)):
+        w = t.group()
+        low = w.lower()
+        if (not w[:1].isalnum() and w not in "’'-") or low in _DESCRIBED_END or n >= MAX_DESCRIBED_WORDS:
+            break
+        if w[:1].isdigit() or low in lex.calendar:
+            break  # "the meeting on May 5": when it is, not what it is
+        if n and low.endswith("ed") and len(low) > 4:
+            break  # a verb in the past ("opened its doors", "organized by"): what is said of it, not what it is
+        end = t.end()
+    return end
+
+
+_EDITION_WORD = re.compile(r" (?:edition|version|session) of ")
+
+
+def _editions_of(text: str, mentions: list[Mention], lex: Lexicon) -> None:
+    """ "the 9th edition of X", "the eighteenth version of X": the ordinal is X's edition."""
+    by_start = {m.start: m for m in mentions}
+    low = text.lower()
+    low = low if len(low) == len(text) else ""  # offsets of the lower-cased text must be the text's
+    # The words "edition of" are few: each is found by a scan for its letters, then read as lex.edition_of.
+    places = [w.start() for w in _EDITION_WORD.finditer(low)] if low else [0]
+    for at in places:
+        lo = max(0, at - 24) if low else 0
+        for m in lex.edition_of.finditer(text, lo, min(len(text), at + 40) if low else len(text)):
+            target = by_start.get(m.end())
+            if target is not None and target.edition is None and not target.backref:
+                target.edition = _edition(m.group("ord"), lex)
+            elif target is None:
+                # "the 9th edition of the largest gathering of ... professionals": the article's event
+                end = min(len(text), m.end() + 60)
+                stop = re.search(r"[,.;(]", text[m.end() : end])
+                end = m.end() + stop.start() if stop else end
+                mentions.append(
+                    Mention(m.start(), end, clean(text[m.start() : end]), "described", False, frozenset(), None,
+                            _edition(m.group("ord"), lex), True)
+                )  # fmt: skip

@@ -1,0 +1,75 @@
+"""When an event takes place: the date (and last day) written nearest its name, or a day named relative to the
+publication date ("today", "on Monday"), with the year the text establishes."""
+
+from __future__ import annotations
+
+import re
+
+from etl.extract.dates import DateSpan, find_relative
+from etl.extract.events.article import Article, Facts
+from etl.extract.events.lexicon import Lexicon
+from etl.extract.events.names import Mention
+
+DATE_REACH = 300  # characters around an event's name searched for its date (its sentence's window)
+# What stands before a dateline's date on its line: capitalised place names and separators ("Lima, Peru; ").
+_DATELINE_DATE = re.compile(r"(?:[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*[,;]\s*)+")
+# "in 2011", "in December 2009": a year the sentence gives to an event written without one
+_IN_YEAR = re.compile(r"\b(?:in|of|for)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b(?![\d,]|\.\d)")
+
+
+def date_of(m: Mention, art: Article, sentence_years: dict[int, int], lex: Lexicon, f: Facts) -> None:
+    """Set ``f``'s date from the text around ``m``: the nearest date (a span's first day) within DATE_REACH, else a
+    day named relative to the publication date."""
+    text = art.text
+    lo, hi = max(m.lo, m.start - DATE_REACH), min(m.hi, m.end + DATE_REACH)
+    spans = [d for d in art.date_spans(m.sent, m.lo, m.hi) if lo <= d.start and d.end <= hi]
+    if len(spans) > 1:  # a dateline's date is when the story was filed, not when the event is
+        spans = [
+            d for d in spans if not _DATELINE_DATE.fullmatch(art.text, art.text.rfind("\n", 0, d.start) + 1, d.start)
+        ] or spans
+    f.future = art.has(lex.future, m.lo, m.hi)
+    if spans:
+        nearest = min(spans, key=lambda d: max(0, d.start - m.end, m.start - d.end))
+        year = year_of(nearest, m, art, sentence_years, f.future)
+        f.date, f.end_date = nearest.iso(year), nearest.end_iso(year)
+        f.sources["date"] = nearest.start
+        f.sources["date_end"] = nearest.end
+    elif art.published is not None and (rel := find_relative(text, m.lo, m.hi)):
+        nearest_rel = min(rel, key=lambda d: max(0, d.start - m.end, m.start - d.end))
+        day = nearest_rel.resolve(art.published, f.future)
+        if day is not None:
+            f.date = f.end_date = day.isoformat()
+            f.sources["date"] = nearest_rel.start
+            f.sources["date_end"] = nearest_rel.end
+    f.date_year = int(f.date[:4]) if f.date else None
+
+
+def year_of(d: DateSpan, m: Mention, art: Article, sentence_years: dict[int, int], future: bool) -> int | None:
+    """The year of a date: as written, else the year in the event's name (or another event named in the sentence),
+    else from the publication date (forward for an announced event), else the article's most common year."""
+    if d.year or d.end_year:
+        return d.year or d.end_year
+    if m.year or m.sent in sentence_years:
+        return m.year or sentence_years[m.sent]
+    pub = art.published
+    if pub is not None:
+        if future:
+            return pub.year + ((d.month, d.day or 1) < (pub.month, pub.day))
+        return pub.year - 1 if d.month > pub.month else pub.year
+    return art.common_year
+
+
+def sentence_years(mentions: list[Mention], art: Article, lex: Lexicon) -> dict[int, int]:
+    """A year for each sentence that gives one to its events: the year in an event's name, or "in 2011" in a
+    sentence that announces or places an event ("continues its journey in 2011, moving to Dar es Salaam")."""
+    years: dict[int, int] = {}
+    for m in mentions:
+        if m.year and m.sent >= 0:
+            years.setdefault(m.sent, m.year)
+    for m in mentions:
+        if m.sent < 0 or m.sent in years or m.kind == "described":
+            continue
+        lo, hi = art.span(m.sent)
+        if (y := _IN_YEAR.search(art.text, lo, hi)) and (art.has(lex.future, lo, hi) or art.has(lex.host_any, lo, hi)):
+            years[m.sent] = int(y.group(1))
+    return years

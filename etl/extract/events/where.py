@@ -1,0 +1,100 @@
+"""Where an event takes place: the place the text says hosts it, near its name."""
+
+from __future__ import annotations
+
+import re
+
+from etl.extract.events.article import Article, Facts
+from etl.extract.events.lexicon import Lexicon
+from etl.extract.events.names import NAME_REACH, Mention
+from etl.model import PlaceMention
+
+HOST_REACH = 24  # characters before a place searched for "held in", "hosted by"
+HOST_NEAR = 40  # at most this many characters between an event's name and a place introduced by a bare "in"
+_BRACKET = re.compile(r"\s*\(\s*$")  # "... Adult Education (Belém, Brazil from 1 - 4 December 2009)"
+
+
+def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
+    """The host city: a city introduced by "in" / "held in" / "hosted by", or followed by "will host", or in a
+    bracket right after the name, nearest after the name, else before it; else a city inside the name ("Shanghai
+    Regional Seminar"); else a host country."""
+    hosted: list[tuple[int, PlaceMention]] = []
+    inside: list[PlaceMention] = []
+    text = art.text
+    for p in art.places_in(m.lo, m.hi):
+        if m.start <= p.start and p.end <= m.end:
+            inside.append(p)
+            continue
+        if m.start < p.end and p.start < m.end:
+            continue
+        after = p.start >= m.end
+        gap = p.start - m.end if after else m.start - p.end
+        cue = max(m.lo, p.start - HOST_REACH)
+        near = gap <= HOST_NEAR or _after_date(text, f, p.start)  # "from Oct. 21 to 23 in Beijing"
+        if (
+            lex.host_far.search(text, cue, p.start)
+            or (near and lex.host_near.search(text, cue, p.start))
+            or (after and gap <= 3 and _BRACKET.search(text, m.end, p.start))
+            or (not after and lex.host_verb.match(text, p.end) and gap <= NAME_REACH)
+        ):
+            hosted.append((gap if after else NAME_REACH * 10 + gap, p))
+    hosted.sort(key=lambda rp: rp[0])
+    city = next((p for _, p in hosted if p.kind in ("city", "district")), None)
+    if city is not None:
+        f.city, f.country, f.host = _city(city), city.country_iso3, True
+        f.sources["city"] = city.start
+    elif city := next((p for p in inside if p.kind == "city"), None):
+        f.city, f.country = city.name, city.country_iso3
+        f.sources["city"] = city.start
+    elif country := next((p for _, p in hosted if p.kind == "country"), None):
+        f.country, f.host = country.country_iso3, True
+        f.sources["country"] = country.start
+
+
+_JUST_IN = re.compile(r"[\s,]*(?:in|at)\s+(?:the\s+)?")
+
+
+def _after_date(text: str, f: Facts, start: int) -> bool:
+    """The place follows the event's date with only "in" between ("from Oct. 21 to 23 in Beijing")."""
+    end = f.sources.get("date_end")
+    return end is not None and end < start and bool(_JUST_IN.fullmatch(text, end, start))
+
+
+def _city(p: PlaceMention) -> str:
+    """A district hosts an event in its city: the table names the district as the text does."""
+    return p.name
+
+
+def dateline_place(art: Article) -> PlaceMention | None:
+    """The city of a dateline that opens a line: places only before it, a date or a dash after its places
+    ("Dubai, United Arab Emirates; 14 November 2022 –", "Thailand, Bangkok, 29 – 30 October 2024", "LAHORE:")."""
+    text = art.text
+    for p in art.places[:8]:
+        if p.kind != "city":
+            continue
+        line_start = text.rfind("\n", 0, p.start) + 1
+        if not _SEPARATORS.fullmatch(_without_places(art, line_start, p.start)):
+            continue
+        line_end = text.find("\n", p.end)
+        rest = _without_places(art, p.end, min(p.end + 120, len(text) if line_end < 0 else line_end))
+        if _DATELINE_TAIL.match(rest):
+            return p
+    return None
+
+
+_SEPARATORS = re.compile(r"[\s,;]*")
+_DATELINE_TAIL = re.compile(
+    r"[\s,;]*(?:\d{1,2}(?:st|nd|rd|th)?\b|[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2}\b|(?:19|20)\d{2}\b)|[—–:]|--?\s)"
+)
+
+
+def _without_places(art: Article, lo: int, hi: int) -> str:
+    """text[lo:hi] without the places named in it."""
+    out, pos = [], lo
+    for q in art.places_in(lo, hi):
+        if q.end > hi:
+            break
+        out.append(art.text[pos : q.start])
+        pos = q.end
+    out.append(art.text[pos:hi])
+    return "".join(out)
