@@ -82,6 +82,7 @@ class Event:
     key: str = ""  # normalised identity used to merge one event told by several articles
     end_date: str = ""  # ISO date of its last day, when the text gives a span ("18 to 20 September")
     edition: int | None = None  # its ordinal when the text gives one ("the 9th edition", "Seventh")
+    position: int = 0  # where the article first names it: rows follow the articles' order
 
 
 @dataclass(frozen=True)

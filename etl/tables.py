@@ -198,11 +198,11 @@ def events_rows(told: Iterable[tuple[str, Sequence[Event]]]) -> list[tuple]:
             else:
                 home.append((aid, e))
     columns = TABLE_BY_NAME["events"].columns
-    rows = []
-    for key, clusters in by_key.items():
-        for reports in clusters:
-            rows.append(tuple(_merged(key, reports)[c] for c in columns))
-    return sorted(rows, key=lambda r: r[0])
+    # Rows in the order the articles tell them: by the first article that reports each, then where it names it.
+    order = {aid: i for i, aid in enumerate(dict.fromkeys(aid for cs in by_key.values() for c in cs for aid, _ in c))}
+    merged = [(key, reports) for key, clusters in by_key.items() for reports in clusters]
+    merged.sort(key=lambda kr: (min(order[a] for a, _ in kr[1]), kr[1][0][1].position, kr[0]))
+    return [tuple(_merged(key, reports)[c] for c in columns) for key, reports in merged]
 
 
 def _same_place(reports: list[tuple[str, Event]], e: Event) -> bool:

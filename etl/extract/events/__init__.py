@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from etl.extract.events.article import Article, Facts
@@ -17,7 +18,7 @@ from etl.extract.events.counts import attendance, format_of
 from etl.extract.events.lexicon import Lexicon, lexicon
 from etl.extract.events.names import Mention, find_mentions, identity
 from etl.extract.events.when import date_of, sentence_years
-from etl.extract.events.where import dateline_place, place_of
+from etl.extract.events.where import dateline_place, hosted_in, place_of
 from etl.model import Event, Metric, PlaceMention, Sentence
 
 __all__ = ["extract_events"]
@@ -40,10 +41,6 @@ def extract_events(
     for m in mentions:
         art.locate(m)
     years = sentence_years(mentions, art, lex)
-    groups = _group(mentions, years, text)
-    if not groups:
-        return []
-    frames = _frames(groups, mentions, art, lex)
     facts: dict[int, Facts] = {}  # read only for the mentions of events the text says take place
 
     def facts_of(i: int) -> Facts:
@@ -51,13 +48,23 @@ def extract_events(
             facts[i] = _facts(mentions[i], art, years, lex)
         return facts[i]
 
+    place_words = frozenset(w.lower() for p in places if p.kind in ("city", "district") for w in p.surface.split())
+    groups = _group(mentions, years, text, lambda i: facts_of(i).date_year, place_words)
+    if not groups:
+        return []
+    frames = _frames(groups, mentions, art, lex)
+
     events = []
+    quiet = []  # events the text says take place but tells nothing of
     for g, frame in zip(groups, frames, strict=True):
         if frame.cue or any(_context(mentions[i], art, lex) for i in g):
             told = [facts_of(i) for i in g] + [facts_of(i) for i in frame.backrefs]
             if e := _event(g, frame, mentions, told, art, lex):
-                events.append(e)
-    return events
+                (events if _said(e) else quiet).append(e)
+    # A gathering described for what it does and said to take place is the article's event when it tells of no
+    # other ("This Tuesday, Ruta N hosted the mayors' meeting to establish ..."); beside events it tells of, it is
+    # most often one of their parts.
+    return events or quiet[:1]
 
 
 def _context(m: Mention, art: Article, lex: Lexicon) -> bool:
@@ -65,6 +72,8 @@ def _context(m: Mention, art: Article, lex: Lexicon) -> bool:
     text = art.text
     lead = max(m.lo, m.start - 30)
     if art.has(lex.strong, m.lo, m.hi) or lex.strong_before.search(text, lead, m.start):
+        return True
+    if art.has(lex.host_any, m.lo, m.hi):  # "moving to Dar es Salaam", "will be held in Lima"
         return True
     if m.ambiguous:
         return False
@@ -120,7 +129,13 @@ def _apposed(mentions: list[Mention], text: str) -> dict[int, list[int]]:
     return out
 
 
-def _group(mentions: list[Mention], years: dict[int, int], text: str) -> list[list[int]]:
+def _group(
+    mentions: list[Mention],
+    years: dict[int, int],
+    text: str,
+    date_year: Callable[[int], int | None],
+    place_words: frozenset[str] = frozenset(),
+) -> list[list[int]]:
     """The mentions of each event, in order of first mention; a plain "the conference" belongs to none.
 
     Mentions with the same identity words are one event unless their years or editions differ; a mention without a
@@ -140,6 +155,12 @@ def _group(mentions: list[Mention], years: dict[int, int], text: str) -> list[li
         # A name with only its year (or only its edition) joins the one with both that agrees, if there is one;
         # one with neither joins the others if they are all one edition. "The first WDEC" and "the 2025 WDEC" stay
         # apart: nothing says they are one.
+        # An edition named without its year whose date falls in the year another name gives is that one
+        # ("the eighth WISE on November 14-16" and "WISE 2017", told in 2017).
+        for k in [k for k in keyed if k[0] is None and k[1] is not None]:
+            dated = next((y for i in keyed[k] if (y := date_year(i))), None)
+            if dated and any(other[0] == dated and other[1] is None for other in keyed):
+                keyed[(dated, None)] += keyed.pop(k)
         full = [k for k in keyed if k[0] and k[1]]
         for k in [k for k in keyed if (k[0] is None) != (k[1] is None)]:
             target = [f for f in full if _compatible(k[0], f[0]) and _compatible(k[1], f[1])]
@@ -169,7 +190,11 @@ def _group(mentions: list[Mention], years: dict[int, int], text: str) -> list[li
             if not (c.core and o.core and (c.core <= o.core or o.core <= c.core)):
                 return False
             same_edition = (c.year and c.year == o.year) or (c.edition and c.edition == o.edition)
-            return bool(brand or all(mentions[i].kind == "brand" for i in o.members) or same_edition)
+            # "2017 Dalian Lifelong-Learning-for-All Week" and "Lifelong-Learning-for-All Week": the words that
+            # differ name the place
+            differ = c.core ^ o.core
+            placed = bool(differ) and differ <= place_words
+            return bool(brand or all(mentions[i].kind == "brand" for i in o.members) or same_edition or placed)
 
         host = next((o for o in merged if joins(o)), None)
         if host is None:
@@ -225,16 +250,32 @@ def _frames(groups: list[list[int]], mentions: list[Mention], art: Article, lex:
             if m.sent >= 0 and head_of.get(m.sent) == gi and m.sent not in seen:
                 frames[gi].ranges.append((m.lo, m.hi))
                 seen.add(m.sent)
+    # The lead before any event is named says what happened ("Ministers from 11 countries met in Pattaya"):
+    # it is about the main event where it speaks of a gathering.
+    first = min((m.sent for i, m in enumerate(mentions) if i in group_of and m.sent >= 0), default=0)
+    for si in range(first):
+        lo, hi = art.span(si)
+        if si in backrefs_in or art.has(lex.host_any, lo, hi) or art.has(lex.strong, lo, hi):
+            frames[main].ranges.append((lo, hi))
+            frames[main].backrefs.extend(backrefs_in.get(si, []))
+            frames[main].cue = frames[main].cue or art.has(lex.strong, lo, hi)
     current: int | None = None
     since = 0
-    for si in range(len(art.sentences)):
+    said: dict[str, int] = {}  # "opening ceremony" -> the event it was said of: it is that one's again
+    for si in range(first, len(art.sentences)):
         lo, hi = art.span(si)
         if si in head_of:
             current, since = head_of[si], 0
+            for i in backrefs_in.get(si, ()):
+                said.setdefault(_phrase(mentions[i]), current)
             continue
-        word = _refers_back(art, lo, hi, lex) if si not in backrefs_in else _keyword_of(mentions[backrefs_in[si][0]])
+        refs = backrefs_in.get(si, [])
+        word = _refers_back(art, lo, hi, lex) if not refs else _keyword_of(mentions[refs[0]])
         if word is not None:
-            gi = _referent(word, si, groups, mentions, current, main)
+            known = next((said[p] for i in refs if (p := _phrase(mentions[i])) in said), None)
+            gi = known if known is not None else _referent(word, si, groups, mentions, current, main)
+            for i in refs:
+                said.setdefault(_phrase(mentions[i]), gi)
             frames[gi].ranges.append((lo, hi))
             frames[gi].backrefs.extend(backrefs_in.get(si, []))
             frames[gi].cue = frames[gi].cue or art.has(lex.strong, lo, hi)
@@ -253,6 +294,13 @@ def _refers_back(art: Article, lo: int, hi: int, lex: Lexicon) -> str | None:
         return None
     m = lex.backref.search(art.text, lo, hi)
     return m.group().split()[-1].lower() if m else None
+
+
+def _phrase(m: Mention) -> str:
+    """What a reference back calls the event, without "of the": "opening ceremony" for both "the opening ceremony
+    of" and "the opening ceremony"."""
+    words = [w for w in m.name.lower().split() if w not in ("of", "the")]
+    return " ".join(words)
 
 
 def _keyword_of(m: Mention) -> str:
@@ -295,7 +343,7 @@ def _event(
     def first(attr: str) -> tuple[int, Facts] | None:
         return next(((k, f) for k, f in enumerate(told) if getattr(f, attr)), None)
 
-    dated = first("date")
+    dated = first("date") or _frame_date(frame, art, lex)
     # A host city named by "held in" beats a city inside the name ("Shanghai Forum ... held in Hangzhou"), which
     # beats a host country alone.
     placed = (
@@ -307,15 +355,20 @@ def _event(
     attendance(frame.ranges, art, lex, f)
     fmt = format_of(frame.ranges, art.text, lex)
     city, country = (placed[1].city, placed[1].country) if placed else ("", "")
+    if not city and (hosted := hosted_in(frame.ranges, art, lex)) is not None:  # "... met in Pattaya"
+        city, country = hosted.name, hosted.country_iso3
     if not city and fmt != "online" and _is_main(g, mentions, art) and (p := dateline_place(art)) is not None:
         city, country = p.name, p.country_iso3
     host = placed is not None and placed[1].host
-    if dated is None and not host and f.attendees is None and f.overseas is None and f.countries is None:
-        return None  # a name with nothing said about it is not an event row
+    said = dated is not None or host or f.attendees is not None or f.overseas is not None or f.countries is not None
+    # A name with nothing said about it is no event row, unless a gathering described for what it does is said to
+    # take place (kept aside by extract_events)
+    if not said and not any(_took_place(mentions[i], art, lex) for i in g):
+        return None
     if fmt == "online" and not host:
         city = ""
     best = min(g, key=lambda i: (_NAME_RANK[mentions[i].kind], mentions[i].year is None, i))
-    anchor = mentions[g[dated[0]]] if dated is not None and dated[0] < len(g) else mentions[g[0]]
+    anchor = mentions[g[dated[0]]] if dated is not None and 0 <= dated[0] < len(g) else mentions[g[0]]
     return Event(
         name=mentions[best].name,
         date=dated[1].date if dated else "",
@@ -327,9 +380,54 @@ def _event(
         format=fmt,
         sentence=art.sentence_text(anchor),
         key=_key(g, mentions, dated[1] if dated else None),
+        position=mentions[g[0]].start,
         end_date=dated[1].end_date if dated else "",
         edition=next((mentions[i].edition for i in g if mentions[i].edition), None),
     )
+
+
+def _frame_date(frame: _Frame, art: Article, lex: Lexicon) -> tuple[int, Facts] | None:
+    """A date of the event's other sentences that speak of it taking place ("More than 16,000 participants showed
+    up at the convention center June 25-28"), when its own mentions give none."""
+    for lo, hi in frame.ranges:
+        if not art.has(lex.strong, lo, hi):
+            continue
+        si = _sentence_of(art, lo)
+        for d in art.date_spans(si, lo, hi):
+            if lo <= d.start < hi:
+                pseudo = Mention(d.start, d.end, "", "described", False, frozenset(), None, sent=si, lo=lo, hi=hi)
+                f = Facts()
+                date_of(pseudo, art, {}, lex, f)
+                if f.date:
+                    return -1, f
+    return None
+
+
+def _sentence_of(art: Article, pos: int) -> int:
+    from etl.extract.sentences import sentence_at
+
+    s = sentence_at(art.sentences, pos)
+    return art.sentence_index[id(s)] if s is not None else -1
+
+
+_LISTED = re.compile(r"\b(?:such as|including|like|and|or)\s+(?:the\s+)?\Z|,\s*(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _said(e: Event) -> bool:
+    return bool(e.date or e.city or e.country_iso3) or any(
+        v is not None for v in (e.attendees, e.overseas, e.countries_represented)
+    )
+
+
+def _took_place(m: Mention, art: Article, lex: Lexicon) -> bool:
+    """The mention's own sentence says the event took place, and does not name it in a list ("conferences such as
+    X and Y")."""
+    if m.sent < 0 or m.kind != "described" or " " not in m.name:
+        return False
+    if _LISTED.search(art.text, max(m.lo, m.start - 20), m.start):
+        return False
+    lo, hi = art.span(m.sent)
+    return art.has(lex.strong, lo, hi) and not _LISTED.search(art.text, max(lo, m.end), min(hi, m.end + 10))
 
 
 def _is_main(g: list[int], mentions: list[Mention], art: Article) -> bool:

@@ -3,10 +3,13 @@ figures of the sentences about it."""
 
 from __future__ import annotations
 
+import re
+
 from etl.extract.events.article import Article, Facts
 from etl.extract.events.lexicon import Lexicon
 from etl.model import Metric
 
+_FROM = re.compile(r"\bfrom\s+(?:up\s+to\s+|over\s+|more\s+than\s+|some\s+|about\s+)?\Z", re.IGNORECASE)
 SAME_FIGURE = 0.1  # two attendance figures this close are one figure reported twice ("near 30,000", "29,844")
 
 
@@ -30,9 +33,12 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
             unit = metric.unit or ""
             if not noun and attending is None:
                 attending = lex.attend_verb.in_range(art.text, lo, hi)
-            if not (attending or noun):
-                continue
-            if lex.countries_unit.match(unit):
+            countries = bool(lex.countries_unit.match(unit))
+            if not (
+                attending or noun or (countries and _FROM.search(art.text, max(lo, metric.start - 12), metric.start))
+            ):
+                continue  # "from eight Latin American countries" says where those who come are from
+            if countries:
                 if f.countries is None:
                     f.countries = metric.value
                     f.sources["countries"] = metric.start

@@ -88,6 +88,7 @@ class Lexicon:
     host_far: re.Pattern[str]  # "held in", "hosted by", anywhere in the sentence
     host_verb: re.Pattern[str]  # after a city: "Bogotá will host ..."
     host_any: Phrases  # a multi-word host phrase anywhere ("moving to", "held in")
+    venue_after: re.Pattern[str]  # a venue's last words after a city ("Philadelphia Convention Center")
     before: re.Pattern[str]
     strong_before: re.Pattern[str]
     title_after: re.Pattern[str]
@@ -173,6 +174,9 @@ def lexicon() -> Lexicon:
         host_near=phrases(marked("host", multiword=False), anchor_end=True),
         host_far=phrases(marked("host", multiword=True), anchor_end=True),
         host_any=Phrases(marked("host", multiword=True)),
+        venue_after=re.compile(
+            r"[ \t]+(?:[A-Z][\w’'-]*[ \t]+){0,2}?(?:" + trie(lines("events_venues.txt"), literal=False) + r")\b"
+        ),
         host_verb=re.compile(r"\s*,?\s*(?:" + trie(sorted(marked("host_verb"))) + r")\b", re.I),
         before=phrases(marked("before"), anchor_end=True),
         strong_before=phrases(marked("strong_before"), anchor_end=True),

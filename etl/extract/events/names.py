@@ -42,7 +42,7 @@ _YEAR_AFTER = re.compile(r"\s+((?:19|20)\d{2})(?![\w.,]\d)")
 # tried at every character, one that starts with a digit is scanned for.
 _BRAND_YEAR = re.compile(r"(?:1(?<![\w.,/-].)9|2(?<![\w.,/-].)0)\d{2}(?!\w|[.,-]\d)")
 _NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)")
-_NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w’'-]*)")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z0-9][\w’'-]*)")
 _POSSESSIVE = re.compile(r"[’']s$")
 _WORD_RUN = re.compile(r"\w*")
 _WORD = re.compile(r"[^\W_]+")
@@ -418,6 +418,9 @@ def _acronym_mentions(
             continue
         if _inside(taken, m.start(), m.end()):
             continue  # inside a full name or the definition itself
+        nxt = _NEXT_WORD.match(text, m.end())
+        if nxt and nxt.group(1).lower() not in lex.stop and not YEAR_TOKEN.fullmatch(nxt.group(1)):
+            continue  # "the WISE Prize for Education": the acronym qualifies another name
         start, end = m.start(), m.end()
         year = edition = None
         if y := _YEAR_BEFORE.search(text, max(0, start - 6), start):
@@ -558,6 +561,8 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
         edition = next((e for w in lead_words if (e := _edition(w, lex))), None)
         year = next((int(w) for w in lead_words if YEAR_TOKEN.fullmatch(w)), None)
         end = _described_end(text, k_end, lex)
+        while (trailing := _TRAILING_JOINER.search(text, k_end, end)) is not None:
+            end = trailing.start()  # "the meeting on [May 7]": no joiner ends a name
         name_start = lead[0].start() if lead else k_start
         name = clean(text[name_start:end])
         complement = text[k_end:end]
@@ -565,14 +570,24 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
             w.endswith(("’", "'", "’s", "'s")) for w in lead_words
         )
         role = lex.roles.get(word, "backref")
-        # "the event", "the largest gathering of ...": words that only refer back never open an event of their own
+        definite = det.group().lower() in _DEFINITE
+        # "the event", "the largest gathering of ...": words that only refer back never open an event of their own;
+        # "the most important conference of ..." praises the event the text speaks of
         backref = role == "backref" or (
-            det.group().lower() in _DEFINITE and edition is None and year is None and not distinct
+            definite and ((edition is None and year is None and not distinct) or _superlative(lead_words))
         )
         if det.group().lower() in ("a", "an") or edition or year or distinct or backref:
             tokens, _, _ = identity(name, lex)
             out.append(Mention(name_start, end, name, "described", role == "ambiguous", tokens, year, edition, backref))
     return out
+
+
+_TRAILING_JOINER = re.compile(r"\s+(?:of|on|for|to|in|at|about|the|a|an|and|by|from|with)\s*\Z", re.IGNORECASE)
+_SUPERLATIVES = frozenset({"most", "largest", "biggest", "leading", "premier", "main", "major", "best", "top"})
+
+
+def _superlative(words: list[str]) -> bool:
+    return any(w.lower() in _SUPERLATIVES or (w.lower().endswith("est") and len(w) > 5) for w in words)
 
 
 def _described_end(text: str, k_end: int, lex: Lexicon) -> int:

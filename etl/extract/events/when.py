@@ -14,7 +14,7 @@ DATE_REACH = 300  # characters around an event's name searched for its date (its
 # What stands before a dateline's date on its line: capitalised place names and separators ("Lima, Peru; ").
 _DATELINE_DATE = re.compile(r"(?:[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*[,;]\s*)+")
 # "in 2011", "in December 2009": a year the sentence gives to an event written without one
-_IN_YEAR = re.compile(r"\b(?:in|of|for)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b(?![\d,]|\.\d)")
+_IN_YEAR = re.compile(r"\b(?:in|of|for)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b(?!\d|[.,]\d)")
 
 
 def date_of(m: Mention, art: Article, sentence_years: dict[int, int], lex: Lexicon, f: Facts) -> None:
@@ -23,10 +23,8 @@ def date_of(m: Mention, art: Article, sentence_years: dict[int, int], lex: Lexic
     text = art.text
     lo, hi = max(m.lo, m.start - DATE_REACH), min(m.hi, m.end + DATE_REACH)
     spans = [d for d in art.date_spans(m.sent, m.lo, m.hi) if lo <= d.start and d.end <= hi]
-    if len(spans) > 1:  # a dateline's date is when the story was filed, not when the event is
-        spans = [
-            d for d in spans if not _DATELINE_DATE.fullmatch(art.text, art.text.rfind("\n", 0, d.start) + 1, d.start)
-        ] or spans
+    # A dateline's date is when the story was filed, not when the event is.
+    spans = [d for d in spans if not _DATELINE_DATE.fullmatch(art.text, art.text.rfind("\n", 0, d.start) + 1, d.start)]
     f.future = art.has(lex.future, m.lo, m.hi)
     if spans:
         nearest = min(spans, key=lambda d: max(0, d.start - m.end, m.start - d.end))

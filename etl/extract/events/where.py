@@ -36,6 +36,7 @@ def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
             or (near and lex.host_near.search(text, cue, p.start))
             or (after and gap <= 3 and _BRACKET.search(text, m.end, p.start))
             or (not after and lex.host_verb.match(text, p.end) and gap <= NAME_REACH)
+            or _venue(text, p, lex)
         ):
             hosted.append((gap if after else NAME_REACH * 10 + gap, p))
     hosted.sort(key=lambda rp: rp[0])
@@ -49,6 +50,25 @@ def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
     elif country := next((p for _, p in hosted if p.kind == "country"), None):
         f.country, f.host = country.country_iso3, True
         f.sources["country"] = country.start
+
+
+def hosted_in(ranges: list[tuple[int, int]], art: Article, lex: Lexicon) -> PlaceMention | None:
+    """The first city of an event's sentences that a host phrase introduces ("met in Pattaya", "held in Lima")."""
+    for lo, hi in ranges:
+        for p in art.places_in(lo, hi):
+            if p.kind in ("city", "district") and (
+                lex.host_far.search(art.text, max(lo, p.start - HOST_REACH), p.start) or _venue(art.text, p, lex)
+            ):
+                return p
+    return None
+
+
+_AT_THE = re.compile(r"\b(?:at|in)\s+the\s+\Z", re.IGNORECASE)
+
+
+def _venue(text: str, p: PlaceMention, lex: Lexicon) -> bool:
+    """The city opens the name of a venue the event is at ("at the Philadelphia Convention Center")."""
+    return bool(_AT_THE.search(text, max(0, p.start - 12), p.start) and lex.venue_after.match(text, p.end))
 
 
 _JUST_IN = re.compile(r"[\s,]*(?:in|at)\s+(?:the\s+)?")
