@@ -8,7 +8,7 @@ import re
 from functools import cache, lru_cache
 from itertools import islice
 
-from etl.extract import numbers
+from etl.extract.numbers import lexicon, unit_category
 from etl.model import Metric, PlaceMention, Sentence
 
 MAX_SUBJECT_WORDS = 10
@@ -30,14 +30,14 @@ _COMMA = re.compile(r",(?![0-9])")
 
 @cache
 def _verbs() -> frozenset[str]:
-    return frozenset(r[0].lower() for r in numbers._rows("numbers_subject_verbs.txt"))
+    return frozenset(r[0].lower() for r in lexicon.rows("numbers_subject_verbs.txt"))
 
 
 @cache
 def _function_words() -> frozenset[str]:
     """Words that cannot open or be a name on their own: stop-words, qualifiers, number words, months, days."""
-    words = set(numbers._stops()) | set(numbers._words()) | numbers._qualifier_heads() | {"and", "or"}
-    words |= {q.lower() for q in numbers._qualifiers()}
+    words = set(lexicon.unit_stops()) | set(lexicon.number_words()) | lexicon.qualifier_heads() | {"and", "or"}
+    words |= {q.lower() for q in lexicon.qualifiers()}
     for names in (calendar.month_name, calendar.month_abbr, calendar.day_name, calendar.day_abbr):
         words |= {n.lower() for n in names if n}
     return frozenset(words)
@@ -136,7 +136,7 @@ class _Context:
                 names = self.names(i)[0][:NEAR]
                 # prefer a name headed by an entity noun ("... Education Conference", "... Platform"), then a long one
                 longer = [n for n in names if " " in n[2]]
-                entities = [n for n in longer if numbers.unit_category(n[2].split()[-1]) in ENTITY_CATEGORIES]
+                entities = [n for n in longer if unit_category(n[2].split()[-1]) in ENTITY_CATEGORIES]
                 best = entities or longer or names
                 subject = _short(best[0][2]) if best else ""
             self._opening[i] = subject

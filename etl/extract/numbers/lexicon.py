@@ -1,0 +1,94 @@
+"""The word lists figures are read by, from the numbers_* and units lookup files: one reader, read once."""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import cache
+from pathlib import Path
+
+LOOKUPS = Path(__file__).resolve().parents[2] / "lookups"
+
+
+def rows(name: str) -> list[list[str]]:
+    """Rows of a lookup file, without comments, blank lines and the header."""
+    lines = [ln for ln in (LOOKUPS / name).read_text(encoding="utf-8").splitlines() if ln.strip()]
+    lines = [ln for ln in lines if not ln.lstrip().startswith("#")]
+    if name.endswith(".csv"):
+        return [[c.strip() for c in row] for row in csv.reader(lines[1:])]
+    return [[ln.strip()] for ln in lines]
+
+
+@cache
+def units() -> dict[str, str]:
+    """Head word (singular, lower case) -> category."""
+    return {w.lower(): c for w, c in rows("units.csv")}
+
+
+@cache
+def irregular() -> dict[str, str]:
+    """Irregular plural -> the form looked up in units.csv."""
+    return {p.lower(): w.lower() for p, w in rows("numbers_plurals.csv")}
+
+
+@cache
+def unit_stops() -> frozenset[str]:
+    return frozenset(r[0].lower() for r in rows("numbers_unit_stops.txt"))
+
+
+@cache
+def modifiers() -> frozenset[str]:
+    return frozenset(r[0].lower() for r in rows("numbers_unit_modifiers.txt"))
+
+
+@cache
+def number_words() -> dict[str, tuple[float, str]]:
+    return {w.lower(): (float(v), k) for w, v, k in rows("numbers_words.csv")}
+
+
+@cache
+def qualifiers() -> dict[str, str]:
+    return {p.lower(): b for p, b in rows("numbers_qualifiers.csv")}
+
+
+@cache
+def qualifier_heads() -> frozenset[str]:
+    """First words of the qualifiers ("more", "nearly"): after "and" they open a new figure."""
+    return frozenset(q.split()[0] for q in qualifiers())
+
+
+@cache
+def currencies() -> dict[str, str]:
+    return {p: u for p, u in rows("numbers_currency.csv")}
+
+
+def longest_first(words: list[str]) -> list[str]:
+    """Words in the order to try them, so that "more than" wins over "more"."""
+    return sorted(words, key=len, reverse=True)
+
+
+def alt(words: list[str]) -> str:
+    """Regex alternation, longest first."""
+    return "|".join(map(re.escape, longest_first(words)))
+
+
+@cache
+def carry_cues() -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The cues, longest first, and the pairs ("from", "to"): a pair's second cue, before this figure, compares it
+    only when the first stands before the figure before."""
+    lines = [r[0].lower() for r in rows("numbers_carry_cues.txt")]
+    single = tuple(longest_first([ln for ln in lines if "…" not in ln]))
+    pairs = tuple((a.strip(), b.strip()) for a, b in (ln.split("…") for ln in lines if "…" in ln))
+    return single, pairs
+
+
+@cache
+def qualifier_phrases() -> tuple[str, ...]:
+    return tuple(longest_first(list(qualifiers())))
+
+
+@cache
+def lead_endings() -> tuple[str, ...]:
+    """What the text right before a figure ends with when a verb leads to it ("downloads exceeded [more than]")."""
+    verbs = [r[0].lower() for r in rows("numbers_total_verbs.txt")]
+    return tuple(longest_first([*verbs, "from", "to", "by", "at", "of", *qualifiers()]))

@@ -1,0 +1,61 @@
+"""What a number is not: a URL, e-mail, phone number, time, date, list marker, page or label."""
+
+from __future__ import annotations
+
+from etl.extract.dates import find_dates
+from etl.extract.numbers.patterns import patterns
+
+MASK_WINDOW = 40  # characters searched on each side of a number for a phone number, date, page label...
+
+
+def masked(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``start:end`` sits in a URL, e-mail, phone number, time, date, list marker or label."""
+    mk = patterns().masks
+    lo, hi = max(0, start - MASK_WINDOW), min(len(text), end + MASK_WINDOW)
+    # the whitespace-free token around the number
+    left = max(text.rfind(" ", max(0, start - 200), start), text.rfind("\n", max(0, start - 200), start)) + 1
+    right = end + len(text[end : end + 200].split(None, 1)[0]) if text[end : end + 1].strip() else end
+    if mk.token.search(text, left, right):
+        return True
+    # phone numbers and times have digits, "+", "(" or ":" right next to the number, or "am"/"pm" after it
+    near = text[max(0, start - 3) : start] + text[end : end + 3]
+    if (
+        any(map(str.isdigit, near))
+        or "+" in near
+        or "(" in near
+        or ":" in near
+        or text[end : end + 3].lstrip()[:1] in ("a", "p", "A", "P")
+    ):
+        for m in mk.phone_time.finditer(text, max(0, start - 24), min(len(text), end + 24)):
+            if m.start() < end and start < m.end():
+                return True
+    before = text[lo:start].rstrip(" \t")
+    # a label glued to the number ("Views:55") or a label and a number alone at the end of a line
+    if (
+        before.endswith((":", "："))
+        and mk.label.search(text, lo, start)
+        and (text[start - 1] in ":：" or mk.label_after.match(text, end))
+    ):
+        return True
+    if before.endswith("."):
+        if mk.ref.search(text, lo, start):
+            return True
+    elif before.endswith("[") and text[end : end + 1] == "]":
+        return True
+    if "age" in before[-12:].lower() or before.endswith(" of"):
+        for m in mk.page.finditer(text, lo, hi):
+            if m.start() < end and start < m.end():
+                return True
+    # a list marker at the start of a line: "1. ", "(2) "
+    k = start
+    while k > lo and text[k - 1] in " \t(":
+        k -= 1
+    if (k == 0 or text[k - 1] == "\n") and text[end : end + 1] in (".", ")") and text[end + 1 : end + 2] in (" ", "\t"):
+        return True
+    window = text[lo:hi]
+    if mk.month.search(window) or text[end : end + 1] in "-/." or text[start - 1 : start] in "-/.":
+        for d in find_dates(window):
+            # "5 Decades" is not "5 Dec": a date must not run into a word
+            if d.start + lo < end and start < d.end + lo and not window[d.end : d.end + 1].isalpha():
+                return True
+    return False

@@ -1,0 +1,102 @@
+"""The regexes that find figures and what they must not be, built once from the word lists."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from etl.extract.numbers.lexicon import alt, currencies, number_words, qualifiers, rows
+from etl.extract.regex import at_word_start, trie
+
+
+@dataclass(frozen=True)
+class Masks:
+    token: re.Pattern[str]
+    phone_time: re.Pattern[str]
+    label: re.Pattern[str]
+    label_after: re.Pattern[str]
+    page: re.Pattern[str]
+    ref: re.Pattern[str]
+    month: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Patterns:
+    digits: re.Pattern[str]
+    word_start: re.Pattern[str]
+    words: re.Pattern[str]
+    qualifier: re.Pattern[str]
+    currency: re.Pattern[str]
+    masks: Masks
+    token: re.Pattern[str]
+    rank_cue: re.Pattern[str]
+    rank_pair: re.Pattern[str]
+    range_tail: re.Pattern[str]
+    lead: re.Pattern[str]
+
+
+@cache
+def patterns() -> Patterns:
+    words = number_words()
+    unit_w = alt([w for w, (_, k) in words.items() if k == "unit"])
+    teen_w = alt([w for w, (_, k) in words.items() if k == "teen"])
+    tens_w = alt([w for w, (_, k) in words.items() if k == "tens"])
+    scale_w = alt([w for w, (_, k) in words.items() if k == "scale"])
+    below100 = rf"(?:(?:{tens_w})(?:[- ](?:{unit_w}))?|{teen_w}|{unit_w})"
+    # The scanning patterns open with a character class so that the regex engine can skip ahead fast.
+    digits = re.compile(
+        r"(?P<num>[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+|[0-9]*)(?:\.[0-9]+)?)"
+        r"(?:(?P<ord>st|nd|rd|th)\b"
+        rf"|(?:[ \t]?(?P<scale>(?:{scale_w})\b|[kK]\b))?"
+        r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b|percentage[ \t]points?\b|pct\b))?"
+        r"(?P<plus>\+)?)"
+    )
+    starters = [w for w, (_, k) in words.items() if k in ("unit", "teen", "tens")]
+    word_start = re.compile(rf"(?:{trie(starters + [w.capitalize() for w in starters])})\b")
+    spelled = re.compile(
+        rf"(?P<w>{below100}(?:[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?{below100})?)?)"
+        rf"(?:[ \t]+(?P<scale>{scale_w}))?\b"
+        r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b))?",
+        re.IGNORECASE,
+    )
+    qual = re.compile(rf"(?:^|(?<=[\s(\"“—–-]))(?P<q>{alt(list(qualifiers()))})[ \t]+\Z", re.IGNORECASE)
+    currency = re.compile(rf"(?<![A-Za-z])(?P<cur>{alt(list(currencies()))})[ \t]?\Z")
+    furniture = alt([r[0] for r in rows("numbers_furniture.txt")])
+    masks = Masks(
+        # a whitespace-free token that is a URL, a bare domain or an e-mail address
+        token=re.compile(r"://|www\.|@|\.(?:com|org|net|gov|edu|int|cn|uk|io|info)\b", re.IGNORECASE),
+        # phone numbers (international prefix, area code in brackets, three or more digit groups) and times of day
+        phone_time=re.compile(
+            r"\+[0-9]{1,3}[ .-]?(?:\([0-9]{1,4}\)[ .-]?)?[0-9]{2,4}(?:[ .-]?[0-9]{2,4}){1,4}"
+            r"|\([0-9]{2,5}\)[ .-]?[0-9]{3,4}(?:[ .-]?[0-9]{3,4}){1,2}"
+            r"|(?<![0-9,.])[0-9]{2,5}(?:[.-][0-9]{2,8}){2,4}(?![0-9])|(?<![0-9,.])[0-9]{3,4}-[0-9]{7,8}(?![0-9])"
+            r"|(?<![0-9])[0-9]{1,2}(?::[0-9]{2}){1,2}(?:[ \t]?[ap]\.?m\b\.?)?"
+            r"|(?<![0-9])[0-9]{1,2}[ \t]?(?:[ap]\.m\.|[ap]m\b)",
+            re.IGNORECASE,
+        ),
+        # "Views:55", "Release Time: 2024-12-03": a label and a colon right before the number
+        label=re.compile(rf"\b(?:{furniture})[ \t]*[:：][ \t]*\Z", re.IGNORECASE),
+        label_after=re.compile(r"[0-9,.:/-]*[ \t]*(?:\n|\Z|[|·•]|[A-Z][A-Za-z ]{0,20}[:：])"),
+        page=re.compile(r"\bpages?[ \t]+[0-9]+(?:[ \t]*(?:of|/)[ \t]*[0-9]+)?", re.IGNORECASE),
+        ref=re.compile(r"\b(?:No|Nos|Vol|Art|Sec|Ch|Fig|Ref|p|pp)\.[ \t]*\Z"),
+        month=re.compile(at_word_start(calendar.month_abbr) + "|年"),
+    )
+    token = re.compile(r"[ \t]*(?:(?P<word>[A-Za-z][A-Za-z'’-]*)|(?P<paren>\([^()\n]{1,40}\))|(?P<quote>[\"“”‘’]))")
+    rank_cue = re.compile(rf"\b(?:{alt([r[0] for r in rows('numbers_rank_cues.txt')])})\b", re.IGNORECASE)
+    rank_pair = re.compile(r"[ \t]+to[ \t]+[0-9]+(?:st|nd|rd|th)\b")
+    # The upper end of a range, with its own scale word or percent sign if written ("2-3 billion", "10-15%");
+    # "and" joins the ends only after "between" ("between 300 and 400 courses"), which range_end checks.
+    range_tail = re.compile(
+        r"(?:[ \t]*(?:-|–|to)|[ \t]+(?P<and>and)[ \t])[ \t]*(?P<num>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(?![0-9])"
+        rf"(?:[ \t]?(?P<scale>(?:{scale_w})\b|[kK]\b))?"
+        r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b|percentage[ \t]points?\b|pct\b))?"
+    )
+    verbs = alt([r[0] for r in rows("numbers_total_verbs.txt")])
+    lead = re.compile(
+        r"(?P<np>(?:[A-Za-z][A-Za-z'’-]*[ \t]+){0,3}?[A-Za-z][A-Za-z'’-]*)[ \t]+(?:(?:has|have|had)[ \t]+)?"
+        rf"(?:{verbs})(?:[ \t]+(?:from|to|by|at|of))?[ \t]+(?:(?:{alt(list(qualifiers()))})[ \t]+)?\Z",
+        re.IGNORECASE,
+    )
+    return Patterns(digits, word_start, spelled, qual, currency, masks, token, rank_cue, rank_pair, range_tail, lead)

@@ -1,0 +1,212 @@
+"""What a figure counts: the noun phrase after it, before the verb that leads to it, or the figure's before."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from etl.extract.numbers.common import YEAR, ends_with_word, may_end_with, next_word
+from etl.extract.numbers.lexicon import (
+    carry_cues,
+    irregular,
+    lead_endings,
+    modifiers,
+    number_words,
+    qualifier_heads,
+    qualifier_phrases,
+    unit_stops,
+    units,
+)
+from etl.extract.numbers.patterns import patterns
+from etl.model import Metric, Sentence
+
+MAX_UNIT_WORDS = 7
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+# Units whose word may be glued to the number by a hyphen ("15-minute walk", "3-km trail").
+HYPHEN_CATEGORIES = frozenset({"duration", "distance", "area", "weight", "volume"})
+
+# Counted things (as opposed to measures such as "5 km" or "100 yuan", which stay singular).
+COUNTED = frozenset({"people", "courses", "institutions", "places", "resources", "events", "engagement", "projects"})
+
+
+@lru_cache(maxsize=8192)  # a few thousand distinct words per corpus, each asked about many times
+def singular(word: str) -> str:
+    """A plural noun's singular by the common English rules (countries -> country)."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w in irregular():
+        return irregular()[w]
+    table = units()
+    if w in table:
+        return w
+    for cut, add in (("ies", "y"), ("ves", "f"), ("es", ""), ("s", "")):
+        if w.endswith(cut) and len(w) > len(cut) + 1 and w[: -len(cut)] + add in table:
+            return w[: -len(cut)] + add
+    return w
+
+
+def is_plural(word: str) -> bool:
+    """Whether a noun is written in the plural ("schools", "people", "alumni")."""
+    low = word.lower()
+    return low in irregular() or singular(low) != low.replace("’", "'").removesuffix("'s")
+
+
+@lru_cache(maxsize=8192)
+def unit_category(word: str) -> str:
+    """Category of a unit's head word, "" if the word is not a known unit."""
+    table = units()
+    cat = table.get(singular(word), "")
+    if not cat and "-" in word:
+        cat = table.get(singular(word.rsplit("-", 1)[-1]), "")
+    return cat
+
+
+def looks_plural(word: str) -> bool:
+    w = word.lower()
+    return w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")) and len(w) > 3
+
+
+def parse_unit(text: str, pos: int, limit: int) -> tuple[str, str, int]:
+    """The counted noun phrase from ``pos``: (unit as written, category, end offset); ("", "", pos) if none."""
+    pats = patterns()
+    stops, words = unit_stops(), number_words()
+    toks: list[tuple[int, int, str, str]] = []  # start, end, word, category
+    p = pos
+    while len(toks) < MAX_UNIT_WORDS and p < limit:
+        m = pats.token.match(text, p, limit)
+        if not m:
+            break
+        if m.group("quote"):
+            if toks:
+                break  # a closing quote ends the quoted unit ("people's learning stars" like her)
+            p = m.end()
+            continue
+        if m.group("paren"):
+            if not toks:
+                break
+            p = m.end()
+            continue
+        word = m.group("word")
+        low = word.lower()
+        if low in ("and", "or", "&"):
+            if not toks:
+                break
+            nxt = pats.token.match(text, m.end(), limit)
+            nw = (nxt.group("word") or "").lower() if nxt else ""
+            # "and" joins two kinds of one thing ("countries and regions"), not a new figure or clause
+            if not nw or nw in stops or nw in words or nw in qualifier_heads():
+                break
+            toks.append((m.start("word"), m.end(), low, ""))
+            p = m.end()
+            continue
+        if low in stops or low in words:
+            if low not in modifiers():
+                break
+            nxt = pats.token.match(text, m.end(), limit)
+            nw = (nxt.group("word") or "").lower() if nxt else ""
+            if not nw or nw in stops or nw in words or nw in ("and", "or") or unit_category(nw) == "duration":
+                break  # "800 attendees online, ...", "450 million last year": the word ends the phrase
+            # "12 online courses": an adjective before the noun, part of the phrase
+        cat = unit_category(word)
+        if not cat and low.endswith("ly") and low not in modifiers():  # an adverb, unless "daily lessons"
+            break
+        toks.append((m.start("word"), m.end(), word, cat))
+        p = m.end()
+    heads = [i for i, t in enumerate(toks) if t[3]]
+    if heads:
+        last = heads[-1]
+        # "university rectors": a singular head followed by a plural noun modifies it
+        if last + 1 < len(toks) and singular(toks[last][2]) == toks[last][2].lower():
+            nxt = toks[last + 1][2]
+            if nxt[:1].islower() and nxt.isalpha() and looks_plural(nxt) and nxt != "and":
+                toks[last + 1] = (*toks[last + 1][:3], toks[last][3])
+                last += 1
+        # "years and outline key initiatives": the part after "and" is another thing, cut before it
+        for i, t in enumerate(toks[:last]):
+            if t[2] == "and" and i > 0 and toks[i - 1][3] and toks[i - 1][3] != toks[last][3]:
+                last = i - 1
+                break
+        # "300 teachers use it": a count's head is plural, so a singular word after a plural one is a verb
+        # ("use", "visit", "access"), while a modifier stands before its head ("teacher visits", "arts programmes")
+        if not is_plural(toks[last][2]):
+            last = next((j for j in range(last - 1, -1, -1) if toks[j][3] and is_plural(toks[j][2])), last)
+        return text[toks[0][0] : toks[last][1]], toks[last][3], toks[last][1]
+    for t in toks[:3]:
+        w = t[2]
+        if w in ("and",) or not w.isalpha() or w.lower().endswith(("ed", "ing")):
+            break
+        if looks_plural(w) and w[0].islower():
+            return text[toks[0][0] : t[1]], "other", t[1]
+    return "", "", pos
+
+
+def modifier(word: str) -> bool:
+    """A lower-case word that may stand before a head noun ("page" in "page views")."""
+    low = word.lower()
+    return word[:1].islower() and low not in unit_stops() and low not in number_words()
+
+
+def unit_before(text: str, start: int, sent: Sentence) -> tuple[str, str]:
+    """The counted thing written before a verb that leads to the figure ("downloads exceeded 450 million")."""
+    lo = max(sent.start, start - 120)
+    m = patterns().lead.search(text, lo, start) if may_end_with(text, lo, start, lead_endings()) else None
+    if not m:
+        return "", ""
+    words = list(_WORD.finditer(m.group("np")))
+    if not words or not unit_category(words[-1].group()) or not modifier(words[-1].group().lower()):
+        return "", ""
+    first = len(words) - 1
+    while first > 0 and modifier(words[first - 1].group()):
+        first -= 1
+    base = m.start("np")
+    return text[base + words[first].start() : base + words[-1].end()], unit_category(words[-1].group())
+
+
+def unit_after(text: str, end: int, sent: Sentence) -> tuple[str, str, int]:
+    """The unit of a figure ending at ``end``: glued by a hyphen ("15-minute walk") or written after it."""
+    if text[end : end + 1] == "-":
+        word = next_word(text, end + 1, sent.end)
+        head = word.split("-")[0] if word else ""
+        cat = unit_category(head) if head and text[end + 1 : end + 2].isalpha() else ""
+        if cat in HYPHEN_CATEGORIES and not word.lower().endswith("-old"):  # "a 42-year-old teacher": an age
+            return head, cat, end + 1 + len(head)
+        return "", "", end
+    money = _NAMED_MONEY.match(text, end, sent.end) if text[end : end + 3].strip()[:1].isupper() else None
+    if money and unit_category(money.group("word")) == "money":
+        return money.group("unit"), "money", money.end()  # "208 million U.S. dollars", "500 Kenya shillings"
+    return parse_unit(text, end, sent.end)
+
+
+# A money word after one or two capitalised words, which name whose money it is.
+_NAMED_MONEY = re.compile(r"[ \t]+(?P<unit>(?:[A-Z][A-Za-z.]*[ \t]+){1,2}?(?P<word>[a-z]+))\b")
+
+CARRY_GAP = 80  # characters from the figure before, at most, for a figure to share its unit
+
+# A digit that does not open a year: "in 2019" may stand between two figures compared, another count may not.
+_NON_YEAR_DIGIT = re.compile(rf"(?<![0-9])(?!{YEAR.pattern}(?![0-9]))[0-9]")
+
+
+def carried(text: str, start: int, prev: Metric | None) -> tuple[str, str]:
+    """The unit of the figure before, for a figure compared with it and written without one ("1,100 courses, up
+    from 800", "800 guests, including 400 from overseas")."""
+    if prev is None or not 0 <= start - prev.end <= CARRY_GAP:
+        return "", ""
+    gap = text[prev.end : start]
+    if _NON_YEAR_DIGIT.search(gap):
+        return "", ""  # another number stands between them
+    low = gap.lower().rstrip()
+    q = next((q for q in qualifier_phrases() if ends_with_word(low, q)), "")
+    low = low[: len(low) - len(q)].rstrip()
+    single, pairs = carry_cues()
+    if any(ends_with_word(low, cue) for cue in single):
+        return prev.unit, prev.category
+    before = ""
+    for first, then in pairs:
+        if ends_with_word(low, then):
+            before = before or text[max(0, prev.start - 40) : prev.start].lower().rstrip()
+            if ends_with_word(before, first):
+                return prev.unit, prev.category
+    return "", ""
