@@ -31,6 +31,7 @@ class Metric(NamedTuple):
     sentence: str
     subject: str = ""  # what the figure is about
     place: str = ""  # a named place the figure belongs to
+    change: str = ""  # increase | decrease when the figure states a change ("down 1 point"; a decrease is negative)
 
 
 class PlaceMention(NamedTuple):

@@ -19,6 +19,7 @@ from etl.model import LEARNING_KINDS
 BOUNDS = ("exact", "at_least", "approx", "at_most")
 PLACE_KINDS = ("city", "district", "province", "country", "region")
 FORMATS = ("in person", "online", "hybrid")
+CHANGES = ("increase", "decrease")
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,13 @@ TABLES: tuple[Table, ...] = (
             ),
             Field("qualifier", "string", "Words before the number that bound it ('more than', 'about'), or empty."),
             Field("bound", "string", "How the figure bounds the truth.", required=True, enum=BOUNDS),
+            Field(
+                "change",
+                "string",
+                "increase or decrease when the figure states a change ('down one percentage point', '10% more'); a "
+                "decrease has a negative value. A share of a whole ('a third of the students') is in percent.",
+                enum=CHANGES,
+            ),
             Field(
                 "category",
                 "string",

@@ -123,6 +123,7 @@ def _metric_rows(aid: str, result: ArticleResult) -> list[tuple]:
             m.unit,
             m.qualifier,
             m.bound,
+            m.change or None,
             m.category,
             m.subject,
             m.place,

@@ -17,7 +17,7 @@ def extract_article(text: str) -> ArticleResult:
     sentences = split_sentences(text)
     meta = extract_meta(text, sentences)
     places = extract_places(text)
-    metrics = attach_context(extract_metrics(text, sentences), text, sentences, places)
+    metrics = attach_context(extract_metrics(text, sentences, places), text, sentences, places)
     return ArticleResult(
         meta=meta,
         metrics=metrics,

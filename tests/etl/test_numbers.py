@@ -240,12 +240,81 @@ def test_a_figure_with_no_unit_to_read_or_share_is_left_out(text):
     assert [m.value for m in figures(text)] == ([300] if "300" in text else [])
 
 
+def test_an_age_is_not_a_count():
+    assert figures("A 42-year-old teacher won.") == []
+
+
+# --- shares, changes and ranks (one convention: a share of a whole in percent, a decrease negative) -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "bound"),
+    [
+        ("Nearly one in three teenagers lack skills.", 33.333, "teenagers", "approx"),
+        ("Only 2 out of 5 teachers use it.", 40.0, "teachers", "exact"),
+        ("1 in 4 vulnerable children has no laptop.", 25.0, "vulnerable children", "exact"),
+        ("A third of families have no internet.", 33.333, "families", "exact"),
+        ("Two-thirds of the schools are unused.", 66.667, "schools", "exact"),
+        ("More than half of households are offline.", 50.0, "households", "at_least"),
+        ("One quarter of American households lack broadband.", 25.0, "American households", "exact"),
+        ("They reach one in 10 teachers.", 10.0, "teachers", "exact"),
+    ],
+)
+def test_shares_of_a_whole_are_percent_of_the_noun(text, value, unit, bound):
+    (m,) = figures(text)
+    assert (m.value, m.unit, m.category, m.bound) == (value, unit, "percent", bound)
+
+
+def test_half_as_a_word_without_of_is_no_share():
+    assert figures("The session lasted an hour and a half.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "change"),
+    [
+        ("Gauteng had 82.8%, down one percentage point from 2020.", -1.0, "decrease"),
+        ("an increase of 0.6 percentage points", 0.6, "increase"),
+        ("Enrolment fell 12% last year.", -12.0, "decrease"),
+        ("Funding rose by more than 15 percent.", 15.0, "increase"),
+        ("They spent 10% more on devices.", 10.0, "increase"),
+        ("The budget is 54 percent higher than before.", 54.0, "increase"),
+    ],
+)
+def test_changes_are_signed(text, value, change):
+    found = [m for m in figures(text) if m.change]
+    assert [(m.value, m.change) for m in found] == [(value, change)]
+
+
 @pytest.mark.parametrize(
     "text",
-    ["Nearly one in three teenagers lack skills.", "Only 2 out of 5 teachers use it.", "A 42-year-old teacher won."],
+    ["Enrolment rose to 30% last year.", "It fell from 12% to 10%.", "Up from 800 schools, 1,100 now."],
 )
-def test_ratios_and_ages_are_not_counts(text):
-    assert figures(text) == []
+def test_levels_are_no_changes(text):
+    assert all(not m.change and m.value >= 0 for m in figures(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "rank"),
+    [
+        ("The country ranked first in the assessment.", 1),
+        ("Gauteng was second with a pass rate of 82.8%.", 2),
+        ("The Western Cape was in third place with 81.2%.", 3),
+    ],
+)
+def test_ranks_in_words(text, rank):
+    assert [(m.value, m.unit) for m in figures(text) if m.category == "rank"] == [(rank, "rank")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the first school to open a lab.",
+        "This is the third year of funding.",
+        "The first phase covered 100 schools.",
+    ],
+)
+def test_ordinals_that_are_no_ranks(text):
+    assert [m for m in figures(text) if m.category == "rank"] == []
 
 
 def test_a_number_in_a_count_of_places_is_no_ratio():
@@ -533,3 +602,95 @@ def test_odd_inputs_and_very_long_lines():
 def test_a_number_after_a_name_before_a_singular_noun_is_part_of_the_name():
     assert figures("The school holds the ISO 9001 standard.") == []
     assert only("China's 800 universities joined.").unit == "universities"
+
+
+def test_a_figure_that_ends_the_text_is_read():  # regression: "" is in every string, so the end looked like "_"
+    assert [(m.value, m.unit) for m in figures("Enrolment reached 400 students")] == [(400, "students")]
+
+
+# --- number systems, money and measures worldwide ----------------------------------------------------------------
+
+
+def read(text: str, places=()):
+    from etl.extract.places import extract_places
+
+    return [(m.value, m.unit) for m in extract_metrics(text, split_sentences(text), places or extract_places(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Indian grouping, lakh and crore
+        ("KITE distributed 1,16,259 laptops.", [(116259, "laptops")]),
+        ("Approved: 2,83,21,959 textbooks.", [(28321959, "textbooks")]),
+        ("The state spent Rs 1,250 crore on it.", [(12_500_000_000, "rupees")]),
+        ("Three lakh students got tablets.", [(300_000, "students")]),
+        # thousands by spaces and by full stops
+        ("This pass rate represents 537 687 learners.", [(537687, "learners")]),
+        ("Over 50 000 questionnaires were completed.", [(50000, "questionnaires")]),
+        ("So far 8.800 euros were called up.", [(8800, "euros")]),
+        ("A total of 1.234.567 pupils.", [(1234567, "pupils")]),
+        # signs and codes before the amount, with scale marks
+        ("The Rp 9.9 trillion scandal.", [(9.9e12, "rupiah")]),
+        ("Ireland gave €50m to schools.", [(50e6, "euros")]),
+        ("The UK spent £2.5bn on laptops.", [(2.5e9, "pounds")]),
+        ("Egypt set EGP 99bn for education.", [(99e9, "Egyptian pounds")]),
+        ("It cost Tk 9,000cr in total.", [(9e10, "taka")]),
+        ("Medellín invests COP 1.2 trillion.", [(1.2e12, "Colombian pesos")]),
+        ("Colombia spent US$610 million.", [(610e6, "US dollars")]),
+        ("Brazil pays R$ 129 per month.", [(129, "Brazilian reais per month")]),
+        # a letter as a sign needs a scale after it or the country it belongs to
+        ("DepEd asked for P37 billion for laptops.", [(37e9, "Philippine pesos")]),
+        ("The connectivity plan costs R30 billion.", [(30e9, "rand")]),
+        ("South Africa spends R500 per learner.", [(500, "rand per learner")]),
+        ("Nigeria approved N964 million for centres.", [(964e6, "naira")]),
+        ("Kenya set aside Sh64 billion.", [(64e9, "Kenyan shillings")]),
+        ("Seoul will spend W2.2 trillion.", [(2.2e12, "won")]),
+        # measures glued to the number, and "plus"
+        ("Schools need 10Mbps at least.", [(10, "Mbps")]),
+        ("The network covers 5,200km of fibre.", [(5200, "km")]),
+        ("It connects 2,200plus schools.", [(2200, "schools")]),
+        # plural nouns the lookups do not know
+        ("Japan left 26,000 PCs unused.", [(26000, "PCs")]),
+        ("Jakarta bought 1.1 million Chromebooks.", [(1.1e6, "Chromebooks")]),
+        ("An estimated 400,000 schoolchildren lack a device.", [(400000, "schoolchildren")]),
+        ("It shipped 4,611 multi-function printers.", [(4611, "multi-function printers")]),
+        ("Eight Korean cities joined.", [(8, "Korean cities")]),
+        # what the sentence or the one before said a bare figure counts
+        (
+            "UP has the highest number of approved smart classrooms, a total of 34,533 across the state.",
+            [(34533, "approved smart classrooms")],
+        ),
+        (
+            "There are 22,258 schools with power. Of these, 3,239 have solar panels.",
+            [(22258, "schools"), (3239, "schools")],
+        ),
+        ("It serves a population of 570 million.", [(570e6, "population")]),
+    ],
+)
+def test_number_systems_money_and_measures(text, expected):
+    assert [(pytest.approx(v), u) for v, u in read(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Suviral Shukla | December 1, 2025 | 04:04 PM IST | 2 mins read",
+        "Start your 15 day free trial now!",
+        "This was published 3 years ago",
+        "Schools where grade 4 to 6 learners use labs.",
+        "Goal 11 sustainable cities and communities.",
+        "Critics of the 2013 elections spoke.",
+        "Funding under Project Ireland 2040 takes shape.",
+        "The ASEAN+3 Regional Learning Cities met.",
+        "It drew people from several dozen countries.",
+        "They met from 1-3 October 2019 in Medellín.",
+    ],
+)
+def test_not_figures(text):
+    assert read(text) == []
+
+
+def test_a_short_mark_of_scale_needs_money():
+    assert read("It runs 50m from the school.") == [(50, "m")]  # metres: no currency before it
+    assert read("It got €50m from the state.") == [(50e6, "euros")]

@@ -26,7 +26,22 @@ AWKWARD = [
 
 def _metric_rows() -> list[tuple]:
     return [
-        (f"a-{i:04d}", "a", value, unit, "", "exact", "people", "", "", "x", f"Sentence {i}, with a comma.", i, i + 1)
+        (
+            f"a-{i:04d}",
+            "a",
+            -value if i % 2 else value,  # a decrease is negative
+            unit,
+            "",
+            "exact",
+            "decrease" if i % 2 else None,
+            "people",
+            "",
+            "",
+            "x",
+            f"Sentence {i}, with a comma.",
+            i,
+            i + 1,
+        )
         for i, (value, unit) in enumerate(AWKWARD, start=1)
     ]
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
 from etl.extract.numbers.common import (
     YEAR,
@@ -15,10 +17,12 @@ from etl.extract.numbers.common import (
     scale_of,
     words_value,
 )
-from etl.extract.numbers.lexicon import currencies, qualifiers, unit_stops
+from etl.extract.numbers.lexicon import name_words, qualifiers, scale_mark, unit_stops
 from etl.extract.numbers.masks import masked
+from etl.extract.numbers.money import currency_before, rate_after
 from etl.extract.numbers.patterns import patterns
 from etl.extract.numbers.ranges import is_denominator, make_range, range_end
+from etl.extract.numbers.shares import DECREASE, change, ranks, shares
 from etl.extract.numbers.units import (
     COUNTED,
     carried,
@@ -31,9 +35,14 @@ from etl.extract.numbers.units import (
     unit_category,
 )
 from etl.extract.sentences import sentence_at
-from etl.model import Metric, Sentence
+from etl.model import Metric, PlaceMention, Sentence
 
 __all__ = ["extract_metrics", "is_plural", "singular", "unit_category"]
+
+# Categories of units that measure rather than count: their unit may be glued to the number ("10Mbps", "5,200km").
+MEASURES = frozenset({"distance", "area", "weight", "volume", "duration", "data", "energy", "speed"})
+_GLUED = re.compile(r"[A-Za-z]+")
+_VAGUE = frozenset({"several", "few", "many", "some", "dozens", "hundreds", "thousands"})
 
 
 def _in_name(text: str, start: int, end: int, sent: Sentence, num: str = "") -> bool:
@@ -51,18 +60,23 @@ def _in_name(text: str, start: int, end: int, sent: Sentence, num: str = "") -> 
     return not nxt or (is_title(nxt) and not unit_category(nxt))
 
 
-def extract_metrics(text: str, sentences: list[Sentence]) -> list[Metric]:
-    """Every figure in ``text`` (subject and place are filled later by subjects.attach_context)."""
+def extract_metrics(text: str, sentences: list[Sentence], places: Sequence[PlaceMention] = ()) -> list[Metric]:
+    """Every figure in ``text`` (subject and place are filled later by subjects.attach_context); ``places`` tell
+    which countries the text speaks of, which decides what a sign such as "R" or "P" before an amount means."""
     if not text or not sentences:
         return []
+    countries = frozenset(p.country_iso3 for p in places if p.country_iso3)
     try:
-        return _extract(text, sentences)
+        return _extract(text, sentences, countries)
     except (RecursionError, MemoryError):
         return []
 
 
-def _extract(text: str, sentences: list[Sentence]) -> list[Metric]:
+def _extract(text: str, sentences: list[Sentence], countries: frozenset[str]) -> list[Metric]:
     pats = patterns()
+    worded = shares(text, sentences, sentence_at) + ranks(text, sentences, sentence_at)
+    claimed = sorted((m.start, m.end) for m in worded)  # the numbers inside "1 in 4" are no figures of their own
+    claimed_starts = [s for s, _ in claimed]
     out: list[Metric] = []
     taken_end = -1
     cands: list[tuple[int, int, re.Match[str]]] = [(m.start(), 0, m) for m in pats.digits.finditer(text)]
@@ -75,6 +89,14 @@ def _extract(text: str, sentences: list[Sentence]) -> list[Metric]:
     for start, kind, m in cands:
         if start < taken_end:
             continue
+        k = bisect.bisect_right(claimed_starts, start) - 1
+        if k >= 0 and start < claimed[k][1]:
+            continue
+        if kind == 0 and prev_word(text, start, max(0, start - 20)).lower() in name_words():
+            # "grade 4 to 6", "Classes 1 to 12", "goal 11": a name or label, and so is the end of its range
+            rng = range_end(text, start, m.end(), sentence_at(sentences, start) or Sentence(0, len(text), text))
+            taken_end = rng.end if rng else m.end()
+            continue
         end = m.end()
         while end > start and text[end - 1] in " \t":
             end -= 1
@@ -83,36 +105,57 @@ def _extract(text: str, sentences: list[Sentence]) -> list[Metric]:
             continue
         prev = out[-1] if out and out[-1].start >= sent.start else None  # the figure before, in this sentence
         read = _digit_metric if kind == 0 else _word_metric
-        metric = read(text, m, start, end, sent, prev)
+        metric = read(text, m, start, end, sent, prev, countries, out[-1] if out else None)
         if metric is None:
             continue
         out.extend(metric)
         taken_end = metric[-1].end
-    return out
+    return sorted(out + worded, key=lambda x: (x.start, x.end)) if worded else out
 
 
 def _digit_metric(
-    text: str, m: re.Match[str], start: int, end: int, sent: Sentence, prev: Metric | None
+    text: str,
+    m: re.Match[str],
+    start: int,
+    end: int,
+    sent: Sentence,
+    prev: Metric | None,
+    countries: frozenset[str] = frozenset(),
+    last: Metric | None = None,
 ) -> list[Metric] | None:
     num_start = m.start("num")
+    scale, pct = m.group("scale"), m.group("pct")
+    c = currency_before(text, num_start, sent.start, countries, bool(scale))
+    cur = c.unit if c else ""
     before = text[num_start - 1] if num_start > 0 else " "
     before2 = text[num_start - 2] if num_start > 1 else " "
-    if before.isalnum() or before in "_@#/\\" or (before in ".,:-–‑" and before2.isalnum()):
-        return None  # "COVID-19", "G20", "v.2", "1,2,3": part of a token
+    if not c and (before.isalnum() or before in "_@#/\\+" or (before in ".,:-–‑" and before2.isalnum())):
+        return None  # "COVID-19", "G20", "v.2", "1,2,3", "ASEAN+3": part of a token
+    if scale and not cur and (mark := scale_mark(scale)) and mark[1] == "money":
+        end, scale = m.start("scale"), None  # "50m" alone is fifty metres, not fifty million
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+    glued = ""
+    if text[end : end + 1].isalpha():  # "10Mbps", "5,200km": a measure's unit glued to the number
+        word = _GLUED.match(text, end)
+        glued = word.group() if word and unit_category(word.group()) in MEASURES else ""
+        if not glued:
+            return None  # "3L", "1e9": part of a token
     after = text[end : end + 2]
-    if after[:1].isalnum() or after[:1] in "_@" or (after[:1] in ".,/:" and after[1:2].isdigit()):
-        return None  # "3L", "1e9", "1.2.3", "3/4", "10:30"
+    if (
+        after
+        and not glued
+        and (after[0].isdigit() or after[0] in "_@" or (after[0] in ".,/:" and after[1:2].isdigit()))
+    ):
+        return None  # "1.2.3", "3/4", "10:30"
     value = digits_value(m.group("num"))
     if value is None or masked(text, start, end) or is_denominator(text, start, value):
         return None
     if m.group("ord"):
         return _rank(text, m, start, end, sent, value)
-    scale, pct = m.group("scale"), m.group("pct")
-    c = patterns().currency.search(text, max(sent.start, start - 4), start)
-    cur = c.group("cur") if c else ""
     if c:
-        start = c.start()
-    rng = range_end(text, start, end, sent)
+        start = c.start
+    rng = range_end(text, start, end, sent) if not glued else None
     if pct and rng and not rng.pct:
         rng = None  # "1%-5 billion users": a percentage and then another figure
     elif rng and not (scale or pct or cur) and YEAR.fullmatch(m.group("num")) and text[end : rng.start].strip() == "to":
@@ -126,21 +169,31 @@ def _digit_metric(
     qual = qualifier(text, start, sent.start)
     if m.group("plus") and not qual[0]:
         qual = ("+", "at_least")
+    direction = change(text, _cue_end(text, start, sent.start, qual[0]), sent.start, end, sent.end, bool(pct))
     plain = not (scale or pct or cur or "," in m.group("num") or "." in m.group("num"))
     if pct:
         unit = "percentage points" if pct.lower().startswith("percentage") else "percent"
         if rng is None:
-            return [make(text, start, end, value, unit, "percent", sent, qual)]
+            return [_changed(make(text, start, end, value, unit, "percent", sent, qual), direction)]
         return make_range(text, start, end, value, unit, "percent", sent, qual, rng, shared)
-    unit, cat, _ = unit_after(text, rng.end if rng else end, sent)
+    if glued:
+        unit, cat = glued, unit_category(glued)
+        end += len(glued)
+    else:
+        unit, cat, _ = unit_after(text, rng.end if rng else end, sent)
     if cur:
-        unit = unit if cat == "money" else currencies()[cur]
-        cat = "money"
+        rate, _ = rate_after(text, rng.end if rng else end, sent.end)
+        unit, cat = f"{cur} {rate}".strip(), "money"
     elif plain and YEAR.fullmatch(m.group("num")):
-        # a year, unless it plainly counts a plural thing ("2000 students")
+        # a year, unless it plainly counts a plural thing ("2000 students"): not after "the" or a name ("the 2013
+        # elections", "Project Ireland 2040 takes"), and the thing is one that is counted
         first = unit.split()[0] if unit else ""
-        if not (cat and first[:1].islower() and looks_plural(unit.split()[-1])) or (
-            unit_category(first) and not looks_plural(first)
+        word_before = prev_word(text, start, sent.start)
+        if (
+            not (cat and cat != "other" and first[:1].islower() and looks_plural(unit.split()[-1]))
+            or (unit_category(first) and not looks_plural(first))
+            or word_before.lower() in ("the", "this", "its", "their", "our")
+            or is_title(word_before)
         ):
             return None
     if _in_name(text, start, end, sent, m.group("num")):
@@ -150,12 +203,49 @@ def _digit_metric(
     if not unit:
         unit, cat = carried(text, start, prev)
     if not unit:
+        unit, cat = _counted_before(text, start, sent, last)
+    if not unit:
         return None  # nothing counted: an age, a score, a code, or a total whose unit the sentence does not say
     if cat == "distance" and unit.lower().startswith(("square ", "sq ", "sq. ")):
         cat = "area"
     if rng is None:
-        return [make(text, start, end, value, unit, cat, sent, qual)]
+        return [_changed(make(text, start, end, value, unit, cat, sent, qual), direction)]
     return make_range(text, start, end, value, unit, cat, sent, qual, rng, scale)
+
+
+_NUMBER_OF = re.compile(r"\bnumbers?[ \t]+of[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
+_OF_THESE = re.compile(r"[\"“‘]?(?:Of|Among)[ \t]+(?:these|them|those|which)\b")
+
+
+def _counted_before(text: str, start: int, sent: Sentence, last: Metric | None) -> tuple[str, str]:
+    """What a bare figure counts when its sentence said it before: "the number of approved smart classrooms ... a
+    total of 34,533", "numbers of X include Madhya Pradesh with 12,573"; or the figure before it counted: "22,258
+    schools have power. Of these, 3,239 have ...".
+    """
+    found = max(_NUMBER_OF.finditer(text, sent.start, start), key=lambda m: m.start(), default=None)  # the last
+    if found is not None:
+        unit, cat, _ = parse_unit(text, found.end(), start)
+        if unit and is_plural(unit.split()[-1]):
+            return unit, cat
+    if last is not None and _OF_THESE.match(text, sent.start, start):
+        return last.unit, last.category
+    return "", ""
+
+
+def _cue_end(text: str, start: int, lo: int, qual: str) -> int:
+    """Where the words before a figure end once its qualifier is set aside ("fell by [more than] 12%")."""
+    if not qual:
+        return start
+    k = text.lower().rfind(qual.lower(), max(lo, start - 40), start)
+    return k if k >= 0 else start
+
+
+def _changed(metric: Metric, direction: str) -> Metric:
+    """A figure that states a change: a decrease is negative ("down one percentage point" is -1)."""
+    if not direction:
+        return metric
+    value = -abs(metric.value) if direction == DECREASE else metric.value
+    return metric._replace(value=value, change=direction)
 
 
 def _rank(text: str, m: re.Match[str], start: int, end: int, sent: Sentence, value: float) -> list[Metric] | None:
@@ -171,13 +261,20 @@ def _rank(text: str, m: re.Match[str], start: int, end: int, sent: Sentence, val
 
 
 def _word_metric(
-    text: str, m: re.Match[str], start: int, end: int, sent: Sentence, prev: Metric | None
+    text: str,
+    m: re.Match[str],
+    start: int,
+    end: int,
+    sent: Sentence,
+    prev: Metric | None,
+    countries: frozenset[str] = frozenset(),
+    last: Metric | None = None,
 ) -> list[Metric] | None:
     phrase, scale, pct = m.group("w"), m.group("scale"), m.group("pct")
     before = text[start - 1] if start > 0 else " "
     if before in "-–" or before.isalnum():
         return None
-    if phrase.lower() == "one" and not scale:
+    if phrase.lower() == "one" and not (scale or pct):
         return None  # "one of the", "one-stop": a pronoun or article, not a count
     if is_title(phrase) and start != sent.start and text[start - 1 : start] not in '"“(':
         return None  # "Three Types of ... Map": a number word inside a name
@@ -185,17 +282,23 @@ def _word_metric(
     if masked(text, start, end) or is_denominator(text, start, value):
         return None
     qual = qualifier(text, start, sent.start)
+    direction = change(text, _cue_end(text, start, sent.start, qual[0]), sent.start, end, sent.end, bool(pct))
     if pct:
-        return [make(text, start, end, value, "percent", "percent", sent, qual)]
+        unit = "percentage points" if pct.lower().startswith("percentage") else "percent"
+        return [_changed(make(text, start, end, value, unit, "percent", sent, qual), direction)]
+    if phrase.lower() in ("dozen", "hundred", "thousand") and prev_word(text, start, sent.start).lower() in _VAGUE:
+        return None  # "several dozen countries": no number
     if text[end : end + 1] == "-" and not text[end + 1 : end + 2].isdigit():
         unit, cat, _ = unit_after(text, end, sent)
     else:
         nxt = next_word(text, end, sent.end)
         if nxt and is_title(nxt) and not unit_category(nxt):
-            return None
+            named = parse_unit(text, end, sent.end)[0]
+            if not (named and named.split()[-1][:1].islower()):
+                return None  # "Three Types of ...": a name; "eight Latin American countries" counts countries
         unit, cat, _ = parse_unit(text, end, sent.end)
     if not unit:
         unit, cat = carried(text, start, prev)
-    if not unit:
-        return None
-    return [make(text, start, end, value, unit, cat, sent, qual)]
+    if not unit or (value == 0 and not is_plural(unit.split()[-1])):
+        return None  # "zero tolerance" counts nothing
+    return [_changed(make(text, start, end, value, unit, cat, sent, qual), direction)]

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import re
 
-from etl.extract.numbers.lexicon import number_words, qualifier_phrases, qualifiers
+from etl.extract.numbers.lexicon import number_words, qualifier_phrases, qualifiers, scale_mark
 from etl.extract.numbers.patterns import patterns
 from etl.model import Metric, Sentence
 
 YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
 
 
+_SPACES = re.compile(r"[ \u00a0\u202f]")
+# "8.800 euros": one full stop before three digits that end in zero groups thousands, as much of Europe writes
+_DOT_THOUSANDS = re.compile(r"[0-9]{1,3}\.[0-9]00")
+
+
 def digits_value(num: str) -> float | None:
-    digits = num.replace(",", "")
+    if num.count(".") > 1 or _DOT_THOUSANDS.fullmatch(num):
+        num = num.replace(".", "")
+    digits = _SPACES.sub("", num.replace(",", ""))
     if len(digits.replace(".", "")) > 15:
         return None  # an id or a hash, not a count
     try:
@@ -35,8 +42,8 @@ def words_value(phrase: str) -> float:
 def scale_of(word: str | None) -> float:
     if not word:
         return 1.0
-    if word.lower() == "k":
-        return 1000.0
+    if mark := scale_mark(word):
+        return mark[0]
     return number_words().get(word.lower(), (1.0, ""))[0]
 
 

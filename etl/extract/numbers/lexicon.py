@@ -57,11 +57,6 @@ def qualifier_heads() -> frozenset[str]:
     return frozenset(q.split()[0] for q in qualifiers())
 
 
-@cache
-def currencies() -> dict[str, str]:
-    return {p: u for p, u in rows("numbers_currency.csv")}
-
-
 def longest_first(words: list[str]) -> list[str]:
     """Words in the order to try them, so that "more than" wins over "more"."""
     return sorted(words, key=len, reverse=True)
@@ -92,3 +87,26 @@ def lead_endings() -> tuple[str, ...]:
     """What the text right before a figure ends with when a verb leads to it ("downloads exceeded [more than]")."""
     verbs = [r[0].lower() for r in rows("numbers_total_verbs.txt")]
     return tuple(longest_first([*verbs, "from", "to", "by", "at", "of", *qualifiers()]))
+
+
+@cache
+def scale_marks() -> tuple[tuple[str, float, str], ...]:
+    """Short marks of scale after an amount ("m", "bn", "cr"), their value, and whether they need a currency."""
+    return tuple((m, float(v), need) for m, v, need in rows("numbers_scale_marks.csv"))
+
+
+@cache
+def scale_mark(mark: str) -> tuple[float, str] | None:
+    return next(((v, need) for m, v, need in scale_marks() if m == mark), None)
+
+
+@cache
+def name_words() -> frozenset[str]:
+    """Words that make the number after them part of a name or label ("grade 4", "goal 11")."""
+    return frozenset(r[0].lower() for r in rows("numbers_name_words.txt"))
+
+
+@cache
+def of_units() -> frozenset[str]:
+    """Nouns that count people or things before "of" and a figure ("a population of 570 million")."""
+    return frozenset(r[0].lower() for r in rows("numbers_of_units.txt"))

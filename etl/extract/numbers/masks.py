@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from etl.extract.dates import find_dates
+from etl.extract.dates import find_spans
 from etl.extract.numbers.patterns import patterns
 
 MASK_WINDOW = 40  # characters searched on each side of a number for a phone number, date, page label...
@@ -52,10 +52,14 @@ def masked(text: str, start: int, end: int) -> bool:
         k -= 1
     if (k == 0 or text[k - 1] == "\n") and text[end : end + 1] in (".", ")") and text[end + 1 : end + 2] in (" ", "\t"):
         return True
+    if mk.furniture_after.match(text, end, hi):
+        return True  # "2 mins read", "Start your 15 day free trial"
+    if mk.published_ago.search(text, lo, start) and mk.ago.match(text, end, hi):
+        return True  # "This was published 3 years ago"
     window = text[lo:hi]
-    if mk.month.search(window) or text[end : end + 1] in "-/." or text[start - 1 : start] in "-/.":
-        for d in find_dates(window):
-            # "5 Decades" is not "5 Dec": a date must not run into a word
+    if mk.month.search(window) or text[end : end + 1] in "-/.–" or text[start - 1 : start] in "-/.–":
+        # a date or a span of days ("1-3 October 2019"): "5 Decades" is not "5 Dec", a date must not run into a word
+        for d in find_spans(window):
             if d.start + lo < end and start < d.end + lo and not window[d.end : d.end + 1].isalpha():
                 return True
     return False

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from etl.extract.numbers.lexicon import alt, currencies, number_words, qualifiers, rows
+from etl.extract.numbers.lexicon import alt, number_words, qualifiers, rows, scale_marks
 from etl.extract.regex import at_word_start, trie
 
 
@@ -20,6 +20,9 @@ class Masks:
     page: re.Pattern[str]
     ref: re.Pattern[str]
     month: re.Pattern[str]
+    furniture_after: re.Pattern[str]  # "2 mins read"
+    published_ago: re.Pattern[str]  # "published" before "3 years ago"
+    ago: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -28,13 +31,23 @@ class Patterns:
     word_start: re.Pattern[str]
     words: re.Pattern[str]
     qualifier: re.Pattern[str]
-    currency: re.Pattern[str]
     masks: Masks
     token: re.Pattern[str]
     rank_cue: re.Pattern[str]
     rank_pair: re.Pattern[str]
     range_tail: re.Pattern[str]
     lead: re.Pattern[str]
+
+
+# The digits after a number's first: Indian grouping ("1,16,259", "2,83,21,959"), thousands by commas ("436,000"), by
+# spaces ("537 687", as South Africa and France write them) or by full stops twice ("1.234.567"), else plain digits.
+GROUPED = (
+    r"[0-9]?(?:,[0-9]{2})+,[0-9]{3}(?![0-9])"
+    r"|[0-9]{0,2}(?:,[0-9]{3})+"
+    r"|[0-9]{0,2}(?:[ \u00a0\u202f][0-9]{3})+(?![0-9]|[.,][0-9])"
+    r"|[0-9]{0,2}(?:\.[0-9]{3}){2,}(?![0-9])"
+    r"|[0-9]*"
+)
 
 
 @cache
@@ -46,23 +59,23 @@ def patterns() -> Patterns:
     scale_w = alt([w for w, (_, k) in words.items() if k == "scale"])
     below100 = rf"(?:(?:{tens_w})(?:[- ](?:{unit_w}))?|{teen_w}|{unit_w})"
     # The scanning patterns open with a character class so that the regex engine can skip ahead fast.
+    marks = alt([m for m, _, _ in scale_marks()])
     digits = re.compile(
-        r"(?P<num>[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+|[0-9]*)(?:\.[0-9]+)?)"
+        rf"(?P<num>[0-9](?:{GROUPED})(?:\.[0-9]+)?)"
         r"(?:(?P<ord>st|nd|rd|th)\b"
-        rf"|(?:[ \t]?(?P<scale>(?:{scale_w})\b|[kK]\b))?"
+        rf"|(?:[ \t]?(?P<scale>(?:{scale_w})\b|(?:{marks})(?![A-Za-z])))?"
         r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b|percentage[ \t]points?\b|pct\b))?"
-        r"(?P<plus>\+)?)"
+        r"(?P<plus>\+|[ \t]?plus\b)?)"
     )
     starters = [w for w, (_, k) in words.items() if k in ("unit", "teen", "tens")]
     word_start = re.compile(rf"(?:{trie(starters + [w.capitalize() for w in starters])})\b")
     spelled = re.compile(
         rf"(?P<w>{below100}(?:[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?{below100})?)?)"
         rf"(?:[ \t]+(?P<scale>{scale_w}))?\b"
-        r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b))?",
+        r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b|percentage[ \t]points?\b))?",
         re.IGNORECASE,
     )
     qual = re.compile(rf"(?:^|(?<=[\s(\"“—–-]))(?P<q>{alt(list(qualifiers()))})[ \t]+\Z", re.IGNORECASE)
-    currency = re.compile(rf"(?<![A-Za-z])(?P<cur>{alt(list(currencies()))})[ \t]?\Z")
     furniture = alt([r[0] for r in rows("numbers_furniture.txt")])
     masks = Masks(
         # a whitespace-free token that is a URL, a bare domain or an e-mail address
@@ -82,6 +95,11 @@ def patterns() -> Patterns:
         page=re.compile(r"\bpages?[ \t]+[0-9]+(?:[ \t]*(?:of|/)[ \t]*[0-9]+)?", re.IGNORECASE),
         ref=re.compile(r"\b(?:No|Nos|Vol|Art|Sec|Ch|Fig|Ref|p|pp)\.[ \t]*\Z"),
         month=re.compile(at_word_start(calendar.month_abbr) + "|年"),
+        furniture_after=re.compile(
+            r"[ \t-]*(?:" + alt([r[0] for r in rows("numbers_furniture_after.txt")]) + r")\b", re.IGNORECASE
+        ),
+        published_ago=re.compile(r"\b(?:published|posted|updated|edited)[ \t]+\Z", re.IGNORECASE),
+        ago=re.compile(r"[ \t]+(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)[ \t]+ago\b"),
     )
     token = re.compile(r"[ \t]*(?:(?P<word>[A-Za-z][A-Za-z'’-]*)|(?P<paren>\([^()\n]{1,40}\))|(?P<quote>[\"“”‘’]))")
     rank_cue = re.compile(rf"\b(?:{alt([r[0] for r in rows('numbers_rank_cues.txt')])})\b", re.IGNORECASE)
@@ -90,13 +108,13 @@ def patterns() -> Patterns:
     # "and" joins the ends only after "between" ("between 300 and 400 courses"), which range_end checks.
     range_tail = re.compile(
         r"(?:[ \t]*(?:-|–|to)|[ \t]+(?P<and>and)[ \t])[ \t]*(?P<num>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(?![0-9])"
-        rf"(?:[ \t]?(?P<scale>(?:{scale_w})\b|[kK]\b))?"
+        rf"(?:[ \t]?(?P<scale>(?:{scale_w})\b|(?:{marks})(?![A-Za-z])))?"
         r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b|percentage[ \t]points?\b|pct\b))?"
     )
     verbs = alt([r[0] for r in rows("numbers_total_verbs.txt")])
     lead = re.compile(
-        r"(?P<np>(?:[A-Za-z][A-Za-z'’-]*[ \t]+){0,3}?[A-Za-z][A-Za-z'’-]*)[ \t]+(?:(?:has|have|had)[ \t]+)?"
+        r"(?P<np>(?:[A-Za-z][A-Za-z'’-]*[ \t]+){0,5}?[A-Za-z][A-Za-z'’-]*)[ \t]+(?:(?:has|have|had)[ \t]+)?"
         rf"(?:{verbs})(?:[ \t]+(?:from|to|by|at|of))?[ \t]+(?:(?:{alt(list(qualifiers()))})[ \t]+)?\Z",
         re.IGNORECASE,
     )
-    return Patterns(digits, word_start, spelled, qual, currency, masks, token, rank_cue, rank_pair, range_tail, lead)
+    return Patterns(digits, word_start, spelled, qual, masks, token, rank_cue, rank_pair, range_tail, lead)

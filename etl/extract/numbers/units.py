@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from etl.extract.numbers.common import YEAR, ends_with_word, may_end_with, next_word
 from etl.extract.numbers.lexicon import (
@@ -12,6 +12,7 @@ from etl.extract.numbers.lexicon import (
     lead_endings,
     modifiers,
     number_words,
+    of_units,
     qualifier_heads,
     qualifier_phrases,
     unit_stops,
@@ -39,6 +40,9 @@ def singular(word: str) -> str:
         w = w[:-2]
     if w in irregular():
         return irregular()[w]
+    for plural in _compound_plurals():  # "schoolchildren" -> "schoolchild"
+        if w.endswith(plural) and len(w) > len(plural):
+            return w[: -len(plural)] + irregular()[plural]
     table = units()
     if w in table:
         return w
@@ -54,11 +58,19 @@ def is_plural(word: str) -> bool:
     return low in irregular() or singular(low) != low.replace("’", "'").removesuffix("'s")
 
 
+@cache
+def _compound_plurals() -> tuple[str, ...]:
+    """Irregular plurals long enough to end a compound noun ("schoolchildren", "businesspeople"), longest first."""
+    return tuple(sorted((p for p in irregular() if len(p) >= 5), key=len, reverse=True))
+
+
 @lru_cache(maxsize=8192)
 def unit_category(word: str) -> str:
     """Category of a unit's head word, "" if the word is not a known unit."""
     table = units()
-    cat = table.get(singular(word), "")
+    low = word.lower()
+    compound = next((p for p in _compound_plurals() if low.endswith(p) and len(low) > len(p)), "")
+    cat = table.get(irregular()[compound], "") if compound else table.get(singular(word), "")
     if not cat and "-" in word:
         cat = table.get(singular(word.rsplit("-", 1)[-1]), "")
     return cat
@@ -113,6 +125,8 @@ def parse_unit(text: str, pos: int, limit: int) -> tuple[str, str, int]:
         cat = unit_category(word)
         if not cat and low.endswith("ly") and low not in modifiers():  # an adverb, unless "daily lessons"
             break
+        if not cat and low not in modifiers() and any(t[3] and is_plural(t[2]) for t in toks):
+            break  # "students got tablets": after a plural head, a word the lookups do not know is its verb
         toks.append((m.start("word"), m.end(), word, cat))
         p = m.end()
     heads = [i for i, t in enumerate(toks) if t[3]]
@@ -134,13 +148,23 @@ def parse_unit(text: str, pos: int, limit: int) -> tuple[str, str, int]:
         if not is_plural(toks[last][2]):
             last = next((j for j in range(last - 1, -1, -1) if toks[j][3] and is_plural(toks[j][2])), last)
         return text[toks[0][0] : toks[last][1]], toks[last][3], toks[last][1]
-    for t in toks[:3]:
+    for i, t in enumerate(toks[:3]):
         w = t[2]
-        if w in ("and",) or not w.isalpha() or w.lower().endswith(("ed", "ing")):
+        if w in ("and",) or not w.replace("-", "").isalpha() or w.lower().endswith(("ed", "ing")):
             break
-        if looks_plural(w) and w[0].islower():
+        if looks_plural(w) and w[0].islower():  # "multi-function printers": a thing the lookup does not know
             return text[toks[0][0] : t[1]], "other", t[1]
+        if i == 0 and _capital_plural(w) and not (len(toks) > 1 and toks[1][2][:1].isupper()):
+            return w, "other", t[1]  # "26,000 PCs", "1.1 million Chromebooks" (not "5 Star Schools", a name)
     return "", "", pos
+
+
+def _capital_plural(word: str) -> bool:
+    """A capitalised noun in the plural: "Chromebooks", "PCs", "iPads"."""
+    if not word.endswith("s") or word.endswith("ss") or len(word) < 3:
+        return False
+    stem = word[:-1]
+    return stem.isupper() or looks_plural(word)
 
 
 def modifier(word: str) -> bool:
@@ -149,13 +173,28 @@ def modifier(word: str) -> bool:
     return word[:1].islower() and low not in unit_stops() and low not in number_words()
 
 
+_COUNT_OF = re.compile(r"\b(?:a|an|the|its|their)[ \t]+([a-z]+)[ \t]+of[ \t]+\Z", re.IGNORECASE)
+_PREPOSITIONS = frozenset({"to", "of", "on", "for", "in", "at", "from", "with"})
+
+
 def unit_before(text: str, start: int, sent: Sentence) -> tuple[str, str]:
     """The counted thing written before a verb that leads to the figure ("downloads exceeded 450 million")."""
     lo = max(sent.start, start - 120)
+    if (of := _COUNT_OF.search(text, lo, start)) and of.group(1).lower() in of_units():
+        return of.group(1), "people"  # "a population of 570 million"
     m = patterns().lead.search(text, lo, start) if may_end_with(text, lo, start, lead_endings()) else None
     if not m:
         return "", ""
     words = list(_WORD.finditer(m.group("np")))
+    # "daily visits to the platform exceeded 2 million": the head is before the preposition
+    for i in range(len(words) - 2, 0, -1):
+        if (
+            words[i].group().lower() in _PREPOSITIONS
+            and is_plural(words[i - 1].group())
+            and unit_category(words[i - 1].group())
+        ):
+            words = words[:i]
+            break
     if not words or not unit_category(words[-1].group()) or not modifier(words[-1].group().lower()):
         return "", ""
     first = len(words) - 1

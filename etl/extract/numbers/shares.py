@@ -1,0 +1,183 @@
+"""Shares, changes and ranks written in words: "a third of the students", "1 in 4 children", "half of households"
+(their value in percent, the counted noun as the unit); "down one percentage point", "10% more" (signed changes);
+"ranked first", "in third place" (ranks)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from etl.extract.numbers.common import qualifier
+from etl.extract.numbers.lexicon import number_words, rows
+from etl.extract.numbers.units import parse_unit
+from etl.extract.regex import trie
+from etl.model import Metric, Sentence
+
+INCREASE, DECREASE = "increase", "decrease"
+
+
+@cache
+def _fractions() -> dict[str, float]:
+    return {w.lower(): float(v) for w, v in rows("numbers_fractions.csv")}
+
+
+@cache
+def _ordinals() -> dict[str, int]:
+    return {w.lower(): int(float(v)) for w, v in rows("numbers_ordinals.csv")}
+
+
+def _small(word: str) -> float | None:
+    """The value of a small count written in digits or words ("4", "four", "a", "one")."""
+    low = word.lower()
+    if low in ("a", "an"):
+        return 1.0
+    if low.isdigit():
+        return float(low)
+    found = number_words().get(low)
+    return found[0] if found and found[1] in ("unit", "teen", "tens") else None
+
+
+@cache
+def _share_re() -> re.Pattern[str]:
+    counts = trie(sorted({w for w, (_, k) in number_words().items() if k in ("unit", "teen")}))
+    fractions = trie(sorted(_fractions()))
+    return re.compile(
+        # "a third of", "two-thirds of", "one quarter of", "half of"
+        rf"(?<![A-Za-z0-9-])(?:(?P<n>a|an|{counts}|[0-9]{{1,2}})[ \t-]+)?(?P<f>{fractions})[ \t]+of[ \t]+"
+        r"(?:(?:the|their|its|all|these|those|our|his|her)[ \t]+)?"
+        # "1 in 4", "one in ten", "2 out of 5"
+        rf"|(?<![A-Za-z0-9-])(?P<p>one|{counts}|[0-9]{{1,3}})[ \t]+(?:in|out[ \t]+of)[ \t]+(?P<w>{counts}|[0-9]{{1,4}})[ \t]+",
+        re.IGNORECASE,
+    )
+
+
+class Share(NamedTuple):
+    start: int
+    end: int  # end of the share's words ("a third"), before "of the ..."
+    value: float  # percent
+
+
+def shares(text: str, sentences: list[Sentence], sentence_at) -> list[Metric]:
+    """Every share of a whole written in words, as a figure in percent of the noun after it."""
+    out: list[Metric] = []
+    for m in _share_re().finditer(text):
+        start = m.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "-"):
+            continue
+        if m.group("f"):
+            n = _small(m.group("n")) if m.group("n") else 1.0
+            if n is None or (m.group("f").lower() in ("half", "halves") and m.group("n") and n > 1):
+                continue
+            value, words_end = 100 * n * _fractions()[m.group("f").lower()], m.end("f")
+        else:
+            part, whole = _small(m.group("p")), _small(m.group("w"))
+            if not part or not whole or part >= whole:
+                continue
+            value, words_end = 100 * part / whole, m.end("w")
+        sent = sentence_at(sentences, start)
+        if sent is None or sent.end < m.end():
+            continue
+        unit, _, _ = parse_unit(text, m.end(), sent.end)
+        if not unit:
+            continue
+        qual = qualifier(text, start, sent.start)
+        out.append(
+            Metric(
+                value=round(value, 3),
+                unit=unit,
+                qualifier=qual[0].lower(),
+                bound=qual[1],
+                category="percent",
+                surface=text[start:words_end],
+                start=start,
+                end=words_end,
+                sentence=sent.text,
+            )
+        )
+    return out
+
+
+@cache
+def _change_cues() -> tuple[tuple[re.Pattern[str], str], tuple[re.Pattern[str], str]]:
+    """(before, after) patterns, each with its direction found by the phrase's group name."""
+    before: dict[str, list[str]] = {INCREASE: [], DECREASE: []}
+    after: dict[str, list[str]] = {INCREASE: [], DECREASE: []}
+    for phrase, direction, position in rows("numbers_change_cues.csv"):
+        (before if position == "before" else after)[direction].append(phrase)
+
+    def alternatives(d: dict[str, list[str]]) -> str:
+        return "|".join(f"(?P<{k}>{trie(sorted(v))})" for k, v in d.items() if v)
+
+    return (
+        (re.compile(rf"(?<![\w-])(?:{alternatives(before)})(?:[ \t]+by)?[ \t]+\Z", re.IGNORECASE), "before"),
+        (re.compile(rf"[ \t]+(?:{alternatives(after)})\b", re.IGNORECASE), "after"),
+    )
+
+
+def change(text: str, start: int, lo: int, after: int, hi: int, percent: bool = False) -> str:
+    """Whether the figure at ``start`` (its qualifier removed) states a change, and which: "down one percentage
+    point", "an increase of 0.6 points" (cue before), "10% more", "54 percent higher" (cue after ``after``)."""
+    (before_re, _), (after_re, _) = _change_cues()
+    b = before_re.search(text, max(lo, start - 30), start)
+    if b:
+        return INCREASE if b.group(INCREASE) else DECREASE
+    a = after_re.match(text, after, hi)
+    # "10% more", "54 percent higher than": the cue ends the figure; "9,941 lower primary schools" names a thing
+    if a and (percent or _ENDS.match(text, a.end(), hi)):
+        return INCREASE if a.group(INCREASE) else DECREASE
+    return ""
+
+
+_ENDS = re.compile(r"[ \t]*(?:than\b|[,.;:)]|\Z)")
+
+
+@cache
+def _rank_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    ordinals = trie(sorted(_ordinals()))
+    return (
+        # "ranked first", "came second", "finished third": a verb of standing, then the ordinal
+        re.compile(
+            rf"\b(?:ranked|ranks|rank|ranking|placed|came|comes|finished|stood|stands|was|is|were|are|remains|remained)"
+            rf"[ \t]+(?:(?:in|at)[ \t]+)?(?:the[ \t]+)?(?P<o>{ordinals})\b",
+            re.IGNORECASE,
+        ),
+        # "in third place", "second position"
+        re.compile(rf"\b(?P<o>{ordinals})[ \t-]+(?:place|position|spot)\b", re.IGNORECASE),
+    )
+
+
+# What may follow an ordinal that is a rank after "was", "is": nothing that it would qualify ("was the first school").
+_AFTER_RANK = re.compile(
+    r"[ \t]*(?:[,.;:)]|$|with|in|among|out|behind|after|nationally|overall|globally|worldwide|and|or|place|position|spot)",
+    re.IGNORECASE,
+)
+_VERB_OF_STANDING = re.compile(r"(?i:ranked|ranks|rank|ranking|placed|came|comes|finished|stood|stands)")
+
+
+def ranks(text: str, sentences: list[Sentence], sentence_at) -> list[Metric]:
+    """Ranks written as ordinal words: "ranked first", "Gauteng was second with ...", "in third place"."""
+    out: list[Metric] = []
+    standing, place = _rank_res()
+    seen: set[int] = set()
+    for pattern in (standing, place):
+        for m in pattern.finditer(text):
+            o = m.start("o")
+            if o in seen:
+                continue
+            verb = m.group()[: m.start("o") - m.start()]
+            if pattern is standing and not _VERB_OF_STANDING.match(verb) and not _AFTER_RANK.match(text, m.end()):
+                continue  # "was the first school to ...": an ordinal that qualifies a noun
+            if (
+                pattern is standing
+                and " the " in f" {verb.lower()}"
+                and not re.match(r"[ \t-]+(?:place|position|spot)\b", text[m.end() : m.end() + 12])
+            ):
+                continue
+            sent = sentence_at(sentences, o)
+            if sent is None:
+                continue
+            seen.add(o)
+            value = _ordinals()[m.group("o").lower()]
+            out.append(Metric(float(value), "rank", "", "exact", "rank", m.group("o"), o, m.end("o"), sent.text))
+    return out
