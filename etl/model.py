@@ -40,8 +40,8 @@ class PlaceMention(NamedTuple):
     name: str  # canonical name ("Macao", "Southeast Asia")
     kind: str  # city | district | province | country | region
     country_iso3: str  # "" for regions spanning several countries
-    lat: float
-    lon: float
+    lat: float | None  # None for a place the gazetteer does not know ("in Yeonsu (Republic of Korea)")
+    lon: float | None
     start: int
     end: int
     surface: str  # text[start:end] ("Macau", "Southeast Asian")

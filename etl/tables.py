@@ -143,11 +143,15 @@ def _place_rows(aid: str, places: list[PlaceMention]) -> list[tuple]:
         first.setdefault(p.name, p)
         counts[p.name] += 1
     rows = [
-        (aid, name, p.kind, p.country_iso3, round(float(p.lat), 4), round(float(p.lon), 4), counts[name])
+        (aid, name, p.kind, p.country_iso3, _coordinate(p.lat), _coordinate(p.lon), counts[name])
         for name, p in first.items()
     ]
     rows.sort(key=lambda row: (-row[6], row[1]))  # most mentioned first, then by name
     return rows
+
+
+def _coordinate(x: float | None) -> float | None:
+    return None if x is None else round(float(x), 4)
 
 
 def _learning_rows(aid: str, result: ArticleResult) -> list[tuple]:
@@ -183,7 +187,8 @@ def events_rows(told: Iterable[tuple[str, Sequence[Event]]]) -> list[tuple]:
     """One row per event from (article id, events) in article order.
 
     Reports of one event are merged: the same identity (name words and edition: year or ordinal) and no two host
-    cities (a report without a city joins the others). The first article gives the name and sentence; the date,
+    cities (a report without a city joins the others). The row takes the fullest name the reports give (the longest:
+    "International Conference on Adult Education (CONFINTEA VI)") and the first article's sentence; the date,
     format and country come from the first that states them; attendance, overseas guests and countries from the
     value most articles report (the first article's on a tie), every value and its article kept in ``reported``
     where they disagree.
@@ -216,7 +221,7 @@ def _merged(key: str, reports: list[tuple[str, Event]]) -> dict:
     city = next((e.city for _, e in reports if e.city), "")
     row = {
         "event_id": event_id(key, city),
-        "name": first.name,
+        "name": max((e.name for _, e in reports), key=len),  # the fullest name ("... (CONFINTEA VI)")
         "city": city,
         "article_id": first_aid,
         "article_ids": ";".join(dict.fromkeys(aid for aid, _ in reports)),

@@ -211,7 +211,9 @@ def _cities_by_name() -> dict[str, list[_Entry]]:
 
 
 def _biggest_city(name: str, iso3: str) -> _Entry | None:
-    found = [e for e in _cities_by_name().get(_key(name), []) if e.iso3 == iso3]
+    """The most populous town of ``iso3`` that goes by ``name`` as its own name (not another name of a town:
+    "Bahia" is an old name of Salvador, and the state's)."""
+    found = [e for e in _cities_by_name().get(_key(name), []) if e.iso3 == iso3 and not e.as_written]
     return max(found, key=lambda e: e.population) if found else None
 
 
@@ -374,6 +376,7 @@ def _add_subdivisions(add) -> None:
 
 PROVINCE_ANYWHERE = 1_000_000  # people in its towns: a province this big is a place wherever it is named
 TOWN_SHARE = 0.1  # a town this share of a same-named subdivision's population is what the name means
+ALSO_SHARE = 0.5  # the same for a town whose other name it is
 
 
 def _add_admin(add, listed: dict) -> None:
@@ -390,7 +393,10 @@ def _add_admin(add, listed: dict) -> None:
         names = [name, *filter(None, row["aliases"].split("|"))]
         pop = int(row["population"])
         towns = [t for t in (_biggest_city(n, iso3) for n in names) if t]
-        if any(t.population >= TOWN_SHARE * pop for t in towns):
+        # another name of a town counts where the town holds most of the subdivision's people: "Querétaro" for
+        # Santiago de Querétaro is the city, "Bahia" (an old name of Salvador) is the state
+        also = [t for n in names for t in _cities_by_name().get(_key(n), []) if t.iso3 == iso3 and t.as_written]
+        if any(t.population >= TOWN_SHARE * pop for t in towns) or any(t.population >= ALSO_SHARE * pop for t in also):
             continue
         district = row["kind"] == "district"
         e = _Entry(name, row["kind"], iso3, float(row["lat"]), float(row["lon"]), pop, district)
@@ -415,15 +421,17 @@ def _scan(text: str) -> list[_Raw]:
     pos = 0
     for m in _CAPWORD.finditer(text):
         key = m.group()  # a capitalised word is a whole token: a name's first
-        n_max = longest.get(key)
+        # A name written with accents the index has only without ("Bahía" for "Bahia") is looked up folded too.
+        folded = key if key.isascii() else _fold(key)
+        n_max = longest.get(key) or longest.get(folded)
         if not n_max or m.start() < pos:
             continue
         start, ends_at, n = m.start(), m.end(), 1
-        best: tuple[int, str] | None = None
+        best: tuple[int, str, str] | None = None
         while True:
-            if key in index and _whole_word(text, start, ends_at):
-                best = (ends_at, key)
-            if n >= n_max or key not in prefixes:
+            if _whole_word(text, start, ends_at) and (key in index or folded in index):
+                best = (ends_at, key if key in index else folded, folded if key in index else "")
+            if n >= n_max or (key not in prefixes and folded not in prefixes):
                 break
             gap = gap_at(text, ends_at)
             p = gap.end() if gap else ends_at
@@ -432,10 +440,15 @@ def _scan(text: str) -> list[_Raw]:
             t = token_at(text, p)
             if not t:
                 break
-            key = key + (" " if p > ends_at else "") + t.group().replace("’", "'")
+            word = t.group().replace("’", "'")
+            key = key + (" " if p > ends_at else "") + word
+            folded = key if key.isascii() else folded + (" " if p > ends_at else "") + _fold(word)
             n, ends_at = n + 1, t.end()
         if best:
-            out.append(_Raw(start, best[0], best[1], candidates(best[1])))
+            found = candidates(best[1])
+            if best[2] and best[2] != best[1] and best[2] in index:  # "Bahía": a town's other name and a state's
+                found = tuple(sorted(set(found) | set(candidates(best[2])), key=_rank))
+            out.append(_Raw(start, best[0], best[1], found))
             pos = best[0]
     return out
 
@@ -796,7 +809,41 @@ def _extract(text: str) -> list[PlaceMention]:
             dname, point, iso3 = district_names[m.group()]
             out.append(PlaceMention(dname, "district", iso3, point[0], point[1], m.start(), m.end(), m.group()))
             covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    out.extend(_bracketed(text, covered))
     return sorted(out, key=lambda p: p.start)
+
+
+# "in Yeonsu (Republic of Korea)": a capitalised name after "in", "at" or "from" and its country in brackets names a
+# place even where the gazetteer does not know it; it has no point on the map.
+_BRACKETED_BEFORE = re.compile(r"\b(?:in|at|from)[ \t]+(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2})[ \t]*\Z")
+_BRACKET = re.compile(r"\([ \t]*(?:the[ \t]+)?(?P<country>[^()\n]{3,60}?)[ \t]*\)")
+
+
+def _bracketed(text: str, covered: bytearray) -> list[PlaceMention]:
+    out = []
+    at = text.find("(")
+    while at >= 0 and len(out) < 100:
+        before = _BRACKETED_BEFORE.search(text, max(0, at - 60), at)
+        bracket = _BRACKET.match(text, at) if before else None
+        if before and bracket:
+            s, e = before.start("name"), before.end("name")
+            country = locate(bracket.group("country"))
+            name = before.group("name")
+            if (
+                not any(covered[s:e])
+                and country is not None
+                and country.kind == "country"
+                and not set(name.split()) & _unplaced_words()
+            ):
+                out.append(PlaceMention(name, "city", country.iso3, None, None, s, e, name))
+        at = text.find("(", at + 1)
+    return out
+
+
+@cache
+def _unplaced_words() -> frozenset[str]:
+    """Words of an organisation's name ("Ministry", "University"): such a name in brackets is no place."""
+    return frozenset(_read_lines("names_organisation_words.txt"))
 
 
 # An ALL-CAPS dateline that opens a line: "NAIROBI, Kenya —", "LAHORE:", "KUALA LUMPUR, July 16 (Bernama) --".

@@ -18,7 +18,7 @@ from etl.extract.events.counts import attendance, format_of
 from etl.extract.events.lexicon import Lexicon, lexicon
 from etl.extract.events.names import Mention, find_mentions, identity
 from etl.extract.events.when import date_of, sentence_years
-from etl.extract.events.where import dateline_place, hosted_in, place_of
+from etl.extract.events.where import dateline_place, held_in_year, hosted_in, place_of
 from etl.model import Event, Metric, PlaceMention, Sentence
 
 __all__ = ["extract_events"]
@@ -52,15 +52,28 @@ def extract_events(
     groups = _group(mentions, years, text, lambda i: facts_of(i).date_year, place_words)
     if not groups:
         return []
-    frames = _frames(groups, mentions, art, lex)
+    facts.clear()  # read again now that each mention's event is known: a date goes to the event named nearest it
+    art.group_of = {id(mentions[i]): gi for gi, g in enumerate(groups) for i in g}
+    nexts: list[_Next] = []
+    frames = _frames(groups, mentions, art, lex, nexts)
 
     events = []
     quiet = []  # events the text says take place but tells nothing of
+    held = held_in_year(art, lex)
     for g, frame in zip(groups, frames, strict=True):
-        if frame.cue or any(_context(mentions[i], art, lex) for i in g):
+        year = next((mentions[i].year for i in g if mentions[i].year), None)
+        # "The first conference was held in 1949 in Elsinore, ...; and Belém in December 2009. In 2009, CONFINTEA VI
+        # led to ...": the edition of that year was held there
+        history = held.get(year) if year else None
+        if frame.cue or history is not None or any(_context(mentions[i], art, lex) for i in g):
             told = [facts_of(i) for i in g] + [facts_of(i) for i in frame.backrefs]
+            if history is not None and not any(f.city for f in told):
+                told.append(Facts(city=history.name, country=history.country_iso3, host=True))
             if e := _event(g, frame, mentions, told, art, lex):
                 (events if _said(e) else quiet).append(e)
+    for nxt in nexts:
+        if e := _next_edition(nxt, groups, mentions, [facts_of(i) for i in nxt.refs], events, lex, art):
+            events.append(e)
     # A gathering described for what it does and said to take place is the article's event when it tells of no
     # other ("This Tuesday, Ruta N hosted the mayors' meeting to establish ..."); beside events it tells of, it is
     # most often one of their parts.
@@ -71,7 +84,11 @@ def _context(m: Mention, art: Article, lex: Lexicon) -> bool:
     """Whether the text around ``m`` says a gathering takes place (an ambiguous word needs a strong cue)."""
     text = art.text
     lead = max(m.lo, m.start - 30)
-    if art.has(lex.strong, m.lo, m.hi) or lex.strong_before.search(text, lead, m.start):
+    # "the first day of the fifth X Conference": what stands before the name, its ordinal aside
+    before = m.start
+    if ordinal := lex.ordinal_before.search(text, lead, m.start):
+        before = ordinal.start()
+    if art.has(lex.strong, m.lo, m.hi) or lex.strong_before.search(text, max(m.lo, before - 30), before):
         return True
     if art.has(lex.host_any, m.lo, m.hi):  # "moving to Dar es Salaam", "will be held in Lima"
         return True
@@ -111,6 +128,7 @@ class _Cluster:
     core: frozenset[str]
     year: int | None
     edition: int | None
+    named_year: int | None = None  # a year written in one of its names, not only in their sentences
 
     def takes(self, other: _Cluster) -> bool:
         return _compatible(self.year, other.year) and _compatible(self.edition, other.edition)
@@ -171,7 +189,8 @@ def _group(
             keyed[rest] += keyed.pop((None, None))
         for (y, e), members in keyed.items():
             core = mentions[members[0]].core
-            clusters.append(_Cluster(sorted(members), tokens, core, y, e))
+            named_year = next((mentions[i].year for i in members if mentions[i].year), None)
+            clusters.append(_Cluster(sorted(members), tokens, core, y, e, named_year))
     clusters.sort(key=lambda c: c.members[0])
     cluster_of = {i: c for c in clusters for i in c.members}
     apposed = _apposed(mentions, text)
@@ -189,7 +208,9 @@ def _group(
                 return True
             if not (c.core and o.core and (c.core <= o.core or o.core <= c.core)):
                 return False
-            same_edition = (c.year and c.year == o.year) or (c.edition and c.edition == o.edition)
+            # one edition by the years or ordinals their names write ("UNESCO Week" at the "Shanghai Expo 2010" is not
+            # the 2010 "UNESCO Forum")
+            same_edition = (c.named_year and c.named_year == o.named_year) or (c.edition and c.edition == o.edition)
             # "2017 Dalian Lifelong-Learning-for-All Week" and "Lifelong-Learning-for-All Week": the words that
             # differ name the place
             differ = c.core ^ o.core
@@ -202,6 +223,7 @@ def _group(
         else:
             host.members = sorted(host.members + c.members)
             host.year, host.edition = host.year or c.year, host.edition or c.edition
+            host.named_year = host.named_year or c.named_year
             for i in c.members:
                 cluster_of[i] = host
     for c in merged:
@@ -221,7 +243,19 @@ class _Frame:
     cue: bool  # a sentence of the frame says a gathering takes place
 
 
-def _frames(groups: list[list[int]], mentions: list[Mention], art: Article, lex: Lexicon) -> list[_Frame]:
+_NEXT_EDITION = re.compile(r"\b(?:next\s+(?:year|edition|summit|conference|forum)|following\s+year)\b", re.IGNORECASE)
+
+
+@dataclass
+class _Next:
+    base: int  # the event whose next edition it is
+    refs: list[int]  # the references back that name it ("the event will be held in ...")
+    span: tuple[int, int]
+
+
+def _frames(
+    groups: list[list[int]], mentions: list[Mention], art: Article, lex: Lexicon, nexts: list[_Next] | None = None
+) -> list[_Frame]:
     """For each event, the sentences about it.
 
     A sentence that names events is about the first one it names that is not nested in another ('the parallel
@@ -261,19 +295,27 @@ def _frames(groups: list[list[int]], mentions: list[Mention], art: Article, lex:
             frames[main].cue = frames[main].cue or art.has(lex.strong, lo, hi)
     current: int | None = None
     since = 0
+    nexts = [] if nexts is None else nexts
     said: dict[str, int] = {}  # "opening ceremony" -> the event it was said of: it is that one's again
     for si in range(first, len(art.sentences)):
         lo, hi = art.span(si)
         if si in head_of:
             current, since = head_of[si], 0
             for i in backrefs_in.get(si, ()):
-                said.setdefault(_phrase(mentions[i]), current)
+                r = mentions[i]
+                if _NEXT_EDITION.search(art.text, max(lo, r.start - 40), r.end):  # "... ended. next year, the event"
+                    nexts.append(_Next(current, [i], (max(lo, r.start - 40), hi)))
+                said.setdefault(_phrase(r), current)
             continue
         refs = backrefs_in.get(si, [])
         word = _refers_back(art, lo, hi, lex) if not refs else _keyword_of(mentions[refs[0]])
         if word is not None:
             known = next((said[p] for i in refs if (p := _phrase(mentions[i])) in said), None)
             gi = known if known is not None else _referent(word, si, groups, mentions, current, main)
+            if refs and _NEXT_EDITION.search(art.text, lo, hi):
+                # "Next year, the event will be held in Bahía": the next edition, an event of its own
+                nexts.append(_Next(gi, refs, (lo, hi)))
+                continue
             for i in refs:
                 said.setdefault(_phrase(mentions[i]), gi)
             frames[gi].ranges.append((lo, hi))
@@ -343,7 +385,7 @@ def _event(
     def first(attr: str) -> tuple[int, Facts] | None:
         return next(((k, f) for k, f in enumerate(told) if getattr(f, attr)), None)
 
-    dated = first("date") or _frame_date(frame, art, lex)
+    dated = first("date") or _frame_date(frame, art, lex, art.group_of.get(id(mentions[g[0]]), -1))
     # A host city named by "held in" beats a city inside the name ("Shanghai Forum ... held in Hangzhou"), which
     # beats a host country alone.
     placed = (
@@ -357,7 +399,14 @@ def _event(
     city, country = (placed[1].city, placed[1].country) if placed else ("", "")
     if not city and (hosted := hosted_in(frame.ranges, art, lex)) is not None:  # "... met in Pattaya"
         city, country = hosted.name, hosted.country_iso3
-    if not city and fmt != "online" and _is_main(g, mentions, art) and (p := dateline_place(art)) is not None:
+    # the dateline's city, else the city a local story is about ("Ruta N hosted the mayors' meeting ... For
+    # Medellín, ..."): named at least twice, and twice as often as any other
+    if (
+        not city
+        and fmt != "online"
+        and _is_main(g, mentions, art)
+        and (p := dateline_place(art) or _local_city(art)) is not None
+    ):
         city, country = p.name, p.country_iso3
     host = placed is not None and placed[1].host
     said = dated is not None or host or f.attendees is not None or f.overseas is not None or f.countries is not None
@@ -386,14 +435,18 @@ def _event(
     )
 
 
-def _frame_date(frame: _Frame, art: Article, lex: Lexicon) -> tuple[int, Facts] | None:
+def _frame_date(frame: _Frame, art: Article, lex: Lexicon, gi: int) -> tuple[int, Facts] | None:
     """A date of the event's other sentences that speak of it taking place ("More than 16,000 participants showed
-    up at the convention center June 25-28"), when its own mentions give none."""
+    up at the convention center June 25-28"), when its own mentions give none; not one nearer another event."""
     for lo, hi in frame.ranges:
         if not art.has(lex.strong, lo, hi):
             continue
         si = _sentence_of(art, lo)
+        named = art.named_in.get(si, [])
         for d in art.date_spans(si, lo, hi):
+            nearest = min(named, key=lambda r: max(0, d.start - r.end, r.start - d.end), default=None)
+            if nearest is not None and art.group_of.get(id(nearest)) != gi:
+                continue
             if lo <= d.start < hi:
                 pseudo = Mention(d.start, d.end, "", "described", False, frozenset(), None, sent=si, lo=lo, hi=hi)
                 f = Facts()
@@ -413,6 +466,42 @@ def _sentence_of(art: Article, pos: int) -> int:
 _LISTED = re.compile(r"\b(?:such as|including|like|and|or)\s+(?:the\s+)?\Z|,\s*(?:the\s+)?\Z", re.IGNORECASE)
 
 
+def _next_edition(
+    nxt: _Next, groups: list[list[int]], mentions: list[Mention], told: list[Facts], events: list[Event], lex, art
+) -> Event | None:
+    """The next edition of an event the article reports: its name and a year after, where it will be held."""
+    base = next((e for e in events if e.position == mentions[groups[nxt.base][0]].start), None)
+    if base is None:
+        return None
+    placed = next((f for f in told if f.host), None)
+    if placed is None:
+        return None
+    year = (
+        int(base.date[:4])
+        if base.date
+        else next((mentions[i].year for i in groups[nxt.base] if mentions[i].year), None)
+    )
+    series = _YEAR_WORD.sub("", base.name).strip()
+    name = f"{series} {year + 1}" if year else f"next {series}"
+    words = base.key.split(" ", 1)[1] if base.key[:1].isdigit() and " " in base.key else base.key
+    return Event(
+        name=name,
+        date="",
+        city=placed.city,
+        country_iso3=placed.country,
+        attendees=None,
+        overseas=None,
+        countries_represented=None,
+        format="",
+        sentence=art.text[nxt.span[0] : nxt.span[1]],
+        key=f"{year + 1} {words}" if year else f"next {words}",
+        position=nxt.span[0],
+    )
+
+
+_YEAR_WORD = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
 def _said(e: Event) -> bool:
     return bool(e.date or e.city or e.country_iso3) or any(
         v is not None for v in (e.attendees, e.overseas, e.countries_represented)
@@ -428,6 +517,17 @@ def _took_place(m: Mention, art: Article, lex: Lexicon) -> bool:
         return False
     lo, hi = art.span(m.sent)
     return art.has(lex.strong, lo, hi) and not _LISTED.search(art.text, max(lo, m.end), min(hi, m.end + 10))
+
+
+def _local_city(art: Article) -> PlaceMention | None:
+    counts: dict[str, list[PlaceMention]] = {}
+    for p in art.places:
+        if p.kind == "city":
+            counts.setdefault(p.name, []).append(p)
+    ranked = sorted(counts.values(), key=len, reverse=True)
+    if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[0]) < 2 * len(ranked[1])):
+        return None
+    return ranked[0][0]
 
 
 def _is_main(g: list[int], mentions: list[Mention], art: Article) -> bool:

@@ -45,6 +45,8 @@ class Article:
         self.published = published_date(published)
         self._spans: dict[object, list[DateSpan]] = {}
         self._has: dict[tuple[int, int, int], bool] = {}
+        self.named_in: dict[int, list[Mention]] = {}  # sentence -> the events it names (not references back)
+        self.group_of: dict[int, int] = {}  # id(mention) -> its event, once grouped
 
     @cached_property
     def common_year(self) -> int | None:
@@ -56,6 +58,8 @@ class Article:
         lo, hi = (s.start, s.end) if s is not None else (0, len(self.text))
         m.sent = self.sentence_index[id(s)] if s is not None else -1
         m.lo, m.hi = max(lo, m.start - WINDOW), min(hi, m.end + WINDOW)
+        if not m.backref:
+            self.named_in.setdefault(m.sent, []).append(m)
 
     def has(self, phrases: Phrases, lo: int, hi: int) -> bool:
         """Whether ``phrases`` occur in text[lo:hi]; asked once per window (mentions of one sentence share it)."""

@@ -302,7 +302,7 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
             acr = d.group(1)
             if sum(c.isupper() for c in acr) >= 2 and acr not in acronyms:
                 acronyms[acr] = tokens
-                expansions[acr] = (clean(YEAR_TOKEN.sub("", name)), role == "ambiguous")
+                expansions[acr] = (_series_name(name, lex), role == "ambiguous")
                 acronym_defs.append((d.start(), d.end()))
     named = _drop_contained(named)
     taken = sorted([(m.start, m.end) for m in named] + acronym_defs)
@@ -418,10 +418,11 @@ def _acronym_mentions(
             continue
         if _inside(taken, m.start(), m.end()):
             continue  # inside a full name or the definition itself
-        nxt = _NEXT_WORD.match(text, m.end())
+        start, end = m.start(), m.end()
+        edition_after = re.match(r"[ \t]+([IVX]{1,6}|\d{1,2})\b", text[end : end + 8])
+        nxt = _NEXT_WORD.match(text, end + (edition_after.end() if edition_after else 0))
         if nxt and nxt.group(1).lower() not in lex.stop and not YEAR_TOKEN.fullmatch(nxt.group(1)):
             continue  # "the WISE Prize for Education": the acronym qualifies another name
-        start, end = m.start(), m.end()
         year = edition = None
         if y := _YEAR_BEFORE.search(text, max(0, start - 6), start):
             start, year = y.start(), int(y.group(1))
@@ -433,7 +434,9 @@ def _acronym_mentions(
             if edition:
                 end += r.end()
         expansion, ambiguous = expansions[m.group()]
-        name = f"{year} {expansion}" if year else expansion
+        # "International Conference on Adult Education (CONFINTEA VI)": the series and the acronym as written
+        name = f"{expansion} ({text[m.start() : end].strip()})" if end > m.end() else expansion
+        name = f"{year} {name}" if year else name
         tokens = acronyms[m.group()]
         out.append(Mention(start, end, name, "acronym", ambiguous, tokens, year, edition))
     return out
@@ -443,6 +446,17 @@ def _acronym_mentions(
 def _acronym_pattern(acronyms: tuple[str, ...]) -> re.Pattern[str]:
     # No look-behind at the start: it would stop the regex engine from skipping ahead on the first letter.
     return re.compile(trie(list(acronyms)) + r"(?![\w-])")
+
+
+def _series_name(name: str, lex: Lexicon) -> str:
+    """A name without its year and edition: "Seventh International Conference on Adult Education VII" is the
+    "International Conference on Adult Education"."""
+    words = YEAR_TOKEN.sub("", name).split()
+    while words and (words[0].lower() in lex.ordinals or _ORDINAL_TOKEN.fullmatch(words[0])):
+        words = words[1:]
+    while words and words[-1].isupper() and _roman(words[-1]):
+        words = words[:-1]
+    return " ".join(words) or clean(name)
 
 
 def _titled_mentions(text: str, keywords: list[tuple[int, int]], named: list[Mention], lex: Lexicon) -> list[Mention]:

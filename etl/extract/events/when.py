@@ -13,6 +13,7 @@ from etl.extract.events.names import Mention
 DATE_REACH = 300  # characters around an event's name searched for its date (its sentence's window)
 # What stands before a dateline's date on its line: capitalised place names and separators ("Lima, Peru; ").
 _DATELINE_DATE = re.compile(r"(?:[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*[,;]\s*)+")
+_OPENING_YEAR = re.compile(r"(?:In|By|During)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\s*,")
 # "in 2011", "in December 2009": a year the sentence gives to an event written without one
 _IN_YEAR = re.compile(r"\b(?:in|of|for)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b(?!\d|[.,]\d)")
 
@@ -22,7 +23,19 @@ def date_of(m: Mention, art: Article, sentence_years: dict[int, int], lex: Lexic
     day named relative to the publication date."""
     text = art.text
     lo, hi = max(m.lo, m.start - DATE_REACH), min(m.hi, m.end + DATE_REACH)
-    spans = [d for d in art.date_spans(m.sent, m.lo, m.hi) if lo <= d.start and d.end <= hi]
+    rivals = [
+        r
+        for r in art.named_in.get(m.sent, ())
+        if r is not m
+        and art.group_of.get(id(r)) != art.group_of.get(id(m))
+        and not (r.start <= m.start and m.end <= r.end)
+        and not (m.start <= r.start and r.end <= m.end)
+    ]
+    spans = [
+        d
+        for d in art.date_spans(m.sent, m.lo, m.hi)
+        if lo <= d.start and d.end <= hi and (m.backref or _day_of(art.text, d, m) or not _nearer(d, m, rivals))
+    ]
     # A dateline's date is when the story was filed, not when the event is.
     spans = [d for d in spans if not _DATELINE_DATE.fullmatch(art.text, art.text.rfind("\n", 0, d.start) + 1, d.start)]
     f.future = art.has(lex.future, m.lo, m.hi)
@@ -40,6 +53,25 @@ def date_of(m: Mention, art: Article, sentence_years: dict[int, int], lex: Lexic
             f.sources["date"] = nearest_rel.start
             f.sources["date_end"] = nearest_rel.end
     f.date_year = int(f.date[:4]) if f.date else None
+
+
+# "on 27 October 2021, the first day of the fifth X": the date is said to be the event's
+_DAY_OF = re.compile(r"[\s,]*(?:the\s+)?(?:\w+\s+)?day\s+of\s+(?:the\s+)?(?:\w+\s+)?", re.IGNORECASE)
+
+
+def _day_of(text: str, d: DateSpan, m: Mention) -> bool:
+    return d.end <= m.start and bool(_DAY_OF.fullmatch(text, d.end, m.start))
+
+
+def _nearer(d: DateSpan, m: Mention, rivals: list[Mention]) -> bool:
+    """Another event named in the sentence stands nearer the date: it is that one's ("the highlight of X at Y is
+    the Z, from 19-21 May" dates Z). Mentions of one event, and an event and its part, share their dates."""
+    gap = _gap(d, m)
+    return any(_gap(d, r) < gap for r in rivals)
+
+
+def _gap(d: DateSpan, m: Mention) -> int:
+    return max(0, d.start - m.end, m.start - d.end)
 
 
 def year_of(d: DateSpan, m: Mention, art: Article, sentence_years: dict[int, int], future: bool) -> int | None:
@@ -68,6 +100,8 @@ def sentence_years(mentions: list[Mention], art: Article, lex: Lexicon) -> dict[
         if m.sent < 0 or m.sent in years or m.kind == "described":
             continue
         lo, hi = art.span(m.sent)
-        if (y := _IN_YEAR.search(art.text, lo, hi)) and (art.has(lex.future, lo, hi) or art.has(lex.host_any, lo, hi)):
-            years[m.sent] = int(y.group(1))
+        if (y := _OPENING_YEAR.match(art.text, lo, hi)) or (
+            (y := _IN_YEAR.search(art.text, lo, hi)) and (art.has(lex.future, lo, hi) or art.has(lex.host_any, lo, hi))
+        ):
+            years[m.sent] = int(y.group(1))  # "In 2009, CONFINTEA VI led to ...": the sentence's time
     return years

@@ -37,6 +37,8 @@ def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
             or (after and gap <= 3 and _BRACKET.search(text, m.end, p.start))
             or (not after and lex.host_verb.match(text, p.end) and gap <= NAME_REACH)
             or _venue(text, p, lex)
+            or (after and _TITLE_PLACE.fullmatch(text, m.end, p.start) and _dated_after(art, p))
+            or _organiser(text, p, m)
         ):
             hosted.append((gap if after else NAME_REACH * 10 + gap, p))
     hosted.sort(key=lambda rp: rp[0])
@@ -47,9 +49,31 @@ def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
     elif city := next((p for p in inside if p.kind == "city"), None):
         f.city, f.country = city.name, city.country_iso3
         f.sources["city"] = city.start
-    elif country := next((p for _, p in hosted if p.kind == "country"), None):
+    elif country := next((p for _, p in hosted if p.kind in ("country", "province")), None):  # "in Bahía, Brazil"
         f.country, f.host = country.country_iso3, True
         f.sources["country"] = country.start
+
+
+# "the Fourth International Conference on Learning Cities, Medellín, 1-3 October 2019": name, place, date
+_TITLE_PLACE = re.compile(r"\s*,\s*")
+# "organized by UIL and the Municipality of Medellín": a city's government that organises or hosts the event
+_ORGANISER_CUE = re.compile(r"\b(?:organi[sz]ed|co-organi[sz]ed|hosted|co-hosted)\s+by\b", re.IGNORECASE)
+_ORGANISER_BEFORE = re.compile(
+    r"\b(?:Municipality|City|Mayor|Mayoralty|Government|Council|City Council|Municipal Government)\s+of\s+(?:the\s+)?\Z"
+)
+
+
+def _dated_after(art: Article, p: PlaceMention) -> bool:
+    """A date follows the place, perhaps after its country ("Medellín, 1-3 October 2019", "Lima, Peru, 5 May")."""
+    rest = _without_places(art, p.end, min(len(art.text), p.end + 40))
+    return bool(_DATELINE_TAIL.match(rest))
+
+
+def _organiser(text: str, p: PlaceMention, m: Mention) -> bool:
+    """The city's government organises or hosts the event, in the event's sentence."""
+    if not _ORGANISER_BEFORE.search(text, max(m.lo, p.start - 40), p.start):
+        return False
+    return bool(_ORGANISER_CUE.search(text, m.lo, p.start))
 
 
 def hosted_in(ranges: list[tuple[int, int]], art: Article, lex: Lexicon) -> PlaceMention | None:
@@ -118,3 +142,30 @@ def _without_places(art: Article, lo: int, hi: int) -> str:
         pos = q.end
     out.append(art.text[pos:hi])
     return "".join(out)
+
+
+# "Belém (Brazil) in December 2009", "Tokyo in 1972": a place and the year something was held there
+_IN_YEAR_AFTER = re.compile(r"\s*(?:\([^()\n]{2,60}\))?\s+in\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b")
+
+
+def held_in_year(art: Article, lex: Lexicon) -> dict[int, PlaceMention]:
+    """The city each year's edition was held in, where a sentence says so: "The first conference was held in 1949 in
+    Elsinore (Denmark), followed by Montreal (Canada) in 1960; ... and Belém (Brazil) in December 2009"."""
+    out: dict[int, PlaceMention] = {}
+    for p in art.places:
+        if p.kind != "city":
+            continue
+        m = _IN_YEAR_AFTER.match(art.text, p.end, min(len(art.text), p.end + 80))
+        if not m:
+            continue
+        s = _sentence_span(art, p.start)
+        if s is not None and art.has(lex.strong, *s):
+            out.setdefault(int(m.group(1)), p)
+    return out
+
+
+def _sentence_span(art: Article, pos: int) -> tuple[int, int] | None:
+    from etl.extract.sentences import sentence_at
+
+    s = sentence_at(art.sentences, pos)
+    return (s.start, s.end) if s is not None else None
