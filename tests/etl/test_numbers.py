@@ -687,7 +687,7 @@ def test_number_systems_money_and_measures(text, expected):
         "They met from 1-3 October 2019 in Medellín.",
     ],
 )
-def test_not_figures(text):
+def test_furniture_grades_and_date_spans_are_not_figures(text):
     assert read(text) == []
 
 
