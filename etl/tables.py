@@ -208,7 +208,8 @@ def events_rows(told: Iterable[tuple[str, Sequence[Event]]]) -> list[tuple]:
     order = {aid: i for i, aid in enumerate(dict.fromkeys(aid for cs in by_key.values() for c in cs for aid, _ in c))}
     merged = [(key, reports) for key, clusters in by_key.items() for reports in clusters]
     merged.sort(key=lambda kr: (min(order[a] for a, _ in kr[1]), kr[1][0][1].position, kr[0]))
-    return [tuple(_merged(key, reports)[c] for c in columns) for key, reports in merged]
+    rows = (_merged(key, reports) for key, reports in merged)
+    return [tuple(row[c] for c in columns) for row in rows]
 
 
 def _same_place(reports: list[tuple[str, Event]], e: Event) -> bool:
@@ -235,11 +236,11 @@ def _merged(key: str, reports: list[tuple[str, Event]]) -> dict:
     for f in _COUNTED:
         said = [(aid, float(v)) for aid, e in reports if (v := getattr(e, f)) is not None]
         values = Counter(v for _, v in said)
-        row[f] = (
-            max(values, key=lambda v: (values[v], -next(i for i, (_, w) in enumerate(said) if w == v)))
-            if said
-            else None
-        )
+        first_at: dict[float, int] = {}
+        for i, (_, v) in enumerate(said):
+            first_at.setdefault(v, i)
+        # the value most articles report, the first reported on a tie
+        row[f] = max(values, key=lambda v: (values[v], -first_at[v])) if said else None
         if len(values) > 1:
             disputes.append(f"{f}: " + "; ".join(f"{v:g} ({aid})" for aid, v in said))
     dates = {e.date for _, e in reports if e.date}

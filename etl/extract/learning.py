@@ -75,7 +75,7 @@ class _Words:
         self.pattern = re.compile(r"\b(?:" + alternatives + r")\b", re.IGNORECASE) if words else re.compile(r"(?!x)x")
         self._fast = all(re.match(r"\w", w) for w in words) and bool(words)
         # Factored by common prefixes, the words are tried at each place in a step or two, not one by one.
-        self._scan = AfterWordBreak("(?i:" + trie(list(words), literal=True) + r")\b")
+        self._scan = AfterWordBreak(trie(sorted({w.lower() for w in words}), literal=True) + r"\b", ignore_case=True)
 
     def search(self, text: str, lo: int, hi: int) -> bool:
         """Whether ``self.pattern.search(text, lo, hi)`` finds a word."""
@@ -201,6 +201,8 @@ class _Reader:
         self.by_start = {p.start: p for p in places}
         self.found: dict[tuple[str, str], LearningCity] = {}
         self.topic = bool(sentences) and _words("strong").search(text, 0, len(text))
+        # Searched once in the whole text, so that most articles skip the search in each sentence.
+        self.headed = _head_re().search(text) is not None
 
     def add(self, city: PlaceMention | None, name: str, iso3: str, rec: Recognition, sentence: str) -> None:
         name = city.name if city else name
@@ -233,13 +235,13 @@ class _Reader:
         recent: list[tuple[int, Recognition]] = []
         article_recs = recognitions(text, 0, len(text))
         for si, sent in enumerate(self.sentences):
-            recs = recognitions(text, sent.start, sent.end) if _head_re().search(text, sent.start, sent.end) else []
+            recs = self._recognitions(sent)
             if recs:
                 recent = [*recent, *((si, r) for r in recs)][-8:]
             if not (
                 recs
                 or _words("member").search(text, sent.start, sent.end)
-                or _words("strong").search(text, sent.start, sent.end)
+                or (self.topic and _words("strong").search(text, sent.start, sent.end))
             ):
                 continue
             for lst in inline_lists(text, sent.start, sent.end, self.places):
@@ -255,6 +257,13 @@ class _Reader:
             before = recognitions(text, intro_lo, lst.start)
             rec = _choose(before, [], article_recs, text, sent)
             self._take(lst, rec, text[intro_lo : lst.end] if sent is None else sent.text)
+
+    def _recognitions(self, sent: Sentence) -> list[Recognition]:
+        """The recognitions a sentence names, where it names a learning-city phrase."""
+        text = self.text
+        if not self.headed or not _head_re().search(text, sent.start, sent.end):
+            return []
+        return recognitions(text, sent.start, sent.end)
 
     def _hosted(self, start: int) -> bool:
         return bool(_HOST_BEFORE.search(self.text, max(0, start - _HOST_REACH), start))
@@ -311,7 +320,7 @@ class _Reader:
             while ci < len(self.cities) and self.cities[ci].start < sent.start:
                 ci += 1
             in_sent = list(itertools.takewhile(lambda c, e=sent.end: c.end <= e, self.cities[ci:]))
-            recs = recognitions(text, sent.start, sent.end) if _head_re().search(text, sent.start, sent.end) else []
+            recs = self._recognitions(sent)
             for city in in_sent:  # "Dublin Learning City", "Learning Limerick"
                 if _LEARNING_AFTER.match(text, city.end) or _LEARNING_BEFORE.search(text, city.start - 10, city.start):
                     rec = min(recs, key=lambda r: abs(r.start - city.start)) if recs else None

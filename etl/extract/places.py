@@ -36,7 +36,8 @@ _SUBDIVISION_SUFFIX = re.compile(r"\s+(?:(?:Huizu|Zhuangzu|Uygur)\s+)?(?:Sheng|S
 _TOKEN = re.compile(r"[^\W\d_]+|\d+|[^\w\s]")
 # Where a name may start: a word beginning with a capital letter (names are never lower case here).
 _CAPWORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž](?<![^\W\d_].)[^\W\d_]*")
-_GAP = re.compile(r"[ \t\u00a0]{1,3}")  # names never span a line break
+# The next token of a name after at most three blanks: names never span a line break.
+_NEXT_TOKEN = re.compile(r"[ \t\u00a0]{0,3}(" + _TOKEN.pattern + ")")
 _MAX_TOKENS = 14
 
 
@@ -269,8 +270,18 @@ def gazetteer(cache_dir: Path | None = None) -> Gazetteer:
 
 
 def candidates(key: str) -> tuple[_Entry, ...]:
-    """The places a name key may mean, best first."""
-    return tuple(map(_Entry._make, gazetteer().names.get(key, ())))
+    """The places a name key may mean, best first (made once per key and gazetteer: a text names its places often)."""
+    g = gazetteer()
+    if _MADE[0] is not g:
+        _MADE[:] = [g, {}]
+    made = _MADE[1]
+    found = made.get(key)
+    if found is None:
+        found = made[key] = tuple(map(_Entry._make, g.names.get(key, ())))
+    return found
+
+
+_MADE: list = [None, {}]  # [the gazetteer, key -> its entries]
 
 
 def locate(name: str, iso3: str = "") -> _Entry | None:
@@ -416,31 +427,28 @@ class _Raw:
 def _scan(text: str) -> list[_Raw]:
     """Longest index matches at capitalised words, left to right, without overlaps."""
     index, longest, prefixes = gazetteer()
-    token_at, gap_at = _TOKEN.match, _GAP.match
+    next_at = _NEXT_TOKEN.match
     out: list[_Raw] = []
     pos = 0
     for m in _CAPWORD.finditer(text):
         key = m.group()  # a capitalised word is a whole token: a name's first
         # A name written with accents the index has only without ("Bahía" for "Bahia") is looked up folded too.
         folded = key if key.isascii() else _fold(key)
-        n_max = longest.get(key) or longest.get(folded)
+        n_max = longest.get(key) or (longest.get(folded) if folded is not key else None)
         if not n_max or m.start() < pos:
             continue
         start, ends_at, n = m.start(), m.end(), 1
         best: tuple[int, str, str] | None = None
         while True:
-            if _whole_word(text, start, ends_at) and (key in index or folded in index):
+            if (key in index or folded in index) and _whole_word(text, start, ends_at):
                 best = (ends_at, key if key in index else folded, folded if key in index else "")
             if n >= n_max or (key not in prefixes and folded not in prefixes):
                 break
-            gap = gap_at(text, ends_at)
-            p = gap.end() if gap else ends_at
-            if p >= len(text) or text[p].isspace():
-                break
-            t = token_at(text, p)
+            t = next_at(text, ends_at)  # a gap of at most three blanks, then the next token
             if not t:
                 break
-            word = t.group().replace("’", "'")
+            p = t.start(1)
+            word = t.group(1).replace("’", "'")
             key = key + (" " if p > ends_at else "") + word
             folded = key if key.isascii() else folded + (" " if p > ends_at else "") + _fold(word)
             n, ends_at = n + 1, t.end()

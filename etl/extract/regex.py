@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 
 def trie(words: list[str], *, literal: bool = False) -> str:
@@ -47,6 +48,12 @@ def at_word_start(words: Iterable[str]) -> str:
     return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
 
 
+@lru_cache(maxsize=4)
+def lower(text: str) -> str:
+    """``text`` in lower case, made once for the many searches in one article (a str keeps its hash)."""
+    return text.lower()
+
+
 class AfterWordBreak:
     """Search for ``body`` where a word may start: after a character ``word_chars`` excludes, or at a given place.
 
@@ -56,17 +63,31 @@ class AfterWordBreak:
     letters and digits that set lets through are ruled out afterwards.
     """
 
-    def __init__(self, body: str, also: str = "") -> None:
+    def __init__(self, body: str, also: str = "", *, ignore_case: bool = False) -> None:
+        # ignore_case: ``body`` is written in lower case and searched in the lower-cased text, which the engine
+        # scans faster than it matches a pattern under IGNORECASE; a text whose lower case has another length
+        # (offsets would differ) is searched with the pattern under IGNORECASE instead.
+        self._fold = AfterWordBreak("(?i:" + body + ")", also) if ignore_case else None
         self._at = re.compile(body)
         self._after_space = re.compile(" " + body)
         self._after_other = re.compile("[^ " + re.escape(also) + "0-9A-Z_a-z]" + body)
 
     def at(self, text: str, pos: int, hi: int) -> bool:
         """Whether ``body`` matches at ``pos``."""
+        if self._fold is not None:
+            low = lower(text)
+            if len(low) != len(text):
+                return self._fold.at(text, pos, hi)
+            text = low
         return bool(self._at.match(text, pos, hi))
 
     def after(self, text: str, lo: int, hi: int) -> bool:
         """Whether ``body`` matches after a non-word character at ``lo`` or later, within ``hi``."""
+        if self._fold is not None:
+            low = lower(text)
+            if len(low) != len(text):
+                return self._fold.after(text, lo, hi)
+            text = low
         if self._after_space.search(text, lo, hi):
             return True
         m = self._after_other.search(text, lo, hi)

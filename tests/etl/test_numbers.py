@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 
 import pytest
@@ -694,3 +695,29 @@ def test_furniture_grades_and_date_spans_are_not_figures(text):
 def test_a_short_mark_of_scale_needs_money():
     assert read("It runs 50m from the school.") == [(50, "m")]  # metres: no currency before it
     assert read("It got €50m from the state.") == [(50e6, "euros")]
+
+
+# The share and rank readers search only around their key words (a speed trick); the plain rule is the pattern's
+# own finditer over the whole text. Generated text from the words those patterns care about must agree.
+_SHARE_WORDS = [
+    "a", "an", "one", "two", "three", "ten", "4", "10", "250", "1000", "half", "halves", "third", "thirds",
+    "quarter", "two-thirds", "of", "the", "their", "in", "out", "ranked", "was", "is", "came", "at", "first",
+    "second", "third", "10th", "place", "position", "students", "Schools", "OF", "In", "Half", "x", "-", ",",
+]  # fmt: skip
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_SHARE_WORDS), st.sampled_from([" ", " ", "\t", "  ", "-", ""])),
+        max_size=40,
+    )
+)
+def test_share_and_rank_search_agree_with_the_plain_patterns(pieces):
+    shares_mod = importlib.import_module("etl.extract.numbers.shares")  # the package's name is the function
+    text = "".join(w + sep for w, sep in pieces)
+    plain = [(m.start(), m.end()) for m in shares_mod._share_re().finditer(text)]
+    assert [(m.start(), m.end()) for m in shares_mod._share_matches(text)] == plain
+    for pattern in shares_mod._rank_res():
+        plain = [(m.start(), m.end()) for m in pattern.finditer(text)]
+        assert [(m.start(), m.end()) for m in shares_mod._rank_matches(pattern, text)] == plain

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -49,10 +50,18 @@ def extract_events(
         return facts[i]
 
     place_words = frozenset(w.lower() for p in places if p.kind in ("city", "district") for w in p.surface.split())
-    groups = _group(mentions, years, text, lambda i: facts_of(i).date_year, place_words)
+    dates: dict[int, Facts] = {}  # the date alone, to group by: the place is read once groups are known
+
+    def year_of(i: int) -> int | None:
+        if i not in dates:
+            dates[i] = Facts()
+            date_of(mentions[i], art, years, lex, dates[i])
+        return dates[i].date_year
+
+    groups = _group(mentions, years, text, year_of, place_words)
     if not groups:
         return []
-    facts.clear()  # read again now that each mention's event is known: a date goes to the event named nearest it
+    # facts are read now that each mention's event is known: a date goes to the event named nearest it
     art.group_of = {id(mentions[i]): gi for gi, g in enumerate(groups) for i in g}
     nexts: list[_Next] = []
     frames = _frames(groups, mentions, art, lex, nexts)
@@ -367,8 +376,6 @@ def _referent(
 
 
 def _first_at_or_after(starts: list[int], pos: int) -> int | None:
-    from bisect import bisect_left
-
     i = bisect_left(starts, pos)
     return starts[i] if i < len(starts) else None
 

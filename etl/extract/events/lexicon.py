@@ -41,9 +41,9 @@ class Phrases:
     """
 
     def __init__(self, words: list[str]) -> None:
-        body = "(?i:" + trie(sorted({" ".join(p.lower().split()) for p in words})) + r")(?![\w-])"
+        body = "(?:" + trie(sorted({" ".join(p.lower().split()) for p in words})) + r")(?![\w-])"
         self.pattern = phrases(words)
-        self._scan = AfterWordBreak(body, also="-")
+        self._scan = AfterWordBreak(body, also="-", ignore_case=True)
 
     def in_range(self, text: str, lo: int, hi: int) -> bool:
         """Whether ``self.pattern.search(text, lo, hi)`` finds a phrase (the character before lo counts)."""

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from etl.extract.events.lexicon import Lexicon
-from etl.extract.regex import trie
+from etl.extract.regex import lower, trie
 from etl.model import PlaceMention
 
 MAX_MENTIONS = 1000  # keeps the work bounded on pathological input (1 MB on one line)
@@ -354,7 +354,7 @@ def _edition(word: str, lex: Lexicon) -> int | None:
 
 def keyword_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     """Where the event words are: whole runs of word characters, not joined to a "-" on either side."""
-    low = text.lower()
+    low = lower(text)
     limit = 4 * MAX_MENTIONS
     if len(low) != len(text):  # a few characters change length in lower case, and offsets must be the text's
         return [m.span() for _, m in zip(range(limit), lex.keyword.finditer(text), strict=False)]
@@ -630,7 +630,7 @@ _EDITION_WORD = re.compile(r" (?:edition|version|session) of ")
 def _editions_of(text: str, mentions: list[Mention], lex: Lexicon) -> None:
     """ "the 9th edition of X", "the eighteenth version of X": the ordinal is X's edition."""
     by_start = {m.start: m for m in mentions}
-    low = text.lower()
+    low = lower(text)
     low = low if len(low) == len(text) else ""  # offsets of the lower-cased text must be the text's
     # The words "edition of" are few: each is found by a scan for its letters, then read as lex.edition_of.
     places = [w.start() for w in _EDITION_WORD.finditer(low)] if low else [0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Sequence
 
@@ -72,6 +73,9 @@ def extract_metrics(text: str, sentences: list[Sentence], places: Sequence[Place
         return []
 
 
+_START_KIND = operator.itemgetter(0, 1)
+
+
 def _extract(text: str, sentences: list[Sentence], countries: frozenset[str]) -> list[Metric]:
     pats = patterns()
     worded = shares(text, sentences, sentence_at) + ranks(text, sentences, sentence_at)
@@ -85,7 +89,7 @@ def _extract(text: str, sentences: list[Sentence], countries: frozenset[str]) ->
             m = pats.words.match(text, w.start())
             if m:
                 cands.append((w.start(), 1, m))
-    cands.sort(key=lambda c: (c[0], c[1]))
+    cands.sort(key=_START_KIND)
     for start, kind, m in cands:
         if start < taken_end:
             continue
@@ -236,8 +240,9 @@ def _cue_end(text: str, start: int, lo: int, qual: str) -> int:
     """Where the words before a figure end once its qualifier is set aside ("fell by [more than] 12%")."""
     if not qual:
         return start
-    k = text.lower().rfind(qual.lower(), max(lo, start - 40), start)
-    return k if k >= 0 else start
+    a = max(lo, start - 40)
+    k = text[a:start].lower().rfind(qual.lower())  # the window only: lower-casing the text per figure is quadratic
+    return a + k if k >= 0 else start
 
 
 def _changed(metric: Metric, direction: str) -> Metric:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from etl.extract.dates import find_spans
 from etl.extract.numbers.patterns import patterns
 
+_NON_BLANK = re.compile(r"\S{0,200}")  # the rest of the token, as far as 200 characters
 MASK_WINDOW = 40  # characters searched on each side of a number for a phone number, date, page label...
 
 
@@ -14,7 +17,7 @@ def masked(text: str, start: int, end: int) -> bool:
     lo, hi = max(0, start - MASK_WINDOW), min(len(text), end + MASK_WINDOW)
     # the whitespace-free token around the number
     left = max(text.rfind(" ", max(0, start - 200), start), text.rfind("\n", max(0, start - 200), start)) + 1
-    right = end + len(text[end : end + 200].split(None, 1)[0]) if text[end : end + 1].strip() else end
+    right = _NON_BLANK.match(text, end).end()
     if mk.token.search(text, left, right):
         return True
     # phone numbers and times have digits, "+", "(" or ":" right next to the number, or "am"/"pm" after it
@@ -54,7 +57,7 @@ def masked(text: str, start: int, end: int) -> bool:
         return True
     if mk.furniture_after.match(text, end, hi):
         return True  # "2 mins read", "Start your 15 day free trial"
-    if mk.published_ago.search(text, lo, start) and mk.ago.match(text, end, hi):
+    if mk.ago.match(text, end, hi) and mk.published_ago.search(text, lo, start):
         return True  # "This was published 3 years ago"
     window = text[lo:hi]
     if mk.month.search(window) or text[end : end + 1] in "-/.–" or text[start - 1 : start] in "-/.–":

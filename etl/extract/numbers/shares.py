@@ -5,13 +5,13 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from etl.extract.numbers.common import qualifier
 from etl.extract.numbers.lexicon import number_words, rows
 from etl.extract.numbers.units import parse_unit
-from etl.extract.regex import trie
+from etl.extract.regex import lower, trie
 from etl.model import Metric, Sentence
 
 INCREASE, DECREASE = "increase", "decrease"
@@ -58,10 +58,72 @@ class Share(NamedTuple):
     value: float  # percent
 
 
+def _word_positions(low: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of each of ``words`` in ``low`` (lower-cased text) not inside a longer word on its left."""
+    out = []
+    for root, grown in _roots(words):
+        i = low.find(root)
+        while i >= 0:
+            if i == 0 or not (root[0].isalpha() and low[i - 1].isalpha()):
+                out.extend((i, i + len(w)) for w in grown if low.startswith(w, i))
+            i = low.find(root, i + 1)
+    return out
+
+
+@cache
+def _roots(words: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The words no other of them begins, each with the words that begin with it: "third" finds "thirds" too, so the
+    text is scanned once for both."""
+    roots = [w for w in words if not any(o != w and w.startswith(o) for o in words)]
+    return tuple((r, tuple(w for w in words if w.startswith(r))) for r in roots)
+
+
+_WORD_TAIL = re.compile(r"[\w-]*")
+
+
+def _windowed(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """The matches of ``pattern`` that ``pattern.finditer(text)`` finds, given windows that hold every match:
+    the matches inside each window, left to right, an overlapping later one dropped as finditer would."""
+    found: dict[int, re.Match[str]] = {}
+    for lo, hi in windows:
+        hi = _WORD_TAIL.match(text, min(len(text), hi)).end()  # a window must not end inside a word ("third|s")
+        for m in pattern.finditer(text, max(0, lo), hi):
+            found.setdefault(m.start(), m)
+    out: list[re.Match[str]] = []
+    for k in sorted(found):
+        if not out or k >= out[-1].end():
+            out.append(found[k])
+    return out
+
+
+@cache
+def _counts() -> frozenset[str]:
+    return frozenset(w for w, (_, k) in number_words().items() if k in ("unit", "teen"))
+
+
+# Longest text a share's match spans around its key word: a count word and a separator before a fraction
+# ("seventeen-"), then "of the " after it; a count before "in" / "out of" and a count and a space after it.
+_BEFORE, _AFTER = 16, 48
+
+
+def _share_matches(text: str) -> list[re.Match[str]]:
+    """``_share_re().finditer(text)``, searched only around its key words: a fraction word, or "in" / "out of"
+    between two counts. A whole-text case-insensitive search costs more than everything else in the reader."""
+    low = lower(text)
+    if len(low) != len(text):  # a letter whose lower case is longer: offsets would differ, search it all
+        return list(_share_re().finditer(text))
+    windows = [(a - _BEFORE, b + _AFTER) for a, b in _word_positions(low, tuple(_fractions()))]
+    for a, b in _word_positions(low, (" in ", " out of ", "\tin\t", " in\t", "\tin ")):
+        after = low[b : b + 10].split(None, 1)
+        if after and (after[0][:1].isdigit() or after[0] in _counts()):
+            windows.append((a - _BEFORE, b + _AFTER))
+    return _windowed(_share_re(), text, sorted(windows))
+
+
 def shares(text: str, sentences: list[Sentence], sentence_at) -> list[Metric]:
     """Every share of a whole written in words, as a figure in percent of the noun after it."""
     out: list[Metric] = []
-    for m in _share_re().finditer(text):
+    for m in _share_matches(text):
         start = m.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "-"):
             continue
@@ -155,13 +217,28 @@ _AFTER_RANK = re.compile(
 _VERB_OF_STANDING = re.compile(r"(?i:ranked|ranks|rank|ranking|placed|came|comes|finished|stood|stands)")
 
 
+def _rank_matches(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``pattern.finditer(text)``, searched only around ordinal words: a verb of standing and "in the" stand at most
+    40 characters before the ordinal, "place" a few after it."""
+    windows = _rank_windows(text)
+    return list(pattern.finditer(text)) if windows is None else _windowed(pattern, text, windows)
+
+
+@lru_cache(maxsize=2)
+def _rank_windows(text: str) -> list[tuple[int, int]] | None:
+    low = lower(text)
+    if len(low) != len(text):
+        return None
+    return sorted((a - 40, b + 16) for a, b in _word_positions(low, tuple(_ordinals())))
+
+
 def ranks(text: str, sentences: list[Sentence], sentence_at) -> list[Metric]:
     """Ranks written as ordinal words: "ranked first", "Gauteng was second with ...", "in third place"."""
     out: list[Metric] = []
     standing, place = _rank_res()
     seen: set[int] = set()
     for pattern in (standing, place):
-        for m in pattern.finditer(text):
+        for m in _rank_matches(pattern, text):
             o = m.start("o")
             if o in seen:
                 continue
