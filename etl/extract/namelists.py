@@ -153,11 +153,13 @@ def _bracket(text: str, pos: int, hi: int, spans: dict[int, int]) -> tuple[list[
         p = sep.end()
 
 
-# One item a line: "- Gulu (Uganda)", "• Derby", "Bouaké (Côte d'Ivoire)", "Australia: Wyndham".
+# One item a line: "- Gulu (Uganda)", "• Derby", "Bouaké (Côte d'Ivoire)", "Australia: Wyndham", "- Cork, Ireland".
 _BULLET = re.compile(r"[ \t]*(?:[-•*–·▪◦][ \t]+)?")
 _BRACKETED_LINE = re.compile(r"(?P<item>[^()\n:]{2,80}?),?[ \t]*\((?P<paren>[^()\n]{2,80})\)[ \t.;,]*")
 _COUNTRY_COLON_LINE = re.compile(r"(?P<paren>[^()\n:]{2,60}):[ \t]*(?P<item>[^()\n:]{2,60}?)[ \t.;,]*")
 _PLAIN_LINE = re.compile(r"(?P<item>[^()\n:,.;]{2,60}?)[ \t]*")
+# "- Cork, Ireland": a bulleted name and its country after a comma
+_COMMA_COUNTRY_LINE = re.compile(r"(?P<item>[^()\n:,.;]{2,60}?),[ \t]*(?P<paren>[^()\n:,.;]{2,60}?)[ \t.;]*")
 MAX_HEADING_WORDS = 6  # a line between items that is no item is a heading ("Arab States") if this short
 MAX_BULLET_GAP = 2  # headings or blank lines between two items of one list, at most
 
@@ -196,7 +198,7 @@ def _line_item(text: str, start: int, body: str) -> Item | None:
     bullet = _BULLET.match(body)
     b = bullet.end() if bullet else 0
     bulleted = b > 0 and body[:b].strip() != ""
-    for pattern in (_BRACKETED_LINE, _COUNTRY_COLON_LINE) + ((_PLAIN_LINE,) if bulleted else ()):
+    for pattern in (_BRACKETED_LINE, _COUNTRY_COLON_LINE) + ((_PLAIN_LINE, _COMMA_COUNTRY_LINE) if bulleted else ()):
         m = pattern.fullmatch(body, b)
         if not m:
             continue

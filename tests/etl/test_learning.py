@@ -111,6 +111,11 @@ def learning_kinds(text: str) -> set[tuple[str, str]]:
         ),
         # "X Learning City": named by its initiative
         ("Dublin Learning City hosted the meeting.", {("Dublin", "designated learning city")}),
+        # a bulleted award list of "City, Country" lines under the sentence that names the award
+        (
+            "The five UNESCO Learning City Awardees are:\n- Cork, Ireland\n- Bouaké, Côte d’Ivoire\n- Wuhan, China\n",
+            {("Cork", "award winner"), ("Bouaké", "award winner"), ("Wuhan", "award winner")},
+        ),
     ],
 )
 def test_learning_city_lists(text, expected):

@@ -79,6 +79,18 @@ def test_country_colon_city_lines():
     assert [(i.name, i.country) for i in lst.items] == [("Kisumu", "Kenya"), ("Arequipa", "Peru")]
 
 
+def test_bulleted_name_comma_country_lines():
+    (lst,) = bulleted_lists(
+        "The awardees are:\n- Cork, Ireland\n- Bouaké, Côte d’Ivoire\n- Eunpyeong-gu, Republic of Korea\n"
+    )
+    assert [(i.name, i.country) for i in lst.items] == [
+        ("Cork", "Ireland"),
+        ("Bouaké", "Côte d’Ivoire"),
+        ("Eunpyeong-gu", "Republic of Korea"),
+    ]
+    assert bulleted_lists("Cork, Ireland\nBouaké, Côte d’Ivoire\n") == []  # without bullets: two lines of prose
+
+
 def test_lines_of_prose_are_no_list():
     assert bulleted_lists("The city grew.\nIt has parks.\nMany people live there.\n") == []
 

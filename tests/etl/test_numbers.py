@@ -667,6 +667,9 @@ def read(text: str, places=()):
             [(22258, "schools"), (3239, "schools")],
         ),
         ("It serves a population of 570 million.", [(570e6, "population")]),
+        # an ISO code after the amount, in capitals only, is the whole unit
+        ("Each receives approximately 90 million KRW in funds.", [(90e6, "KRW")]),
+        ("It costs 500 EUR per month.", [(500, "EUR")]),
     ],
 )
 def test_number_systems_money_and_measures(text, expected):

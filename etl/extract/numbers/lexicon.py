@@ -26,6 +26,12 @@ def units() -> dict[str, str]:
 
 
 @cache
+def currency_codes() -> frozenset[str]:
+    """ISO 4217 codes the currency lookup knows ("KRW", "EUR"): a money unit after an amount ("90 million KRW")."""
+    return frozenset(r[0] for r in rows("numbers_currency.csv") if len(r[0]) == 3 and r[0].isalpha() and r[0].isupper())
+
+
+@cache
 def irregular() -> dict[str, str]:
     """Irregular plural -> the form looked up in units.csv."""
     return {p.lower(): w.lower() for p, w in rows("numbers_plurals.csv")}

@@ -8,6 +8,7 @@ from functools import cache, lru_cache
 from etl.extract.numbers.common import YEAR, ends_with_word, may_end_with, next_word
 from etl.extract.numbers.lexicon import (
     carry_cues,
+    currency_codes,
     irregular,
     lead_endings,
     modifiers,
@@ -67,6 +68,8 @@ def _compound_plurals() -> tuple[str, ...]:
 @lru_cache(maxsize=8192)
 def unit_category(word: str) -> str:
     """Category of a unit's head word, "" if the word is not a known unit."""
+    if word in currency_codes():  # written in capitals only: "TRY" is a code, "try" a verb
+        return "money"
     table = units()
     low = word.lower()
     compound = next((p for p in _compound_plurals() if low.endswith(p) and len(low) > len(p)), "")
@@ -129,6 +132,8 @@ def parse_unit(text: str, pos: int, limit: int) -> tuple[str, str, int]:
             break  # "students got tablets": after a plural head, a word the lookups do not know is its verb
         toks.append((m.start("word"), m.end(), word, cat))
         p = m.end()
+        if word in currency_codes():
+            break  # "90 million KRW in funds": the code is the whole unit
     heads = [i for i, t in enumerate(toks) if t[3]]
     if heads:
         last = heads[-1]
