@@ -33,6 +33,11 @@ _URL_DATE = re.compile(
     r"(?<![0-9])((?:19|20)\d{2})(?:[/-](0?[1-9]|1[0-2])[/-]|(0[1-9]|1[0-2])/?)(0[1-9]|[12]\d|3[01]|[1-9](?=/))(?![0-9])"
 )
 _SOURCE_LINE = re.compile(r"^\s*Source\s*:\s*(?P<url>(?:https?://|www\.)\S+)", re.IGNORECASE)
+# A date label and a date with no colon between, opening a line: "Published 3 March 2021", "date 2021-12-03"
+_SPACED_LABEL = re.compile(
+    r"\s*(?:published|posted|updated|date)\s+(?=\d{4}-\d\d-\d\d|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})",
+    re.IGNORECASE,
+)
 # A label that a colon follows (after white space): found by looking before each colon, see _has_date_label.
 _DATE_LABEL_BEFORE = re.compile(r"(?:release time|published|posted|updated|date)\Z", re.IGNORECASE)
 _DATE_LABEL_LONGEST = len("release time")
@@ -187,7 +192,7 @@ def _published_in_text(lines: list[str]) -> str:
             lone = found[0].iso() if found else ""
             continue
         label = _label(line)
-        is_label = bool(label and label.group(1).strip().lower() in _DATE_LABELS)
+        is_label = bool(label and label.group(1).strip().lower() in _DATE_LABELS) or bool(_SPACED_LABEL.match(line))
         is_labelled = _has_date_label(line)
         dateline_match = _dateline(line)
         # Dates are looked for only in a line that could give one: most head lines are plain paragraphs.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -22,6 +23,19 @@ def test_furniture_is_skipped_and_labels_give_source_and_date():
 def test_release_time_label_gives_the_date():
     m = meta("The TEC Holds a Seminar\n\nRelease Time:2024-12-03 Views:55\n\nOn the afternoon of November 28, ...")
     assert (m.title, m.published) == ("The TEC Holds a Seminar", "2024-12-03")
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("A congress opens\n\n date 2021-12-03 (Photo: Ticmas)\n\nLast Wednesday, ...", "2021-12-03"),
+        ("A congress opens\nPublished 3 March 2021\nText.", "2021-03-03"),
+        ("A congress opens\nUpdated May 4, 2020 at 10am\nText.", "2020-05-04"),
+        ("A congress opens\nThe date 2021-12-03 was set for it.\n", ""),  # a sentence, not a label
+    ],
+)
+def test_a_date_label_without_a_colon(text, published):
+    assert meta(text).published == published
 
 
 def test_breadcrumbs_and_published_label():

@@ -12,7 +12,7 @@ import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from etl.extract.events.article import Article, Facts
 from etl.extract.events.counts import attendance, format_of
@@ -86,7 +86,20 @@ def extract_events(
     # A gathering described for what it does and said to take place is the article's event when it tells of no
     # other ("This Tuesday, Ruta N hosted the mayors' meeting to establish ..."); beside events it tells of, it is
     # most often one of their parts.
-    return events or quiet[:1]
+    return _co_located(events) or quiet[:1]
+
+
+def _co_located(events: list[Event]) -> list[Event]:
+    """Events of one article that begin the same day are held in one place: one that names no city takes the city
+    of the other ("The 2nd International Conference ... in Montreal" and "The third iPad Summit was held on April 30
+    and May first 2015"), unless it is online."""
+    placed = {e.date: e for e in events if e.date and e.city}
+    return [
+        replace(e, city=placed[e.date].city, country_iso3=placed[e.date].country_iso3)
+        if not e.city and e.date in placed and e.format != "online"
+        else e
+        for e in events
+    ]
 
 
 def _context(m: Mention, art: Article, lex: Lexicon) -> bool:

@@ -10,6 +10,16 @@ from etl.extract.events.lexicon import Lexicon
 from etl.model import Metric
 
 _FROM = re.compile(r"\bfrom\s+(?:up\s+to\s+|over\s+|more\s+than\s+|some\s+|about\s+)?\Z", re.IGNORECASE)
+# The figure is the subject or the agent of the verb of attending: "attended by 2,373 attendees", "143 people
+# attended", "1,200 delegates took part"
+_STATED = re.compile(r"\battended\s+by\s+(?:over\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?\Z", re.I)
+_STATED_AFTER = re.compile(
+    r"[ \t]+(?:[a-z-]+[ \t]+){0,2}?(?:have[ \t]+|had[ \t]+)?(?:attended|participated|took[ \t]+part)\b(?![ \t]+(?:in[ \t]+)?(?:school|schools|classes|class|lessons|university)\b)"
+)
+# "prevented from attending classes": attending school, not the event
+_SCHOOLING = re.compile(
+    r"\b(?:attend\w*|participat\w*)\s+(?:the\s+)?(?:school|schools|classes|class|lessons|university)\b", re.I
+)
 SAME_FIGURE = 0.1  # two attendance figures this close are one figure reported twice ("near 30,000", "29,844")
 
 
@@ -32,7 +42,7 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
         for metric, noun in zip(figures, nouns, strict=True):
             unit = metric.unit or ""
             if not noun and attending is None:
-                attending = lex.attend_verb.in_range(art.text, lo, hi)
+                attending = lex.attend_verb.in_range(art.text, lo, hi) and _attends_an_event(art.text, lo, hi, lex)
             countries = bool(lex.countries_unit.match(unit))
             if not (
                 attending or noun or (countries and _FROM.search(art.text, max(lo, metric.start - 12), metric.start))
@@ -46,6 +56,10 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
                 if f.overseas is None:
                     f.overseas = metric.value
                     f.sources["overseas"] = metric.start
+            elif _STATED.search(art.text, max(lo, metric.start - 14), metric.start) or _STATED_AFTER.match(
+                art.text, metric.end, hi
+            ):
+                people.append((-1, metric))  # "attended by 2,373 attendees", "143 people attended": said to attend
             elif noun:
                 people.append((0, metric))
             elif metric.category == "people" or lex.attend_person.search(unit):
@@ -60,6 +74,12 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
             break
     f.attendees = best.value
     f.sources["attendees"] = best.start
+
+
+def _attends_an_event(text: str, lo: int, hi: int, lex: Lexicon) -> bool:
+    """Some verb of attending in text[lo:hi] is not about going to school ("attending classes")."""
+    verbs = [m.span() for m in lex.attend_verb.pattern.finditer(text, lo, hi)]
+    return not verbs or any(not _SCHOOLING.match(text, a, min(hi, b + 30)) for a, b in verbs)
 
 
 def _same(a: float, b: float) -> bool:

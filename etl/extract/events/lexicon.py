@@ -88,6 +88,7 @@ class Lexicon:
     host_far: re.Pattern[str]  # "held in", "hosted by", anywhere in the sentence
     host_verb: re.Pattern[str]  # after a city: "Bogotá will host ..."
     host_any: Phrases  # a multi-word host phrase anywhere ("moving to", "held in")
+    host_clause: re.Pattern[str]  # a host verb, then the rest of its clause ("hosted ... by X and Y in")
     venue_after: re.Pattern[str]  # a venue's last words after a city ("Philadelphia Convention Center")
     before: re.Pattern[str]
     strong_before: re.Pattern[str]
@@ -174,6 +175,14 @@ def lexicon() -> Lexicon:
         host_near=phrases(marked("host", multiword=False), anchor_end=True),
         host_far=phrases(marked("host", multiword=True), anchor_end=True),
         host_any=Phrases(marked("host", multiword=True)),
+        # the verbs of the host phrases ("held in" -> "held"), then words of their clause up to "in" right before
+        # the place: "hosted this year by Multimedia University (MMU) and CNERGY in Cyberjaya"
+        host_clause=re.compile(
+            r"(?<![\w-])(?:"
+            + trie(sorted({p.rsplit(" ", 1)[0] for p in marked("host", multiword=True) if p.endswith((" in", " by"))}))
+            + r")\b[^.;:!?\n]{0,90}?\s(?:in|at)\s+(?:the\s+(?:University|Municipality|City)\s+of\s+)?$",
+            re.I,
+        ),
         venue_after=re.compile(
             r"[ \t]+(?:[A-Z][\w’'-]*[ \t]+){0,2}?(?:" + trie(lines("events_venues.txt"), literal=False) + r")\b"
         ),

@@ -37,7 +37,7 @@ def date_of(m: Mention, art: Article, sentence_years: dict[int, int], lex: Lexic
         if lo <= d.start and d.end <= hi and (m.backref or _day_of(art.text, d, m) or not _nearer(d, m, rivals))
     ]
     # A dateline's date is when the story was filed, not when the event is.
-    spans = [d for d in spans if not _DATELINE_DATE.fullmatch(art.text, art.text.rfind("\n", 0, d.start) + 1, d.start)]
+    spans = [d for d in spans if not _is_dateline_date(art.text, d)]
     f.future = art.has(lex.future, m.lo, m.hi)
     if spans:
         nearest = min(spans, key=lambda d: max(0, d.start - m.end, m.start - d.end))
@@ -53,6 +53,17 @@ def date_of(m: Mention, art: Article, sentence_years: dict[int, int], lex: Lexic
             f.sources["date"] = nearest_rel.start
             f.sources["date_end"] = nearest_rel.end
     f.date_year = int(f.date[:4]) if f.date else None
+
+
+# Days and their cues, which make "Last Wednesday, December 1" a day of the story, not a dateline's place
+_DAY_WORDS = re.compile(r"\b(?:Last|Next|This|On|Since|Until|By|From|Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)(?:day)?\b")
+
+
+def _is_dateline_date(text: str, d: DateSpan) -> bool:
+    line_start = text.rfind("\n", 0, d.start) + 1
+    return bool(_DATELINE_DATE.fullmatch(text, line_start, d.start)) and not _DAY_WORDS.search(
+        text, line_start, d.start
+    )
 
 
 # "on 27 October 2021, the first day of the fifth X": the date is said to be the event's

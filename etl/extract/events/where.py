@@ -39,6 +39,7 @@ def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
             or _venue(text, p, lex)
             or (after and _TITLE_PLACE.fullmatch(text, m.end, p.start) and _dated_after(art, p))
             or _organiser(text, p, m)
+            or _host_clause(text, p, m.lo, lex)
         ):
             hosted.append((gap if after else NAME_REACH * 10 + gap, p))
     hosted.sort(key=lambda rp: rp[0])
@@ -57,7 +58,14 @@ def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
 # "the Fourth International Conference on Learning Cities, Medellín, 1-3 October 2019": name, place, date
 _TITLE_PLACE = re.compile(r"\s*,\s*")
 # "organized by UIL and the Municipality of Medellín": a city's government that organises or hosts the event
-_ORGANISER_CUE = re.compile(r"\b(?:organi[sz]ed|co-organi[sz]ed|hosted|co-hosted)\s+by\b", re.IGNORECASE)
+_ORGANISER_CUE = re.compile(
+    r"\b(?:organi[sz]ed|co-organi[sz]ed|hosted|co-hosted|undertaken|convened)\s+by\b", re.IGNORECASE
+)
+# "... undertaken by Qingdao Municipal People's Government", "hosted by the Nairobi City County"
+_ORGANISER_AFTER = re.compile(
+    r"\s+(?:(?:Municipal|Metropolitan|City|Town|County|Provincial)\s+(?:People['’]s\s+)?"
+    r"(?:Government|Council|Corporation|Authority|Assembly|County)|Municipality|City\s+Council|City\s+Hall)\b"
+)
 _ORGANISER_BEFORE = re.compile(
     r"\b(?:Municipality|City|Mayor|Mayoralty|Government|Council|City Council|Municipal Government)\s+of\s+(?:the\s+)?\Z"
 )
@@ -71,7 +79,7 @@ def _dated_after(art: Article, p: PlaceMention) -> bool:
 
 def _organiser(text: str, p: PlaceMention, m: Mention) -> bool:
     """The city's government organises or hosts the event, in the event's sentence."""
-    if not _ORGANISER_BEFORE.search(text, max(m.lo, p.start - 40), p.start):
+    if not (_ORGANISER_BEFORE.search(text, max(m.lo, p.start - 40), p.start) or _ORGANISER_AFTER.match(text, p.end)):
         return False
     return bool(_ORGANISER_CUE.search(text, m.lo, p.start))
 
@@ -81,17 +89,36 @@ def hosted_in(ranges: list[tuple[int, int]], art: Article, lex: Lexicon) -> Plac
     for lo, hi in ranges:
         for p in art.places_in(lo, hi):
             if p.kind in ("city", "district") and (
-                lex.host_far.search(art.text, max(lo, p.start - HOST_REACH), p.start) or _venue(art.text, p, lex)
+                lex.host_far.search(art.text, max(lo, p.start - HOST_REACH), p.start)
+                or _venue(art.text, p, lex)
+                or _host_clause(art.text, p, lo, lex)
             ):
                 return p
     return None
+
+
+CLAUSE_REACH = 130  # characters before a place searched for the host verb of its clause
+
+
+def _host_clause(text: str, p: PlaceMention, lo: int, lex: Lexicon) -> bool:
+    """ "in" the place ends a clause a host verb opens ("hosted this year by X and Y in Cyberjaya", "will be held on
+    March 8 in the Z Hall in the University of Dhaka")."""
+    if not _IN_AT_OF.search(text, max(lo, p.start - 40), p.start):  # a quick test first: most places fail it
+        return False
+    return bool(lex.host_clause.search(text[max(lo, p.start - CLAUSE_REACH) : p.start]))
+
+
+_IN_AT_OF = re.compile(r"\s(?:in|at|of)\s+\Z", re.IGNORECASE)
 
 
 _AT_THE = re.compile(r"\b(?:at|in)\s+the\s+\Z", re.IGNORECASE)
 
 
 def _venue(text: str, p: PlaceMention, lex: Lexicon) -> bool:
-    """The city opens the name of a venue the event is at ("at the Philadelphia Convention Center")."""
+    """The city opens the name of a venue the event is at ("at the Philadelphia Convention Center", "Sydney's
+    Australian Technology Park")."""
+    if text[p.end : p.end + 2] in ("'s", "’s"):  # "entered Sydney's Australian Technology Park to attend X"
+        return bool(lex.venue_after.match(text, p.end + 2))
     return bool(_AT_THE.search(text, max(0, p.start - 12), p.start) and lex.venue_after.match(text, p.end))
 
 
