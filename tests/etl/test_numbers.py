@@ -279,6 +279,8 @@ def test_half_as_a_word_without_of_is_no_share():
         ("Funding rose by more than 15 percent.", 15.0, "increase"),
         ("They spent 10% more on devices.", 10.0, "increase"),
         ("The budget is 54 percent higher than before.", 54.0, "increase"),
+        ("The 62% fall in US funding dwarfed it.", -62.0, "decrease"),
+        ("A 30% increase in enrolment followed.", 30.0, "increase"),
     ],
 )
 def test_changes_are_signed(text, value, change):
@@ -667,6 +669,9 @@ def read(text: str, places=()):
             [(22258, "schools"), (3239, "schools")],
         ),
         ("It serves a population of 570 million.", [(570e6, "population")]),
+        # "m" before counted things is a million; alone or before a thing, metres
+        ("It will donate 1m computers to students.", [(1e6, "computers")]),
+        ("A 50m pool was built.", [(50, "m")]),
         # an ISO code after the amount, in capitals only, is the whole unit
         ("Each receives approximately 90 million KRW in funds.", [(90e6, "KRW")]),
         ("It costs 500 EUR per month.", [(500, "EUR")]),
@@ -689,6 +694,8 @@ def test_number_systems_money_and_measures(text, expected):
         "The ASEAN+3 Regional Learning Cities met.",
         "It drew people from several dozen countries.",
         "They met from 1-3 October 2019 in Medellín.",
+        "22 September 2023 3-4 pm AEST Friday Forum on learning.",  # a span of hours
+        "More than two thirds said they had too few laptops.",  # a share whose whole is not named
     ],
 )
 def test_furniture_grades_and_date_spans_are_not_figures(text):

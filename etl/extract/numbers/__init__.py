@@ -23,7 +23,7 @@ from etl.extract.numbers.masks import masked
 from etl.extract.numbers.money import currency_before, rate_after
 from etl.extract.numbers.patterns import patterns
 from etl.extract.numbers.ranges import is_denominator, make_range, range_end
-from etl.extract.numbers.shares import DECREASE, change, ranks, shares
+from etl.extract.numbers.shares import DECREASE, change, fraction_words, ranks, shares
 from etl.extract.numbers.units import (
     COUNTED,
     carried,
@@ -135,7 +135,7 @@ def _digit_metric(
     before2 = text[num_start - 2] if num_start > 1 else " "
     if not c and (before.isalnum() or before in "_@#/\\+" or (before in ".,:-–‑" and before2.isalnum())):
         return None  # "COVID-19", "G20", "v.2", "1,2,3", "ASEAN+3": part of a token
-    if scale and not cur and (mark := scale_mark(scale)) and mark[1] == "money":
+    if scale and not cur and (mark := scale_mark(scale)) and mark[1] == "money" and not _counts_after(text, m, sent):
         end, scale = m.start("scale"), None  # "50m" alone is fifty metres, not fifty million
         while end > start and text[end - 1] in " \t":
             end -= 1
@@ -208,7 +208,7 @@ def _digit_metric(
         unit, cat = carried(text, start, prev)
     if not unit:
         unit, cat = _counted_before(text, start, sent, last)
-    if not unit:
+    if not unit or _is_fraction(unit):
         return None  # nothing counted: an age, a score, a code, or a total whose unit the sentence does not say
     if cat == "distance" and unit.lower().startswith(("square ", "sq ", "sq. ")):
         cat = "area"
@@ -219,6 +219,17 @@ def _digit_metric(
 
 _NUMBER_OF = re.compile(r"\bnumbers?[ \t]+of[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
 _OF_THESE = re.compile(r"[\"“‘]?(?:Of|Among)[ \t]+(?:these|them|those|which)\b")
+
+
+def _counts_after(text: str, m: re.Match[str], sent: Sentence) -> bool:
+    """ "1m computers": a plural noun of counted things after "m" makes it a million, not metres ("a 50m pool")."""
+    nxt = next_word(text, m.end("scale"), sent.end)
+    return bool(nxt) and is_plural(nxt) and unit_category(nxt) in COUNTED
+
+
+def _is_fraction(unit: str) -> bool:
+    """The unit is a fraction word ("two thirds"): a share, which shares() reads where its whole is named."""
+    return unit.split()[0].lower() in fraction_words()
 
 
 def _counted_before(text: str, start: int, sent: Sentence, last: Metric | None) -> tuple[str, str]:
@@ -304,6 +315,6 @@ def _word_metric(
         unit, cat, _ = parse_unit(text, end, sent.end)
     if not unit:
         unit, cat = carried(text, start, prev)
-    if not unit or (value == 0 and not is_plural(unit.split()[-1])):
-        return None  # "zero tolerance" counts nothing
+    if not unit or (value == 0 and not is_plural(unit.split()[-1])) or _is_fraction(unit):
+        return None  # "zero tolerance" counts nothing; "two thirds (71 per cent) said" is a share without its whole
     return [_changed(make(text, start, end, value, unit, cat, sent, qual), direction)]

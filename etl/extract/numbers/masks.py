@@ -8,6 +8,7 @@ from etl.extract.dates import find_spans
 from etl.extract.numbers.patterns import patterns
 
 _NON_BLANK = re.compile(r"\S{0,200}")  # the rest of the token, as far as 200 characters
+_TIME_RANGE = re.compile(r"[ \t]*[-–][ \t]*\d{1,2}(?:[:.]\d\d)?[ \t]*(?:[ap]m|[ap]\.m\.)(?![A-Za-z])", re.IGNORECASE)
 MASK_WINDOW = 40  # characters searched on each side of a number for a phone number, date, page label...
 
 
@@ -55,6 +56,8 @@ def masked(text: str, start: int, end: int) -> bool:
         k -= 1
     if (k == 0 or text[k - 1] == "\n") and text[end : end + 1] in (".", ")") and text[end + 1 : end + 2] in (" ", "\t"):
         return True
+    if _TIME_RANGE.match(text, end, hi):
+        return True  # "3-4 pm AEST": the first hour of a span of time
     if mk.furniture_after.match(text, end, hi):
         return True  # "2 mins read", "Start your 15 day free trial"
     if mk.ago.match(text, end, hi) and mk.published_ago.search(text, lo, start):

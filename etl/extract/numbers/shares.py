@@ -22,6 +22,11 @@ def _fractions() -> dict[str, float]:
     return {w.lower(): float(v) for w, v in rows("numbers_fractions.csv")}
 
 
+def fraction_words() -> dict[str, float]:
+    """Fraction words ("third", "quarters") and their value as a share of one."""
+    return _fractions()
+
+
 @cache
 def _ordinals() -> dict[str, int]:
     return {w.lower(): int(float(v)) for w, v in rows("numbers_ordinals.csv")}
