@@ -19,7 +19,15 @@ if learning.empty:
     st.info("No learning cities found yet. Cities the articles name as learning cities appear here.")
     st.stop()
 
+# What each city is recognised as, normalised (award winner, network member, ...): the filter narrows the table.
+kinds = sorted(k for k in learning.get("kind", []).dropna().unique() if k) if "kind" in learning else []
+chosen = st.multiselect("Recognised as", kinds, placeholder="every kind of recognition") if kinds else []
+if chosen:
+    learning = learning[learning["kind"].isin(chosen)]
+
 points = data.city_points(learning_only=True)
+if chosen:
+    points = points[points["name"].isin(set(learning["city"]))]
 countries = {iso: 1 for iso in learning["country_iso3"] if iso}
 alt = f"Map of {fmt.counted(len(points), 'learning city', 'learning cities')} in {fmt.counted(len(countries), 'country', 'countries')}."
 st.pydeck_chart(maps.build_deck(points, countries), key="learning_map", height=440, alt=alt)
@@ -28,11 +36,17 @@ st.caption(alt)
 titles = ui.article_titles(articles)
 summary = (
     learning.groupby(["city", "country_iso3"], as_index=False)
-    .agg(recognitions=("recognition", lambda r: "; ".join(sorted(set(r)))), articles=("article_id", "nunique"))
+    .agg(
+        kinds=("kind" if "kind" in learning else "recognition", lambda k: "; ".join(sorted(set(k)))),
+        recognitions=("recognition", lambda r: "; ".join(sorted(set(r)))),
+        articles=("article_id", "nunique"),
+    )
     .sort_values(["articles", "city"], ascending=[False, True])
 )
 st.subheader("Cities and their recognitions")
-st.dataframe(summary, hide_index=True, width="stretch", column_config={"country_iso3": "country"})
+st.dataframe(
+    summary, hide_index=True, width="stretch", column_config={"country_iso3": "country", "kinds": "recognised as"}
+)
 
 with st.expander("Every mention, with its sentence"):
     # A collapsed expander still sends its table: past a thousand rows the browser grid is what the page waits for.
@@ -44,7 +58,7 @@ with st.expander("Every mention, with its sentence"):
         )
     st.dataframe(
         mentions.assign(article=mentions["article_id"].map(lambda a: titles.get(a, a)))[
-            ["city", "recognition", "sentence", "article"]
+            ["city", *(["kind"] if "kind" in mentions else []), "recognition", "sentence", "article"]
         ],
         hide_index=True,
         width="stretch",

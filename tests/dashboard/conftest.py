@@ -124,6 +124,7 @@ def sample_tables() -> dict[str, pd.DataFrame]:
                     "lat": -1.29,
                     "lon": 36.82,
                     "recognition": "learning city",
+                    "kind": "designated learning city",
                     "article_id": "b_nairobi",
                     "sentence": "Nairobi was named a learning city.",
                 }

@@ -99,7 +99,9 @@ def test_learning_cities_page_lists_recognitions(sample_data):
     at = open_page("pages/learning_cities.py")
     summary = at.dataframe[0].value
     assert list(summary["city"]) == ["Nairobi"] and summary["recognitions"][0] == "learning city"
+    assert summary["kinds"][0] == "designated learning city"  # the normalised kind beside the recognition as written
     assert at.get("deck_gl_json_chart")
+    assert at.multiselect[0].options == ["designated learning city"]
 
 
 def test_data_page_offers_every_download_the_schema_and_the_rejected_files(sample_data):
