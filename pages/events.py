@@ -65,22 +65,33 @@ st.dataframe(
         overseas_share=table["overseas_share"],
     )[
         [
-            "date",
-            "name",
-            "city",
-            "attendees",
-            "overseas",
-            "overseas_share",
-            "countries_represented",
-            "format",
-            "sentence",
-            "articles",
+            c
+            for c in (
+                "date",
+                "end_date",
+                "name",
+                "edition",
+                "city",
+                "attendees",
+                "overseas",
+                "overseas_share",
+                "countries_represented",
+                "format",
+                "reported",
+                "sentence",
+                "articles",
+            )
+            if c in events or c in ("articles", "overseas_share")
         ]
     ],
     hide_index=True,
     width="stretch",
     column_config={
         "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
+        "end_date": st.column_config.DateColumn("Until", format="YYYY-MM-DD"),
+        "edition": st.column_config.NumberColumn("Edition", format="%d"),
+        # where the articles disagree: every value each reported, with its article (the row shows the most reported)
+        "reported": st.column_config.TextColumn("Articles disagree on", width="medium"),
         "overseas_share": st.column_config.NumberColumn("Overseas share", format="percent"),
         "sentence": st.column_config.TextColumn("Sentence", width="large"),
     },

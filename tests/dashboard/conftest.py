@@ -136,6 +136,8 @@ def sample_tables() -> dict[str, pd.DataFrame]:
                     "event_id": "nairobi-forum-2024",
                     "name": "Nairobi Forum",
                     "date": "2024-05-02",
+                    "end_date": "2024-05-04",
+                    "edition": 3,
                     "city": "Nairobi",
                     "country_iso3": "KEN",
                     "attendees": 1200,
@@ -144,6 +146,7 @@ def sample_tables() -> dict[str, pd.DataFrame]:
                     "format": "in person",
                     "article_id": "b_nairobi",
                     "article_ids": "b_nairobi",
+                    "reported": "attendees: 1200 (b_nairobi); 1000 (c_other)",
                     "sentence": "About 1,200 people joined the Nairobi Forum on 2024-05-02.",
                 },
                 {

@@ -92,6 +92,9 @@ def test_events_page_shows_attendance_countries_and_the_table(sample_data):
     assert labels["Events"] == "2" and labels["Participants stated"] == "3,200"
     table = at.dataframe[-1].value
     assert list(table["name"]) == ["Nairobi Forum", "Lisbon teachers meeting"]
+    nairobi = table.iloc[0]
+    assert (str(nairobi["end_date"])[:10], nairobi["edition"]) == ("2024-05-04", 3)
+    assert nairobi["reported"] == "attendees: 1200 (b_nairobi); 1000 (c_other)"  # where the articles disagree
     assert len(at.get("plotly_chart")) == 3
 
 
