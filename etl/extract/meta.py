@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 from functools import cache
@@ -176,12 +177,25 @@ def _published(lines: list[str]) -> str:
 def _published_in_url(lines: list[str]) -> str:
     for line in lines[:3]:
         m = _SOURCE_LINE.match(line)
-        if m and (d := _URL_DATE.search(m.group("url"))):
-            try:
+        if not m:
+            continue
+        try:
+            if d := _URL_DATE.search(m.group("url")):
                 return date(int(d.group(1)), int(d.group(2) or d.group(3)), int(d.group(4))).isoformat()
-            except ValueError:
-                return ""
+            if d := _URL_DAY_MONTH_YEAR.search(m.group("url")):
+                month = _MONTHS[d.group(2).lower()[:3]]
+                return date(int(d.group(3)), month, int(d.group(1))).isoformat()
+        except ValueError:
+            return ""
     return ""
+
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+# "/22-Nov-2017/": a day, a month's name and a year between slashes
+_URL_DAY_MONTH_YEAR = re.compile(
+    r"/(0?[1-9]|[12]\d|3[01])-(" + "|".join(m for m in calendar.month_abbr if m) + r")[a-z]*-((?:19|20)\d{2})/",
+    re.IGNORECASE,
+)
 
 
 def _published_in_text(lines: list[str]) -> str:

@@ -523,3 +523,13 @@ def test_children_kept_from_attending_classes_are_no_attendance():
     )
     metrics = [figure(text, "100 million", 1e8, "children")]
     assert only(text, metrics=metrics).attendees is None
+
+
+def test_a_lower_case_event_on_two_topics_that_ended_on_a_weekday():
+    text = (
+        "Source: https://example.com/22-Nov-2017/x\n\nLAHORE - A two-day international conference on e-learning "
+        "and distance education concluded here on Tuesday."
+    )
+    e = only(text, places=[place(text, "LAHORE", name="Lahore")], published="2017-11-22")
+    assert e.name == "two-day international conference on e-learning and distance education"
+    assert (e.date, e.end_date) == ("2017-11-20", "2017-11-21")  # it ended on Tuesday the 21st, after two days

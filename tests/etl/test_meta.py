@@ -32,9 +32,10 @@ def test_release_time_label_gives_the_date():
         ("A congress opens\nPublished 3 March 2021\nText.", "2021-03-03"),
         ("A congress opens\nUpdated May 4, 2020 at 10am\nText.", "2020-05-04"),
         ("A congress opens\nThe date 2021-12-03 was set for it.\n", ""),  # a sentence, not a label
+        ("Source: https://nation.example/22-Nov-2017/conference-ends\n\nA conference ends\n\nText.", "2017-11-22"),
     ],
 )
-def test_a_date_label_without_a_colon(text, published):
+def test_a_date_label_without_a_colon_and_a_date_in_the_address(text, published):
     assert meta(text).published == published
 
 

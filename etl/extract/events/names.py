@@ -614,6 +614,8 @@ def _described_end(text: str, k_end: int, lex: Lexicon) -> int:
     for n, t in enumerate(itertools.chain((first,), toks)):
         w = t.group()
         low = w.lower()
+        if low == "and" and n and _topic_after(text, t.end()):
+            continue  # "a conference on e-learning and distance education": two topics of one event
         if (not w[:1].isalnum() and w not in "’'-") or low in _DESCRIBED_END or n >= MAX_DESCRIBED_WORDS:
             break
         if w[:1].isdigit() or low in lex.calendar:
@@ -622,6 +624,19 @@ def _described_end(text: str, k_end: int, lex: Lexicon) -> int:
             break  # a verb in the past ("opened its doors", "organized by"): what is said of it, not what it is
         end = t.end()
     return end
+
+
+_NEXT_LOWER_WORD = re.compile(r"[ \t]+([a-z][\w-]*)")
+
+
+def _topic_after(text: str, pos: int) -> bool:
+    """A lower-case word that may name a topic follows "and": no determiner, no verb, nothing that ends a
+    description ("and the minister said", "and visited schools")."""
+    m = _NEXT_LOWER_WORD.match(text, pos)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word not in _DESCRIBED_END and word not in _DETERMINERS and not (word.endswith("ed") and len(word) > 4)
 
 
 _EDITION_WORD = re.compile(r" (?:edition|version|session) of ")

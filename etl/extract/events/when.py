@@ -3,6 +3,7 @@ publication date ("today", "on Monday"), with the year the text establishes."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from etl.extract.dates import DateSpan, find_relative
@@ -52,7 +53,29 @@ def date_of(m: Mention, art: Article, sentence_years: dict[int, int], lex: Lexic
             f.date = f.end_date = day.isoformat()
             f.sources["date"] = nearest_rel.start
             f.sources["date_end"] = nearest_rel.end
+    if f.date and f.date == f.end_date:
+        _ended_on(m, text, f)
     f.date_year = int(f.date[:4]) if f.date else None
+
+
+# "A two-day conference concluded here on Tuesday": the day given is the last of the event's days
+_DAYS_LONG = re.compile(r"\b(\w+)-day\b", re.IGNORECASE)
+_ENDED_BEFORE = re.compile(
+    r"\b(?:concluded|ended|closed|wrapped\s+up|came\s+to\s+a\s+close)\s+(?:here\s+|today\s+)?(?:on\s+)?\Z",
+    re.IGNORECASE,
+)
+_DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
+def _ended_on(m: Mention, text: str, f: Facts) -> None:
+    """The first day of an N-day event said to have ended on the day found: N - 1 days before it."""
+    long = _DAYS_LONG.search(m.name)
+    at = f.sources.get("date")
+    days = _DAY_COUNTS.get(long.group(1).lower()) if long else None
+    if not days or at is None or not _ENDED_BEFORE.search(text, max(0, at - 40), at):
+        return
+    last = dt.date.fromisoformat(f.date)
+    f.date, f.end_date = (last - dt.timedelta(days=days - 1)).isoformat(), last.isoformat()
 
 
 # Days and their cues, which make "Last Wednesday, December 1" a day of the story, not a dateline's place
