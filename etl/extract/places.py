@@ -783,6 +783,9 @@ def _extract(text: str) -> list[PlaceMention]:
     city_at = {r.key: e for r, e in cities}
     city_starts = [r.start for r, _ in cities]
     main_city = _main_city(cities)
+    for p in _suffixed(text, countries):
+        out.append(p)
+        covered[p.start : p.end] = b"\x01" * (p.end - p.start)
     for s, e, name, parent_name in _find_districts(text):
         i = bisect.bisect_left(city_starts, s) - 1
         before = cities[i][1] if i >= 0 and s - cities[i][0].end < 200 else None
@@ -819,6 +822,33 @@ def _extract(text: str) -> list[PlaceMention]:
             covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     out.extend(_bracketed(text, covered))
     return sorted(out, key=lambda p: p.start)
+
+
+@cache
+def _admin_suffixes() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    table = {r["suffix"]: (r["country"], r["kind"]) for r in _read_csv("places_admin_suffixes.csv")}
+    alts = "|".join(sorted(table, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[a-z]+)?)-(" + alts + r")(?![\w-])"), table
+
+
+def _suffixed(text: str, countries: set[str]) -> list[PlaceMention]:
+    """Names with an administrative suffix ("Yangyang-gun in Gangwon-do"), as written: with the gazetteer's point
+    where it knows the name in the suffix's country; else without a point, where the text names that country or
+    another such name the gazetteer knows."""
+    pattern, table = _admin_suffixes()
+    if "-" not in text:
+        return []
+    found: list[tuple[re.Match[str], str, str, _Entry | None]] = []
+    for m in pattern.finditer(text):
+        iso3, kind = table[m.group(2)]
+        known = [e for e in (*candidates(_key(m.group(1))), *candidates(_key(m.group()))) if e.iso3 == iso3]
+        found.append((m, iso3, kind, max(known, key=lambda e: e.population) if known else None))
+    placed = {iso3 for _, iso3, _, e in found if e is not None} | countries
+    return [
+        PlaceMention(m.group(), kind, iso3, e.lat if e else None, e.lon if e else None, m.start(), m.end(), m.group())
+        for m, iso3, kind, e in found
+        if e is not None or iso3 in placed
+    ]
 
 
 # "in Yeonsu (Republic of Korea)": a capitalised name after "in", "at" or "from" and its country in brackets names a

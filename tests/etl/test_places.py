@@ -156,6 +156,19 @@ def test_dateline_and_unesco_network_cities():
     assert found["Yeosu"].country_iso3 == "KOR" and found["South Korea"].surface == "Republic of Korea"
 
 
+def test_names_with_an_administrative_suffix_are_places_as_written():
+    text = "Cheongyang-gun in Gangwon-do and Nowhere-gun in Gangwon-do were selected."
+    found = by_name(text)
+    assert found["Gangwon-do"].kind == "province" and found["Gangwon-do"].lat is not None
+    assert found["Cheongyang-gun"].country_iso3 == "KOR" and found["Cheongyang-gun"].lat is not None
+    # a name the gazetteer does not know is kept, without a point, in a text about the suffix's country
+    assert (found["Nowhere-gun"].country_iso3, found["Nowhere-gun"].lat) == ("KOR", None)
+
+
+def test_an_unknown_name_with_a_suffix_needs_its_country_in_the_text():
+    assert "Nowhere-gun" not in names("The Nowhere-gun team won the cup in Lisbon.")
+
+
 def test_chinese_and_empty_text_do_not_crash():
     assert extract_places("") == []
     assert isinstance(extract_places("上海市教育委员会在北京召开会议。"), list)
