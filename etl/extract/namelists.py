@@ -30,6 +30,7 @@ _INNER_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
 # Between two items: a comma or semicolon (then perhaps "and"), or "and" / "&"; a comma may stand before "(" too
 # ("Huejotzingo, (Mexico)"), which _item reads.
 _SEP = re.compile(r"[ \t]*(?:[,;][ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
+_IN_REGION = re.compile(r"[ \t]+in[ \t]+(?=[A-Z])")
 _DASH = re.compile(r"[ \t]+[-–—][ \t]+.*$")  # "Kara - Commune de Kozah 1": the name is the part before the dash
 
 
@@ -108,6 +109,9 @@ def _items(text: str, start: int, hi: int, spans: dict[int, int]) -> tuple[list[
             items.append(Item(text[s:e], s, e, ""))
             pending += 1
             end = e
+            # "Yangyang-gun in Gangwon-do, Goseong-gun in Gyeongnam": where the item is, not another item
+            if (where := _IN_REGION.match(text, e, hi)) and (region := _name_at(text, where.end(), hi, spans)):
+                end = region[1]
         else:
             names, close = paren
             outer = text[s:e]

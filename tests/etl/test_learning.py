@@ -111,6 +111,12 @@ def learning_kinds(text: str) -> set[tuple[str, str]]:
         ),
         # "X Learning City": named by its initiative
         ("Dublin Learning City hosted the meeting.", {("Dublin", "designated learning city")}),
+        # a national programme's list, each item with where it is
+        (
+            "This year 3 local governments including Cheongyang-gun in Gangwon-do, Goseong-gun in Gyeongnam and "
+            "Boeun-gun in Chungbuk were newly selected as lifelong learning cities.",
+            {(c, "designated learning city") for c in ("Cheongyang-gun", "Goseong-gun", "Boeun-gun")},
+        ),
         # a bulleted award list of "City, Country" lines under the sentence that names the award
         (
             "The five UNESCO Learning City Awardees are:\n- Cork, Ireland\n- Bouaké, Côte d’Ivoire\n- Wuhan, China\n",

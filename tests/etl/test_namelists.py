@@ -52,6 +52,11 @@ def inline(text: str) -> list[list[tuple[str, str]]]:
             "They are Vila do Conde, (Portugal), Saint-Étienne (France) and N’Djamena (Chad).",
             [[("Vila do Conde", "Portugal"), ("Saint-Étienne", "France"), ("N’Djamena", "Chad")]],
         ),
+        # where each item is, after "in": part of the item, not another item
+        (
+            "Cities including Cork in Munster, Galway in Connacht and Derry in Ulster joined.",
+            [[("Cork", ""), ("Galway", ""), ("Derry", "")]],
+        ),
         # one name is no list
         ("Only Lisbon joined.", []),
     ],
