@@ -827,8 +827,11 @@ def _extract(text: str) -> list[PlaceMention]:
 @cache
 def _admin_suffixes() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     table = {r["suffix"]: (r["country"], r["kind"]) for r in _read_csv("places_admin_suffixes.csv")}
-    alts = "|".join(sorted(table, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[a-z]+)?)-(" + alts + r")(?![\w-])"), table
+    # The suffix first: the engine scans for "-" alone, far fewer than the capitals a name could start with.
+    return re.compile(r"-(" + "|".join(sorted(table, key=len, reverse=True)) + r")(?![\w-])"), table
+
+
+_SUFFIXED_BASE = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:-[a-z]+)?\Z")
 
 
 def _suffixed(text: str, countries: set[str]) -> list[PlaceMention]:
@@ -836,18 +839,20 @@ def _suffixed(text: str, countries: set[str]) -> list[PlaceMention]:
     where it knows the name in the suffix's country; else without a point, where the text names that country or
     another such name the gazetteer knows."""
     pattern, table = _admin_suffixes()
-    if "-" not in text:
-        return []
-    found: list[tuple[re.Match[str], str, str, _Entry | None]] = []
+    found: list[tuple[int, int, str, str, _Entry | None]] = []
     for m in pattern.finditer(text):
-        iso3, kind = table[m.group(2)]
-        known = [e for e in (*candidates(_key(m.group(1))), *candidates(_key(m.group()))) if e.iso3 == iso3]
-        found.append((m, iso3, kind, max(known, key=lambda e: e.population) if known else None))
-    placed = {iso3 for _, iso3, _, e in found if e is not None} | countries
+        base = _SUFFIXED_BASE.search(text, max(0, m.start() - 40), m.start())
+        if base is None:
+            continue
+        iso3, kind = table[m.group(1)]
+        whole = text[base.start() : m.end()]
+        known = [e for e in (*candidates(_key(base.group())), *candidates(_key(whole))) if e.iso3 == iso3]
+        found.append((base.start(), m.end(), iso3, kind, max(known, key=lambda e: e.population) if known else None))
+    placed = {iso3 for *_, iso3, _, e in found if e is not None} | countries
     return [
-        PlaceMention(m.group(), kind, iso3, e.lat if e else None, e.lon if e else None, m.start(), m.end(), m.group())
-        for m, iso3, kind, e in found
-        if e is not None or iso3 in placed
+        PlaceMention(text[s:e], kind, iso3, p.lat if p else None, p.lon if p else None, s, e, text[s:e])
+        for s, e, iso3, kind, p in found
+        if p is not None or iso3 in placed
     ]
 
 
