@@ -440,9 +440,13 @@ def _scan(text: str) -> list[_Raw]:
         start, ends_at, n = m.start(), m.end(), 1
         best: tuple[int, str, str] | None = None
         while True:
-            if (key in index or folded in index) and _whole_word(text, start, ends_at):
-                best = (ends_at, key if key in index else folded, folded if key in index else "")
-            if n >= n_max or (key not in prefixes and folded not in prefixes):
+            # (an ASCII key is its own folded form, the same object: one lookup, not two)
+            if key in index:
+                if _whole_word(text, start, ends_at):
+                    best = (ends_at, key, folded if folded is not key else "")
+            elif folded is not key and folded in index and _whole_word(text, start, ends_at):
+                best = (ends_at, folded, "")
+            if n >= n_max or (key not in prefixes and (folded is key or folded not in prefixes)):
                 break
             t = next_at(text, ends_at)  # a gap of at most three blanks, then the next token
             if not t:

@@ -118,11 +118,15 @@ def _share_matches(text: str) -> list[re.Match[str]]:
     if len(low) != len(text):  # a letter whose lower case is longer: offsets would differ, search it all
         return list(_share_re().finditer(text))
     windows = [(a - _BEFORE, b + _AFTER) for a, b in _word_positions(low, tuple(_fractions()))]
-    for a, b in _word_positions(low, (" in ", " out of ", "\tin\t", " in\t", "\tin ")):
-        after = low[b : b + 10].split(None, 1)
-        if after and (after[0][:1].isdigit() or after[0] in _counts()):
-            windows.append((a - _BEFORE, b + _AFTER))
+    windows += [(m.start() - _BEFORE, m.end() + _AFTER) for m in _ratio_keys().finditer(low)]
     return _windowed(_share_re(), text, sorted(windows))
+
+
+@cache
+def _ratio_keys() -> re.Pattern[str]:
+    """ "in" or "out of" before a count, in lower-cased text: where "1 in 4", "two out of five" may be. The engine
+    scans for the blank before "in" alone."""
+    return re.compile(r"[ \t](?:in|out[ \t]+of)[ \t]+(?=[0-9]|(?:" + trie(sorted(_counts())) + r")[ \t])")
 
 
 def shares(text: str, sentences: list[Sentence], sentence_at) -> list[Metric]:
