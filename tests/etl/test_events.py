@@ -533,3 +533,19 @@ def test_a_lower_case_event_on_two_topics_that_ended_on_a_weekday():
     e = only(text, places=[place(text, "LAHORE", name="Lahore")], published="2017-11-22")
     assert e.name == "two-day international conference on e-learning and distance education"
     assert (e.date, e.end_date) == ("2017-11-20", "2017-11-21")  # it ended on Tuesday the 21st, after two days
+
+
+def test_an_entry_of_a_dated_listing_is_an_event():
+    text = (
+        "Coming up:\n"
+        "2) 4 October 2023 - 3-4.30 pm (AEDT) joint Learning Network Webinar on Stories from Learning Cities.\n"
+    )
+    e = only(text)
+    assert (e.name, e.date) == ("Learning Network Webinar on Stories", "2023-10-04")
+
+
+def test_a_weekday_that_names_a_series_is_part_of_the_name_but_not_after_on():
+    listing = "1) 22 September 2023 3-4 pm AEST Friday Forum - Lifelong Learning for Life and Work.\n"
+    assert only(listing).name == "Friday Forum"
+    said = "Delegates met on Friday at the Digital Skills Forum in Paris on 3 May 2024."
+    assert only(said, places=[place(said, "Paris")]).name == "Digital Skills Forum"

@@ -119,12 +119,35 @@ def _context(m: Mention, art: Article, lex: Lexicon) -> bool:
     said_at = bool(lex.before.search(text, lead, m.start))  # "said at the X Forum"
     if said_at or art.has(lex.weak, m.lo, m.hi) or art.has(lex.future, m.lo, m.hi):
         return True
+    if _listed(m, art):  # "2) 4 October - 3-4.30 pm (AEDT) joint ALA/ALCN Webinar on ...": a dated listing
+        return True
     # "the X Forum on May 5", "the X Forum (Lima, Peru from 1 - 4 December 2009)"
     bracket = art.text.find(")", m.end, m.end + 120) if art.text[m.end : m.end + 2].lstrip()[:1] == "(" else -1
     return any(
         0 <= d.start - m.end <= 6 or (bracket > 0 and d.end <= bracket)
         for d in art.date_spans(m.sent, m.lo, m.hi)
         if d.start >= m.end
+    )
+
+
+# What may open a line of a listing before its date: an enumerator, a bullet, a weekday ("3) Friday 27 October")
+_LISTING_HEAD = re.compile(
+    r"[ \t]*(?:(?:\d{1,2}[.)]|[-•*–·])[ \t]+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?\Z"
+)
+LISTING_REACH = 60  # characters from a listing's date to the event it lists
+
+
+def _listed(m: Mention, art: Article) -> bool:
+    """The line opens with a date, perhaps after an enumerator, and names the event soon after it: an entry of an
+    event listing or a newsletter's calendar."""
+    text = art.text
+    line_start = text.rfind("\n", 0, m.start) + 1
+    return any(
+        line_start <= d.start
+        and d.end <= m.start
+        and m.start - d.end <= LISTING_REACH
+        and _LISTING_HEAD.match(text, line_start, d.start)
+        for d in art.date_spans(m.sent, m.lo, m.hi)
     )
 
 

@@ -13,6 +13,7 @@ Each mention carries the words that identify its event (its tokens), the year an
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 from bisect import bisect_left
@@ -134,6 +135,8 @@ def expand_left(text: str, kw_start: int, lex: Lexicon) -> int:
         elif word.lower() in _LEFT_JOINERS and not joiner and accepted:
             joiner = True
         else:
+            if not accepted and _named_weekday(text, lo, t):
+                accepted.append(t)  # "Friday Forum": a weekday that names a series, not the day of the event
             break
     accepted.reverse()
     # A headline or a lead-in before the year is not part of the name ("Beijing Hosts 2024 Global Forum").
@@ -142,6 +145,21 @@ def expand_left(text: str, kw_start: int, lex: Lexicon) -> int:
     if accepted and _POSSESSIVE.search(accepted[0].group()):
         accepted = accepted[1:]
     return accepted[0].start() if accepted else kw_start
+
+
+_WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
+# Words before a weekday that make it the day of something ("on Friday", "last Friday"), not part of a name
+_DAY_CUES = re.compile(r"(?:\b(?:on|last|next|this|every|each|by|until|since|from|to)|[,\d])\s*\Z", re.IGNORECASE)
+
+
+def _named_weekday(text: str, lo: int, t: re.Match[str]) -> bool:
+    """A capitalised weekday right before the event word, and no word before it that makes it a day."""
+    word = t.group()
+    return (
+        word[:1].isupper()
+        and word.lower() in _WEEKDAYS
+        and not _DAY_CUES.search(text, max(lo, t.start() - 12), t.start())
+    )
 
 
 def expand_right(text: str, kw_end: int, place_starts: set[int], lex: Lexicon) -> int | None:
