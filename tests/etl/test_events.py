@@ -549,3 +549,22 @@ def test_a_weekday_that_names_a_series_is_part_of_the_name_but_not_after_on():
     assert only(listing).name == "Friday Forum"
     said = "Delegates met on Friday at the Digital Skills Forum in Paris on 3 May 2024."
     assert only(said, places=[place(said, "Paris")]).name == "Digital Skills Forum"
+
+
+def test_bulleted_names_with_their_dates_are_events_in_the_city_the_lead_gives():
+    text = (
+        "The last week in January is busy, with three education events in London for everyone.\n"
+        "  • Schools Expo World (Jan. 20-23): the people who run education;\n"
+        "  • BETT (Jan. 23-26): the companies who supply the tools;\n"
+        "  • Learnit.World (Jan. 24-25): the thought leaders.\n"
+    )
+    found = events(text, places=[place(text, "London")], published="2019-02-08")
+    assert [(e.name, e.date, e.end_date, e.city) for e in found] == [
+        ("Schools Expo World", "2019-01-20", "2019-01-23", "London"),
+        ("BETT", "2019-01-23", "2019-01-26", "London"),
+        ("Learnit.World", "2019-01-24", "2019-01-25", "London"),
+    ]
+
+
+def test_a_bracket_without_a_date_makes_no_event():
+    assert events("Partners:\n  • UNESCO (Paris office): the host;\n  • OECD (statistics): data.\n") == []

@@ -442,6 +442,8 @@ def _event(
     city, country = (placed[1].city, placed[1].country) if placed else ("", "")
     if not city and (hosted := hosted_in(frame.ranges, art, lex)) is not None:  # "... met in Pattaya"
         city, country = hosted.name, hosted.country_iso3
+    if not city and fmt != "online" and (p := _plural_host(art, lex)) is not None:
+        city, country = p.name, p.country_iso3  # "four education events in London": each of them
     # the dateline's city, else the city a local story is about ("Ruta N hosted the mayors' meeting ... For
     # Medellín, ..."): named at least twice, and twice as often as any other
     if (
@@ -476,6 +478,16 @@ def _event(
         end_date=dated[1].end_date if dated else "",
         edition=next((mentions[i].edition for i in g if mentions[i].edition), None),
     )
+
+
+def _plural_host(art: Article, lex: Lexicon) -> PlaceMention | None:
+    """The one city the article says several of its events are in ("with four education events in London")."""
+    found = {
+        (p.name, p.country_iso3): p
+        for p in art.places
+        if p.kind == "city" and lex.plural_in.search(art.text, max(0, p.start - 40), p.start)
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _frame_date(frame: _Frame, art: Article, lex: Lexicon, gi: int) -> tuple[int, Facts] | None:

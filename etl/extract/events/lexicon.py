@@ -89,6 +89,7 @@ class Lexicon:
     host_verb: re.Pattern[str]  # after a city: "Bogotá will host ..."
     host_any: Phrases  # a multi-word host phrase anywhere ("moving to", "held in")
     host_clause: re.Pattern[str]  # a host verb, then the rest of its clause ("hosted ... by X and Y in")
+    plural_in: re.Pattern[str]  # "four education events in": several events of the article in one place
     venue_after: re.Pattern[str]  # a venue's last words after a city ("Philadelphia Convention Center")
     before: re.Pattern[str]
     strong_before: re.Pattern[str]
@@ -177,6 +178,12 @@ def lexicon() -> Lexicon:
         host_any=Phrases(marked("host", multiword=True)),
         # the verbs of the host phrases ("held in" -> "held"), then words of their clause up to "in" right before
         # the place: "hosted this year by Multimedia University (MMU) and CNERGY in Cyberjaya"
+        plural_in=re.compile(
+            r"\b(?:"
+            + trie(sorted({r["plural"].strip().lower() for r in keywords if r["plural"].strip()}))
+            + r")\s+in\s+\Z",
+            re.I,
+        ),
         host_clause=re.compile(
             r"(?<![\w-])(?:"
             + trie(sorted({p.rsplit(" ", 1)[0] for p in marked("host", multiword=True) if p.endswith((" in", " by"))}))

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from etl.extract.dates import find_spans
 from etl.extract.events.lexicon import Lexicon
 from etl.extract.regex import lower, trie
 from etl.model import PlaceMention
@@ -332,6 +333,8 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
     mentions += brands
     taken = sorted([(m.start, m.end) for m in mentions] + acronym_defs)
     mentions += _brand_repeats(text, brands, taken, lex)
+    taken = sorted([(m.start, m.end) for m in mentions] + acronym_defs)
+    mentions += _bulleted_mentions(text, taken, lex)
     titled_at = {m.start for m in titled}
     described = _described_mentions(text, [k for k in lower_case if k[0] not in titled_at], lex)
     for d in described:
@@ -546,6 +549,30 @@ def _brand_mentions(text: str, taken: list[tuple[int, int]], places: list[PlaceM
         tokens, year, edition = identity(name, lex)
         if tokens:
             out.append(Mention(words[0].start(), y.end(), name, "brand", True, tokens, year, edition))
+    return out
+
+
+# "• BETT (Jan. 23-26): the companies who ...": a bulleted name and its dates in brackets
+_BULLETED = re.compile(
+    r"^[ \t]*[•\-*–·▪◦][ \t]+(?P<name>[A-Z][\w.’'&-]*(?:[ \t]+[A-Z][\w.’'&-]*){0,5})[ \t]*\((?P<inside>[^()\n]{3,60})\)",
+    re.M,
+)
+
+
+def _bulleted_mentions(text: str, taken: list[tuple[int, int]], lex: Lexicon) -> list[Mention]:
+    """Entries of a bulleted list of events with their dates ("• The Education Show (Jan. 23-26): ..."): the
+    bracket's date makes the name an event's, with or without an event word."""
+    if "(" not in text:
+        return []
+    out: list[Mention] = []
+    for b in _BULLETED.finditer(text):
+        s, e = b.span("name")
+        if _inside(taken, s, e) or not find_spans(b.group("inside")):
+            continue
+        name = clean(text[s:e])
+        tokens, year, edition = identity(name, lex)
+        if tokens:
+            out.append(Mention(s, e, name, "brand", False, tokens, year, edition))
     return out
 
 
