@@ -894,15 +894,18 @@ def _unplaced_words() -> frozenset[str]:
 
 
 # An ALL-CAPS dateline that opens a line: "NAIROBI, Kenya —", "LAHORE:", "KUALA LUMPUR, July 16 (Bernama) --".
-_DATELINE = re.compile(
-    r"^[ \t]*(?P<name>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})(?=[ \t]*(?:,|:|—|–|--?[ \t]|\())", re.M
-)
+_DATELINE = re.compile(r"[ \t]*(?P<name>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})(?=[ \t]*(?:,|:|—|–|--?[ \t]|\())")
 
 
 def _datelines(text: str) -> list[tuple[int, int, _Entry]]:
     """Places named by ALL-CAPS datelines, where the story was filed: the biggest city or the country of the name."""
     out = []
-    for m in _DATELINE.finditer(text):
+    # matched at each line's start, found by a scan for line breaks (a ^ under MULTILINE is tried everywhere)
+    starts, at = [0], text.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    for m in filter(None, (_DATELINE.match(text, s) for s in starts)):
         name = m.group("name")
         if len(name) < 3 or not any(c.isalpha() for c in name):
             continue

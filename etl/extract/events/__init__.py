@@ -481,13 +481,19 @@ def _event(
 
 
 def _plural_host(art: Article, lex: Lexicon) -> PlaceMention | None:
-    """The one city the article says several of its events are in ("with four education events in London")."""
-    found = {
-        (p.name, p.country_iso3): p
-        for p in art.places
-        if p.kind == "city" and lex.plural_in.search(art.text, max(0, p.start - 40), p.start)
-    }
-    return next(iter(found.values())) if len(found) == 1 else None
+    """The one city the article says several of its events are in ("with four education events in London");
+    read once per article."""
+    if not art.plural_host_read:
+        art.plural_host_read = True
+        found = {
+            (p.name, p.country_iso3): p
+            for p in art.places
+            if p.kind == "city"
+            and art.text.endswith(("in ", "in\t", "in\n"), 0, p.start)
+            and lex.plural_in.search(art.text, max(0, p.start - 40), p.start)
+        }
+        art.plural_host = next(iter(found.values())) if len(found) == 1 else None
+    return art.plural_host
 
 
 def _frame_date(frame: _Frame, art: Article, lex: Lexicon, gi: int) -> tuple[int, Facts] | None:

@@ -47,6 +47,8 @@ class Article:
         self._has: dict[tuple[int, int, int], bool] = {}
         self.named_in: dict[int, list[Mention]] = {}  # sentence -> the events it names (not references back)
         self.group_of: dict[int, int] = {}  # id(mention) -> its event, once grouped
+        self.plural_host: PlaceMention | None = None  # "four education events in London", once read
+        self.plural_host_read = False
 
     @cached_property
     def common_year(self) -> int | None:

@@ -554,8 +554,7 @@ def _brand_mentions(text: str, taken: list[tuple[int, int]], places: list[PlaceM
 
 # "• BETT (Jan. 23-26): the companies who ...": a bulleted name and its dates in brackets
 _BULLETED = re.compile(
-    r"^[ \t]*[•\-*–·▪◦][ \t]+(?P<name>[A-Z][\w.’'&-]*(?:[ \t]+[A-Z][\w.’'&-]*){0,5})[ \t]*\((?P<inside>[^()\n]{3,60})\)",
-    re.M,
+    r"[ \t]*[•\-*–·▪◦][ \t]+(?P<name>[A-Z][\w.’'&-]*(?:[ \t]+[A-Z][\w.’'&-]*){0,5})[ \t]*\((?P<inside>[^()\n]{3,60})\)"
 )
 
 
@@ -565,7 +564,11 @@ def _bulleted_mentions(text: str, taken: list[tuple[int, int]], lex: Lexicon) ->
     if "(" not in text:
         return []
     out: list[Mention] = []
-    for b in _BULLETED.finditer(text):
+    # Matched at each line's start, found by a scan for the line breaks (a ^ under MULTILINE is tried everywhere)
+    for at in itertools.chain((0,), _line_starts(text)):
+        b = _BULLETED.match(text, at)
+        if b is None:
+            continue
         s, e = b.span("name")
         if _inside(taken, s, e) or not find_spans(b.group("inside")):
             continue
@@ -574,6 +577,13 @@ def _bulleted_mentions(text: str, taken: list[tuple[int, int]], lex: Lexicon) ->
         if tokens:
             out.append(Mention(s, e, name, "brand", False, tokens, year, edition))
     return out
+
+
+def _line_starts(text: str) -> Iterator[int]:
+    i = text.find("\n")
+    while i >= 0:
+        yield i + 1
+        i = text.find("\n", i + 1)
 
 
 def _brand_repeats(text: str, brands: list[Mention], taken: list[tuple[int, int]], lex: Lexicon) -> list[Mention]:
