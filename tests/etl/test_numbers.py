@@ -672,6 +672,8 @@ def read(text: str, places=()):
         # "m" before counted things is a million; alone or before a thing, metres
         ("It will donate 1m computers to students.", [(1e6, "computers")]),
         ("A 50m pool was built.", [(50, "m")]),
+        # "/-" after an amount: shillings, as East Africa writes them
+        ("It gave 300 computers worth 450m/- to schools.", [(300, "computers"), (450e6, "shillings")]),
         # an ISO code after the amount, in capitals only, is the whole unit
         ("Each receives approximately 90 million KRW in funds.", [(90e6, "KRW")]),
         ("It costs 500 EUR per month.", [(500, "EUR")]),

@@ -131,6 +131,8 @@ def _digit_metric(
     scale, pct = m.group("scale"), m.group("pct")
     c = currency_before(text, num_start, sent.start, countries, bool(scale))
     cur = c.unit if c else ""
+    if not cur and text.startswith("/-", m.end()):
+        cur = "shillings"  # "450m/-", "90,000/-": East Africa writes shillings after the amount
     before = text[num_start - 1] if num_start > 0 else " "
     before2 = text[num_start - 2] if num_start > 1 else " "
     if not c and (before.isalnum() or before in "_@#/\\+" or (before in ".,:-–‑" and before2.isalnum())):
