@@ -674,6 +674,8 @@ def read(text: str, places=()):
         ("A 50m pool was built.", [(50, "m")]),
         # "/-" after an amount: shillings, as East Africa writes them
         ("It gave 300 computers worth 450m/- to schools.", [(300, "computers"), (450e6, "shillings")]),
+        # a part of a whole above a hundred is two counts, not a share
+        ("The school only had about 10 out of 250 pupils online.", [(10, "pupils"), (250, "pupils")]),
         # an ISO code after the amount, in capitals only, is the whole unit
         ("Each receives approximately 90 million KRW in funds.", [(90e6, "KRW")]),
         ("It costs 500 EUR per month.", [(500, "EUR")]),

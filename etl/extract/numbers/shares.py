@@ -15,6 +15,8 @@ from etl.extract.regex import lower, trie
 from etl.model import Metric, Sentence
 
 INCREASE, DECREASE = "increase", "decrease"
+# "1 in 4 children", "45 out of 100 students" are shares; "10 out of 250 pupils" reports two counts
+MAX_RATIO_WHOLE = 100
 
 
 @cache
@@ -149,10 +151,15 @@ def shares(text: str, sentences: list[Sentence], sentence_at) -> list[Metric]:
         sent = sentence_at(sentences, start)
         if sent is None or sent.end < m.end():
             continue
-        unit, _, _ = parse_unit(text, m.end(), sent.end)
+        unit, cat, _ = parse_unit(text, m.end(), sent.end)
         if not unit:
             continue
         qual = qualifier(text, start, sent.start)
+        if not m.group("f") and whole > MAX_RATIO_WHOLE:  # "about 10 out of 250 pupils": two counts of the noun
+            for value, group, q in ((part, "p", qual), (whole, "w", ("", "exact"))):
+                a, b = m.span(group)
+                out.append(Metric(value, unit, q[0].lower(), q[1], cat or "other", text[a:b], a, b, sent.text))
+            continue
         out.append(
             Metric(
                 value=round(value, 3),
