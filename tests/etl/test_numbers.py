@@ -281,6 +281,8 @@ def test_half_as_a_word_without_of_is_no_share():
         ("The budget is 54 percent higher than before.", 54.0, "increase"),
         ("The 62% fall in US funding dwarfed it.", -62.0, "decrease"),
         ("A 30% increase in enrolment followed.", 30.0, "increase"),
+        ("Although the drop in funding was 26%, it recovered.", -26.0, "decrease"),
+        ("The rise in enrolment was 12 percent.", 12.0, "increase"),
     ],
 )
 def test_changes_are_signed(text, value, change):
@@ -290,7 +292,12 @@ def test_changes_are_signed(text, value, change):
 
 @pytest.mark.parametrize(
     "text",
-    ["Enrolment rose to 30% last year.", "It fell from 12% to 10%.", "Up from 800 schools, 1,100 now."],
+    [
+        "Enrolment rose to 30% last year.",
+        "It fell from 12% to 10%.",
+        "Up from 800 schools, 1,100 now.",
+        "The share of girls was 45%.",
+    ],
 )
 def test_levels_are_no_changes(text):
     assert all(not m.change and m.value >= 0 for m in figures(text))

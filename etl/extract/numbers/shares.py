@@ -182,7 +182,8 @@ def _change_cues() -> tuple[tuple[re.Pattern[str], str], tuple[re.Pattern[str], 
     before: dict[str, list[str]] = {INCREASE: [], DECREASE: []}
     after: dict[str, list[str]] = {INCREASE: [], DECREASE: []}
     for phrase, direction, position in rows("numbers_change_cues.csv"):
-        (before if position == "before" else after)[direction].append(phrase)
+        if position in ("before", "after"):
+            (before if position == "before" else after)[direction].append(phrase)
 
     def alternatives(d: dict[str, list[str]]) -> str:
         return "|".join(f"(?P<{k}>{trie(sorted(v))})" for k, v in d.items() if v)
@@ -200,11 +201,34 @@ def change(text: str, start: int, lo: int, after: int, hi: int, percent: bool = 
     b = before_re.search(text, max(lo, start - 30), start)
     if b:
         return INCREASE if b.group(INCREASE) else DECREASE
+    # "the drop in funding was 26%": the noun of change is the subject, the figure what it was
+    if text.endswith(_BE_ENDINGS, max(lo, start - 12), start) and (
+        s := _subject_cues().search(text, max(lo, start - 90), start)
+    ):
+        return INCREASE if s.group(INCREASE) else DECREASE
     a = after_re.match(text, after, hi)
     # "10% more", "54 percent higher than": the cue ends the figure; "9,941 lower primary schools" names a thing
     if a and (percent or _ENDS.match(text, a.end(), hi)):
         return INCREASE if a.group(INCREASE) else DECREASE
     return ""
+
+
+_BE_ENDINGS = ("was ", "is ", "were ", "are ", "at ", "to ", "reached ")
+
+
+@cache
+def _subject_cues() -> re.Pattern[str]:
+    """ "the drop in funding was", "a rise of enrolment stood at": a noun of change, what changed, a verb of being."""
+    nouns: dict[str, list[str]] = {INCREASE: [], DECREASE: []}
+    for phrase, direction, position in rows("numbers_change_cues.csv"):
+        if position == "subject":
+            nouns[direction].append(phrase)
+    alternatives = "|".join(f"(?P<{k}>{trie(sorted(v))})" for k, v in nouns.items() if v)
+    return re.compile(
+        rf"\b(?:the|a|an|this|that)[ \t]+(?:{alternatives})[ \t]+(?:in|of)[ \t]+[^.;:!?\d]{{1,50}}?"
+        r"[ \t]+(?:was|is|were|are|stood[ \t]+at|amounted[ \t]+to|reached)[ \t]+\Z",
+        re.IGNORECASE,
+    )
 
 
 _ENDS = re.compile(r"[ \t]*(?:than\b|[,.;:)]|\Z)")
