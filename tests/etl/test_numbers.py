@@ -683,6 +683,10 @@ def read(text: str, places=()):
         ("It gave 300 computers worth 450m/- to schools.", [(300, "computers"), (450e6, "shillings")]),
         # a part of a whole above a hundred is two counts, not a share
         ("The school only had about 10 out of 250 pupils online.", [(10, "pupils"), (250, "pupils")]),
+        # the smaller parts written after a scaled number add up; a bare one only after "thousand"
+        ("Users reached 6 million 90 thousand 383 students.", [(6090383, "students")]),
+        ("It cost 3 billion 200 million dollars.", [(3.2e9, "dollars")]),
+        ("It had 5 million users 3 years ago.", [(5e6, "users"), (3, "years")]),
         # an ISO code after the amount, in capitals only, is the whole unit
         ("Each receives approximately 90 million KRW in funds.", [(90e6, "KRW")]),
         ("It costs 500 EUR per month.", [(500, "EUR")]),

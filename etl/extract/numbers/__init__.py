@@ -172,6 +172,8 @@ def _digit_metric(
         # A range writes its scale word or percent sign once, after the upper end: "2-3 billion", "10-15%".
         scale, pct = rng.scale, rng.pct
     value *= scale_of(scale)
+    if scale and not (rng or pct or cur) and (tail := _compound_tail(text, end, scale_of(scale), sent.end)):
+        value, end = value + tail[0], tail[1]  # "6 million 90 thousand 383" = 6,090,383
     qual = qualifier(text, start, sent.start)
     if m.group("plus") and not qual[0]:
         qual = ("+", "at_least")
@@ -221,6 +223,24 @@ def _digit_metric(
 
 _NUMBER_OF = re.compile(r"\bnumbers?[ \t]+of[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
 _OF_THESE = re.compile(r"[\"“‘]?(?:Of|Among)[ \t]+(?:these|them|those|which)\b")
+
+
+_TAIL_PART = re.compile(r"[ \t]+(\d{1,3})(?:[ \t]+(thousand|million|hundred))?(?![\d.,]\d|[\w-])")
+
+
+def _compound_tail(text: str, end: int, scale: float, hi: int) -> tuple[float, int] | None:
+    """The smaller parts written after a scaled number ("6 million 90 thousand 383", "900 thousand 188"): their
+    sum and where they end. Each part is below the scale before it; a bare number only follows "thousand"."""
+    total, pos = 0.0, end
+    while (part := _TAIL_PART.match(text, pos, hi)) is not None:
+        word = part.group(2)
+        step = scale_of(word) if word else 1.0
+        if step >= scale or (not word and scale != 1000.0):
+            break
+        total, pos, scale = total + float(part.group(1)) * step, part.end(), step
+        if not word:
+            break
+    return (total, pos) if pos > end else None
 
 
 def _counts_after(text: str, m: re.Match[str], sent: Sentence) -> bool:
