@@ -43,6 +43,16 @@ def _function_words() -> frozenset[str]:
     return frozenset(words)
 
 
+_LINKING = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le"})
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    """Month and weekday names, whole and short."""
+    names = (calendar.month_name, calendar.month_abbr, calendar.day_name, calendar.day_abbr)
+    return frozenset(n.lower() for group in names for n in group if n)
+
+
 @lru_cache(maxsize=8192)  # the same names recur through an article
 def _clean_name(name: str) -> str:
     """A name without leading function words and trailing possessive ("The 2024 WDEC's" -> "2024 WDEC")."""
@@ -50,7 +60,8 @@ def _clean_name(name: str) -> str:
     parts = name.split()
     while parts and parts[0].lower().strip(".") in fw:
         parts = parts[1:]
-    while parts and parts[-1].lower() in {"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le"}:
+    # "Porto on October": a date after the name is no part of it, nor a linking word left at its end
+    while parts and (parts[-1].lower() in _LINKING or parts[-1].lower().strip(".") in _calendar_words()):
         parts = parts[:-1]
     out = " ".join(parts)
     for tail in ("'s", "’s", "'", "’"):
