@@ -746,3 +746,25 @@ def test_share_and_rank_search_agree_with_the_plain_patterns(pieces):
     for pattern in shares_mod._rank_res():
         plain = [(m.start(), m.end()) for m in pattern.finditer(text)]
         assert [(m.start(), m.end()) for m in shares_mod._rank_matches(pattern, text)] == plain
+
+
+_YEAR_PIECES = [
+    "2019", "2020", "1999", "2000", "students", "Students", "schools", "the", "In", "in", "to", "and", '"', "(", ")",
+    ",", ".", ";", "-", "3", "million", "$", "%", "Report", "edition", "teachers", "\n",
+]  # fmt: skip
+
+
+@settings(
+    max_examples=300, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture], deadline=None
+)
+@given(
+    st.lists(st.tuples(st.sampled_from(_YEAR_PIECES), st.sampled_from([" ", "", "  "])), max_size=30),
+)
+def test_the_plain_year_shortcut_agrees_with_the_year_rule(monkeypatch, pieces):
+    numbers = importlib.import_module("etl.extract.numbers")
+    text = "".join(w + sep for w, sep in pieces)
+    fast = [(m.start, m.value, m.unit) for m in extract_metrics(text, split_sentences(text))]
+    monkeypatch.setattr(numbers, "_YEAR_ALONE", re.compile(r"(?!x)x"))  # the shortcut off: the plain rule decides
+    plain = [(m.start, m.value, m.unit) for m in extract_metrics(text, split_sentences(text))]
+    monkeypatch.undo()
+    assert fast == plain

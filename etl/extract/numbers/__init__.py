@@ -74,6 +74,7 @@ def extract_metrics(text: str, sentences: list[Sentence], places: Sequence[Place
 
 
 _START_KIND = operator.itemgetter(0, 1)
+_YEAR_ALONE = re.compile(r"[ \t]*(?:[,.;:!?\n\r]|\Z|[A-Z])")
 
 
 def _extract(text: str, sentences: list[Sentence], countries: frozenset[str]) -> list[Metric]:
@@ -137,6 +138,14 @@ def _digit_metric(
     before2 = text[num_start - 2] if num_start > 1 else " "
     if not c and (before.isalnum() or before in "_@#/\\+" or (before in ".,:-–‑" and before2.isalnum())):
         return None  # "COVID-19", "G20", "v.2", "1,2,3", "ASEAN+3": part of a token
+    if (
+        not (c or cur or scale or pct or m.group("ord") or m.group("plus"))
+        and YEAR.fullmatch(m.group("num"))
+        and _YEAR_ALONE.match(text, m.end("num"))
+    ):
+        # A speed trick: a plain year followed by punctuation or a capital is no figure (the year rule below
+        # would say so after reading its unit, masks and ranges); tests/etl/test_numbers.py checks they agree.
+        return None
     if scale and not cur and (mark := scale_mark(scale)) and mark[1] == "money" and not _counts_after(text, m, sent):
         end, scale = m.start("scale"), None  # "50m" alone is fifty metres, not fifty million
         while end > start and text[end - 1] in " \t":
