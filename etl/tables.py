@@ -170,7 +170,7 @@ def _learning_rows(aid: str, result: ArticleResult) -> list[tuple]:
 
 _SLUG_MAX = 60
 _HASH = 8
-_FIRST_FIELDS = ("date", "end_date", "edition", "country_iso3", "format")  # the first article that states one
+_FIRST_FIELDS = ("edition", "country_iso3", "format")  # the first article that states one
 _COUNTED = ("attendees", "overseas", "countries_represented")  # the value most articles report
 
 
@@ -228,6 +228,10 @@ def _merged(key: str, reports: list[tuple[str, Event]]) -> dict:
         "article_ids": ";".join(dict.fromkeys(aid for aid, _ in reports)),
         "sentence": first.sentence,
     }
+    # the first and last day from one report, the first that dates the event: two reports' days never mix
+    dated = next((e for _, e in reports if e.date), None)
+    row["date"] = dated.date if dated else None
+    row["end_date"] = (dated.end_date or dated.date) if dated else None  # one day when no last day is given
     for f in _FIRST_FIELDS:
         row[f] = next((v for _, e in reports if (v := getattr(e, f)) not in ("", None)), None)
     if row["country_iso3"] is None:

@@ -144,8 +144,9 @@ def _shorten(s: str) -> str:
 
 
 def _dateline(line: str) -> re.Match[str] | None:
-    """_DATELINE.match(line); its lead runs up to the first comma, which most lines do not have early enough."""
-    comma = line.find(",", 0, 41)
+    """_DATELINE.match(line); its lead runs up to the first comma or semicolon, which most lines do not have early
+    enough."""
+    comma = min((i for i in (line.find(",", 0, 41), line.find(";", 0, 41)) if i >= 0), default=-1)
     return _DATELINE.match(line) if comma >= 2 else None
 
 

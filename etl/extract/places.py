@@ -277,7 +277,10 @@ def candidates(key: str) -> tuple[_Entry, ...]:
     made = _MADE[1]
     found = made.get(key)
     if found is None:
-        found = made[key] = tuple(map(_Entry._make, g.names.get(key, ())))
+        rows = g.names.get(key)
+        if rows is None:
+            return ()  # not kept: the keys come from article text, and a long-running server sees endless misses
+        found = made[key] = tuple(map(_Entry._make, rows))
     return found
 
 

@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 
 from etl import build
+from etl.model import Event
 from etl.schema import TABLE_BY_NAME, check
-from etl.tables import render
+from etl.tables import events_rows, render
 
 AWKWARD = [
     # value, unit: floats that print differently in naive formats; strings that need quoting
@@ -121,3 +122,14 @@ def test_the_gazetteer_is_kept_and_read_back_even_without_the_article_cache(writ
     monkeypatch.setattr(places, "_LOADED", [])
     with pytest.raises(AssertionError, match="rebuilt"):
         places.gazetteer()
+
+
+def test_a_merged_event_takes_its_first_and_last_day_from_one_report():
+    def told(date: str, end: str) -> Event:
+        return Event("World Forum", date, "Lima", "PER", None, None, None, "", "s", key="forum", end_date=end)
+
+    # article a: an impossible last day ("February 28 to 30"), so no end; article b: other days altogether
+    (row,) = events_rows([("a", [told("2024-02-28", "")]), ("b", [told("2024-01-03", "2024-01-05")])])
+    columns = TABLE_BY_NAME["events"].columns
+    got = dict(zip(columns, row, strict=True))
+    assert (got["date"], got["end_date"]) == ("2024-02-28", "2024-02-28")

@@ -90,6 +90,7 @@ class Lexicon:
     host_any: Phrases  # a multi-word host phrase anywhere ("moving to", "held in")
     host_clause: re.Pattern[str]  # a host verb, then the rest of its clause ("hosted ... by X and Y in")
     plural_in: re.Pattern[str]  # "four education events in": several events of the article in one place
+    edition_scan: re.Pattern[str]  # " edition of ", in lower-cased text: where edition_of may match
     venue_after: re.Pattern[str]  # a venue's last words after a city ("Philadelphia Convention Center")
     before: re.Pattern[str]
     strong_before: re.Pattern[str]
@@ -198,6 +199,7 @@ def lexicon() -> Lexicon:
         strong_before=phrases(marked("strong_before"), anchor_end=True),
         title_after=re.compile(r"\s*,?\s*(?:(?:" + titles + r")\s+)?" + title),
         title_before=re.compile(title + r"\s+$"),
+        edition_scan=re.compile(r"\s(?:" + trie(sorted({p.lower() for p in marked("edition")})) + r")\s"),
         edition_of=re.compile(
             r"(?<![\w-])(?P<ord>"
             + "|".join(map(re.escape, ordinals))

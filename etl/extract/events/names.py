@@ -694,19 +694,20 @@ def _topic_after(text: str, pos: int) -> bool:
     return word not in _DESCRIBED_END and word not in _DETERMINERS and not (word.endswith("ed") and len(word) > 4)
 
 
-_EDITION_WORD = re.compile(r" (?:edition|version|session) of ")
-
-
 def _editions_of(text: str, mentions: list[Mention], lex: Lexicon) -> None:
     """ "the 9th edition of X", "the eighteenth version of X": the ordinal is X's edition."""
     by_start = {m.start: m for m in mentions}
     low = lower(text)
     low = low if len(low) == len(text) else ""  # offsets of the lower-cased text must be the text's
     # The words "edition of" are few: each is found by a scan for its letters, then read as lex.edition_of.
-    places = [w.start() for w in _EDITION_WORD.finditer(low)] if low else [0]
+    places = [w.start() for w in lex.edition_scan.finditer(low)] if low else [0]
+    seen: set[int] = set()  # windows overlap: a phrase found from two of them is read once
     for at in places:
         lo = max(0, at - 24) if low else 0
         for m in lex.edition_of.finditer(text, lo, min(len(text), at + 40) if low else len(text)):
+            if m.start() in seen:
+                continue
+            seen.add(m.start())
             target = by_start.get(m.end())
             if target is not None and target.edition is None and not target.backref:
                 target.edition = _edition(m.group("ord"), lex)

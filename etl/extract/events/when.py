@@ -13,7 +13,8 @@ from etl.extract.events.names import Mention
 
 DATE_REACH = 300  # characters around an event's name searched for its date (its sentence's window)
 # What stands before a dateline's date on its line: capitalised place names and separators ("Lima, Peru; ").
-_DATELINE_DATE = re.compile(r"(?:[A-Z][\w’'.-]*(?:[ -][A-Z][\w’'.-]*)*[,;]\s*)+")
+# (a hyphen only between words, never inside one: "[\w-]*" and "[ -]" around it backtrack exponentially)
+_DATELINE_DATE = re.compile(r"(?:[A-Z][\w’'.]*(?:[ -][A-Z][\w’'.]*)*[,;]\s*)+")
 _OPENING_YEAR = re.compile(r"(?:In|By|During)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\s*,")
 # "in 2011", "in December 2009": a year the sentence gives to an event written without one
 _IN_YEAR = re.compile(r"\b(?:in|of|for)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b(?!\d|[.,]\d)")

@@ -164,6 +164,8 @@ def _digit_metric(
     ):
         return None  # "1.2.3", "3/4", "10:30"
     value = digits_value(m.group("num"))
+    if scale and m.group("num").count(".") == 1 and "," not in m.group("num"):
+        value = float(m.group("num"))  # "1.200 million": a decimal before a scale, not a thousands point
     if value is None or masked(text, start, end) or is_denominator(text, start, value):
         return None
     if m.group("ord"):
@@ -230,6 +232,7 @@ def _digit_metric(
     return make_range(text, start, end, value, unit, cat, sent, qual, rng, scale)
 
 
+COUNTED_REACH = 300
 _NUMBER_OF = re.compile(r"\bnumbers?[ \t]+of[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
 _OF_THESE = re.compile(r"[\"“‘]?(?:Of|Among)[ \t]+(?:these|them|those|which)\b")
 
@@ -268,7 +271,10 @@ def _counted_before(text: str, start: int, sent: Sentence, last: Metric | None) 
     total of 34,533", "numbers of X include Madhya Pradesh with 12,573"; or the figure before it counted: "22,258
     schools have power. Of these, 3,239 have ...".
     """
-    found = max(_NUMBER_OF.finditer(text, sent.start, start), key=lambda m: m.start(), default=None)  # the last
+    # the last "number of" in the sentence, at most COUNTED_REACH before the figure: a search from the sentence's
+    # start for every figure would be quadratic in a long sentence
+    lo = max(sent.start, start - COUNTED_REACH)
+    found = max(_NUMBER_OF.finditer(text, lo, start), key=lambda m: m.start(), default=None)
     if found is not None:
         unit, cat, _ = parse_unit(text, found.end(), start)
         if unit and is_plural(unit.split()[-1]):
@@ -283,8 +289,10 @@ def _cue_end(text: str, start: int, lo: int, qual: str) -> int:
     if not qual:
         return start
     a = max(lo, start - 40)
-    k = text[a:start].lower().rfind(qual.lower())  # the window only: lower-casing the text per figure is quadratic
-    return a + k if k >= 0 else start
+    # the window only (lower-casing the text per figure is quadratic), found case-insensitively in the text itself:
+    # a lower-cased window may be longer than the text ("İ")
+    last = max(re.finditer(re.escape(qual), text[a:start], re.IGNORECASE), key=lambda m: m.start(), default=None)
+    return a + last.start() if last is not None else start
 
 
 def _changed(metric: Metric, direction: str) -> Metric:

@@ -13,7 +13,7 @@ YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
 
 _SPACES = re.compile(r"[ \u00a0\u202f]")
 # "8.800 euros": one full stop before three digits that end in zero groups thousands, as much of Europe writes
-_DOT_THOUSANDS = re.compile(r"[0-9]{1,3}\.[0-9]00")
+_DOT_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}\.[0-9]00")  # "1.500" is 1,500 where dots group thousands; "0.500" is not
 
 
 def digits_value(num: str) -> float | None:
