@@ -687,6 +687,7 @@ def read(text: str, places=()):
         ("Users reached 6 million 90 thousand 383 students.", [(6090383, "students")]),
         ("It cost 3 billion 200 million dollars.", [(3.2e9, "dollars")]),
         ("It had 5 million users 3 years ago.", [(5e6, "users"), (3, "years")]),
+        ("They trained 5 thousand 3 hundred 20 teachers.", [(5320, "teachers")]),
         # an ISO code after the amount, in capitals only, is the whole unit
         ("Each receives approximately 90 million KRW in funds.", [(90e6, "KRW")]),
         ("It costs 500 EUR per month.", [(500, "EUR")]),

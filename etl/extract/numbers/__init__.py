@@ -242,12 +242,13 @@ _TAIL_PART = re.compile(r"[ \t]+(\d{1,3})(?:[ \t]+(thousand|million|hundred))?(?
 
 def _compound_tail(text: str, end: int, scale: float, hi: int) -> tuple[float, int] | None:
     """The smaller parts written after a scaled number ("6 million 90 thousand 383", "900 thousand 188"): their
-    sum and where they end. Each part is below the scale before it; a bare number only follows "thousand"."""
+    sum and where they end. Each part is below the scale before it; a bare number only follows "thousand" or
+    "hundred"."""
     total, pos = 0.0, end
     while (part := _TAIL_PART.match(text, pos, hi)) is not None:
         word = part.group(2)
         step = scale_of(word) if word else 1.0
-        if step >= scale or (not word and scale != 1000.0):
+        if step >= scale or float(part.group(1)) * step >= scale or (not word and scale not in (1000.0, 100.0)):
             break
         total, pos, scale = total + float(part.group(1)) * step, part.end(), step
         if not word:
