@@ -393,6 +393,9 @@ TOWN_SHARE = 0.1  # a town this share of a same-named subdivision's population i
 ALSO_SHARE = 0.5  # the same for a town whose other name it is
 
 
+_ADMIN_PREFIXES = ("Province of ", "Provincia de ", "Provincia di ", "Departamento de ", "Municipality of ")
+
+
 def _add_admin(add, listed: dict) -> None:
     """GeoNames' states and provinces (admin1) and counties and districts (admin2) from places_admin.csv.
 
@@ -405,6 +408,8 @@ def _add_admin(add, listed: dict) -> None:
         if (name, iso3) in listed or (_fold(name), iso3) in listed:
             continue
         names = [name, *filter(None, row["aliases"].split("|"))]
+        # "Province of Ilocos Norte" is written "Ilocos Norte"
+        names += [n[len(p) :] for n in names for p in _ADMIN_PREFIXES if n.startswith(p) and len(n) > len(p) + 2]
         pop = int(row["population"])
         towns = [t for t in (_biggest_city(n, iso3) for n in names) if t]
         # another name of a town counts where the town holds most of the subdivision's people: "Querétaro" for
@@ -562,7 +567,7 @@ def _choose(r: _Raw, text: str, countries: set[str], in_context: Callable[[], bo
     big enough to be meant wherever it is named.
     """
     top = r.candidates[0]
-    if top.kind in {"country", "region"}:
+    if top.kind in {"country", "region"} or top.lat is None:  # a dateline's town known only from the text itself
         return top
     typed = bool(_TYPED.match(text, r.end))
     biggest_city = max((e.population for e in r.candidates if e.kind == "city"), default=0)
@@ -728,7 +733,11 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
 
     def glued(r: _Raw) -> bool:
         nxt, prev = _next_cap_word(text, r.end), _prev_cap_word(text, r.start)
-        return bool((nxt and nxt not in followers) or (prev and prev not in followers and prev not in stop))
+        # an acronym before the name is a region's or an agency's, never a given name ("FCT Abuja")
+        acronym = bool(prev) and prev.isupper() and 2 <= len(prev) <= 5
+        return bool(
+            (nxt and nxt not in followers) or (prev and prev not in followers and prev not in stop and not acronym)
+        )
 
     # A name the text also uses on its own is a place even where capitalised words cling to it.
     # Countries and regions need no such proof: only city and province names double as people's names.
@@ -750,7 +759,10 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
         if r.start < person_until or _names_a_currency(text, r.end):
             continue
         if r.candidates[0].kind in {"city", "province", "district"} and r.key not in confirmed:
-            if is_titled(r.start) or _next_cap_word(text, r.end):
+            nxt = _next_cap_word(text, r.end)
+            # "FCT Abuja": after an acronym, a place of its own, not the rest of a person's name
+            acronym = r.key.isupper() and len(r.key) <= 5
+            if is_titled(r.start) or (nxt and not (acronym and nxt in confirmed)):
                 person_until = _cap_run_end(text, r.start)
             continue
         if r.candidates[0].kind == "city" and is_titled(r.start):
@@ -917,7 +929,23 @@ def _datelines(text: str) -> list[tuple[int, int, _Entry]]:
         if best:
             top = best[0] if best[0].kind == "country" else max(best, key=lambda e: e.population)
             out.append((m.start("name"), m.end("name"), top._replace(as_written=False)))
+        elif (region := _region_after(text, m.end("name"))) is not None:
+            # "BATAC, Ilocos Norte -": a town the gazetteer does not know, in a province it does: a city without a point
+            out.append((m.start("name"), m.end("name"), _Entry(_title_case(name), "city", region.iso3, None, None)))  # type: ignore[arg-type]
     return out
+
+
+_REGION_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})[ \t]*(?:,|:|—|–|--?[ \t]|\()")
+
+
+def _region_after(text: str, end: int) -> _Entry | None:
+    """The province or country named right after a dateline's town ("BATAC, Ilocos Norte -"), if the gazetteer
+    knows it."""
+    m = _REGION_AFTER.match(text, end)
+    if m is None:
+        return None
+    found = [e for e in candidates(_key(m.group(1))) if e.kind in ("province", "district", "country")]
+    return found[0] if found else None
 
 
 def _title_case(name: str) -> str:

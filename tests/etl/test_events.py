@@ -568,3 +568,25 @@ def test_bulleted_names_with_their_dates_are_events_in_the_city_the_lead_gives()
 
 def test_a_bracket_without_a_date_makes_no_event():
     assert events("Partners:\n  • UNESCO (Paris office): the host;\n  • OECD (statistics): data.\n") == []
+
+
+# --- regressions from the third held-out set (tests/corpus/holdout3); texts written for the test ------------------
+
+
+def test_a_labelled_date_is_the_publication_s_not_the_event_s():
+    text = " date 2022-06-18 The Association on Wednesday organised the 2022 African Education Conference in Abuja."
+    e = only(text, places=[place(text, "Abuja")], published="2022-06-18")
+    assert e.date == "2022-06-15"  # the Wednesday before publication, not the labelled date
+
+
+def test_a_world_city_in_the_event_s_own_name():
+    text = "Online Educa Berlin 2013 took place on 4 December 2013 with over 2,000 people."
+    assert only(text).city == "Berlin"
+
+
+def test_a_venue_then_a_comma_then_the_city():
+    text = (
+        "The 2022 African Education Conference took place at the Public Service Institute of Nigeria, FCT Abuja "
+        "on 15 June 2022."
+    )
+    assert only(text, places=[place(text, "Abuja")]).city == "Abuja"

@@ -169,6 +169,17 @@ def test_an_unknown_name_with_a_suffix_needs_its_country_in_the_text():
     assert "Nowhere-gun" not in names("The Nowhere-gun team won the cup in Lisbon.")
 
 
+def test_an_all_caps_dateline_town_the_gazetteer_does_not_know_in_a_province_it_knows():
+    found = by_name("BATAC, Ilocos Norte - The conference took place on Monday.")
+    assert (found["Batac"].kind, found["Batac"].country_iso3, found["Batac"].lat) == ("city", "PHL", None)
+
+
+def test_a_city_after_an_acronym_is_a_place_not_part_of_a_name():
+    assert "Abuja" in names("It took place at the Institute of Nigeria, FCT Abuja, last week.")
+    text = "Luis Nava thanked the guests. Nava said the city was proud."
+    assert text.index("Nava") not in {p.start for p in extract_places(text)}  # a person, however often named
+
+
 def test_chinese_and_empty_text_do_not_crash():
     assert extract_places("") == []
     assert isinstance(extract_places("上海市教育委员会在北京召开会议。"), list)

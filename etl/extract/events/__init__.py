@@ -20,6 +20,7 @@ from etl.extract.events.lexicon import Lexicon, lexicon
 from etl.extract.events.names import Mention, find_mentions, identity
 from etl.extract.events.when import date_of, sentence_years
 from etl.extract.events.where import dateline_place, held_in_year, hosted_in, place_of
+from etl.extract.places import locate
 from etl.model import Event, Metric, PlaceMention, Sentence
 
 __all__ = ["extract_events"]
@@ -442,6 +443,8 @@ def _event(
     city, country = (placed[1].city, placed[1].country) if placed else ("", "")
     if not city and (hosted := hosted_in(frame.ranges, art, lex)) is not None:  # "... met in Pattaya"
         city, country = hosted.name, hosted.country_iso3
+    if not city and fmt != "online" and (named := _world_city_in_name(g, mentions)) is not None:
+        city, country = named.name, named.iso3  # "Online Educa Berlin 2013": a world city in its own name
     if not city and fmt != "online" and (p := _plural_host(art, lex)) is not None:
         city, country = p.name, p.country_iso3  # "four education events in London": each of them
     # the dateline's city, else the city a local story is about ("Ruta N hosted the mayors' meeting ... For
@@ -478,6 +481,22 @@ def _event(
         end_date=dated[1].end_date if dated else "",
         edition=next((mentions[i].edition for i in g if mentions[i].edition), None),
     )
+
+
+WORLD_CITY = 1_000_000  # people: a city this big in an event's name is where the event is, found or not
+
+
+def _world_city_in_name(g: list[int], mentions: list[Mention]):
+    """A city of a million people or more named inside the event's name, even where the places reader left the
+    name out as part of a longer capitalised run ("Online Educa Berlin 2013", "GESS Dubai 2022")."""
+    for i in g:
+        for word in mentions[i].name.split():
+            if not word[:1].isupper() or len(word) < 3:
+                continue
+            entry = locate(word.strip(".,;:()’'\""))
+            if entry is not None and entry.kind == "city" and entry.population >= WORLD_CITY:
+                return entry
+    return None
 
 
 def _plural_host(art: Article, lex: Lexicon) -> PlaceMention | None:

@@ -188,7 +188,11 @@ def lexicon() -> Lexicon:
         host_clause=re.compile(
             r"(?<![\w-])(?:"
             + trie(sorted({p.rsplit(" ", 1)[0] for p in marked("host", multiword=True) if p.endswith((" in", " by"))}))
-            + r")\b[^.;:!?\n]{0,90}?\s(?:in|at)\s+(?:the\s+(?:University|Municipality|City)\s+of\s+)?$",
+            + r")\b[^.;:!?\n]{0,90}?\s(?:in|at)\s+(?:the\s+(?:University|Municipality|City)\s+of\s+)?$"
+            # "took place at the Public Service Institute of Nigeria, FCT Abuja": a venue, a comma, the city
+            + r"|(?<![\w-])(?:"
+            + trie(sorted({p.rsplit(" ", 1)[0] for p in marked("host", multiword=True) if p.endswith((" in", " by"))}))
+            + r")\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w’'.]*(?:\s+(?:of\s+)?(?:the\s+)?[A-Z][\w’'.]*){0,5},\s+(?:[A-Z]{2,5}\s+)?$",
             re.I,
         ),
         venue_after=re.compile(

@@ -84,10 +84,17 @@ _DAY_WORDS = re.compile(r"\b(?:Last|Next|This|On|Since|Until|By|From|Mon|Tues|We
 
 
 def _is_dateline_date(text: str, d: DateSpan) -> bool:
+    """A dateline's date ("LIMA, Peru, 5 May -") or a labelled one (" date 2022-06-18 The ..."): when the story was
+    filed or published, not when the event is."""
     line_start = text.rfind("\n", 0, d.start) + 1
+    if _DATE_LABEL.search(text, max(line_start, d.start - 16), d.start):
+        return True
     return bool(_DATELINE_DATE.fullmatch(text, line_start, d.start)) and not _DAY_WORDS.search(
         text, line_start, d.start
     )
+
+
+_DATE_LABEL = re.compile(r"(?:^|\s)(?:date|published|posted|updated)\s*[:：]?\s*\Z", re.IGNORECASE)
 
 
 # "on 27 October 2021, the first day of the fifth X": the date is said to be the event's

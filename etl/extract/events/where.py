@@ -108,7 +108,7 @@ def _host_clause(text: str, p: PlaceMention, lo: int, lex: Lexicon) -> bool:
     return bool(lex.host_clause.search(text[max(lo, p.start - CLAUSE_REACH) : p.start]))
 
 
-_IN_AT_OF = re.compile(r"\s(?:in|at|of)\s+\Z", re.IGNORECASE)
+_IN_AT_OF = re.compile(r"\s(?:in|at|of)\s+\Z|,\s+(?:[A-Z]{2,5}\s+)?\Z", re.IGNORECASE)
 
 
 _AT_THE = re.compile(r"\b(?:at|in)\s+the\s+\Z", re.IGNORECASE)
@@ -155,7 +155,9 @@ def dateline_place(art: Article) -> PlaceMention | None:
 
 _SEPARATORS = re.compile(r"[\s,;]*")
 _DATELINE_TAIL = re.compile(
-    r"[\s,;]*(?:\d{1,2}(?:st|nd|rd|th)?\b|[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2}\b|(?:19|20)\d{2}\b)|[—–:]|--?\s)"
+    r"[\s,;]*(?:\d{1,2}(?:st|nd|rd|th)?\b|[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2}\b|(?:19|20)\d{2}\b)|[—–:]|--?\s"
+    # "BATAC, Ilocos Norte - The ...": a province the places reader did not keep, then the dash
+    r"|,[ \t]*(?:[A-Z][\w’'.]*[ \t]+){1,3}(?:[—–]|--?[ \t]))"
 )
 
 
