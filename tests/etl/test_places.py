@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from etl.extract.places import extract_places
+
+places_module = importlib.import_module("etl.extract.places")
 
 
 def names(text: str) -> set[str]:
@@ -227,3 +231,47 @@ def test_never_raises_and_every_mention_is_a_valid_span(text):
         assert text[p.start : p.end] == p.surface
         assert -90 <= p.lat <= 90 and -180 <= p.lon <= 180
         assert p.kind in {"city", "district", "province", "country", "region"}
+
+
+class _Everything(frozenset):
+    """A set that holds every string: the scan's shortcut never fires."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_SCAN_PIECES = [
+    "Rio", "de", "Janeiro", "Saint", "-", "Denis", "China", "has", "New", "York", "City", "The", "Hague", "In",
+    "2019", "Côte", "d'Ivoire", "d’Ivoire", "Hong", "Kong", ",", ".", "people", "Ho", "Chi", "Minh", "Paris", "7",
+]  # fmt: skip
+
+
+@settings(
+    max_examples=300, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture], deadline=None
+)
+@given(st.lists(st.tuples(st.sampled_from(_SCAN_PIECES), st.sampled_from([" ", "", "  ", "\t", "\n"])), max_size=25))
+def test_the_scan_shortcut_agrees_with_reading_every_next_token(monkeypatch, pieces):
+    text = "".join(w + sep for w, sep in pieces)
+    fast = [(r.start, r.end, r.key) for r in places_module._scan(text)]
+    g = places_module.gazetteer()
+    monkeypatch.setattr(places_module, "_LOADED", [g._replace(lower_after=_Everything(), glued_after=_Everything())])
+    plain = [(r.start, r.end, r.key) for r in places_module._scan(text)]
+    monkeypatch.undo()
+    assert fast == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("They met in Rio de Janeiro and Saint-Denis.", "Rio de Janeiro"),
+        ("They met in Saint-Denis on Monday.", "Saint-Denis"),
+        ("Côte d'Ivoire and Ho Chi Minh City joined; China has 7 cities.", "Côte d'Ivoire"),
+        ("In 2019 The Hague, New York City and Hong Kong, people said.", "New York City"),
+    ],
+)
+def test_the_scan_shortcut_keeps_names_that_go_on_in_lower_case_or_glued(monkeypatch, text, name):
+    fast = [(r.start, r.end, r.key) for r in places_module._scan(text)]
+    assert name in {text[s:e] for s, e, _ in fast}
+    g = places_module.gazetteer()
+    monkeypatch.setattr(places_module, "_LOADED", [g._replace(lower_after=_Everything(), glued_after=_Everything())])
+    assert fast == [(r.start, r.end, r.key) for r in places_module._scan(text)]
