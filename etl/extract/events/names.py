@@ -2,9 +2,9 @@
 
 - named: capitalised words around an event word, "2024 World Digital Education Conference", also with a lower-case
   event word after a name ("the eLearning Africa conference");
-- acronym: an acronym the text defines for a name ("(WDEC)", "(CONFINTEA VII)"), used later on its own;
+- acronym: an acronym the text defines for a name ("(WDEC)", "(ADULTED VII)"), used later on its own;
 - titled: an event word and a quoted title ('the parallel conference "Education Digitalization ..."');
-- brand: a name and a year without any event word ("Virtual Educa 2017 convened ...", "GESS Dubai 2022 opens");
+- brand: a name and a year without any event word ("Edu Expo 2017 convened ...", "EdTech Fair Doha 2022 opens");
 - described: a lower-case event word with what describes it ("a webinar to exchange knowledge ...", "the 11th
   seminar"); a plain "the conference" refers back to an event already named.
 
@@ -49,7 +49,7 @@ _POSSESSIVE = re.compile(r"[’']s$")
 _WORD_RUN = re.compile(r"\w*")
 _WORD = re.compile(r"[^\W_]+")
 _QUOTES = '"“”'
-# "(WDEC)", "(CONFINTEA VII)", "(ICLC 6)": an acronym, perhaps with its edition.
+# "(WDEC)", "(ADULTED VII)", "(ICLC 6)": an acronym, perhaps with its edition.
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&+-]{1,11})(?:\s+([IVX]{1,6}|\d{1,2}))?\s*\)")
 _OF_PARENT = re.compile(r"\s+of\s+(?:the\s+)?")
 # Words joining the parts of a name: on the left only between capitalised words ("Ministers of Education Forum"),
@@ -450,12 +450,12 @@ def _acronym_mentions(
         elif y := _YEAR_AFTER.match(text, end):
             end, year = y.end(), int(y.group(1))
         elif r := re.match(r"[ \t]+([IVX]{1,6}|\d{1,2})\b", text[end : end + 8]):
-            # "CONFINTEA VII", "ICLC 6": the edition
+            # "ADULTED VII", "ICLC 6": the edition
             edition = _roman(r.group(1)) if r.group(1).isalpha() else int(r.group(1))
             if edition:
                 end += r.end()
         expansion, ambiguous = expansions[m.group()]
-        # "International Conference on Adult Education (CONFINTEA VI)": the series and the acronym as written
+        # "International Conference on Adult Education (ADULTED IV)": the series and the acronym as written
         name = f"{expansion} ({text[m.start() : end].strip()})" if end > m.end() else expansion
         name = f"{year} {name}" if year else name
         tokens = acronyms[m.group()]
@@ -509,7 +509,7 @@ def _titled_mentions(text: str, keywords: list[tuple[int, int]], named: list[Men
 
 
 def _brand_mentions(text: str, taken: list[tuple[int, int]], places: list[PlaceMention], lex: Lexicon) -> list[Mention]:
-    """A name and its year without an event word ("Virtual Educa 2017", "GESS Dubai 2022"): ambiguous, so they count
+    """A name and its year without an event word ("Edu Expo 2017", "EdTech Fair Doha 2022"): ambiguous, so they count
     only where the sentence says the event took place, and a name made only of places ("Beijing 2022") is none."""
     place_spans = {(p.start, p.end) for p in places}
     place_starts = {p.start: p.end for p in places}
@@ -521,7 +521,7 @@ def _brand_mentions(text: str, taken: list[tuple[int, int]], places: list[PlaceM
             continue
         nxt = _NEXT_WORD.match(text, y.end())
         if nxt and nxt.group(1).lower() not in lex.stop:
-            continue  # "Beijing 2022 Winter Olympics": the year is inside a longer name ("GESS Dubai 2022 Opens" is not)
+            continue  # "Beijing 2022 Winter Olympics": the year is inside a longer name ("EdTech Fair Doha 2022 Opens" is not)
         lo = max(text.rfind("\n", 0, y.start()) + 1, y.start() - 120)
         words: list[re.Match[str]] = []
         for t in _tokens_back(text, lo, y.start()):
@@ -587,7 +587,7 @@ def _line_starts(text: str) -> Iterator[int]:
 
 
 def _brand_repeats(text: str, brands: list[Mention], taken: list[tuple[int, int]], lex: Lexicon) -> list[Mention]:
-    """A brand's name written again without its year ("Virtual Educa: over 15,000 participants ..."): a mention of
+    """A brand's name written again without its year ("Edu Expo: over 15,000 participants ..."): a mention of
     the same event, which takes its year from the brand's."""
     out: list[Mention] = []
     for name in sorted({YEAR_TOKEN.sub("", b.name).strip() for b in brands if b.name}):

@@ -145,5 +145,5 @@ def sentence_years(mentions: list[Mention], art: Article, lex: Lexicon) -> dict[
         if (y := _OPENING_YEAR.match(art.text, lo, hi)) or (
             (y := _IN_YEAR.search(art.text, lo, hi)) and (art.has(lex.future, lo, hi) or art.has(lex.host_any, lo, hi))
         ):
-            years[m.sent] = int(y.group(1))  # "In 2009, CONFINTEA VI led to ...": the sentence's time
+            years[m.sent] = int(y.group(1))  # "In 2009, ADULTED IV led to ...": the sentence's time
     return years
