@@ -76,8 +76,8 @@ def test_markup_in_an_article_is_shown_as_text_and_never_runs(page, dashboard):
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     visit(page, f"{dashboard['url']}/sources?doc=zz_markup")
-    article = page.locator(".ded-article")
-    article.wait_for()
+    article = page.locator(".ded-article", has_text="window.__xss = 1")  # this article's text, not a stale one
+    article.wait_for(timeout=60_000)
     text = article.inner_text()
     assert "<script>window.__xss = 1; alert(1)</script>" in text
     assert '<img src=x onerror="window.__xss = 2; alert(2)">' in text

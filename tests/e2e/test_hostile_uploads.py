@@ -149,8 +149,10 @@ def test_an_uploaded_article_with_markup_is_shown_as_text_and_its_script_never_r
     text = XSS_ARTICLE + '\n<iframe srcdoc="<script>parent.__xss = 5</script>"></iframe> Over 21 towns took part.\n'
     path = _accepted(page, dashboard, Upload("<script>alert(9)<\\script>.md", text.encode("utf-8")))
     assert "<" not in path.name and ">" not in path.name
-    article = page.locator(".ded-article")  # the page selects the new article after the upload
-    article.wait_for()
+    # The page selects the new article after the upload; until its rerun ends the previous article may still be
+    # shown, so wait for the new text rather than for any article (a race that failed one CI run in four).
+    article = page.locator(".ded-article", has_text="window.__xss = 1")
+    article.wait_for(timeout=60_000)
     assert "<script>window.__xss = 1; alert(1)</script>" in article.inner_text()
     assert article.locator("script, img, a, svg, iframe").count() == 0
     page.wait_for_timeout(300)  # give an injected handler the chance to fire (it must not)
