@@ -39,7 +39,7 @@ class Patterns:
     lead: re.Pattern[str]
 
 
-# The digits after a number's first: Indian grouping ("1,16,259", "2,83,21,959"), thousands by commas ("436,000"), by
+# The digits after a number's first: Indian grouping ("1,16,259", "2,83,21,959"), thousands by commas ("250,000"), by
 # spaces ("537 687", as South Africa and France write them) or by full stops twice ("1.234.567"), else plain digits.
 GROUPED = (
     r"[0-9]?(?:,[0-9]{2})+,[0-9]{3}(?![0-9])"
