@@ -38,9 +38,7 @@ def _function_words() -> frozenset[str]:
     """Words that cannot open or be a name on their own: stop-words, qualifiers, number words, months, days."""
     words = set(lexicon.unit_stops()) | set(lexicon.number_words()) | lexicon.qualifier_heads() | {"and", "or"}
     words |= {q.lower() for q in lexicon.qualifiers()}
-    for names in (calendar.month_name, calendar.month_abbr, calendar.day_name, calendar.day_abbr):
-        words |= {n.lower() for n in names if n}
-    return frozenset(words)
+    return frozenset(words | _calendar_words())
 
 
 _LINKING = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "des", "la", "le"})

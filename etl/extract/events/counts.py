@@ -13,13 +13,13 @@ _FROM = re.compile(r"\bfrom\s+(?:up\s+to\s+|over\s+|more\s+than\s+|some\s+|about
 # The figure is the subject or the agent of the verb of attending: "attended by 2,373 attendees", "143 people
 # attended", "1,200 delegates took part"
 _STATED = re.compile(r"\battended\s+by\s+(?:over\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?\Z", re.I)
+# What one attends that is no event: "prevented from attending classes"
+_SCHOOL = r"(?:school|schools|classes|class|lessons|university)\b"
 _STATED_AFTER = re.compile(
-    r"[ \t]+(?:[a-z-]+[ \t]+){0,2}?(?:have[ \t]+|had[ \t]+)?(?:attended|participated|took[ \t]+part)\b(?![ \t]+(?:in[ \t]+)?(?:school|schools|classes|class|lessons|university)\b)"
+    r"[ \t]+(?:[a-z-]+[ \t]+){0,2}?(?:have[ \t]+|had[ \t]+)?(?:attended|participated|took[ \t]+part)\b"
+    rf"(?![ \t]+(?:in[ \t]+)?{_SCHOOL})"
 )
-# "prevented from attending classes": attending school, not the event
-_SCHOOLING = re.compile(
-    r"\b(?:attend\w*|participat\w*)\s+(?:the\s+)?(?:school|schools|classes|class|lessons|university)\b", re.I
-)
+_SCHOOLING = re.compile(rf"\b(?:attend\w*|participat\w*)\s+(?:the\s+)?{_SCHOOL}", re.I)
 SAME_FIGURE = 0.1  # two attendance figures this close are one figure reported twice ("near 30,000", "29,844")
 
 

@@ -10,6 +10,7 @@ from etl.extract.dates import DateSpan, find_relative
 from etl.extract.events.article import Article, Facts
 from etl.extract.events.lexicon import Lexicon
 from etl.extract.events.names import Mention
+from etl.extract.numbers.lexicon import number_words
 
 DATE_REACH = 300  # characters around an event's name searched for its date (its sentence's window)
 # What stands before a dateline's date on its line: capitalised place names and separators ("Lima, Peru; ").
@@ -65,14 +66,20 @@ _ENDED_BEFORE = re.compile(
     r"\b(?:concluded|ended|closed|wrapped\s+up|came\s+to\s+a\s+close)\s+(?:here\s+|today\s+)?(?:on\s+)?\Z",
     re.IGNORECASE,
 )
-_DAY_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "2": 2, "3": 3, "4": 4, "5": 5}
+
+
+def _day_count(word: str) -> int | None:
+    """The number of days a "two-day" or "3-day" event lasts, from 2 to 31."""
+    low = word.lower()
+    value = float(low) if low.isdigit() else number_words().get(low, (None, ""))[0]
+    return int(value) if value is not None and 2 <= value <= 31 and value == int(value) else None
 
 
 def _ended_on(m: Mention, text: str, f: Facts) -> None:
     """The first day of an N-day event said to have ended on the day found: N - 1 days before it."""
     long = _DAYS_LONG.search(m.name)
     at = f.sources.get("date")
-    days = _DAY_COUNTS.get(long.group(1).lower()) if long else None
+    days = _day_count(long.group(1)) if long else None
     if not days or at is None or not _ENDED_BEFORE.search(text, max(0, at - 40), at):
         return
     last = dt.date.fromisoformat(f.date)
