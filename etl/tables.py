@@ -188,8 +188,8 @@ def events_rows(told: Iterable[tuple[str, Sequence[Event]]]) -> list[tuple]:
 
     Reports of one event are merged: the same identity (name words and edition: year or ordinal) and no two host
     cities (a report without a city joins the others). The row takes the fullest name the reports give (the longest:
-    "International Conference on Adult Education (ADULTED IV)") and the first article's sentence; the date,
-    format and country come from the first that states them; attendance, overseas guests and countries from the
+    "International Conference on Adult Education (ADULTED IV)") and the first article's sentence; the first and
+    last day from the first report that dates it; format and country from the first that states them; attendance, overseas guests and countries from the
     value most articles report (the first article's on a tie), every value and its article kept in ``reported``
     where they disagree.
     """

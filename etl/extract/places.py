@@ -240,6 +240,9 @@ def _country_points() -> dict[str, tuple[float, float]]:
     return points
 
 
+Entry = _Entry  # a place of the gazetteer, for the readers that ask it (locate)
+
+
 class Gazetteer(NamedTuple):
     # name key -> candidate places, best first, as plain tuples of _Entry's fields (a third of the time to read back
     # from the cache; _Raw makes them entries again for the few names a text holds)

@@ -20,7 +20,7 @@ from etl.extract.events.lexicon import Lexicon, lexicon
 from etl.extract.events.names import Mention, find_mentions, identity
 from etl.extract.events.when import date_of, sentence_years
 from etl.extract.events.where import dateline_place, held_in_year, hosted_in, place_of
-from etl.extract.places import locate
+from etl.extract.places import Entry, locate
 from etl.model import Event, Metric, PlaceMention, Sentence
 
 __all__ = ["extract_events"]
@@ -92,8 +92,8 @@ def extract_events(
 
 def _co_located(events: list[Event]) -> list[Event]:
     """Events of one article that begin the same day are held in one place: one that names no city takes the city
-    of the other ("The 2nd International Conference ... in Montreal" and "The third iPad Summit was held on April 30
-    and May first 2015"), unless it is online."""
+    of the other ("The 2nd Teachers Conference ... in Lyon" and "The third Tablet Summit was held on April 30 2015"),
+    unless it is online."""
     placed = {e.date: e for e in events if e.date and e.city}
     return [
         replace(e, city=placed[e.date].city, country_iso3=placed[e.date].country_iso3)
@@ -120,7 +120,7 @@ def _context(m: Mention, art: Article, lex: Lexicon) -> bool:
     said_at = bool(lex.before.search(text, lead, m.start))  # "said at the X Forum"
     if said_at or art.has(lex.weak, m.lo, m.hi) or art.has(lex.future, m.lo, m.hi):
         return True
-    if _listed(m, art):  # "2) 4 October - 3-4.30 pm (AEDT) joint ALA/ALCN Webinar on ...": a dated listing
+    if _listed(m, art):  # "2) 4 October - 3-4.30 pm (AEDT) joint Network Webinar on ...": a dated listing
         return True
     # "the X Forum on May 5", "the X Forum (Lima, Peru from 1 - 4 December 2009)"
     bracket = art.text.find(")", m.end, m.end + 120) if art.text[m.end : m.end + 2].lstrip()[:1] == "(" else -1
@@ -486,7 +486,7 @@ def _event(
 WORLD_CITY = 1_000_000  # people: a city this big in an event's name is where the event is, found or not
 
 
-def _world_city_in_name(g: list[int], mentions: list[Mention]):
+def _world_city_in_name(g: list[int], mentions: list[Mention]) -> Entry | None:
     """A city of a million people or more named inside the event's name, even where the places reader left the
     name out as part of a longer capitalised run ("Learning Expo Madrid 2013", "EdTech Fair Doha 2022")."""
     for i in g:
