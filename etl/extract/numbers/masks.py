@@ -7,17 +7,28 @@ import re
 from etl.extract.dates import find_spans
 from etl.extract.numbers.patterns import patterns
 
-_NON_BLANK = re.compile(r"\S{0,200}")  # the rest of the token, as far as 200 characters
+TOKEN_REACH = 200
+_NON_BLANK = re.compile(rf"\S{{0,{TOKEN_REACH}}}")  # the rest of the token, as far as TOKEN_REACH characters
 _TIME_RANGE = re.compile(r"[ \t]*[-–][ \t]*\d{1,2}(?:[:.]\d\d)?[ \t]*(?:[ap]m|[ap]\.m\.)(?![A-Za-z])", re.IGNORECASE)
 MASK_WINDOW = 40  # characters searched on each side of a number for a phone number, date, page label...
+
+
+def _token_start(text: str, start: int) -> int:
+    """Where the whitespace-free token that ends at ``start`` begins, at most TOKEN_REACH characters back."""
+    lo = max(0, start - TOKEN_REACH)
+    i = start
+    while i > lo and not text[i - 1].isspace():
+        i -= 1
+    return i
 
 
 def masked(text: str, start: int, end: int) -> bool:
     """Whether the number at ``start:end`` sits in a URL, e-mail, phone number, time, date, list marker or label."""
     mk = patterns().masks
     lo, hi = max(0, start - MASK_WINDOW), min(len(text), end + MASK_WINDOW)
-    # the whitespace-free token around the number
-    left = max(text.rfind(" ", max(0, start - 200), start), text.rfind("\n", max(0, start - 200), start)) + 1
+    # the whitespace-free token around the number, as far as TOKEN_REACH characters on each side (unbounded, a
+    # text of numbers joined by ";" or tabs made every number search the whole text before it: quadratic)
+    left = _token_start(text, start)
     right = _NON_BLANK.match(text, end).end()
     if mk.token.search(text, left, right):
         return True
