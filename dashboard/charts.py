@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import palette
-from dashboard.fmt import figure_text, human_number
+from dashboard.fmt import figure_text, human_number, plotly_literal
 
 # Not headline material: a rank or a duration is not "how much", and a percent has no scale to compare.
 NOT_HEADLINE = frozenset({"rank", "duration", "percent"})
@@ -82,7 +82,13 @@ def figures_chart(
                     "opacity": 0.85,
                     "line": {"width": 1, "color": "white"},
                 },
-                customdata=np.column_stack([labels, part["subject"].map(_short), part["article_id"]]),
+                customdata=np.column_stack(
+                    [
+                        [plotly_literal(x) for x in labels],
+                        [plotly_literal(_short(x)) for x in part["subject"]],
+                        [plotly_literal(x) for x in part["article_id"]],
+                    ]
+                ),
                 hovertemplate="<b>%{customdata[0]}</b><br>about: %{customdata[1]}<br>article: %{customdata[2]}<extra></extra>",
             )
         )
@@ -169,7 +175,7 @@ def events_timeline(events: pd.DataFrame, title: str = "Events over time", top: 
     fig = go.Figure(
         go.Scatter(
             x=dated["date"],
-            y=[_short(n, 40) for n in dated["name"]],
+            y=[plotly_literal(_short(n, 40)) for n in dated["name"]],
             mode="markers",
             marker={
                 "size": sizes,
@@ -178,7 +184,11 @@ def events_timeline(events: pd.DataFrame, title: str = "Events over time", top: 
                 "line": {"width": 1, "color": "white"},
             },
             customdata=np.column_stack(
-                [dated["name"], dated["city"].replace("", "–"), [human_number(a) for a in dated["attendees"]]]
+                [
+                    [plotly_literal(n) for n in dated["name"]],
+                    [plotly_literal(c) for c in dated["city"].replace("", "–")],
+                    [human_number(a) for a in dated["attendees"]],
+                ]
             ),
             hovertemplate="<b>%{customdata[0]}</b><br>%{x|%d %b %Y}, %{customdata[1]}<br>participants: %{customdata[2]}<extra></extra>",
             name="event",
@@ -199,7 +209,7 @@ def attendance_chart(
         return empty_figure(title, "No event states its number of participants yet.")
     title = _capped_title(title, min(top, len(rows)), len(rows), "largest")
     rows = rows.tail(top)
-    names = [_short(n, 40) for n in rows["name"]]
+    names = [plotly_literal(_short(n, 40)) for n in rows["name"]]
     share = [
         f"{o / a:.0%}" if pd.notna(o) and a else ""  # short enough to fit the bar at phone width
         for o, a in zip(rows["overseas"], rows["attendees"], strict=True)
@@ -245,7 +255,7 @@ def countries_chart(
     rows = rows.tail(top)
     fig = go.Figure(
         go.Bar(
-            y=[_short(n, 40) for n in rows["name"]],
+            y=[plotly_literal(_short(n, 40)) for n in rows["name"]],
             x=rows["countries_represented"],
             orientation="h",
             marker_color=palette.BLUISH_GREEN,

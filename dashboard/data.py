@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import filters, fmt, maps
+from dashboard import exports, filters, fmt, maps
 from etl import paths
 from etl.build import STAMP
 from etl.read import ARTICLE_SUFFIXES, Rejected, decode
@@ -109,7 +109,8 @@ def figures_csv(f: filters.Filters, data_dir: Path | None = None) -> bytes:
     """The figures passing ``f`` as CSV, with the table's columns only. Meant for a download built on click: the
     button keeps only the filters, not a copy of the rows, in every session that shows it."""
     metrics, _ = figures_view(data_dir)
-    return filters.apply(metrics, f).drop(columns=list(filters.DISPLAY_ONLY)).to_csv(index=False).encode("utf-8")
+    shown = filters.apply(metrics, f).drop(columns=list(filters.DISPLAY_ONLY))
+    return exports.safe_frame(shown).to_csv(index=False).encode("utf-8")
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import math
+import re
 
 import pandas as pd
 
@@ -67,3 +69,24 @@ def article_titles(
         label = str(title).strip() or aid
         out[aid] = label if len(label) <= width else label[: width - 1] + "…"
     return out
+
+
+# Every ASCII punctuation character: CommonMark lets a backslash make any of them literal (emphasis, code, KaTeX's
+# "$", HTML, link brackets). GitHub's Markdown also links bare addresses ("https://...", "www.", "a@b.org") in the
+# text that is left, escapes or not: a word joiner (invisible) before each ":", "." and "@" breaks those up.
+_MARKDOWN_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+_AUTOLINK_MARKS = re.compile(r"(?=\\[:.@])")
+WORD_JOINER = "\u2060"
+
+
+def md_literal(text: object) -> str:
+    """Article text for a Streamlit element that renders Markdown (a metric's label, an alert, a subheader): shown
+    as written, on one line, never as a link, emphasis, formula or markup."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    return _AUTOLINK_MARKS.sub(WORD_JOINER, escaped)
+
+
+def plotly_literal(text: object) -> str:
+    """Article text for a Plotly label, hover text or tick: Plotly reads a subset of HTML there (links, bold, line
+    breaks) and decodes entities, so escaping shows the text as written."""
+    return html.escape(str(text), quote=False)

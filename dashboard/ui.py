@@ -56,7 +56,7 @@ def run_build(d: data.Dirs, label: str = "Building the tables from the articlesâ
     except Exception as exc:  # a failed build must not take the dashboard down with it
         bar.empty()
         st.error(
-            f"The tables could not be rebuilt ({exc.__class__.__name__}: {exc}). "
+            f"The tables could not be rebuilt ({exc.__class__.__name__}: {fmt.md_literal(exc)}). "
             "Run `make data` (or `python -m etl`) in a terminal to see the details."
         )
         return None
@@ -108,7 +108,7 @@ def ensure_data() -> data.Dirs:
     try:
         stale = data.is_stale(d)
     except OSError as exc:
-        st.warning(f"Could not check whether the tables are up to date ({exc}).")
+        st.warning(f"Could not check whether the tables are up to date ({fmt.md_literal(exc)}).")
         return d
     if stale:
         # A build that failed for these exact articles fails again: say so once per session instead of retrying.

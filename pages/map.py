@@ -41,7 +41,7 @@ if selected:
     name = selected[0].get("name", "")
     key = name.strip().casefold()
     about = metrics[(metrics["place"].str.casefold() == key) | (metrics["subject"].str.casefold() == key)]
-    st.subheader(name)
+    st.subheader(fmt.md_literal(name))
     if about.empty:
         st.caption("No figure is attached to this city; it is named in the articles.")
     else:

@@ -34,7 +34,7 @@ else:
     for i, row in enumerate(headline.itertuples(index=False)):
         with columns[i % 3].container(border=True):
             st.metric(
-                f"{row.unit} ({row.category})",
+                fmt.md_literal(f"{row.unit} ({row.category})"),
                 figure_value(row.value, row.bound, row.unit, row.category),
                 help=f"Qualifier in the text: “{row.qualifier}”" if row.qualifier else "Stated as an exact figure.",
             )

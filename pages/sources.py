@@ -17,7 +17,7 @@ def _add(d: data.Dirs, name: str, raw: bytes) -> None:
     try:
         checked = upload.check(name, raw)
     except upload.UploadError as exc:
-        st.error(f"{exc} Nothing was changed.")
+        st.error(f"{fmt.md_literal(exc)} Nothing was changed.")
         return
     try:
         # Save under the build lock, then release it: etl.build.run takes the same lock itself.
@@ -27,21 +27,21 @@ def _add(d: data.Dirs, name: str, raw: bytes) -> None:
         st.error("A build is running right now; try again in a minute. Nothing was changed.")
         return
     except OSError as exc:
-        st.error(f"The article could not be saved ({exc.strerror or exc}). Nothing was changed.")
+        st.error(f"The article could not be saved ({fmt.md_literal(exc.strerror or exc)}). Nothing was changed.")
         return
     if saved.status == "duplicate":
-        st.info(saved.message)
+        st.info(fmt.md_literal(saved.message))
         return
     report = ui.run_build(d, label="Reading the new article…")
     if report is None:
         return
     refused = next((r.reason for r in report.rejected if saved.path and r.file == saved.path.name), None)
     st.session_state["_upload_result"] = (
-        {"level": "error", "message": f"The article was saved but not added to the tables: {refused}"}
+        {"level": "error", "message": f"The article was saved but not added to the tables: {fmt.md_literal(refused)}"}
         if refused
         else {
             "level": "info" if saved.status == "renamed" else "success",
-            "message": saved.message,
+            "message": fmt.md_literal(saved.message),
             "article": saved.article_id,
         }
     )
@@ -115,7 +115,7 @@ def main() -> None:
             row = chosen.iloc[0]
             with st.container(border=True):
                 st.markdown(
-                    f"**Selected figure: {figure_value(row['value'], row['bound'], row['unit'], row['category'])}**"
+                    f"**Selected figure: {fmt.md_literal(figure_value(row['value'], row['bound'], row['unit'], row['category']))}**"
                 )
                 ui.safe_text(row["sentence"])
 

@@ -134,3 +134,38 @@ def test_event_charts_past_the_cap_show_the_largest_or_latest_and_say_so():
 
 def test_event_charts_under_the_cap_keep_their_plain_title():
     assert charts.attendance_chart(many_events(3)).layout.title.text == "Participants per event"
+
+
+LINK = "<a href='https://evil.example/login'>sign in</a>"
+
+
+def _strings(fig) -> list[str]:
+    """Every text a chart hands to Plotly that comes from the tables: hover data, tick labels, bar and dot text."""
+    out = []
+    for trace in fig.data:
+        for field in ("customdata", "y", "text"):
+            values = getattr(trace, field, None)
+            if values is not None:
+                out += [
+                    str(v)
+                    for row in values
+                    for v in (row if hasattr(row, "__len__") and not isinstance(row, str) else [row])
+                ]
+    return out
+
+
+def test_article_text_reaches_plotly_as_text_never_as_markup():
+    m = table("metrics").assign(unit=f"teachers {LINK}", subject=f"<b>{LINK}</b>")
+    ev = table("events").assign(name=f"Forum {LINK}", city="<i>Lima</i>")
+    figures = [
+        charts.figures_chart(m),
+        charts.events_timeline(ev),
+        charts.attendance_chart(ev),
+        charts.countries_chart(ev),
+    ]
+    for fig in figures:
+        shown = _strings(fig)
+        assert shown, fig.layout.title.text
+        assert not [s for s in shown if "<a" in s or "<b>" in s or "<i>" in s], fig.layout.title.text
+    hover = charts.figures_chart(m).data[0].customdata[0]
+    assert "&lt;a href=" in hover[0] and "&lt;b&gt;" in hover[1]  # shown as written, not dropped

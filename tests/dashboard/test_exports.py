@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import hashlib
 import io
+import json
 import zipfile
 from pathlib import Path
 
-from dashboard.exports import package_zip, table_bytes
+from dashboard.exports import package_zip, safe_cell, table_bytes
 from etl.schema import TABLES
 
 
@@ -21,3 +24,58 @@ def test_zip_holds_every_table_and_the_data_package_unchanged(built_data: Path):
 
 def test_a_missing_table_downloads_as_empty_bytes(tmp_path: Path):
     assert table_bytes(tmp_path, "metrics") == b""
+
+
+HOSTILE = '=HYPERLINK("https://evil.example","Click")\n\n+cmd|\' /C calc\'!A0 said 45 schools joined the network.\n'
+
+
+def _cells(data: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+
+
+def test_downloads_show_formulas_as_text_and_the_built_tables_keep_them(tmp_path: Path):
+    from etl.build import run
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    data = tmp_path / "data"
+    run(seeds, data, cache_dir=None)
+    built_titles = [r[2] for r in _cells((data / "articles.csv").read_bytes())[1:]]
+    assert built_titles == ['=HYPERLINK("https://evil.example","Click")']  # the table is faithful
+
+    titles = [r[2] for r in _cells(table_bytes(data, "articles"))[1:]]
+    assert titles == ['\'=HYPERLINK("https://evil.example","Click")']
+    metrics = _cells(table_bytes(data, "metrics"))
+    sentence = metrics[0].index("sentence")
+    assert metrics[1][sentence].startswith("'+cmd|")
+    assert float(metrics[1][metrics[0].index("value")]) == 45  # numbers are numbers still
+
+    with zipfile.ZipFile(io.BytesIO(package_zip(data))) as zf:
+        package = json.loads(zf.read("datapackage.json"))
+        for res in package["resources"]:  # the zip's package describes the files it holds
+            assert res["hash"] == "sha256:" + hashlib.sha256(zf.read(res["path"])).hexdigest()
+        assert zf.read("articles.csv") == table_bytes(data, "articles")
+        assert "apostrophe" in package["description"]
+
+
+def test_a_cell_is_made_safe_only_when_it_would_start_a_formula():
+    for cell in ("=1+2", "+1", "-1", "@A1", "\tx", "\rx"):
+        assert safe_cell(cell) == "'" + cell
+    for cell in ("1,000 teachers", "Lisbon", "", " =1", -5.0, None):
+        assert safe_cell(cell) == cell
+
+
+def test_the_filtered_figures_download_shows_formulas_as_text(tmp_path: Path, monkeypatch):
+    from dashboard import data, filters
+    from etl.build import run
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    monkeypatch.setenv("DED_SEEDS_DIR", str(seeds))
+    monkeypatch.setenv("DED_DATA_DIR", str(tmp_path / "data"))
+    run(seeds, tmp_path / "data", cache_dir=None)
+    rows = _cells(data.figures_csv(filters.Filters(), tmp_path / "data"))
+    sentence = rows[0].index("sentence")
+    assert rows[1][sentence].startswith("'+cmd|") and len(rows) == 2

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 
 from dashboard.fmt import counted, figure_text, figure_value, human_number
@@ -43,3 +46,41 @@ def test_a_percent_keeps_its_sign_and_drops_the_unit_word():
 )
 def test_a_count_takes_its_noun_in_the_right_number(n, expected):
     assert counted(n, "country", "countries") == expected
+
+
+# Article text that Markdown or Plotly would turn into something else: a link, emphasis, a formula, markup.
+HOSTILE = [
+    "new (https://evil.example/login) teachers",
+    "[teachers](https://evil.example)",
+    "**bold** and _italic_ and `code`",
+    "$x^2$ teachers",
+    "<a href='https://evil.example'>teachers</a>",
+    "www.evil.example teachers",
+    "mail a@b.org",
+    "# heading\n- item\n> quote",
+    "5 \\* 3 | pipes | ~~struck~~",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markdown_shows_article_text_as_written(text):
+    from markdown_it import MarkdownIt
+
+    from dashboard.fmt import WORD_JOINER, md_literal
+
+    literal = md_literal(text)
+    rendered = MarkdownIt("commonmark").render(literal).replace(WORD_JOINER, "")  # invisible
+    # one paragraph of plain text, the text as written (its blanks collapsed to one line)
+    assert rendered == f"<p>{html.escape(' '.join(text.split()), quote=False)}</p>\n"
+    # and nothing GitHub's Markdown would link on its own (it links bare addresses in the text, escaped or not)
+    plain = literal.replace("\\", "")
+    assert not re.search(r"https?://|www\.|\w@", plain)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_plotly_labels_show_article_text_as_written(text):
+    from dashboard.fmt import plotly_literal
+
+    shown = plotly_literal(text)
+    assert "<" not in shown and ">" not in shown
+    assert html.unescape(shown) == text  # Plotly decodes the entities back to the text

@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import filters
+from dashboard.fmt import md_literal
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -36,8 +37,9 @@ def test_overview_shows_counts_headline_cards_and_the_timeline(sample_data):
     assert at.title[0].value == "Digital education in the news"
     labels = {m.label: m.value for m in at.metric}
     assert labels["Articles"] == "2" and labels["Figures"] == "4" and labels["Events"] == "2"
-    assert labels["page views (engagement)"] == "37.3 billion"
-    assert labels["teachers (people)"] == "2,000+"
+    # a unit is article text: its label is escaped Markdown (shown as written)
+    assert labels[md_literal("page views (engagement)")] == "37.3 billion"
+    assert labels[md_literal("teachers (people)")] == "2,000+"
     assert any(link.label == "Open the article" for link in at.get("page_link"))
     assert "Timeline of 2 dated events" in " ".join(c.value for c in at.caption)
 

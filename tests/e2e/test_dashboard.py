@@ -126,3 +126,25 @@ def test_a_deep_link_on_a_fresh_server_goes_through_the_router(browser, chromium
             assert _nav_labels(page) == NAV_LABELS
         finally:
             page.close()
+
+
+def test_a_unit_written_as_a_link_is_shown_as_text_on_the_headline_card(browser, tmp_path):
+    """st.metric renders its label as Markdown: a unit read from an article must not become a link there."""
+    from dashboard.fmt import WORD_JOINER
+    from tests.e2e.conftest import dashboard_dirs
+
+    unit = "new (https://evil.example/login) teachers"
+    seeds = dashboard_dirs(tmp_path)["seeds"]
+    (seeds / "zz_link_unit.txt").write_text(f"Hiring plan\n\nThe plan hires 990 trillion {unit}.\n", encoding="utf-8")
+    with serve_dashboard(tmp_path) as own:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            visit(page, own["url"])
+            label = page.locator('[data-testid="stMetricLabel"]', has_text="teachers (people)")
+            label.first.wait_for(timeout=60_000)
+            # as written (a word joiner, invisible, keeps Markdown from linking the address)
+            assert label.first.inner_text().strip().replace(WORD_JOINER, "") == f"{unit} (people)"
+            assert page.locator('a[href*="evil.example"]').count() == 0
+            assert page.locator(EXCEPTION).count() == 0
+        finally:
+            page.close()
