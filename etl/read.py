@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import os
 import re
 import stat
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from charset_normalizer import from_bytes
+
+from etl.paths import LOOKUPS_DIR
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 DEFAULT_MAX_BYTES = int(os.environ.get("DED_MAX_ARTICLE_BYTES", 20 * 1024 * 1024))
@@ -85,8 +89,19 @@ def _no_controls(raw: bytes) -> bool:
     )
 
 
+@cache
+def _signatures() -> tuple[tuple[bytes, str], ...]:
+    """(first bytes, format) of the documents and images that are no article (lookups/read_binary_signatures.csv)."""
+    lines = (LOOKUPS_DIR / "read_binary_signatures.csv").read_text(encoding="utf-8").splitlines()
+    rows = list(csv.DictReader(ln for ln in lines if ln.strip() and not ln.startswith("#")))
+    return tuple((bytes.fromhex(r["hex_prefix"]), r["format"]) for r in rows)
+
+
 def decode(raw: bytes) -> tuple[str, str]:
     """Text and encoding name of ``raw``; raises :class:`Rejected` for binary or blank content."""
+    for prefix, kind in _signatures():
+        if raw.startswith(prefix):
+            raise Rejected(f"is a {kind}, not a text article")
     if b"\x00" in raw[:8192] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise Rejected("is binary, not text (it contains NUL bytes)")
     try:
@@ -98,8 +113,8 @@ def decode(raw: bytes) -> tuple[str, str]:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.lstrip("\ufeff")
-    sample = text[:8192]
-    if not clean and _CONTROL.search(sample) and len(_CONTROL.findall(sample)) > 0.05 * len(sample):
+    # The whole text, not its start: binary data after a page of text is still no article.
+    if not clean and _CONTROL.search(text) and len(_CONTROL.findall(text)) > 0.05 * len(text):
         raise Rejected("is binary, not text (too many control characters)")
     if not text or text.isspace():
         raise Rejected("has no text (only whitespace)")
@@ -121,6 +136,14 @@ def _detect(raw: bytes) -> tuple[str, str]:
     return str(chosen), chosen.encoding
 
 
+def _is_utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def read_folder(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Document], list[Rejection]]:
     """Every readable article in ``folder`` and a reason for every file that was not."""
     docs: list[Document] = []
@@ -129,6 +152,11 @@ def read_folder(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[
     if folder.is_dir():
         for path in sorted(folder.iterdir(), key=lambda p: p.name):
             if path.name.startswith("."):
+                continue
+            if not _is_utf8(path.name):
+                # Undecodable bytes come back as lone surrogates, which no table, hash or page can hold.
+                shown = path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                rejected.append(Rejection(shown, f"{shown} has a file name that is not UTF-8 text: rename it"))
                 continue
             if path.suffix.lower() not in ARTICLE_SUFFIXES:
                 rejected.append(

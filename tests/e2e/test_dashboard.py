@@ -148,3 +148,23 @@ def test_a_unit_written_as_a_link_is_shown_as_text_on_the_headline_card(browser,
             assert page.locator(EXCEPTION).count() == 0
         finally:
             page.close()
+
+
+def test_an_error_shows_visitors_no_traceback_and_no_server_path(browser, tmp_path):
+    """The project's .streamlit/config.toml (client.showErrorDetails) applies to every page the server runs."""
+    from tools.serve import streamlit_server
+
+    secret = str(tmp_path / "server-only" / "path.txt")
+    script = tmp_path / "boom.py"
+    script.write_text(f"raise RuntimeError({secret!r})\n", encoding="utf-8")
+    with streamlit_server(["run", str(script)], {}, tmp_path / "server.log") as server:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            visit(page, server.url)
+            shown = page.locator(EXCEPTION)
+            shown.first.wait_for(timeout=60_000)
+            text = shown.first.inner_text()
+            assert secret not in text and "Traceback" not in text and "boom.py" not in text
+        finally:
+            page.close()
+    assert "server-only" in (tmp_path / "server.log").read_text(encoding="utf-8")  # the operator still sees it

@@ -49,6 +49,11 @@ def test_gbk_chinese_is_detected(write_articles):
         ("blank.txt", b"   \n\n  ", "no text"),
         ("binary.txt", bytes(range(256)) * 8, "binary"),
         ("image.png", b"\x89PNG\r\n", "not an article"),
+        # a text-only PDF has no NUL byte and is ASCII: refused by what it begins with, whatever its extension
+        ("report.txt", b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n", "PDF"),
+        ("letter.md", b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "ZIP archive"),
+        # binary data after a page of text: the whole file is checked, not its first 8 KB
+        ("tail.txt", b"Plain text article. " * 600 + bytes(range(1, 32)) * 200, "binary"),
     ],
 )
 def test_bad_files_are_rejected_and_good_ones_still_read(write_articles, name, content, reason):
@@ -121,3 +126,27 @@ def test_two_files_with_one_stem_keep_the_first_and_reject_the_second_with_a_rea
     assert [d.file for d in docs] == ["riga.md"]
     assert [r.file for r in rejected] == ["riga.txt"]
     assert "same name" in rejected[0].reason and "riga.md" in rejected[0].reason
+
+
+def test_a_file_name_that_is_not_utf8_is_rejected_with_a_reason_and_the_rest_is_built(write_articles, tmp_path):
+    import os
+
+    from etl import build
+
+    seeds = write_articles({"good.txt": "Over 400 guests came."})
+    bad = os.path.join(os.fsencode(seeds), b"bad\xff\xfename.txt")
+    with open(bad, "wb") as fh:
+        fh.write(b"About 45 schools joined.\n")
+    docs, rejected = read_folder(seeds)
+    assert [d.file for d in docs] == ["good.txt"]
+    assert [r.file for r in rejected] == ["bad\ufffd\ufffdname.txt"]
+    assert "not UTF-8" in rejected[0].reason
+    report = build.run(seeds, tmp_path / "data", cache_dir=None)  # used to raise UnicodeEncodeError
+    assert report.articles == 1 and "not UTF-8" in (tmp_path / "data" / "rejected.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("start", ["MZUZU, Malawi — ", "RIFF between ", "BZh ", "Rar items: ", "GIF ", "%PDF of "])
+def test_an_article_that_begins_like_a_signature_word_is_still_read(write_articles, start):
+    seeds = write_articles({"a.txt": start + "About 45 schools joined."})
+    docs, rejected = read_folder(seeds)
+    assert rejected == [] and len(docs) == 1
