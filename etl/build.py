@@ -19,7 +19,7 @@ from etl import cache
 from etl.errors import ContractError
 from etl.model import Event, Fragment, Rows
 from etl.read import DEFAULT_MAX_BYTES, Document, Rejection, read_folder
-from etl.write import atomic_write_bytes, json_bytes, remove_stale_temps
+from etl.write import atomic_write_set, json_bytes, remove_stale_temps
 
 Progress = Callable[[int, int, str], None]  # (done, total, file name)
 STAMP = ".build-stamp"  # fingerprint of the inputs of the last complete build
@@ -69,12 +69,13 @@ def run(
         fragments, hits, broken = _fragments(docs, cache_dir, progress, jobs)
         rejected = rejected + broken
         payloads, rows = assemble(fragments, rejected)
-        # Save: tables first, then the data package that hashes them, then the stamp.
+        # Save as one set: tables first, then the data package that hashes them, then the stamp. Nothing is
+        # replaced until every file is written, so a full disk leaves the last complete set as it was.
         remove_stale_temps(out)
-        for name, data in payloads.items():
-            atomic_write_bytes(out / f"{name}.csv", data)
-        atomic_write_bytes(out / "datapackage.json", json_bytes(datapackage(payloads)))
-        atomic_write_bytes(out / STAMP, stamp.encode())
+        files = {f"{name}.csv": data for name, data in payloads.items()}
+        files["datapackage.json"] = json_bytes(datapackage(payloads))
+        files[STAMP] = stamp.encode()
+        atomic_write_set(out, files)
         return BuildReport(len(fragments), rejected, rows, hits, skipped=False)
 
 

@@ -370,3 +370,32 @@ def test_a_build_leaves_the_garbage_collector_as_it_found_it(write_articles, tmp
         t.join()
     assert gc.get_threshold() == before
     assert all((tmp_path / f"data{i}" / "metrics.csv").exists() for i in range(3))
+
+
+def test_a_full_disk_mid_build_leaves_the_last_complete_set_whole(write_articles, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from etl import write
+
+    seeds = write_articles({"a.txt": ARTICLE})
+    out = tmp_path / "data"
+    build.run(seeds, out, cache_dir=None)
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    (seeds / "b.txt").write_text("About 12 new schools opened in Lima.\n", encoding="utf-8")
+    synced = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:  # the disk fills up while the third file is written
+        synced.append(fd)
+        if len(synced) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(write.os, "fsync", fsync)
+    with pytest.raises(OSError, match="No space"):
+        build.run(seeds, out, cache_dir=None)
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    assert after == before  # every table of the last build, none of the new one, no temporary file
+    monkeypatch.setattr(write.os, "fsync", real_fsync)
+    assert build.run(seeds, out, cache_dir=None).articles == 2  # and the next build completes
