@@ -68,7 +68,7 @@ def run(
 
         fragments, hits, broken = _fragments(docs, cache_dir, progress, jobs)
         rejected = rejected + broken
-        payloads, rows = assemble(fragments, rejected)
+        payloads, rows, rejected = assemble(fragments, rejected)
         # Save as one set: tables first, then the data package that hashes them, then the stamp. Nothing is
         # replaced until every file is written, so a full disk leaves the last complete set as it was.
         remove_stale_temps(out)
@@ -76,7 +76,7 @@ def run(
         files["datapackage.json"] = json_bytes(datapackage(payloads))
         files[STAMP] = stamp.encode()
         atomic_write_set(out, files)
-        return BuildReport(len(fragments), rejected, rows, hits, skipped=False)
+        return BuildReport(rows["articles"], rejected, rows, hits, skipped=False)
 
 
 _GC_LOCK = threading.Lock()
@@ -109,7 +109,7 @@ def _fragments(
     """Every article's fragment of the tables (from the cache, or read, checked and rendered now), how many came
     from the cache, and the articles whose rows break the contract, which are left out rather than stop the run."""
     from etl.extract.places import gazetteer
-    from etl.tables import check_rows, fragment
+    from etl.tables import broken_reason, check_rows, fragment
 
     keys = [cache_key(d) for d in docs]
     cached = cache.load_many(cache_dir, keys) if cache_dir else {}
@@ -131,7 +131,7 @@ def _fragments(
                     check_rows([item[1]])
                     good.append(item)
                 except ContractError as exc:
-                    broken[cache_key(item[0])] = Rejection(item[0].file, _broken_reason(item[0].file, exc))
+                    broken[cache_key(item[0])] = Rejection(item[0].file, broken_reason(item[0].file, exc))
         checked = {cache_key(doc): fragment(rows, events) for doc, rows, events in good}
         if cache_dir:
             cache.store_many(cache_dir, checked)  # a run killed half-way keeps what it had read
@@ -150,15 +150,6 @@ def _fragments(
         flush()
     kept = [(d, cached.get(k) or fresh[k]) for d, k in zip(docs, keys, strict=True) if k not in broken]
     return kept, len(kept) - len(fresh), list(broken.values())
-
-
-def _broken_reason(file: str, exc: ContractError) -> str:
-    """One line for the rejected table: which table, columns and checks the article's rows failed."""
-    return (
-        f"{file}: what the ETL read from it breaks the data contract of {exc.table or 'a table'} "
-        f"({'; '.join(exc.failures[:4])}); the other articles were built. This is an ETL bug: please report it "
-        "with the article."
-    )
 
 
 MIN_ARTICLES_PER_JOB = 50  # below this a worker costs more to start than it saves

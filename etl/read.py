@@ -155,7 +155,7 @@ def read_folder(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[
                 continue
             if not _is_utf8(path.name):
                 # Undecodable bytes come back as lone surrogates, which no table, hash or page can hold.
-                shown = path.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+                shown = path.name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
                 rejected.append(Rejection(shown, f"{shown} has a file name that is not UTF-8 text: rename it"))
                 continue
             if path.suffix.lower() not in ARTICLE_SUFFIXES:

@@ -68,25 +68,62 @@ def fragment(rows: Rows, events: Sequence[Event]) -> Fragment:
 
 def assemble(
     fragments: Iterable[tuple[Document, Fragment]], rejected: list[Rejection]
-) -> tuple[dict[str, bytes], dict[str, int]]:
-    """The bytes and row count of every table; the same whatever mix of fresh and cached fragments."""
+) -> tuple[dict[str, bytes], dict[str, int], list[Rejection]]:
+    """The bytes and row count of every table, the same whatever mix of fresh and cached fragments, and every file
+    left out (``rejected`` and the articles whose rows break a table built across articles)."""
     ordered = sorted(fragments, key=lambda df: df[0].article_id)
     ids = [d.article_id for d, _ in ordered]
     if len(set(ids)) != len(ids):  # the ids in every PER_ARTICLE row rely on it
         raise ContractError("two articles share an id")
+    ordered, rejected = _whole_tables_checked(ordered, rejected)
     small = {
         "articles": [f.article for _, f in ordered],
         "events": events_rows((d.article_id, f.events) for d, f in ordered),
         "rejected": [(r.file, r.reason) for r in sorted(rejected, key=lambda r: r.file)],
     }
-    for name, rows in small.items():
-        check(name, _frame(name, rows))
+    check("rejected", _frame("rejected", small["rejected"]))
     payloads = {name: (_header(name) + render(rows)).encode("utf-8") for name, rows in small.items()}
     counts = {name: len(rows) for name, rows in small.items()}
     for i, name in enumerate(PER_ARTICLE):
         payloads[name] = b"".join([_header(name).encode("utf-8"), *(f.csv[i] for _, f in ordered)])
         counts[name] = sum(f.counts[i] for _, f in ordered)
-    return {n: payloads[n] for n in TABLE_BY_NAME}, {n: counts[n] for n in TABLE_BY_NAME}
+    return {n: payloads[n] for n in TABLE_BY_NAME}, {n: counts[n] for n in TABLE_BY_NAME}, rejected
+
+
+def _whole_tables_checked(
+    ordered: list[tuple[Document, Fragment]], rejected: list[Rejection]
+) -> tuple[list[tuple[Document, Fragment]], list[Rejection]]:
+    """The articles whose rows keep the contract of the tables built across articles (articles, events), and the
+    rejections with those left out: no single article, however written, can stop a build."""
+    try:
+        check("articles", _frame("articles", [f.article for _, f in ordered]))
+        check("events", _frame("events", events_rows((d.article_id, f.events) for d, f in ordered)))
+        return ordered, rejected
+    except ContractError:
+        pass
+    kept: list[tuple[Document, Fragment]] = []
+    left_out = list(rejected)
+    for doc, frag in ordered:  # one article at a time, only when the whole table fails: a rare, slow path
+        try:
+            check("articles", _frame("articles", [frag.article]))
+            check("events", _frame("events", events_rows([(doc.article_id, frag.events)])))
+        except ContractError as exc:
+            left_out.append(Rejection(doc.file, broken_reason(doc.file, exc)))
+            continue
+        kept.append((doc, frag))
+    # what is left must pass whole (two articles that break it only together still stop the build, loudly)
+    check("articles", _frame("articles", [f.article for _, f in kept]))
+    check("events", _frame("events", events_rows((d.article_id, f.events) for d, f in kept)))
+    return kept, left_out
+
+
+def broken_reason(file: str, exc: ContractError) -> str:
+    """One line for the rejected table: which table, columns and checks the article's rows failed."""
+    return (
+        f"{file}: what the ETL read from it breaks the data contract of {exc.table or 'a table'} "
+        f"({'; '.join(exc.failures[:4])}); the other articles were built. This is an ETL bug: please report it "
+        "with the article."
+    )
 
 
 # --- rendering ------------------------------------------------------------------------------------------------------

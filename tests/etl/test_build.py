@@ -16,7 +16,7 @@ import pytest
 from etl import build
 from etl.__main__ import main
 from etl.model import Event
-from etl.schema import TABLES, ContractError
+from etl.schema import TABLES
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = (
@@ -245,7 +245,9 @@ def test_the_command_reports_an_article_that_breaks_the_contract_and_exits_0(
     assert "rejected: a.txt:" in err and "unit" in err and "please report it" in err
 
 
-def test_an_event_that_breaks_the_contract_fails_loudly_and_keeps_the_old_tables(write_articles, tmp_path, monkeypatch):
+def test_an_event_that_breaks_the_contract_leaves_its_article_out_and_keeps_the_others(
+    write_articles, tmp_path, monkeypatch
+):
     seeds = write_articles({"a.txt": ARTICLE})
     out = tmp_path / "data"
     build.run(seeds, out)
@@ -254,12 +256,12 @@ def test_an_event_that_breaks_the_contract_fails_loudly_and_keeps_the_old_tables
 
     def negative_crowd(result):
         result.events.append(Event("Spoiled Summit 2023", "", "", "", -5.0, None, None, "", "A sentence."))
-        return result
 
-    _spoil(monkeypatch, negative_crowd)
-    with pytest.raises(ContractError, match="events"):
-        build.run(seeds, out)
-    assert read_tables(out) == before
+    _spoil_where(monkeypatch, "2023", negative_crowd)
+    report = build.run(seeds, out)
+    assert [r.file for r in report.rejected] == ["b.txt"]
+    after = read_tables(out)
+    assert after["metrics.csv"] == before["metrics.csv"] and after["events.csv"] == before["events.csv"]
 
 
 def test_frictionless_validates_the_data_package(write_articles, tmp_path):
@@ -399,3 +401,32 @@ def test_a_full_disk_mid_build_leaves_the_last_complete_set_whole(write_articles
     assert after == before  # every table of the last build, none of the new one, no temporary file
     monkeypatch.setattr(write.os, "fsync", real_fsync)
     assert build.run(seeds, out, cache_dir=None).articles == 2  # and the next build completes
+
+
+def test_an_article_whose_events_break_the_events_table_is_left_out_with_its_reason(
+    write_articles, tmp_path, monkeypatch
+):
+    """The events table is built across articles and checked whole; one article's bad row must not stop the build."""
+    from dataclasses import replace
+
+    from etl.extract import pipeline
+    from etl.model import Event
+
+    real = pipeline.extract_article
+
+    def extract(text: str):
+        result = real(text)
+        if "BROKEN" in text:  # as if a rule read a negative attendance
+            result = replace(result, events=[Event("Broken Forum", "", "", "", -5.0, None, None, "", "BROKEN.")])
+        return result
+
+    monkeypatch.setattr(pipeline, "extract_article", extract)
+    seeds = write_articles({"a.txt": ARTICLE, "b.txt": "BROKEN. About 12 new schools opened in Lima.\n"})
+    report = build.run(seeds, tmp_path / "data", cache_dir=None)
+    assert report.articles == 1
+    assert [r.file for r in report.rejected] == ["b.txt"]
+    assert "events" in report.rejected[0].reason and "attendees" in report.rejected[0].reason
+    rejected = pd.read_csv(tmp_path / "data" / "rejected.csv")
+    assert list(rejected["file"]) == ["b.txt"]
+    assert set(pd.read_csv(tmp_path / "data" / "metrics.csv")["article_id"]) == {"a"}  # b is left out whole
+    assert not build.is_stale(seeds, tmp_path / "data")
