@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import html
 import json
 import math
 from pathlib import Path
@@ -117,9 +116,11 @@ def _styled(points: pd.DataFrame) -> list[dict]:
     for (_, p), r in zip(points.iterrows(), radius, strict=True):
         record = {k: (v.item() if isinstance(v, np.generic) else v) for k, v in p.items()}
         record["radius"] = round(float(r), 1)
-        # deck.gl puts tooltip fields into innerHTML, and names and units come from article text: escape them.
+        # deck.gl puts the tooltip into innerHTML, and names and units come from article text; Streamlit escapes each
+        # value it fills into an "html" tooltip, so they go in as written (escaped here too, a visitor read
+        # "N&#x27;Djamena"; tests/e2e/test_dashboard.py hovers a dot to check).
         for field in ("name", "roles", "summary"):
-            record[f"tip_{field}"] = html.escape(str(record[field]))
+            record[f"tip_{field}"] = str(record[field])
         record["color"] = palette.rgb(palette.ROLE_COLORS.get(p["role"], palette.BLUE), 220)
         out.append(record)
     return out

@@ -168,3 +168,38 @@ def test_an_error_shows_visitors_no_traceback_and_no_server_path(browser, tmp_pa
         finally:
             page.close()
     assert "server-only" in (tmp_path / "server.log").read_text(encoding="utf-8")  # the operator still sees it
+
+
+def test_a_map_tooltip_shows_a_name_as_written_escaped_once(browser, tmp_path):
+    """Streamlit escapes tooltip values itself: escaping them again showed visitors "N&#x27;Djamena"."""
+    work = tmp_path / "work"
+    (work / "seeds").mkdir(parents=True)
+    (work / "seeds" / "ndjamena.txt").write_text(
+        "Forum in N'Djamena\n\nMore than 300 teachers met in N'Djamena on Monday for the Digital Learning Forum.\n",
+        encoding="utf-8",
+    )
+    with serve_dashboard(work) as own:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            visit(page, f"{own['url']}/map")
+            canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+            canvas.wait_for(state="visible")
+            page.wait_for_timeout(1500)  # the base layers and the one city dot are drawn
+            box = canvas.bounding_box()
+            tooltip = page.locator(".deck-tooltip")
+            found = ""
+            # One city, so the map is centred on it: search outwards from the middle for its dot.
+            cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+            for r in range(0, 60, 4):
+                for dx, dy in ((r, 0), (-r, 0), (0, r), (0, -r), (r, r), (-r, -r), (r, -r), (-r, r)):
+                    page.mouse.move(cx + dx, cy + dy)
+                    page.wait_for_timeout(40)
+                    if tooltip.count() and tooltip.first.is_visible() and "Djamena" in tooltip.first.inner_text():
+                        found = tooltip.first.inner_text()
+                        break
+                if found:
+                    break
+            assert "N'Djamena" in found, found
+            assert "&#x27;" not in found and "&amp;" not in found
+        finally:
+            page.close()
