@@ -6,7 +6,8 @@ import streamlit as st
 
 from dashboard import ui
 
-st.set_page_config(page_title="Digital Education Dashboard", page_icon=":material/school:", layout="wide")
+# The icon is served from this app: a Material icon here would be fetched from a third-party host by every visitor.
+st.set_page_config(page_title="Digital Education Dashboard", page_icon=str(ui.ICON), layout="wide")
 
 navigation = st.navigation(
     [

@@ -228,7 +228,8 @@ def build_deck(points: pd.DataFrame, mentions: dict[str, int] | None = None, sha
     return pdk.Deck(
         layers=layers,
         initial_view_state=fit_view(points["lat"], points["lon"]),
-        map_provider="carto",
-        map_style=None,  # Streamlit picks a CARTO style for its theme; the country layer shows land without it
+        # No base map: its style and tiles come from a third-party host on every visit, and the bundled country
+        # layer (Natural Earth) already shows land.
+        map_provider=None,
         tooltip=TOOLTIP,
     )

@@ -17,6 +17,8 @@ from filelock import Timeout
 from dashboard import data, filters, fmt
 from etl.paths import ROOT
 
+ICON = ROOT / "dashboard" / "assets" / "icon.svg"  # the page icon, served by the app itself
+
 if TYPE_CHECKING:
     from etl.build import BuildReport
 

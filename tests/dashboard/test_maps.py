@@ -26,13 +26,13 @@ def test_cities_weigh_mentions_plus_figures_and_carry_their_roles():
     assert "learning city" in points.at["Nairobi", "roles"]
 
 
-def test_deck_has_countries_under_cities_and_needs_no_mapbox_token():
+def test_deck_has_countries_under_cities_and_no_third_party_base_map():
     t = tables()
     points = maps.city_points(t["places"], t["metrics"], t["events"], t["learning_cities"])
     deck = maps.build_deck(points, maps.country_mentions(t["places"]))
     assert [layer.id for layer in deck.layers] == ["countries", "cities"]
     spec = json.loads(deck.to_json())
-    assert spec.get("mapProvider") == "carto" and "mapboxKey" not in spec
+    assert not spec.get("mapProvider") and "mapboxKey" not in spec  # no base map (its style is a sentinel)
     shaded = {f["properties"]["iso_a3"]: f["properties"] for f in deck.layers[0].data["features"]}
     assert shaded["PRT"]["mentions"] == 3 and shaded["PRT"]["fill"][:3] == palette.rgb(palette.SKY_BLUE)[:3]
     assert shaded["FRA"]["mentions"] == 0

@@ -203,3 +203,21 @@ def test_a_map_tooltip_shows_a_name_as_written_escaped_once(browser, tmp_path):
             assert "&#x27;" not in found and "&amp;" not in found
         finally:
             page.close()
+
+
+def test_no_page_asks_a_third_party_host_for_anything(page, dashboard):
+    """A visitor's browser talks to this server only: no base map style or tiles, no icon or font host."""
+    local = dashboard["url"].split("/")[2]
+    elsewhere: list[str] = []
+    page.on(
+        "request",
+        lambda r: (
+            None if r.url.startswith(("data:", "blob:")) or r.url.split("/")[2] == local else elsewhere.append(r.url)
+        ),
+    )
+    for path in PAGES:
+        visit(page, f"{dashboard['url']}/{path}")
+        if path == "map":
+            page.locator('[data-testid="stDeckGlJsonChart"] canvas').first.wait_for(state="visible")
+        page.wait_for_timeout(1000)  # lazy parts (the map, icons) ask for what they need
+    assert elsewhere == []
