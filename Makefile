@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 
 .DEFAULT_GOAL := help
-.PHONY: help run test data eval lint format bench clean
+.PHONY: help run test data eval lint format bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-7s %s\n", $$1, $$2}'
@@ -41,6 +41,10 @@ format: $(VENV)/.dev ## Apply ruff fixes and formatting
 
 test: lint ## Install dev tools, lint, run every test (browser tests need Chromium; REQUIRE_BROWSER=1 makes them mandatory)
 	$(PY) -m pytest
+
+lock: $(VENV)/.dev ## Pin the whole dependency tree of requirements.in into requirements.txt (what hosts install)
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-trusted-host --no-emit-find-links \
+		--output-file requirements.txt requirements.in
 
 bench: $(VENV)/.dev ## Print ETL throughput and page latency figures
 	$(PY) benchmarks/etl_throughput.py
