@@ -30,6 +30,41 @@ class Checked:
     data: bytes
     text: str
     encoding: str
+    given: str = ""  # the name the file came with, when the safe name differs from it
+
+
+def uploads_per_session() -> int:
+    """How many articles one visit may add (DED_UPLOADS_PER_SESSION, default 20)."""
+    return int(os.environ.get("DED_UPLOADS_PER_SESSION", "20"))
+
+
+def corpus_max_bytes() -> int:
+    """The most the articles folder may hold, in bytes (DED_CORPUS_MAX_MB, default 200 MB)."""
+    return int(float(os.environ.get("DED_CORPUS_MAX_MB", "200")) * 1_000_000)
+
+
+def corpus_bytes(seeds: Path) -> int:
+    """Bytes of the files in the articles folder now."""
+    try:
+        return sum(e.stat().st_size for e in os.scandir(seeds) if e.is_file())
+    except OSError:
+        return 0
+
+
+def check_quota(seeds: Path, size: int, added: int) -> None:
+    """Refuse an upload past the session's quota (``added`` so far) or past the corpus cap; raises UploadError."""
+    most = uploads_per_session()
+    if added >= most:
+        raise UploadError(
+            f"This visit has added {added} {'article' if added == 1 else 'articles'}, the most one visit may add "
+            f"({most}). Nothing was added; the operator can raise DED_UPLOADS_PER_SESSION."
+        )
+    used, cap = corpus_bytes(seeds), corpus_max_bytes()
+    if used + size > cap:
+        raise UploadError(
+            f"The corpus is full: it holds {used:,} bytes and may hold {cap:,}; this file has {size:,}. "
+            "Nothing was added; the operator can raise DED_CORPUS_MAX_MB."
+        )
 
 
 @dataclass(frozen=True)
@@ -75,7 +110,8 @@ def check(name: str, data: bytes, max_bytes: int = MAX_BYTES) -> Checked:
         text, encoding = decode(data)
     except Rejected as exc:
         raise UploadError(f"“{name}” {exc}.") from exc
-    return Checked(safe_name(name), data, text, encoding)
+    safe = safe_name(name)
+    return Checked(safe, data, text, encoding, given=str(name) if safe != str(name) else "")
 
 
 def _sha(data: bytes) -> str:
@@ -139,10 +175,13 @@ def save(seeds: Path, checked: Checked) -> Saved:
         name = free_name(seeds, checked.name)
         if _write_new(seeds / name, checked.data):
             break
+    made_safe = f" (the name “{checked.given}” was made safe for the server)" if checked.given else ""
     if name != checked.name:
         return Saved(
             seeds / name,
             "renamed",
-            f"Another article is already called “{checked.name}”, so this one was saved as “{name}”.",
+            f"Another article is already called “{checked.name}”, so this one was saved as “{name}”{made_safe}.",
         )
+    if checked.given:
+        return Saved(seeds / name, "renamed", f"Saved as “{name}”{made_safe}.")
     return Saved(seeds / name, "new", f"Saved as “{name}”.")

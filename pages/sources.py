@@ -16,6 +16,7 @@ ui.through_router()
 def _add(d: data.Dirs, name: str, raw: bytes) -> None:
     try:
         checked = upload.check(name, raw)
+        upload.check_quota(d.seeds, len(raw), st.session_state.get("_uploads", 0))
     except upload.UploadError as exc:
         st.error(f"{fmt.md_literal(exc)} Nothing was changed.")
         return

@@ -124,7 +124,7 @@ def test_two_uploads_and_an_etl_run_at_once_leave_both_articles_saved_and_the_ta
         assert code == 0, stderr[-1500:]
 
     saved = [json.loads(stdout) for stdout, _, _ in outcomes[:2]]
-    assert [s["status"] for s in saved] == ["new", "new"]
+    assert [s["status"] for s in saved] == ["renamed", "renamed"]  # a space is made safe, and the message says so
     for s, (name, text) in zip(saved, uploads.items(), strict=True):
         path = Path(s["path"])
         assert path.parent == seeds and path.name == upload.safe_name(name)

@@ -89,3 +89,26 @@ def test_a_name_is_capped_in_bytes_so_the_file_system_takes_it():
 def test_a_stem_taken_under_another_extension_is_taken(tmp_path):
     (tmp_path / "riga.txt").write_text("About 5 schools.")
     assert upload.free_name(tmp_path, "riga.md") == "riga-2.md"
+
+
+def test_a_name_made_safe_says_so_in_the_message(tmp_path: Path):
+    saved = upload.save(tmp_path, _checked("../evil.txt", b"About 12 schools."))
+    assert saved.path == tmp_path / "evil.txt" and saved.status == "renamed"
+    assert "“../evil.txt”" in saved.message and "made safe" in saved.message
+    plain = upload.save(tmp_path, _checked("plain.txt", b"About 13 schools."))
+    assert plain.status == "new" and "made safe" not in plain.message
+
+
+def test_one_visit_adds_at_most_its_quota(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("DED_UPLOADS_PER_SESSION", "2")
+    upload.check_quota(tmp_path, 10, added=1)  # the second is allowed
+    with pytest.raises(upload.UploadError, match=r"has added 2 articles, the most one visit may add \(2\)"):
+        upload.check_quota(tmp_path, 10, added=2)
+
+
+def test_the_corpus_never_grows_past_its_cap(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("DED_CORPUS_MAX_MB", "0.001")  # 1,000 bytes
+    (tmp_path / "a.txt").write_bytes(b"x" * 900)
+    upload.check_quota(tmp_path, 100, added=0)  # exactly full is allowed
+    with pytest.raises(upload.UploadError, match=r"corpus is full: it holds 900 bytes and may hold 1,000"):
+        upload.check_quota(tmp_path, 101, added=0)

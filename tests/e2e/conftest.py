@@ -49,10 +49,12 @@ def dashboard_env(dirs: dict[str, Path]) -> dict[str, str]:
 
 
 @contextmanager
-def serve_dashboard(work: Path) -> Iterator[dict]:
-    """``streamlit run app.py`` on a free loopback port over the folders of ``dashboard_dirs(WORK)``."""
+def serve_dashboard(work: Path, env: dict[str, str] | None = None) -> Iterator[dict]:
+    """``streamlit run app.py`` on a free loopback port over the folders of ``dashboard_dirs(WORK)`` (and ``env``)."""
     dirs = dashboard_dirs(work)
-    with streamlit_server(["run", str(ROOT / "app.py")], dashboard_env(dirs), work / "server.log") as server:
+    with streamlit_server(
+        ["run", str(ROOT / "app.py")], {**dashboard_env(dirs), **(env or {})}, work / "server.log"
+    ) as server:
         yield {"url": server.url, "pid": server.pid, "log": server.log, **dirs}
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from dashboard.fmt import WORD_JOINER
 from etl import build
 from tests.e2e.conftest import EXCEPTION, XSS_ARTICLE, serve_dashboard, visit
 
@@ -48,7 +49,8 @@ def _add(page, dashboard: dict, file: Upload) -> str:
     outcome.first.wait_for(timeout=90_000)
     assert page.locator(EXCEPTION).count() == 0
     errors = page.locator(ERROR)
-    return errors.first.inner_text() if errors.count() else ""
+    # shown as written; the word joiners that keep Markdown from linking a name are invisible
+    return errors.first.inner_text().replace(WORD_JOINER, "") if errors.count() else ""
 
 
 def _accepted(page, dashboard: dict, file: Upload) -> Path:
@@ -73,7 +75,7 @@ def _rows(dashboard: dict, table: str, article_id: str) -> pd.DataFrame:
     ("file", "reason"),
     [
         (Upload("empty.txt", b""), "is empty"),
-        (Upload("picture.txt", PNG, "image/png"), "is binary"),
+        (Upload("picture.txt", PNG, "image/png"), "is a PNG image, not a text article"),
         (Upload("blank.md", b" \r\n\t\r\n "), "has no text"),
     ],
     ids=["empty", "png-bytes-named-txt", "whitespace-only"],
@@ -182,3 +184,29 @@ def test_a_name_of_long_four_byte_characters_is_shortened_to_fit_the_file_system
     name = "\U00020000\U00020001" * 60 + ".txt"
     path = _accepted(page, dashboard, Upload(name, b"About 64 villages joined the learning network.\n"))
     assert len(path.name.encode("utf-8")) <= 255 and path.name.startswith("\U00020000\U00020001")
+
+
+def test_a_visit_adds_at_most_its_quota_and_is_told_so_in_plain_view(browser, tmp_path):
+    with serve_dashboard(tmp_path, {"DED_UPLOADS_PER_SESSION": "1"}) as own:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            _accepted_any(page, own, Upload("first.txt", b"About 31 libraries opened in Tartu.\n"))
+            before = _listing(own["seeds"])
+            # the same visit (a reload is a new session, with its own quota): the next file in the fresh uploader
+            second = Upload("second.txt", b"About 32 libraries opened in Riga.\n")
+            page.locator(UPLOADER).set_input_files(
+                {"name": second.name, "mimeType": second.mime, "buffer": second.data}
+            )
+            page.get_by_role("button", name=ADD).click()
+            page.locator(ERROR).first.wait_for(timeout=60_000)
+            error = page.locator(ERROR).first.inner_text().replace(WORD_JOINER, "")
+            assert "the most one visit may add (1)" in error and "Nothing was added" in error
+            assert _listing(own["seeds"]) == before
+        finally:
+            page.close()
+
+
+def _accepted_any(page, dashboard: dict, file: Upload) -> None:
+    before = _listing(dashboard["seeds"])
+    assert _add(page, dashboard, file) == ""
+    assert len(_listing(dashboard["seeds"]) - before) == 1
