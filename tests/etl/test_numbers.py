@@ -769,3 +769,9 @@ def test_the_plain_year_shortcut_agrees_with_the_year_rule(monkeypatch, pieces):
     plain = [(m.start, m.value, m.unit) for m in extract_metrics(text, split_sentences(text))]
     monkeypatch.undo()
     assert fast == plain
+
+
+def test_a_compound_number_starts_with_a_count_above_zero():
+    """Hypothesis found "0thousand 1" read as one figure worth 1, which no digit of its surface says."""
+    text = "There were 0 thousand 1 AAs."
+    assert [m.surface for m in extract_metrics(text, split_sentences(text))] == ["1"]

@@ -183,7 +183,7 @@ def _digit_metric(
         # A range writes its scale word or percent sign once, after the upper end: "2-3 billion", "10-15%".
         scale, pct = rng.scale, rng.pct
     value *= scale_of(scale)
-    if scale and not (rng or pct or cur) and (tail := _compound_tail(text, end, scale_of(scale), sent.end)):
+    if scale and value and not (rng or pct or cur) and (tail := _compound_tail(text, end, scale_of(scale), sent.end)):
         value, end = value + tail[0], tail[1]  # "6 million 90 thousand 383" = 6,090,383
     qual = qualifier(text, start, sent.start)
     if m.group("plus") and not qual[0]:
