@@ -27,6 +27,13 @@ def main(argv: list[str] | None = None) -> int:
         default=len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1,
         help="processes that read new articles (default: the cores this process may use)",
     )
+    parser.add_argument(
+        "--article-budget",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="leave out (with that reason) a new article that takes longer to read; each is read in a worker",
+    )
     args = parser.parse_args(argv)
 
     if not args.seeds.is_dir():
@@ -58,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
             max_bytes=args.max_bytes,
             progress=progress,
             jobs=max(1, args.jobs),
+            article_budget=args.article_budget,
         )
     except ContractError as exc:
         print(f"error: {exc}", file=sys.stderr)

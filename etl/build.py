@@ -50,11 +50,14 @@ def run(
     progress: Progress | None = None,
     lock_timeout: float = 600,
     jobs: int = 1,
+    article_budget: float | None = None,
 ) -> BuildReport:
     """Build every table of ``out`` from ``seeds``; raises ContractError before writing bad tables.
 
     ``jobs`` > 1 reads new articles in that many worker processes when there are enough of them to pay for
-    starting the workers; the tables are the same bytes whatever ``jobs`` is.
+    starting the workers; the tables are the same bytes whatever ``jobs`` is. With ``article_budget`` (seconds),
+    each new article is read in a worker process and one that takes longer is left out with that reason, so no
+    article can hold the build lock (the dashboard's builds set it).
     """
     with lock_for(out).acquire(timeout=lock_timeout), _few_collections():
         # Load
@@ -66,7 +69,7 @@ def run(
         from etl.schema import datapackage
         from etl.tables import assemble
 
-        fragments, hits, broken = _fragments(docs, cache_dir, progress, jobs)
+        fragments, hits, broken = _fragments(docs, cache_dir, progress, jobs, article_budget)
         rejected = rejected + broken
         payloads, rows, rejected = assemble(fragments, rejected)
         # Save as one set: tables first, then the data package that hashes them, then the stamp. Nothing is
@@ -104,7 +107,11 @@ def _few_collections() -> Iterator[None]:
 
 
 def _fragments(
-    docs: list[Document], cache_dir: Path | None, progress: Progress | None, jobs: int = 1
+    docs: list[Document],
+    cache_dir: Path | None,
+    progress: Progress | None,
+    jobs: int = 1,
+    article_budget: float | None = None,
 ) -> tuple[list[tuple[Document, Fragment]], int, list[Rejection]]:
     """Every article's fragment of the tables (from the cache, or read, checked and rendered now), how many came
     from the cache, and the articles whose rows break the contract, which are left out rather than stop the run."""
@@ -139,7 +146,12 @@ def _fragments(
         batch.clear()
 
     done = len(docs) - len(todo)
-    for doc, (rows, events) in zip(todo, _read_articles(todo, jobs), strict=True):
+    read = _read_within(todo, article_budget) if article_budget else _read_articles(todo, jobs)
+    for doc, got in zip(todo, read, strict=True):
+        if isinstance(got, Rejection):  # over its time budget
+            broken[cache_key(doc)] = got
+            continue
+        rows, events = got
         batch.append((doc, rows, events))
         if len(batch) >= CACHE_BATCH:
             flush()
@@ -172,6 +184,43 @@ def _read_articles(docs: list[Document], jobs: int) -> Iterator[tuple[Rows, tupl
     try:
         yield from pool.map(_read_article, docs, chunksize=16)
     finally:  # also when a batch fails its check: drop the queued articles rather than wait for them
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _read_within(docs: list[Document], budget: float) -> Iterator[tuple[Rows, tuple[Event, ...]] | Rejection]:
+    """Each article's rows and events, read in a worker process; a Rejection for one that takes over ``budget``
+    seconds (its worker is stopped, and a new one reads the next article)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import TimeoutError as FutureTimeout
+
+    # A forked worker shares the loaded gazetteer and starts at once. Forking a process that runs other threads (a
+    # Streamlit server) could copy a lock one of them holds, and a fresh interpreter would re-import its main
+    # script: the budget is for the command line (python -m etl --article-budget), where the ETL runs alone.
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+        raise RuntimeError("a time budget per article needs a process of its own: run python -m etl --article-budget")
+    context = multiprocessing.get_context("fork")
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(1, mp_context=context, initializer=_exit_with_parent, initargs=(os.getpid(),))
+
+    pool = new_pool()
+    try:
+        for doc in docs:
+            future = pool.submit(_read_article, doc)
+            try:
+                yield future.result(timeout=budget)
+            except FutureTimeout:
+                for proc in list(getattr(pool, "_processes", {}).values()):  # the only way to stop a running task
+                    proc.kill()
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = new_pool()
+                yield Rejection(
+                    doc.file,
+                    f"{doc.file} took longer than {budget:g} s to read, so it was left out to keep the dashboard "
+                    "responsive; the other articles were built. This is an ETL bug: please report it with the article.",
+                )
+    finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 

@@ -430,3 +430,50 @@ def test_an_article_whose_events_break_the_events_table_is_left_out_with_its_rea
     assert list(rejected["file"]) == ["b.txt"]
     assert set(pd.read_csv(tmp_path / "data" / "metrics.csv")["article_id"]) == {"a"}  # b is left out whole
     assert not build.is_stale(seeds, tmp_path / "data")
+
+
+def test_an_article_over_its_time_budget_is_left_out_and_does_not_hold_the_build(write_articles, tmp_path, monkeypatch):
+    import time
+
+    def stall(result):
+        time.sleep(60)  # as if a rule were quadratic on this article
+
+    _spoil_where(monkeypatch, "STALL", stall)  # the worker is forked: it runs the spoiled extractor too
+    seeds = write_articles({"a.txt": ARTICLE, "b.txt": "STALL. About 12 new schools opened in Lima.\n"})
+    started = time.perf_counter()
+    report = build.run(seeds, tmp_path / "data", cache_dir=None, article_budget=2)
+    assert time.perf_counter() - started < 30  # not the 60 s the article would take
+    assert report.articles == 1 and [r.file for r in report.rejected] == ["b.txt"]
+    assert "took longer than 2 s" in report.rejected[0].reason
+    assert set(pd.read_csv(tmp_path / "data" / "metrics.csv")["article_id"]) == {"a"}
+
+
+def test_a_time_budget_gives_the_same_tables_as_a_build_without_one(write_articles, tmp_path):
+    seeds = write_articles({"a.txt": ARTICLE, "b.txt": ARTICLE.replace("2024", "2023")})
+    build.run(seeds, tmp_path / "plain", cache_dir=None)
+    build.run(seeds, tmp_path / "budget", cache_dir=None, article_budget=60)
+    assert read_tables(tmp_path / "plain") == read_tables(tmp_path / "budget")
+
+
+def test_a_time_budget_refuses_to_fork_a_process_with_other_threads(write_articles, tmp_path):
+    """Forking a threaded process (a Streamlit server) could copy a held lock into the worker: refuse, clearly."""
+    import threading
+
+    seeds = write_articles({"a.txt": ARTICLE})
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        with pytest.raises(RuntimeError, match="process of its own"):
+            build.run(seeds, tmp_path / "data", cache_dir=None, article_budget=60)
+    finally:
+        stop.set()
+        other.join()
+    assert not (tmp_path / "data" / "metrics.csv").exists()
+
+
+def test_the_command_line_takes_a_time_budget_per_article(write_articles, tmp_path):
+    seeds = write_articles({"a.txt": ARTICLE})
+    out = tmp_path / "data"
+    assert main(["--seeds", str(seeds), "--out", str(out), "--no-cache", "-q", "--article-budget", "60"]) == 0
+    assert set(pd.read_csv(out / "metrics.csv")["article_id"]) == {"a"}
