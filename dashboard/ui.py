@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import html
+import json
+import os
 import runpy
+import subprocess
+import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,7 +17,6 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
-from filelock import Timeout
 
 from dashboard import data, filters, fmt
 from etl.paths import ROOT
@@ -40,17 +44,84 @@ def safe_text(text: str, *, muted: bool = False) -> None:
     st.html(f'<p style="margin:0 0 0.5rem 0;{style}white-space:pre-wrap">{html.escape(str(text))}</p>')
 
 
+def article_budget() -> float:
+    """Seconds one new article may take to read in a build the dashboard starts (DED_ARTICLE_BUDGET_S, default 60):
+    past it the article is left out with that reason instead of holding the build lock for every visitor. 0 builds
+    in the server's own process, with no budget."""
+    return float(os.environ.get("DED_ARTICLE_BUDGET_S", "60"))
+
+
+BUILD_LOCK_WAIT = 120  # seconds a build started here waits for another one to finish
+
+
 def run_build(d: data.Dirs, label: str = "Building the tables from the articlesâ€¦") -> BuildReport | None:
-    """Run the ETL with a visible progress bar; say what went wrong instead of raising. The report when it finished."""
-    from etl.build import run
+    """Run the ETL with a visible progress bar; say what went wrong instead of raising. The report when it finished.
+
+    The build runs as a command (``python -m etl``) in a process of its own: there it may fork a worker per new
+    article under a time budget (forking this threaded server is unsafe), and its memory (the gazetteer) is freed
+    when it ends."""
+    from etl.build import BuildReport
+    from etl.read import Rejection
 
     bar = st.progress(0.0, text=label)
+    if article_budget() <= 0:
+        return _run_here(d, bar)
+    command = [
+        *(sys.executable, "-m", "etl", "--seeds", str(d.seeds), "--out", str(d.data), "--jobs", "1", "-q"),
+        *("--progress-lines", "--report-json", "--lock-timeout", str(BUILD_LOCK_WAIT)),
+        *("--article-budget", str(article_budget())),
+    ]
+    report = None
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:  # a file: a full pipe would stall the child
+        proc = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env={**os.environ, "DED_CACHE_DIR": str(d.cache)},
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            encoding="utf-8",
+        )
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            kind, _, rest = line.rstrip("\n").partition(" ")
+            if kind == "progress":
+                done, total, name = rest.split(" ", 2)
+                shown = json.loads(name)
+                bar.progress(int(done) / max(int(total), 1), text=f"Reading article {done} of {total}: {shown}")
+            elif kind == "report":
+                fields = json.loads(rest)
+                fields["rejected"] = [Rejection(f, r) for f, r in fields["rejected"]]
+                report = BuildReport(**fields)
+        code = proc.wait()
+        errors.seek(0)
+        said = [ln for ln in errors.read().splitlines() if ln.startswith("error:")]
+    bar.empty()
+    if code == 4:
+        st.warning("Another build is still running; the tables shown may be the previous ones. Reload in a moment.")
+        return None
+    if code != 0 or report is None:  # a failed build must not take the dashboard down with it
+        reason = said[-1].removeprefix("error:").strip() if said else f"the ETL stopped with code {code}"
+        st.error(
+            f"The tables could not be rebuilt ({fmt.md_literal(reason)}). "
+            "Run `make data` (or `python -m etl`) in a terminal to see the details."
+        )
+        return None
+    st.cache_data.clear()
+    return report
+
+
+def _run_here(d: data.Dirs, bar) -> BuildReport | None:
+    """The build in this process, with no time budget (DED_ARTICLE_BUDGET_S=0): for a trusted single user."""
+    from filelock import Timeout
+
+    from etl.build import run
 
     def progress(done: int, total: int, name: str) -> None:
         bar.progress(done / max(total, 1), text=f"Reading article {done} of {total}: {name}")
 
     try:
-        report = run(d.seeds, d.data, cache_dir=d.cache, progress=progress, lock_timeout=120)
+        report = run(d.seeds, d.data, cache_dir=d.cache, progress=progress, lock_timeout=BUILD_LOCK_WAIT)
     except Timeout:
         bar.empty()
         st.warning("Another build is still running; the tables shown may be the previous ones. Reload in a moment.")
@@ -62,10 +133,6 @@ def run_build(d: data.Dirs, label: str = "Building the tables from the articlesâ
             "Run `make data` (or `python -m etl`) in a terminal to see the details."
         )
         return None
-    bar.progress(
-        1.0,
-        text=f"Done: {fmt.counted(report.articles, 'article', 'articles')} read, {len(report.rejected):,} rejected.",
-    )
     bar.empty()
     st.cache_data.clear()
     return report

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
+
+from filelock import Timeout
 
 from etl import build
 from etl.errors import ContractError
@@ -34,6 +37,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar="SECONDS",
         help="leave out (with that reason) a new article that takes longer to read; each is read in a worker",
     )
+    parser.add_argument("--lock-timeout", type=float, default=600, metavar="SECONDS", help="wait for another build")
+    parser.add_argument(
+        "--progress-lines", action="store_true", help="print 'progress DONE TOTAL FILE' lines (for the dashboard)"
+    )
+    parser.add_argument("--report-json", action="store_true", help="print the build report as one JSON line")
     args = parser.parse_args(argv)
 
     if not args.seeds.is_dir():
@@ -56,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
         if bar is not None:
             bar.total = total
             bar.update(1)
+        if args.progress_lines:
+            print(f"progress {done} {total} {json.dumps(name)}", flush=True)
 
     try:
         report = build.run(
@@ -66,16 +76,23 @@ def main(argv: list[str] | None = None) -> int:
             progress=progress,
             jobs=max(1, args.jobs),
             article_budget=args.article_budget,
+            lock_timeout=args.lock_timeout,
         )
     except ContractError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 3
+    except Timeout:
+        print(f"error: another build of {args.out} held its lock for {args.lock_timeout:g} s", file=sys.stderr)
+        return 4
     except KeyboardInterrupt:
         print(f"interrupted: every table in {args.out} is whole; the next run brings them up to date", file=sys.stderr)
         return 130
     finally:
         if bar is not None:
             bar.close()
+    if args.report_json:
+        fields = {"rejected": [[r.file, r.reason] for r in report.rejected]}
+        print("report " + json.dumps({**vars(report), **fields}, ensure_ascii=False), flush=True)
     for r in report.rejected:
         print(f"rejected: {r.reason}", file=sys.stderr)
     if report.skipped:

@@ -157,6 +157,7 @@ def test_an_upload_the_etl_cannot_turn_into_valid_rows_is_reported_and_the_table
         return result
 
     monkeypatch.setattr(pipeline, "extract_article", spoiled)
+    monkeypatch.setenv("DED_ARTICLE_BUDGET_S", "0")  # build in this process, where the extractor is patched
     at = open_page("pages/sources.py")
     at.file_uploader[0].upload("trip.txt", b"The tripwire school has 300 students.", "text/plain")
     at.run()

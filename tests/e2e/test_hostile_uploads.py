@@ -14,6 +14,7 @@ import pytest
 from dashboard.fmt import WORD_JOINER
 from etl import build
 from tests.e2e.conftest import EXCEPTION, XSS_ARTICLE, serve_dashboard, visit
+from tools.serve import RENDERED_JS
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -194,6 +195,7 @@ def test_a_visit_adds_at_most_its_quota_and_is_told_so_in_plain_view(browser, tm
             before = _listing(own["seeds"])
             # the same visit (a reload is a new session, with its own quota): the next file in the fresh uploader
             second = Upload("second.txt", b"About 32 libraries opened in Riga.\n")
+            page.wait_for_function(RENDERED_JS, timeout=60_000, polling=200)  # the rerun with a fresh uploader ended
             page.locator(UPLOADER).set_input_files(
                 {"name": second.name, "mimeType": second.mime, "buffer": second.data}
             )

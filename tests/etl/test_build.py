@@ -455,23 +455,6 @@ def test_a_time_budget_gives_the_same_tables_as_a_build_without_one(write_articl
     assert read_tables(tmp_path / "plain") == read_tables(tmp_path / "budget")
 
 
-def test_a_time_budget_refuses_to_fork_a_process_with_other_threads(write_articles, tmp_path):
-    """Forking a threaded process (a Streamlit server) could copy a held lock into the worker: refuse, clearly."""
-    import threading
-
-    seeds = write_articles({"a.txt": ARTICLE})
-    stop = threading.Event()
-    other = threading.Thread(target=stop.wait)
-    other.start()
-    try:
-        with pytest.raises(RuntimeError, match="process of its own"):
-            build.run(seeds, tmp_path / "data", cache_dir=None, article_budget=60)
-    finally:
-        stop.set()
-        other.join()
-    assert not (tmp_path / "data" / "metrics.csv").exists()
-
-
 def test_the_command_line_takes_a_time_budget_per_article(write_articles, tmp_path):
     seeds = write_articles({"a.txt": ARTICLE})
     out = tmp_path / "data"
