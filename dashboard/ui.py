@@ -88,7 +88,7 @@ def run_build(d: data.Dirs, label: str = "Building the tables from the articlesâ
             if kind == "progress":
                 done, total, name = rest.split(" ", 2)
                 shown = json.loads(name)
-                bar.progress(int(done) / max(int(total), 1), text=f"Reading article {done} of {total}: {shown}")
+                bar.progress(int(done) / max(int(total), 1), text=_reading(int(done), int(total), shown))
             elif kind == "report":
                 fields = json.loads(rest)
                 fields["rejected"] = [Rejection(f, r) for f, r in fields["rejected"]]
@@ -98,17 +98,27 @@ def run_build(d: data.Dirs, label: str = "Building the tables from the articlesâ
         said = [ln for ln in errors.read().splitlines() if ln.startswith("error:")]
     bar.empty()
     if code == 4:
-        st.warning("Another build is still running; the tables shown may be the previous ones. Reload in a moment.")
+        st.warning(_BUSY)
         return None
     if code != 0 or report is None:  # a failed build must not take the dashboard down with it
-        reason = said[-1].removeprefix("error:").strip() if said else f"the ETL stopped with code {code}"
-        st.error(
-            f"The tables could not be rebuilt ({fmt.md_literal(reason)}). "
-            "Run `make data` (or `python -m etl`) in a terminal to see the details."
-        )
+        _failed(said[-1].removeprefix("error:").strip() if said else f"the ETL stopped with code {code}")
         return None
     st.cache_data.clear()
     return report
+
+
+_BUSY = "Another build is still running; the tables shown may be the previous ones. Reload in a moment."
+
+
+def _reading(done: int, total: int, name: str) -> str:
+    return f"Reading article {done} of {total}: {fmt.md_literal(name)}"  # a file name is the uploader's text
+
+
+def _failed(reason: str) -> None:
+    st.error(
+        f"The tables could not be rebuilt ({fmt.md_literal(reason)}). "
+        "Run `make data` (or `python -m etl`) in a terminal to see the details."
+    )
 
 
 def _run_here(d: data.Dirs, bar) -> BuildReport | None:
@@ -118,20 +128,17 @@ def _run_here(d: data.Dirs, bar) -> BuildReport | None:
     from etl.build import run
 
     def progress(done: int, total: int, name: str) -> None:
-        bar.progress(done / max(total, 1), text=f"Reading article {done} of {total}: {name}")
+        bar.progress(done / max(total, 1), text=_reading(done, total, name))
 
     try:
         report = run(d.seeds, d.data, cache_dir=d.cache, progress=progress, lock_timeout=BUILD_LOCK_WAIT)
     except Timeout:
         bar.empty()
-        st.warning("Another build is still running; the tables shown may be the previous ones. Reload in a moment.")
+        st.warning(_BUSY)
         return None
     except Exception as exc:  # a failed build must not take the dashboard down with it
         bar.empty()
-        st.error(
-            f"The tables could not be rebuilt ({exc.__class__.__name__}: {fmt.md_literal(exc)}). "
-            "Run `make data` (or `python -m etl`) in a terminal to see the details."
-        )
+        _failed(f"{exc.__class__.__name__}: {exc}")
         return None
     bar.empty()
     st.cache_data.clear()

@@ -226,3 +226,34 @@ def test_a_large_selection_shows_a_capped_table_and_a_counting_chart(tmp_path, m
     assert len(at.dataframe[0].value) == 1_000
     assert any("first 1,000 of 2,500" in c.value for c in at.caption)
     assert any("counted per power of ten" in c.value for c in at.caption)
+
+
+def _build_script(seeds: str, data: str, cache: str) -> None:  # run by AppTest.from_function
+    from pathlib import Path
+
+    from dashboard import data as data_module
+    from dashboard import ui
+
+    report = ui.run_build(data_module.Dirs(Path(seeds), Path(data), Path(cache)))
+    if report is not None:
+        import streamlit as st
+
+        st.text(f"built {report.articles} articles, {len(report.rejected)} rejected")
+
+
+def test_a_build_from_the_dashboard_runs_as_a_command_and_reports_back(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("About 12 new schools opened in Lima.\n", encoding="utf-8")
+    (seeds / "b.pdf").write_bytes(b"%PDF-1.4\n")
+    args = (str(seeds), str(tmp_path / "data"), str(tmp_path / "cache"))
+    at = AppTest.from_function(_build_script, args=args, default_timeout=120).run()
+    assert not at.exception and [t.value for t in at.text] == ["built 1 articles, 1 rejected"]
+    assert (tmp_path / "data" / "metrics.csv").exists()
+
+
+def test_a_build_that_fails_says_why_and_the_page_goes_on(tmp_path):
+    args = (str(tmp_path / "missing"), str(tmp_path / "data"), str(tmp_path / "cache"))
+    at = AppTest.from_function(_build_script, args=args, default_timeout=120).run()
+    assert not at.exception and not at.text
+    assert "does not exist" in at.error[0].value.replace("\\", "").replace("\u2060", "")
