@@ -26,7 +26,7 @@ data: $(VENV)/.runtime ## Build data/ from seeds/ (near-instant when nothing cha
 	$(PY) -m etl
 
 run: data ## Install into .venv, build data/ if missing or stale, serve the dashboard (STREAMLIT_* env vars apply)
-	$(BIN)/streamlit run app.py
+	DED_EDITING=$${DED_EDITING:-open} $(BIN)/streamlit run app.py
 
 eval: $(VENV)/.runtime ## Score the ETL on the hand-made keys of real articles in tests/corpus (precision, recall, F1)
 	$(PY) -m etl.eval --per-key

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 from filelock import Timeout
 
-from dashboard import data, fmt, highlight, ui, upload
+from dashboard import data, editing, fmt, highlight, ui, upload
 from dashboard.fmt import figure_value
 from etl.build import lock_for
 
@@ -14,6 +14,9 @@ ui.through_router()
 
 
 def _add(d: data.Dirs, name: str, raw: bytes) -> None:
+    if not editing.can_edit():
+        st.error("Adding articles is not allowed in this session. Nothing was changed.")
+        return
     try:
         checked = upload.check(name, raw)
         upload.check_quota(d.seeds, len(raw), st.session_state.get("_uploads", 0))
@@ -51,6 +54,23 @@ def _add(d: data.Dirs, name: str, raw: bytes) -> None:
         st.session_state["_src_applied"] = None
         st.query_params["doc"] = saved.article_id
     st.rerun()
+
+
+def _locked() -> None:
+    """What a visitor sees when adding articles to the shared corpus is off, or needs the editor key."""
+    if editing.mode() == "off":
+        st.info(
+            "Adding articles is switched off on this dashboard: every visitor sees the same corpus, so only its "
+            "operator changes it. To run your own copy where you can add articles, see the README (`make run`)."
+        )
+        return
+    with st.form("editor_key"):
+        typed = st.text_input("Editor key", type="password", help="Set by the operator of this dashboard")
+        if st.form_submit_button("Unlock adding articles") and typed:
+            if editing.unlock(typed):
+                st.rerun()
+            st.error("That is not the editor key. Nothing was changed.")
+    st.caption("Adding articles changes what every visitor sees, so it needs the key the operator set.")
 
 
 def main() -> None:
@@ -143,6 +163,9 @@ def main() -> None:
 
     st.divider()
     st.subheader("Add an article")
+    if not editing.can_edit():
+        _locked()
+        return
     st.caption(
         "A news article as plain text (.txt or .md, up to 5 MB, any common encoding). It is checked, saved into the "
         "corpus, and read at once; a file already in the corpus is not added twice, and a name already taken gets a new one."

@@ -184,6 +184,7 @@ def sample_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("DED_SEEDS_DIR", str(tmp_path / "seeds"))
     monkeypatch.setenv("DED_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("DED_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("DED_EDITING", "open")  # one user, as `make run`
     return write_tables(tmp_path / "data", sample_tables())
 
 
@@ -199,5 +200,6 @@ def built_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("DED_SEEDS_DIR", str(seeds))
     monkeypatch.setenv("DED_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("DED_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("DED_EDITING", "open")  # one user, as `make run`
     run(seeds, tmp_path / "data", cache_dir=tmp_path / "cache")
     return tmp_path / "data"

@@ -257,3 +257,26 @@ def test_a_build_that_fails_says_why_and_the_page_goes_on(tmp_path):
     at = AppTest.from_function(_build_script, args=args, default_timeout=120).run()
     assert not at.exception and not at.text
     assert "does not exist" in at.error[0].value.replace("\\", "").replace("\u2060", "")
+
+
+def test_with_nothing_set_visitors_cannot_add_articles_to_the_shared_corpus(sample_data, monkeypatch):
+    monkeypatch.delenv("DED_EDITING")
+    monkeypatch.delenv("DED_EDITOR_KEY", raising=False)
+    at = open_page("pages/sources.py")
+    assert not at.get("file_uploader")
+    assert any("switched off" in i.value for i in at.info)
+
+
+def test_an_editor_key_unlocks_adding_articles_for_that_session_only(sample_data, monkeypatch):
+    monkeypatch.delenv("DED_EDITING")
+    monkeypatch.setenv("DED_EDITOR_KEY", "correct horse")
+    at = open_page("pages/sources.py")
+    assert not at.get("file_uploader")
+    at.text_input[0].input("wrong")
+    at.button[0].click().run()  # a form sends what was typed with its button
+    assert any("not the editor key" in e.value for e in at.error) and not at.get("file_uploader")
+    at.text_input[0].input("correct horse")
+    at.button[0].click().run()
+    assert at.get("file_uploader"), "the uploader appears once the key is typed"
+    other = open_page("pages/sources.py")  # another visitor's session
+    assert not other.get("file_uploader")

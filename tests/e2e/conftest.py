@@ -45,7 +45,12 @@ def dashboard_dirs(work: Path) -> dict[str, Path]:
 
 
 def dashboard_env(dirs: dict[str, Path]) -> dict[str, str]:
-    return {"DED_SEEDS_DIR": str(dirs["seeds"]), "DED_DATA_DIR": str(dirs["data"]), "DED_CACHE_DIR": str(dirs["cache"])}
+    return {
+        "DED_SEEDS_DIR": str(dirs["seeds"]),
+        "DED_DATA_DIR": str(dirs["data"]),
+        "DED_CACHE_DIR": str(dirs["cache"]),
+        "DED_EDITING": "open",  # as `make run`: these servers are the tests' own
+    }
 
 
 @contextmanager
