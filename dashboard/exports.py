@@ -42,8 +42,8 @@ def safe_csv(name: str, data: bytes) -> bytes:
     changed = False
     for row in rows[1:]:  # the header is the schema's
         for i in columns:
-            if i < len(row) and row[i].startswith(FORMULA_STARTS):
-                row[i] = "'" + row[i]
+            if i < len(row) and (safe := safe_cell(row[i])) is not row[i]:
+                row[i] = safe
                 changed = True
     if not changed:
         return data

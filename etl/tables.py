@@ -75,10 +75,10 @@ def assemble(
     ids = [d.article_id for d, _ in ordered]
     if len(set(ids)) != len(ids):  # the ids in every PER_ARTICLE row rely on it
         raise ContractError("two articles share an id")
-    ordered, rejected = _whole_tables_checked(ordered, rejected)
+    ordered, rejected, events = _whole_tables_checked(ordered, rejected)
     small = {
         "articles": [f.article for _, f in ordered],
-        "events": events_rows((d.article_id, f.events) for d, f in ordered),
+        "events": events,
         "rejected": [(r.file, r.reason) for r in sorted(rejected, key=lambda r: r.file)],
     }
     check("rejected", _frame("rejected", small["rejected"]))
@@ -90,31 +90,34 @@ def assemble(
     return {n: payloads[n] for n in TABLE_BY_NAME}, {n: counts[n] for n in TABLE_BY_NAME}, rejected
 
 
+def _across(ordered: list[tuple[Document, Fragment]]) -> list[tuple]:
+    """The events rows of these articles, after checking the tables built across them (articles, events)."""
+    check("articles", _frame("articles", [f.article for _, f in ordered]))
+    events = events_rows((d.article_id, f.events) for d, f in ordered)
+    check("events", _frame("events", events))
+    return events
+
+
 def _whole_tables_checked(
     ordered: list[tuple[Document, Fragment]], rejected: list[Rejection]
-) -> tuple[list[tuple[Document, Fragment]], list[Rejection]]:
-    """The articles whose rows keep the contract of the tables built across articles (articles, events), and the
-    rejections with those left out: no single article, however written, can stop a build."""
+) -> tuple[list[tuple[Document, Fragment]], list[Rejection], list[tuple]]:
+    """The articles whose rows keep the contract of the tables built across articles, the rejections with those
+    left out, and the events rows: no single article, however written, can stop a build."""
     try:
-        check("articles", _frame("articles", [f.article for _, f in ordered]))
-        check("events", _frame("events", events_rows((d.article_id, f.events) for d, f in ordered)))
-        return ordered, rejected
+        return ordered, rejected, _across(ordered)
     except ContractError:
         pass
     kept: list[tuple[Document, Fragment]] = []
     left_out = list(rejected)
     for doc, frag in ordered:  # one article at a time, only when the whole table fails: a rare, slow path
         try:
-            check("articles", _frame("articles", [frag.article]))
-            check("events", _frame("events", events_rows([(doc.article_id, frag.events)])))
+            _across([(doc, frag)])
         except ContractError as exc:
             left_out.append(Rejection(doc.file, broken_reason(doc.file, exc)))
             continue
         kept.append((doc, frag))
     # what is left must pass whole (two articles that break it only together still stop the build, loudly)
-    check("articles", _frame("articles", [f.article for _, f in kept]))
-    check("events", _frame("events", events_rows((d.article_id, f.events) for d, f in kept)))
-    return kept, left_out
+    return kept, left_out, _across(kept)
 
 
 def broken_reason(file: str, exc: ContractError) -> str:

@@ -11,18 +11,7 @@ from typing import Any
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, fsync it, then ``os.replace`` it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; tables are meant to be read by anyone
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_set(path.parent, {path.name: data})
 
 
 def atomic_write_set(folder: Path, files: dict[str, bytes]) -> None:
@@ -44,8 +33,12 @@ def atomic_write_set(folder: Path, files: dict[str, bytes]) -> None:
         for _, tmp in staged:
             tmp.unlink(missing_ok=True)
         raise
-    for name, tmp in staged:
-        os.replace(tmp, folder / name)
+    try:
+        for name, tmp in staged:
+            os.replace(tmp, folder / name)
+    finally:  # a rename that fails (a read-only target) leaves no temporary behind
+        for _, tmp in staged:
+            tmp.unlink(missing_ok=True)
 
 
 def json_bytes(obj: Any) -> bytes:
