@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import exports, filters, fmt, maps
+from dashboard import exports, filters, fmt, maps, trial
 from etl import paths
 from etl.build import STAMP
 from etl.read import ARTICLE_SUFFIXES, Rejected, decode
@@ -22,15 +22,32 @@ class Dirs:
     seeds: Path
     data: Path
     cache: Path
+    also: tuple[Path, ...] = ()  # more article folders read with seeds: a visitor's trial
+
+    @property
+    def folders(self) -> tuple[Path, ...]:
+        """Every folder of articles the tables are built from."""
+        return (self.seeds, *self.also)
 
 
-def dirs() -> Dirs:
-    """The folders, read from the environment at call time (tests point them at tmp folders per run)."""
+def shared_dirs() -> Dirs:
+    """The shared folders, read from the environment at call time (tests point them at tmp folders per run)."""
     return Dirs(
         seeds=Path(os.environ.get("DED_SEEDS_DIR") or paths.SEEDS_DIR),
         data=Path(os.environ.get("DED_DATA_DIR") or paths.DATA_DIR),
         cache=Path(os.environ.get("DED_CACHE_DIR") or paths.CACHE_DIR),
     )
+
+
+def dirs() -> Dirs:
+    """The folders this session reads: the shared ones, or, while it tries articles, its trial's tables built from
+    the shared articles and its own."""
+    shared = shared_dirs()
+    t = trial.current()
+    if t is None:
+        return shared
+    trial.touch(t)
+    return Dirs(seeds=shared.seeds, data=t.data, cache=shared.cache, also=(t.articles,))
 
 
 def empty_frame(name: str) -> pd.DataFrame:
@@ -154,29 +171,38 @@ def seeds_signature(seeds: Path) -> str:
     return repr(entries)
 
 
-def article_files(seeds: Path) -> list[str]:
-    """Names of the article files in the seeds folder."""
-    try:
-        return sorted(
-            e.name
-            for e in os.scandir(seeds)
-            if not e.name.startswith(".") and e.name.lower().endswith(ARTICLE_SUFFIXES)
-        )
-    except OSError:
-        return []
+def article_files(*folders: Path) -> list[str]:
+    """Names of the article files in the folders."""
+    names: list[str] = []
+    for folder in folders:
+        try:
+            names += (
+                e.name
+                for e in os.scandir(folder)
+                if not e.name.startswith(".") and e.name.lower().endswith(ARTICLE_SUFFIXES)
+            )
+        except OSError:
+            continue
+    return sorted(names)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _is_stale(seeds: str, data: str, seeds_sig: str, data_sig: str) -> bool:
+def _is_stale(seeds: str, also: tuple[str, ...], data: str, seeds_sig: str, data_sig: str) -> bool:
     from etl.build import is_stale
 
     del seeds_sig, data_sig  # cache key only: reading every article is what we avoid on each rerun
-    return is_stale(Path(seeds), Path(data))
+    return is_stale(Path(seeds), Path(data), [Path(a) for a in also])
+
+
+def articles_signature(d: Dirs) -> str:
+    """`seeds_signature` of every folder the tables are built from."""
+    return "|".join(seeds_signature(f) for f in d.folders)
 
 
 def is_stale(d: Dirs) -> bool:
     """Whether the tables are missing or older than the articles (cached until either folder changes)."""
-    return _is_stale(str(d.seeds), str(d.data), seeds_signature(d.seeds), data_signature(d.data))
+    also = tuple(str(a) for a in d.also)
+    return _is_stale(str(d.seeds), also, str(d.data), articles_signature(d), data_signature(d.data))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -189,11 +215,13 @@ def _article_text(path: str, signature: str) -> str | None:
     return text
 
 
-def article_text(seeds: Path, file: str) -> str | None:
+def article_text(d: Dirs, file: str) -> str | None:
     """The decoded text of an article, as the ETL read it (offsets match), or None when it is gone."""
-    path = Path(seeds) / Path(file).name
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return _article_text(str(path), f"{stat.st_size}:{stat.st_mtime_ns}")
+    for folder in d.folders:
+        path = Path(folder) / Path(file).name
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        return _article_text(str(path), f"{stat.st_size}:{stat.st_mtime_ns}")
+    return None

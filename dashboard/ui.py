@@ -18,10 +18,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import data, filters, fmt
+from dashboard import data, filters, fmt, trial
 from etl.paths import ROOT
 
-ICON = ROOT / "dashboard" / "assets" / "icon.svg"  # the page icon, served by the app itself
+ASSETS = ROOT / "dashboard" / "assets"
+ICON = ASSETS / "icon.svg"  # the page icon, served by the app itself
 
 if TYPE_CHECKING:
     from etl.build import BuildReport
@@ -70,6 +71,7 @@ def run_build(d: data.Dirs, label: str = "Building the tables from the articlesâ
         *(sys.executable, "-m", "etl", "--seeds", str(d.seeds), "--out", str(d.data), "--jobs", "1", "-q"),
         *("--progress-lines", "--report-json", "--lock-timeout", str(BUILD_LOCK_WAIT)),
         *("--article-budget", str(article_budget())),
+        *(arg for folder in d.also for arg in ("--also", str(folder))),
     ]
     report = None
     with tempfile.TemporaryFile("w+", encoding="utf-8") as errors:  # a file: a full pipe would stall the child
@@ -103,8 +105,15 @@ def run_build(d: data.Dirs, label: str = "Building the tables from the articlesâ
     if code != 0 or report is None:  # a failed build must not take the dashboard down with it
         _failed(said[-1].removeprefix("error:").strip() if said else f"the ETL stopped with code {code}")
         return None
-    st.cache_data.clear()
+    _forget_old_tables(d)
     return report
+
+
+def _forget_old_tables(d: data.Dirs) -> None:
+    """Free the cached frames of the tables a shared build replaced (a new build has a new cache key anyway). A
+    trial's build leaves the cache alone: one visitor's trial must not slow every other visitor's next page."""
+    if not d.also:
+        st.cache_data.clear()
 
 
 _BUSY = "Another build is still running; the tables shown may be the previous ones. Reload in a moment."
@@ -131,7 +140,7 @@ def _run_here(d: data.Dirs, bar) -> BuildReport | None:
         bar.progress(done / max(total, 1), text=_reading(done, total, name))
 
     try:
-        report = run(d.seeds, d.data, cache_dir=d.cache, progress=progress, lock_timeout=BUILD_LOCK_WAIT)
+        report = run(d.seeds, d.data, cache_dir=d.cache, progress=progress, lock_timeout=BUILD_LOCK_WAIT, also=d.also)
     except Timeout:
         bar.empty()
         st.warning(_BUSY)
@@ -141,7 +150,7 @@ def _run_here(d: data.Dirs, bar) -> BuildReport | None:
         _failed(f"{exc.__class__.__name__}: {exc}")
         return None
     bar.empty()
-    st.cache_data.clear()
+    _forget_old_tables(d)
     return report
 
 
@@ -174,7 +183,7 @@ def through_router() -> None:
 def ensure_data() -> data.Dirs:
     """Build the tables when they are missing or older than the articles; explain what to do when there are none."""
     d = data.dirs()
-    if not data.article_files(d.seeds):
+    if not data.article_files(*d.folders):
         if not (d.data / "articles.csv").exists():
             st.info(
                 f"No articles yet. Add one on **Sources â†’ Add an article**, or copy `.txt`/`.md` files into "
@@ -188,7 +197,7 @@ def ensure_data() -> data.Dirs:
         return d
     if stale:
         # A build that failed for these exact articles fails again: say so once per session instead of retrying.
-        attempt = f"{d.seeds}|{data.seeds_signature(d.seeds)}"
+        attempt = f"{d.data}|{data.articles_signature(d)}"
         if st.session_state.get("_failed_build") == attempt:
             st.warning(
                 "The tables are older than the articles and the last rebuild failed; showing the previous tables."
@@ -223,7 +232,7 @@ def set_filters(f: filters.Filters) -> None:
 
 
 def sidebar(d: data.Dirs) -> None:
-    """Freshness and size of the data, on every page."""
+    """Freshness and size of the data, on every page, and this visitor's trial when there is one."""
     articles = data.load("articles", d.data)
     metrics = data.load("metrics", d.data)
     built = data.built_at(d.data)
@@ -233,6 +242,17 @@ def sidebar(d: data.Dirs) -> None:
             f"{fmt.counted(len(articles), 'article', 'articles')} Â· {fmt.counted(len(metrics), 'figure', 'figures')}"
         )
         st.caption(f"Built {built:%Y-%m-%d %H:%M} UTC" if built else "Not built yet")
+        t = trial.current()
+        if t is not None:
+            mine = t.files()
+            st.info(
+                f"**Your trial**: every page includes {fmt.counted(len(mine), 'article', 'articles')} that only "
+                "you see. Other visitors see the shared corpus.",
+                icon=":material/science:",
+            )
+            if st.button("End the trial", icon=":material/close:", key="end_trial"):
+                trial.end()
+                st.rerun()
         st.page_link(PAGE["sources"], label="Add an article", icon=":material/upload_file:")
 
 

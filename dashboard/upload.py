@@ -7,6 +7,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,14 +52,19 @@ def corpus_bytes(seeds: Path) -> int:
         return 0
 
 
-def check_quota(seeds: Path, size: int, added: int) -> None:
-    """Refuse an upload past the session's quota (``added`` so far) or past the corpus cap; raises UploadError."""
+def check_visit(added: int) -> None:
+    """Refuse an upload past the session's quota (``added`` so far); raises UploadError."""
     most = uploads_per_session()
     if added >= most:
         raise UploadError(
             f"This visit has added {added} {'article' if added == 1 else 'articles'}, the most one visit may add "
             f"({most}). Nothing was added; the operator can raise DED_UPLOADS_PER_SESSION."
         )
+
+
+def check_quota(seeds: Path, size: int, added: int) -> None:
+    """Refuse an upload past the session's quota (``added`` so far) or past the corpus cap; raises UploadError."""
+    check_visit(added)
     used, cap = corpus_bytes(seeds), corpus_max_bytes()
     if used + size > cap:
         raise UploadError(
@@ -130,13 +136,14 @@ def find_duplicate(seeds: Path, data: bytes) -> Path | None:
     return None
 
 
-def free_name(seeds: Path, name: str) -> str:
-    """``name``, or ``stem-2.txt``, ``stem-3.txt``... : the first name whose stem no file in ``seeds`` has.
+def free_name(seeds: Path, name: str, taken: Sequence[Path] = ()) -> str:
+    """``name``, or ``stem-2.txt``, ``stem-3.txt``... : the first name whose stem no file in ``seeds`` (or in the
+    folders of ``taken``, read as part of the same corpus) has.
 
     The stem is the article id, so "riga.md" beside "riga.txt" is taken too.
     """
     path = Path(name)
-    stems = {p.stem for p in seeds.iterdir()} if seeds.is_dir() else set()
+    stems = {p.stem for folder in (seeds, *taken) if folder.is_dir() for p in folder.iterdir()}
     candidate, n = name, 1
     while Path(candidate).stem in stems or (seeds / candidate).exists():
         n += 1
@@ -162,17 +169,18 @@ def _write_new(target: Path, data: bytes) -> bool:
         os.unlink(tmp)
 
 
-def save(seeds: Path, checked: Checked) -> Saved:
+def save(seeds: Path, checked: Checked, taken: Sequence[Path] = ()) -> Saved:
     """Save a checked upload into ``seeds``: same bytes already there -> nothing written; a name clash -> a new name.
+    ``taken``: folders read with ``seeds`` as one corpus (a trial's shared articles), whose names and bytes count too.
 
     Call it while holding ``etl.build.lock_for(data_dir)`` so no build reads a half-added corpus.
     """
     seeds.mkdir(parents=True, exist_ok=True)
-    same = find_duplicate(seeds, checked.data)
+    same = next((p for p in (find_duplicate(f, checked.data) for f in (seeds, *taken)) if p is not None), None)
     if same is not None:
         return Saved(None, "duplicate", f"This article is already in the corpus as “{same.name}”; nothing was added.")
     while True:
-        name = free_name(seeds, checked.name)
+        name = free_name(seeds, checked.name, taken)
         if _write_new(seeds / name, checked.data):
             break
     made_safe = f" (the name “{checked.given}” was made safe for the server)" if checked.given else ""

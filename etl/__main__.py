@@ -1,4 +1,4 @@
-"""Command line: ``python -m etl [--seeds DIR] [--out DIR]``."""
+"""Command line: ``python -m etl [--seeds DIR] [--also DIR] [--out DIR]``."""
 
 from __future__ import annotations
 
@@ -20,6 +20,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
     parser.add_argument("--seeds", type=Path, default=SEEDS_DIR, help="folder of articles (.txt, .md)")
     parser.add_argument("--out", type=Path, default=DATA_DIR, help="folder the tables are written to")
+    parser.add_argument(
+        "--also",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="another folder of articles read as part of the corpus (repeatable)",
+    )
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest article accepted")
     parser.add_argument("--no-cache", action="store_true", help="re-read every article")
     parser.add_argument("--check", action="store_true", help="exit 1 if the tables are stale, build nothing")
@@ -48,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: seeds folder {args.seeds} does not exist", file=sys.stderr)
         return 2
     if args.check:
-        stale = build.is_stale(args.seeds, args.out)
+        stale = build.is_stale(args.seeds, args.out, args.also)
         print("stale" if stale else "up to date")
         return 1 if stale else 0
 
@@ -77,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
             jobs=max(1, args.jobs),
             article_budget=args.article_budget,
             lock_timeout=args.lock_timeout,
+            also=args.also,
         )
     except ContractError as exc:
         print(f"error: {exc}", file=sys.stderr)

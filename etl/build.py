@@ -9,7 +9,7 @@ import json
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,17 +51,19 @@ def run(
     lock_timeout: float = 600,
     jobs: int = 1,
     article_budget: float | None = None,
+    also: Sequence[Path] = (),
 ) -> BuildReport:
     """Build every table of ``out`` from ``seeds``; raises ContractError before writing bad tables.
 
     ``jobs`` > 1 reads new articles in that many worker processes when there are enough of them to pay for
     starting the workers; the tables are the same bytes whatever ``jobs`` is. With ``article_budget`` (seconds),
     each new article is read in a worker process and one that takes longer is left out with that reason, so no
-    article can hold the build lock (the dashboard's builds set it).
+    article can hold the build lock (the dashboard's builds set it). ``also``: more article folders read as part of
+    the corpus (a visitor's trial, built into a data folder of its own).
     """
     with lock_for(out).acquire(timeout=lock_timeout), _few_collections():
         # Load
-        docs, rejected = read_folder(seeds, max_bytes)
+        docs, rejected = read_folder(seeds, max_bytes, also)
         stamp = _fingerprint(docs, rejected)
         if _is_current(out, stamp):
             return BuildReport(len(docs), rejected, {}, len(docs), skipped=True)
@@ -272,7 +274,7 @@ def _is_current(out: Path, stamp: str) -> bool:
         return False
 
 
-def is_stale(seeds: Path, out: Path) -> bool:
-    """True when ``out`` is missing, incomplete, or older than the articles in ``seeds``."""
-    docs, rejected = read_folder(seeds)
+def is_stale(seeds: Path, out: Path, also: Sequence[Path] = ()) -> bool:
+    """True when ``out`` is missing, incomplete, or older than the articles in ``seeds`` (and ``also``)."""
+    docs, rejected = read_folder(seeds, also=also)
     return not _is_current(out, _fingerprint(docs, rejected))

@@ -18,3 +18,6 @@ ASSETS_DIR = ROOT / "dashboard" / "assets"
 
 # Lock file that serialises builds and uploads across processes and sessions.
 BUILD_LOCK = Path(os.environ.get("DED_BUILD_LOCK", ROOT / ".cache" / "build.lock"))
+
+# Visitors' trials: articles one session tries, built with the shared ones into tables only that session reads.
+TRIALS_DIR = Path(os.environ.get("DED_TRIALS_DIR", ROOT / ".cache" / "trials"))

@@ -7,6 +7,7 @@ import hashlib
 import os
 import re
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -144,11 +145,22 @@ def _is_utf8(name: str) -> bool:
     return True
 
 
-def read_folder(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Document], list[Rejection]]:
-    """Every readable article in ``folder`` and a reason for every file that was not."""
+def read_folder(
+    folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, also: Sequence[Path] = ()
+) -> tuple[list[Document], list[Rejection]]:
+    """Every readable article in ``folder`` (then in each folder of ``also``, read as part of the same corpus: a
+    visitor's trial articles beside the shared ones) and a reason for every file that was not."""
     docs: list[Document] = []
     rejected: list[Rejection] = []
-    ids: dict[str, str] = {}  # article id (file stem) -> the file that has it
+    ids: dict[str, str] = {}  # article id (file stem) -> the file that has it, across all the folders
+    for one in (folder, *also):
+        _read_one(one, max_bytes, docs, rejected, ids)
+    return docs, rejected
+
+
+def _read_one(
+    folder: Path, max_bytes: int, docs: list[Document], rejected: list[Rejection], ids: dict[str, str]
+) -> None:
     if folder.is_dir():
         for path in sorted(folder.iterdir(), key=lambda p: p.name):
             if path.name.startswith("."):
@@ -180,4 +192,3 @@ def read_folder(folder: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[
                 continue
             docs.append(Document(path.stem, path.name, text, hashlib.sha256(raw).hexdigest(), encoding))
             ids[path.stem] = path.name
-    return docs, rejected

@@ -2,31 +2,43 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import pandas as pd
 import streamlit as st
 from filelock import Timeout
 
-from dashboard import data, editing, fmt, highlight, ui, upload
+from dashboard import data, editing, fmt, highlight, trash, trial, ui, upload
 from dashboard.fmt import figure_value
 from etl.build import lock_for
+
+if TYPE_CHECKING:
+    from etl.build import BuildReport
 
 ui.through_router()
 
 
-def _add(d: data.Dirs, name: str, raw: bytes) -> None:
+def _refuse(exc: Exception) -> None:
+    st.error(f"{fmt.md_literal(exc)} Nothing was changed.")
+
+
+def _add(name: str, raw: bytes) -> None:
+    """Add an upload to the shared corpus (editors only) and rebuild the shared tables."""
     if not editing.can_edit():
         st.error("Adding articles is not allowed in this session. Nothing was changed.")
         return
+    shared = data.shared_dirs()
     try:
         checked = upload.check(name, raw)
-        upload.check_quota(d.seeds, len(raw), st.session_state.get("_uploads", 0))
+        upload.check_quota(shared.seeds, len(raw), st.session_state.get("_uploads", 0))
     except upload.UploadError as exc:
-        st.error(f"{fmt.md_literal(exc)} Nothing was changed.")
+        _refuse(exc)
         return
     try:
         # Save under the build lock, then release it: etl.build.run takes the same lock itself.
-        with lock_for(d.data).acquire(timeout=30):
-            saved = upload.save(d.seeds, checked)
+        with lock_for(shared.data).acquire(timeout=30):
+            saved = upload.save(shared.seeds, checked)
     except Timeout:
         st.error("A build is running right now; try again in a minute. Nothing was changed.")
         return
@@ -36,16 +48,52 @@ def _add(d: data.Dirs, name: str, raw: bytes) -> None:
     if saved.status == "duplicate":
         st.info(fmt.md_literal(saved.message))
         return
-    report = ui.run_build(d, label="Reading the new article…")
+    report = ui.run_build(shared, label="Reading the new article…")
+    if report is not None:
+        _built(saved, report)
+
+
+def _try(name: str, raw: bytes) -> None:
+    """Add an upload to this session's trial only, and build the trial's tables (shared articles plus its own)."""
+    shared = data.shared_dirs()
+    try:
+        checked = upload.check(name, raw)
+        upload.check_visit(st.session_state.get("_uploads", 0))
+        same = upload.find_duplicate(shared.seeds, raw)
+        if same is not None:  # before a trial starts: a trial of nothing new would be an empty copy
+            st.info(fmt.md_literal(f"This article is already in the corpus as “{same.name}”; nothing was added."))
+            return
+        mine = trial.start()
+        trial.check_room(mine, len(raw))
+        saved = upload.save(mine.articles, checked, taken=(shared.seeds,))
+    except (upload.UploadError, trial.TrialError) as exc:
+        _refuse(exc)
+        return
+    except OSError as exc:
+        st.error(f"The article could not be saved ({fmt.md_literal(exc.strerror or exc)}). Nothing was changed.")
+        return
+    if saved.status == "duplicate":
+        st.info(fmt.md_literal(saved.message))
+        return
+    report = ui.run_build(data.dirs(), label="Reading the article for your trial…")
     if report is None:
         return
+    if saved.path is not None and any(r.file == saved.path.name for r in report.rejected):
+        saved.path.unlink(missing_ok=True)  # nothing of it reached the tables: keep the trial to what it shows
+    _built(saved, report, for_trial=True)
+
+
+def _built(saved: upload.Saved, report: BuildReport, for_trial: bool = False) -> None:
+    """Say what became of a saved upload after its build, select it, and rerun so every part of the page sees it."""
     refused = next((r.reason for r in report.rejected if saved.path and r.file == saved.path.name), None)
+    where = "your trial" if for_trial else "the tables"
     st.session_state["_upload_result"] = (
-        {"level": "error", "message": f"The article was saved but not added to the tables: {fmt.md_literal(refused)}"}
+        {"level": "error", "message": f"The article was not added to {where}: {fmt.md_literal(refused)}"}
         if refused
         else {
             "level": "info" if saved.status == "renamed" else "success",
-            "message": fmt.md_literal(saved.message),
+            "message": fmt.md_literal(saved.message)
+            + (" It is in your trial: every page shows it to you, and only to you." if for_trial else ""),
             "article": saved.article_id,
         }
     )
@@ -56,12 +104,79 @@ def _add(d: data.Dirs, name: str, raw: bytes) -> None:
     st.rerun()
 
 
+def _remove(file: str) -> None:
+    """Move a shared article to the trash (editors only) and rebuild."""
+    if not editing.can_edit():
+        st.error("Removing articles is not allowed in this session. Nothing was changed.")
+        return
+    shared = data.shared_dirs()
+    try:
+        with lock_for(shared.data).acquire(timeout=30):
+            gone = trash.remove(shared.seeds, file)
+    except Timeout:
+        st.error("A build is running right now; try again in a minute. Nothing was changed.")
+        return
+    except OSError as exc:
+        st.error(f"The article could not be removed ({fmt.md_literal(exc.strerror or exc)}). Nothing was changed.")
+        return
+    if ui.run_build(shared, label="Rebuilding without the removed article…") is not None:
+        st.session_state["_upload_result"] = {
+            "level": "success",
+            "message": f"“{fmt.md_literal(gone.name)}” was moved to the trash; **Trash** below restores it.",
+        }
+        if "doc" in st.query_params:
+            del st.query_params["doc"]
+        st.rerun()
+
+
+def _restore(item: trash.Trashed) -> None:
+    """Put a trashed article back (editors only) and rebuild."""
+    if not editing.can_edit():
+        st.error("Restoring articles is not allowed in this session. Nothing was changed.")
+        return
+    shared = data.shared_dirs()
+    try:
+        with lock_for(shared.data).acquire(timeout=30):
+            name = trash.restore(shared.seeds, item)
+    except Timeout:
+        st.error("A build is running right now; try again in a minute. Nothing was changed.")
+        return
+    except OSError as exc:
+        st.error(f"The article could not be restored ({fmt.md_literal(exc.strerror or exc)}). Nothing was changed.")
+        return
+    if ui.run_build(shared, label="Rebuilding with the restored article…") is not None:
+        again = f" as “{fmt.md_literal(name)}” (its name was taken meanwhile)" if name != item.name else ""
+        st.session_state["_upload_result"] = {
+            "level": "success",
+            "message": f"“{fmt.md_literal(item.name)}” is back in the corpus{again}.",
+        }
+        st.session_state["_src_applied"] = None
+        st.query_params["doc"] = Path(name).stem
+        st.rerun()
+
+
+def _trash_panel() -> None:
+    """The trash, for editors: each removed article with a button that restores it."""
+    items = trash.listing(data.shared_dirs().seeds)
+    if not items:
+        return
+    with st.expander(f"Trash ({fmt.counted(len(items), 'article', 'articles')})"):
+        for i, item in enumerate(items[:50]):
+            left, right = st.columns([4, 1], vertical_alignment="center")
+            left.text(f"{item.name} · removed {item.removed:%Y-%m-%d %H:%M} UTC")
+            if right.button("Restore", key=f"restore_{i}", icon=":material/restore_from_trash:"):
+                _restore(item)
+        if len(items) > 50:
+            st.caption(f"The latest 50 of {len(items):,} are shown; older ones are in the trash folder of the server.")
+
+
 def _locked() -> None:
     """What a visitor sees when adding articles to the shared corpus is off, or needs the editor key."""
     if editing.mode() == "off":
-        st.info(
-            "Adding articles is switched off on this dashboard: every visitor sees the same corpus, so only its "
-            "operator changes it. To run your own copy where you can add articles, see the README (`make run`)."
+        st.caption(
+            "Adding articles to the shared corpus is switched off on this dashboard: every visitor sees the same "
+            "corpus, so only its operator changes it. You can still try an article in your own session above, or run "
+            "your own copy (see the README, `make run`)."
         )
         return
     with st.form("editor_key"):
@@ -70,7 +185,9 @@ def _locked() -> None:
             if editing.unlock(typed):
                 st.rerun()
             st.error("That is not the editor key. Nothing was changed.")
-    st.caption("Adding articles changes what every visitor sees, so it needs the key the operator set.")
+    st.caption(
+        "Adding articles to the shared corpus changes what every visitor sees, so it needs the key the operator set."
+    )
 
 
 def main() -> None:
@@ -140,7 +257,7 @@ def main() -> None:
                 )
                 ui.safe_text(row["sentence"])
 
-        text = data.article_text(d.seeds, meta["file"])
+        text = data.article_text(d, meta["file"])
         if text is None:
             st.warning("The article file is no longer in the seeds folder; its figures are still in the tables.")
         else:
@@ -161,20 +278,41 @@ def main() -> None:
                     width="stretch",
                 )
 
+        in_trial = any((folder / meta["file"]).is_file() for folder in d.also)
+        if in_trial:
+            st.caption("This article is in your trial: only you see it.")
+        elif editing.can_edit() and text is not None:
+            with st.popover("Remove from the corpus", icon=":material/delete:"):
+                st.write("The article moves to the trash and the tables are rebuilt without it; the trash restores it.")
+                if st.button("Move to the trash", type="primary", key="trash_doc"):
+                    _remove(meta["file"])
+
     st.divider()
     st.subheader("Add an article")
-    if not editing.can_edit():
-        _locked()
-        return
     st.caption(
-        "A news article as plain text (.txt or .md, up to 5 MB, any common encoding). It is checked, saved into the "
-        "corpus, and read at once; a file already in the corpus is not added twice, and a name already taken gets a new one."
+        "A news article as plain text (.txt or .md, up to 5 MB, any common encoding), checked and read at once. "
+        "**Try it** adds it for you only: every page then includes it in this session, and other visitors see "
+        "nothing of it. **Add to the corpus** changes what every visitor sees, and needs editing rights. A file "
+        "already in the corpus is not added twice, and a name already taken gets a new one."
     )
+    st.html(ui.ASSETS / "uploader.css")  # a refused file's reason in plain view, not only on hover
     uploaded = st.file_uploader(
         "Article file", type=["txt", "md"], key=f"uploader_{st.session_state.get('_uploads', 0)}", max_upload_size=5
     )
-    if uploaded is not None and st.button("Add to the corpus", type="primary", icon=":material/upload:"):
-        _add(d, uploaded.name, uploaded.getvalue())
+    editor = editing.can_edit()
+    left, right, _ = st.columns([1, 1, 2])
+    tried = left.button("Try it in my session", icon=":material/science:", disabled=uploaded is None)
+    added = editor and right.button(
+        "Add to the corpus", type="primary", icon=":material/upload:", disabled=uploaded is None
+    )
+    if uploaded is not None and tried:
+        _try(uploaded.name, uploaded.getvalue())
+    elif uploaded is not None and added:
+        _add(uploaded.name, uploaded.getvalue())
+    if editor:
+        _trash_panel()
+    else:
+        _locked()
 
 
 main()

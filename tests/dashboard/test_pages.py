@@ -118,6 +118,12 @@ def test_data_page_offers_every_download_the_schema_and_the_rejected_files(sampl
     assert "article_id" in list(schema["column"]) and schema["description"].str.len().min() > 0
 
 
+def button(at: AppTest, label: str):
+    """The button of ``at`` with this label (exactly one)."""
+    (found,) = [b for b in at.button if b.label == label]
+    return found
+
+
 def test_sources_highlights_figures_with_the_article_text_escaped(built_data, tmp_path):
     at = open_page("pages/sources.py", query={"doc": "a_lisbon"})
     assert at.selectbox(key="src_doc").value == "a_lisbon"
@@ -133,7 +139,7 @@ def test_sources_upload_saves_builds_and_selects_the_new_article(built_data, tmp
     at = open_page("pages/sources.py")
     at.file_uploader[0].upload("new <article>.txt", b"More than 3,500 students joined 12 online courses.", "text/plain")
     at.run()
-    at.button[0].click().run()
+    button(at, "Add to the corpus").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert (seeds / "new_article.txt").exists()
     assert "new_article" in (built_data / "metrics.csv").read_text()
@@ -161,7 +167,7 @@ def test_an_upload_the_etl_cannot_turn_into_valid_rows_is_reported_and_the_table
     at = open_page("pages/sources.py")
     at.file_uploader[0].upload("trip.txt", b"The tripwire school has 300 students.", "text/plain")
     at.run()
-    at.button[0].click().run()
+    button(at, "Add to the corpus").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("not added to the tables" in e.value and "unit" in e.value for e in at.error), [
         e.value for e in at.error
@@ -177,7 +183,7 @@ def test_sources_upload_of_a_bad_file_changes_nothing(built_data, tmp_path):
     at = open_page("pages/sources.py")
     at.file_uploader[0].upload("bad.txt", b"\x00\x01\x02\x03binary", "text/plain")
     at.run()
-    at.button[0].click().run()
+    button(at, "Add to the corpus").click().run()
     assert any("binary" in e.value for e in at.error)
     assert sorted(p.name for p in seeds.iterdir()) == before
 
@@ -263,20 +269,22 @@ def test_with_nothing_set_visitors_cannot_add_articles_to_the_shared_corpus(samp
     monkeypatch.delenv("DED_EDITING")
     monkeypatch.delenv("DED_EDITOR_KEY", raising=False)
     at = open_page("pages/sources.py")
-    assert not at.get("file_uploader")
-    assert any("switched off" in i.value for i in at.info)
+    assert [b.label for b in at.button if b.label in ("Add to the corpus", "Move to the trash")] == []
+    assert any("switched off" in c.value for c in at.caption)
+    assert at.get("file_uploader"), "a visitor may still try an article in their own session"
 
 
 def test_an_editor_key_unlocks_adding_articles_for_that_session_only(sample_data, monkeypatch):
     monkeypatch.delenv("DED_EDITING")
     monkeypatch.setenv("DED_EDITOR_KEY", "correct horse")
     at = open_page("pages/sources.py")
-    assert not at.get("file_uploader")
+    assert "Add to the corpus" not in [b.label for b in at.button]
     at.text_input[0].input("wrong")
-    at.button[0].click().run()  # a form sends what was typed with its button
-    assert any("not the editor key" in e.value for e in at.error) and not at.get("file_uploader")
+    button(at, "Unlock adding articles").click().run()  # a form sends what was typed with its button
+    assert any("not the editor key" in e.value for e in at.error)
+    assert "Add to the corpus" not in [b.label for b in at.button]
     at.text_input[0].input("correct horse")
-    at.button[0].click().run()
-    assert at.get("file_uploader"), "the uploader appears once the key is typed"
+    button(at, "Unlock adding articles").click().run()
+    assert "Add to the corpus" in [b.label for b in at.button], "the key unlocks adding for this session"
     other = open_page("pages/sources.py")  # another visitor's session
-    assert not other.get("file_uploader")
+    assert "Add to the corpus" not in [b.label for b in other.button]

@@ -150,3 +150,32 @@ def test_an_article_that_begins_like_a_signature_word_is_still_read(write_articl
     seeds = write_articles({"a.txt": start + "About 45 schools joined."})
     docs, rejected = read_folder(seeds)
     assert rejected == [] and len(docs) == 1
+
+
+def test_a_second_folder_is_read_as_part_of_the_same_corpus_and_a_clashing_name_is_refused(tmp_path):
+    shared, trial = tmp_path / "shared", tmp_path / "trial"
+    shared.mkdir()
+    trial.mkdir()
+    (shared / "a.txt").write_text("Over 400 guests came.")
+    (trial / "b.txt").write_text("About 45 schools joined.")
+    (trial / "a.md").write_text("About 6 schools opened.")  # the id "a" is the shared article's
+    docs, rejected = read_folder(shared, also=[trial])
+    assert [d.file for d in docs] == ["a.txt", "b.txt"]
+    assert [r.file for r in rejected] == ["a.md"] and "same name as a.txt" in rejected[0].reason
+
+
+def test_a_build_with_another_folder_is_stale_until_built_and_the_shared_tables_are_untouched(tmp_path):
+    shared, trial = tmp_path / "shared", tmp_path / "trial"
+    shared.mkdir()
+    trial.mkdir()
+    (shared / "a.txt").write_text("Over 400 guests came.")
+    build.run(shared, tmp_path / "data", cache_dir=None)
+    before = (tmp_path / "data" / "articles.csv").read_bytes()
+    (trial / "b.txt").write_text("About 45 schools joined.")
+    assert build.is_stale(shared, tmp_path / "mine", [trial])
+    report = build.run(shared, tmp_path / "mine", cache_dir=None, also=[trial])
+    assert report.articles == 2 and not build.is_stale(shared, tmp_path / "mine", [trial])
+    assert not build.is_stale(shared, tmp_path / "data")
+    assert (tmp_path / "data" / "articles.csv").read_bytes() == before
+    (trial / "b.txt").unlink()
+    assert build.is_stale(shared, tmp_path / "mine", [trial])
