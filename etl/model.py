@@ -91,6 +91,7 @@ class ArticleMeta:
     title: str
     published: str  # ISO date or ""
     source: str
+    url: str = ""  # the original's address (http or https), from the article's Source line
 
 
 @dataclass

@@ -66,6 +66,13 @@ TABLES: tuple[Table, ...] = (
             Field("title", "string", "Headline: the first line of the article that reads as a title."),
             Field("published", "date", "Publication date, when the text states one."),
             Field("source", "string", "Publisher or source named in the text (dateline or 'Source:' line)."),
+            Field(
+                "url",
+                "string",
+                "Address of the original article (http or https), from its 'Source:' line; a bare www. address "
+                "gets https://.",
+                pattern=r"https?://[^\s\"'<>]+",
+            ),
             Field("n_chars", "integer", "Length of the decoded text in characters.", required=True, minimum=1),
             Field("sha256", "string", "SHA-256 of the raw file bytes.", required=True, pattern="[0-9a-f]{64}"),
             Field("encoding", "string", "Text encoding the file was read with."),

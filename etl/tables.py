@@ -37,6 +37,7 @@ def article_rows(doc: Document, result: ArticleResult) -> Rows:
                 result.meta.title,
                 result.meta.published or None,
                 result.meta.source,
+                result.meta.url or None,
                 len(doc.text),
                 doc.sha256,
                 doc.encoding,

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 from filelock import Timeout
 
-from dashboard import data, editing, fmt, highlight, trash, trial, ui, upload
+from dashboard import catalog, data, editing, fmt, highlight, trash, trial, ui, upload
 from dashboard.fmt import figure_value
 from etl.build import lock_for
 
@@ -180,13 +180,53 @@ def _locked() -> None:
         )
         return
     with st.form("editor_key"):
-        typed = st.text_input("Editor key", type="password", help="Set by the operator of this dashboard")
+        typed = st.text_input(
+            "Editor key", type="password", help="Set by the operator of this dashboard", key="editor_key_input"
+        )
         if st.form_submit_button("Unlock adding articles") and typed:
             if editing.unlock(typed):
                 st.rerun()
             st.error("That is not the editor key. Nothing was changed.")
     st.caption(
         "Adding articles to the shared corpus changes what every visitor sees, so it needs the key the operator set."
+    )
+
+
+def _catalogue(articles: pd.DataFrame) -> None:
+    """Every article in a table to sort and search; choosing a row opens it below."""
+    st.subheader("Articles")
+    query = st.text_input(
+        "Search the articles", key="src_search", placeholder="Words of a title, source or address", max_chars=200
+    )
+    shown = catalog.table(articles, query)
+    if shown.empty:
+        st.info("No article matches this search; clear it to see them all.")
+        return
+    picked = st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        height=min(38 + 35 * len(shown), 320),
+        on_select="rerun",
+        selection_mode="single-row",
+        key="src_table",
+        column_config={
+            "Title": st.column_config.TextColumn(width="large"),
+            "Original": st.column_config.LinkColumn(display_text="open", help="The article where it was published"),
+            "Figures": st.column_config.NumberColumn(format="localized"),
+            "Places": st.column_config.NumberColumn(format="localized"),
+        },
+    )
+    rows = picked.selection.rows if picked is not None else []
+    chosen = str(shown.iloc[rows[0]]["Id"]) if rows else None
+    # Only a new choice moves the page: the table keeps its selection while the reader picks another article below.
+    if chosen and st.session_state.get("_src_table_pick") != chosen:
+        st.session_state["_src_table_pick"] = chosen
+        st.query_params["doc"] = chosen
+        if "fig" in st.query_params:
+            del st.query_params["fig"]
+    st.caption(
+        f"{fmt.counted(len(shown), 'article', 'articles')} · sort by a column's header · choose a row to read it below"
     )
 
 
@@ -214,6 +254,7 @@ def main() -> None:
     if articles.empty:
         st.info("No articles yet: add the first one below.")
     else:
+        _catalogue(articles)
         ids = list(articles["article_id"])
         titles = ui.article_titles(articles)
         wanted = st.query_params.get("doc")
@@ -246,6 +287,9 @@ def main() -> None:
             f"({meta['encoding'] or 'unknown encoding'}, sha256 {meta['sha256'][:12]}…)",
             muted=True,
         )
+        original = catalog.web_link(meta["url"])
+        if original:  # a widget property, never Markdown: the address is the article's text
+            st.link_button("Read the original", original, icon=":material/open_in_new:")
 
         fig_id = st.query_params.get("fig")
         chosen = mine[mine["metric_id"] == fig_id] if fig_id else mine.iloc[0:0]

@@ -7,6 +7,7 @@ import re
 from datetime import date
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from etl.extract.dates import find_dates
 from etl.extract.places import extract_places
@@ -256,8 +257,33 @@ def _source(lines: list[str]) -> str:
     return ""
 
 
+_URL_TAIL = ".,;:!?)]}»”’'\""  # punctuation that ends a sentence, not an address
+_URL_MAX = 2000
+
+
+def _url(lines: list[str]) -> str:
+    """The address of the 'Source:' line, as a link a page can offer: http(s) only, nothing that could break out of
+    an attribute; "www.example.org/x" gets https://."""
+    for line in lines:
+        m = _SOURCE_LINE.match(line)
+        if not m:
+            continue
+        url = m.group("url").rstrip(_URL_TAIL)
+        if url.lower().startswith("www."):
+            url = "https://" + url
+        parts = urlsplit(url)
+        safe = parts.scheme.lower() in ("http", "https") and "." in parts.netloc and len(url) <= _URL_MAX
+        return url if safe and not _UNSAFE_IN_URL.search(url) else ""
+    return ""
+
+
+_UNSAFE_IN_URL = re.compile(r"[\s\"'<>\\`\x00-\x1f\x7f]")
+
+
 def _extract(text: str, sentences: list[Sentence]) -> ArticleMeta:
     if not text or not isinstance(text, str):
         return ArticleMeta(title="", published="", source="")
     lines = _lines(text)
-    return ArticleMeta(title=_title(lines, sentences), published=_published(lines), source=_source(lines))
+    return ArticleMeta(
+        title=_title(lines, sentences), published=_published(lines), source=_source(lines), url=_url(lines)
+    )

@@ -279,12 +279,32 @@ def test_an_editor_key_unlocks_adding_articles_for_that_session_only(sample_data
     monkeypatch.setenv("DED_EDITOR_KEY", "correct horse")
     at = open_page("pages/sources.py")
     assert "Add to the corpus" not in [b.label for b in at.button]
-    at.text_input[0].input("wrong")
+    at.text_input(key="editor_key_input").input("wrong")
     button(at, "Unlock adding articles").click().run()  # a form sends what was typed with its button
     assert any("not the editor key" in e.value for e in at.error)
     assert "Add to the corpus" not in [b.label for b in at.button]
-    at.text_input[0].input("correct horse")
+    at.text_input(key="editor_key_input").input("correct horse")
     button(at, "Unlock adding articles").click().run()
     assert "Add to the corpus" in [b.label for b in at.button], "the key unlocks adding for this session"
     other = open_page("pages/sources.py")  # another visitor's session
     assert "Add to the corpus" not in [b.label for b in other.button]
+
+
+def test_sources_lists_every_article_to_search_and_links_to_the_original(built_data, tmp_path):
+    from etl.build import run
+
+    (tmp_path / "seeds" / "c_riga.txt").write_text(
+        "Riga learning week\n\nSource: https://example.org/riga-week\n\nAbout 45 schools in Riga joined.",
+        encoding="utf-8",
+    )
+    run(tmp_path / "seeds", built_data, cache_dir=tmp_path / "cache")
+    at = open_page("pages/sources.py", query={"doc": "c_riga"})
+    table = next(df.value for df in at.dataframe if "Original" in df.value)
+    assert sorted(table["Id"]) == ["a_lisbon", "b_nairobi", "c_riga"]
+    assert table.set_index("Id").loc["c_riga", "Original"] == "https://example.org/riga-week"
+    assert [b.proto.url for b in at.get("link_button")] == ["https://example.org/riga-week"]
+    at.text_input(key="src_search").input("nairobi").run()
+    table = next(df.value for df in at.dataframe if "Original" in df.value)
+    assert list(table["Id"]) == ["b_nairobi"]
+    at.text_input(key="src_search").input("atlantis").run()
+    assert any("No article matches" in i.value for i in at.info)

@@ -79,3 +79,26 @@ def test_chinese_and_empty_text():
 def test_never_raises_and_date_is_iso_or_empty(text):
     m = meta(text)
     assert m.published == "" or len(m.published) == 10
+
+
+@pytest.mark.parametrize(
+    ("source_line", "url"),
+    [
+        ("Source: https://example.org/news/2024/05/a-story.html", "https://example.org/news/2024/05/a-story.html"),
+        ("Source: http://example.org/a?id=7&p=2.", "http://example.org/a?id=7&p=2"),  # a full stop ends the line
+        ("Source: www.moe.gov.cn", "https://www.moe.gov.cn"),
+        ("source : HTTPS://Example.org/A", "HTTPS://Example.org/A"),
+        ('Source: https://example.org/a"onmouseover=alert(1)', ""),  # would break out of an attribute
+        ("Source: https://example.org/<script>", ""),
+        ("Source: https://localhost", ""),  # no dotted host: not an address a reader can open
+        ("Source: javascript:alert(1)", ""),  # not http(s): the Source line does not match at all
+        ("Source: Xinhua", ""),
+        ("Source: https://example.org/" + "a" * 2100, ""),
+    ],
+)
+def test_the_source_line_gives_a_link_to_the_original_only_when_it_is_a_safe_web_address(source_line, url):
+    assert meta(f"A headline\n\n{source_line}\n\nAbout 40 schools joined.").url == url
+
+
+def test_an_article_without_a_source_line_has_no_url():
+    assert meta("BEIJING, Jan. 30 (Xinhua) -- About 40 schools joined.").url == ""

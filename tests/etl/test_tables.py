@@ -133,3 +133,31 @@ def test_a_merged_event_takes_its_first_and_last_day_from_one_report():
     columns = TABLE_BY_NAME["events"].columns
     got = dict(zip(columns, row, strict=True))
     assert (got["date"], got["end_date"]) == ("2024-02-28", "2024-02-28")
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [("https://example.org/a", True), (None, True), ("javascript:alert(1)", False), ('https://e.org/"x', False)],
+)
+def test_the_articles_contract_holds_only_web_addresses_as_links(url, ok):
+    from etl.errors import ContractError
+
+    row = {
+        "article_id": "a",
+        "file": "a.txt",
+        "title": "A",
+        "published": None,
+        "source": "",
+        "url": url,
+        "n_chars": 10,
+        "sha256": "0" * 64,
+        "encoding": "utf-8",
+        "n_metrics": 0,
+        "n_places": 0,
+    }
+    frame = pd.DataFrame([row], columns=TABLE_BY_NAME["articles"].columns)
+    if ok:
+        check("articles", frame)
+    else:
+        with pytest.raises(ContractError, match="url"):
+            check("articles", frame)

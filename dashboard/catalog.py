@@ -1,0 +1,57 @@
+"""The articles as a catalogue a reader can sort and search: one row per article with a link to the original."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+COLUMNS = {  # table column -> header shown
+    "title": "Title",
+    "published": "Published",
+    "source": "Source",
+    "url": "Original",
+    "n_metrics": "Figures",
+    "n_places": "Places",
+    "article_id": "Id",
+}
+
+
+def web_link(url: str) -> str | None:
+    """``url`` when a page may offer it as a link (http or https with a host), else None. The ETL's contract already
+    holds only such addresses; the page checks again because a link is where text would turn into an action."""
+    if not isinstance(url, str) or not url:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def matches(articles: pd.DataFrame, query: str) -> pd.Series:
+    """Rows whose title, source, address or id contain every word of ``query`` (any case)."""
+    found = pd.Series(True, index=articles.index)
+    haystack = (
+        articles["title"].fillna("")
+        + " "
+        + articles["source"].fillna("")
+        + " "
+        + articles["url"].fillna("")
+        + " "
+        + articles["article_id"].fillna("")
+    ).str.casefold()
+    for word in query.casefold().split():
+        found &= haystack.str.contains(word, regex=False)
+    return found
+
+
+def table(articles: pd.DataFrame, query: str = "") -> pd.DataFrame:
+    """The catalogue: newest first (undated last), filtered by ``query``; headers as shown on the page."""
+    shown = articles[matches(articles, query)] if query.strip() else articles
+    shown = shown.sort_values(["published", "title"], ascending=[False, True], na_position="last", kind="stable")
+    out = shown[list(COLUMNS)].copy()
+    # Text, not dates or nulls: a grid shows a missing value as "None"; ISO dates sort the same as text.
+    out["url"] = out["url"].map(lambda u: web_link(u) or "")
+    out["published"] = out["published"].dt.strftime("%Y-%m-%d").fillna("")
+    return out.rename(columns=COLUMNS).reset_index(drop=True)

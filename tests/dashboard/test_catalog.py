@@ -1,0 +1,54 @@
+"""The Sources page's catalogue of articles: search, order, and links that can only be web addresses."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard import catalog
+from dashboard.data import typed
+
+
+def articles(*rows: dict) -> pd.DataFrame:
+    return typed("articles", pd.DataFrame([{k: str(v) for k, v in r.items()} for r in rows]))
+
+
+ROWS = (
+    {"article_id": "a", "title": "Lisbon teachers meet", "published": "2024-03-01", "source": "Example News",
+     "url": "https://example.org/lisbon", "n_metrics": 3, "n_places": 1},
+    {"article_id": "b", "title": "Nairobi forum", "published": "", "source": "", "url": "", "n_metrics": 1,
+     "n_places": 1},
+    {"article_id": "c", "title": "Riga learning week", "published": "2025-01-09", "source": "Baltic Daily",
+     "url": "javascript:alert(1)", "n_metrics": 0, "n_places": 2},
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("url", "link"),
+    [
+        ("https://example.org/x", "https://example.org/x"),
+        ("HTTP://Example.org", "HTTP://Example.org"),
+        ("javascript:alert(1)", None),
+        ("data:text/html,hi", None),
+        ("https://", None),
+        ("", None),
+    ],
+)
+def test_only_web_addresses_become_links(url, link):
+    assert catalog.web_link(url) == link
+
+
+@pytest.mark.parametrize(
+    ("query", "ids"),
+    [("", ["c", "a", "b"]), ("lisbon", ["a"]), ("EXAMPLE news", ["a"]), ("forum nairobi", ["b"]), ("zzz", [])],
+)
+def test_the_catalogue_is_newest_first_and_every_word_of_a_search_must_match(query, ids):
+    assert list(catalog.table(articles(*ROWS), query)["Id"]) == ids
+
+
+def test_the_catalogue_shows_readable_headers_counts_and_no_unsafe_link():
+    shown = catalog.table(articles(*ROWS))
+    assert list(shown.columns) == ["Title", "Published", "Source", "Original", "Figures", "Places", "Id"]
+    assert shown.set_index("Id").loc["c", "Original"] == ""  # no "None" in a cell, and no link
+    assert shown.set_index("Id").loc["a", "Original"] == "https://example.org/lisbon"
+    assert list(shown["Published"]) == ["2025-01-09", "2024-03-01", ""]
