@@ -1,4 +1,4 @@
-"""Command line: ``python -m etl [--seeds DIR] [--also DIR] [--out DIR]``."""
+"""Command line: ``python -m etl [--seeds DIR] [--also DIR] [--out DIR] [--engine dask [--scheduler ADDRESS]]``."""
 
 from __future__ import annotations
 
@@ -45,6 +45,17 @@ def main(argv: list[str] | None = None) -> int:
         metavar="SECONDS",
         help="leave out (with that reason) a new article that takes longer to read; each is read in a worker",
     )
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="where new articles are read: here (processes of this machine) or on a Dask cluster",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: the Dask scheduler to use (tcp://host:8786); a local cluster of --jobs when omitted",
+    )
     parser.add_argument("--lock-timeout", type=float, default=600, metavar="SECONDS", help="wait for another build")
     parser.add_argument(
         "--progress-lines", action="store_true", help="print 'progress DONE TOTAL FILE' lines (for the dashboard)"
@@ -54,6 +65,12 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.seeds.is_dir():
         print(f"error: seeds folder {args.seeds} does not exist", file=sys.stderr)
+        return 2
+    if args.engine == "dask" and args.article_budget:
+        print("error: --article-budget needs the local engine", file=sys.stderr)
+        return 2
+    if args.scheduler and args.engine != "dask":
+        print("error: --scheduler needs --engine dask", file=sys.stderr)
         return 2
     if args.check:
         stale = build.is_stale(args.seeds, args.out, args.also)
@@ -86,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
             article_budget=args.article_budget,
             lock_timeout=args.lock_timeout,
             also=args.also,
+            engine=build.Engine(args.scheduler) if args.engine == "dask" else None,
         )
     except ContractError as exc:
         print(f"error: {exc}", file=sys.stderr)

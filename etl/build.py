@@ -52,6 +52,7 @@ def run(
     jobs: int = 1,
     article_budget: float | None = None,
     also: Sequence[Path] = (),
+    engine: Engine | None = None,
 ) -> BuildReport:
     """Build every table of ``out`` from ``seeds``; raises ContractError before writing bad tables.
 
@@ -59,7 +60,8 @@ def run(
     starting the workers; the tables are the same bytes whatever ``jobs`` is. With ``article_budget`` (seconds),
     each new article is read in a worker process and one that takes longer is left out with that reason, so no
     article can hold the build lock (the dashboard's builds set it). ``also``: more article folders read as part of
-    the corpus (a visitor's trial, built into a data folder of its own).
+    the corpus (a visitor's trial, built into a data folder of its own). ``engine``: read new articles on a Dask
+    cluster instead (see :class:`Engine`); the tables are the same bytes.
     """
     with lock_for(out).acquire(timeout=lock_timeout), _few_collections():
         # Load
@@ -71,7 +73,7 @@ def run(
         from etl.schema import datapackage
         from etl.tables import assemble
 
-        fragments, hits, broken = _fragments(docs, cache_dir, progress, jobs, article_budget)
+        fragments, hits, broken = _fragments(docs, cache_dir, progress, jobs, article_budget, engine)
         rejected = rejected + broken
         payloads, rows, rejected = assemble(fragments, rejected)
         # Save as one set: tables first, then the data package that hashes them, then the stamp. Nothing is
@@ -114,6 +116,7 @@ def _fragments(
     progress: Progress | None,
     jobs: int = 1,
     article_budget: float | None = None,
+    engine: Engine | None = None,
 ) -> tuple[list[tuple[Document, Fragment]], int, list[Rejection]]:
     """Every article's fragment of the tables (from the cache, or read, checked and rendered now), how many came
     from the cache, and the articles whose rows break the contract, which are left out rather than stop the run."""
@@ -148,7 +151,12 @@ def _fragments(
         batch.clear()
 
     done = len(docs) - len(todo)
-    read = _read_within(todo, article_budget) if article_budget else _read_articles(todo, jobs)
+    if engine is not None:
+        read: Iterator[tuple[Rows, tuple[Event, ...]] | Rejection] = engine.read(todo, jobs)
+    elif article_budget:
+        read = _read_within(todo, article_budget)
+    else:
+        read = _read_articles(todo, jobs)
     for doc, got in zip(todo, read, strict=True):
         if isinstance(got, Rejection):  # over its time budget
             broken[cache_key(doc)] = got
@@ -187,6 +195,48 @@ def _read_articles(docs: list[Document], jobs: int) -> Iterator[tuple[Rows, tupl
         yield from pool.map(_read_article, docs, chunksize=16)
     finally:  # also when a batch fails its check: drop the queued articles rather than wait for them
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass(frozen=True)
+class Engine:
+    """Read articles on Dask: the scheduler at ``scheduler`` ("tcp://host:8786"), or a local cluster of ``jobs``
+    processes when it is None. Reading an article is a pure function of its text, so any number of machines can
+    share the work; the results come back in the articles' order and everything else (checks, cache, tables)
+    stays in this process, so the tables are the same bytes as a local run."""
+
+    scheduler: str | None = None
+    chunk: int = 32  # articles per task: fewer, larger tasks than one per article (each costs the scheduler ~1 ms)
+
+    def read(self, docs: list[Document], jobs: int) -> Iterator[tuple[Rows, tuple[Event, ...]]]:
+        if not docs:
+            return
+        from distributed import Client, LocalCluster
+
+        cluster = None
+        if self.scheduler:
+            client = Client(self.scheduler)
+        else:
+            cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True, dashboard_address=None)
+            client = Client(cluster)
+        try:
+            chunks = [docs[i : i + self.chunk] for i in range(0, len(docs), self.chunk)]
+            window = 4 * max(1, len(client.scheduler_info().get("workers", {})) or jobs)
+            # A bounded window of tasks in flight: the articles' text is sent as it is needed, and the results
+            # are yielded in order while later chunks are still being read.
+            pending = [client.submit(_read_chunk, c, pure=False) for c in chunks[:window]]
+            for i in range(len(chunks)):
+                results = pending.pop(0).result()
+                if i + window < len(chunks):
+                    pending.append(client.submit(_read_chunk, chunks[i + window], pure=False))
+                yield from results
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+def _read_chunk(docs: list[Document]) -> list[tuple[Rows, tuple[Event, ...]]]:
+    return [_read_article(d) for d in docs]
 
 
 def _read_within(docs: list[Document], budget: float) -> Iterator[tuple[Rows, tuple[Event, ...]] | Rejection]:
