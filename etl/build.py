@@ -289,10 +289,10 @@ def _exit_with_parent(parent: int) -> None:
 
 def _read_article(doc: Document) -> tuple[Rows, tuple[Event, ...]]:
     from etl.extract.pipeline import extract_article
-    from etl.tables import article_rows
+    from etl.tables import article_rows, linked_events
 
     result = extract_article(doc.text)
-    return article_rows(doc, result), tuple(result.events)
+    return article_rows(doc, result), linked_events(doc.article_id, result)
 
 
 def cache_key(doc: Document) -> str:

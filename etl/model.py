@@ -84,6 +84,10 @@ class Event:
     end_date: str = ""  # ISO date of its last day, when the text gives a span ("18 to 20 September")
     edition: int | None = None  # its ordinal when the text gives one ("the 9th edition", "Seventh")
     position: int = 0  # where the article first names it: rows follow the articles' order
+    # where the figures of its attendance, overseas guests and countries start in the text (metric start offsets);
+    # etl.tables turns them into metric ids, so an event links to the figures it was read from
+    figure_starts: tuple[int, ...] = ()
+    figures: tuple[str, ...] = ()  # those metric ids, set by etl.tables.linked_events
 
 
 @dataclass(frozen=True)

@@ -193,6 +193,12 @@ TABLES: tuple[Table, ...] = (
                 "Where the articles disagree: every value each reported, with the article ('attendees: 800 (a); 900 "
                 "(b)'). The row shows the value most articles report, the first article's on a tie.",
             ),
+            Field(
+                "metric_ids",
+                "string",
+                "The figures its attendance, overseas guests and countries were read from, in every article that "
+                "reports it: metric_id values of metrics.csv separated by ';' (join them for each figure's sentence).",
+            ),
             _SENTENCE,
         ),
         primary_key=("event_id",),

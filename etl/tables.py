@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 import pandas as pd
 
@@ -155,6 +156,22 @@ def _frame(name: str, rows: Iterable[tuple]) -> pd.DataFrame:
 # --- rows of one article --------------------------------------------------------------------------------------------
 
 
+def _in_order(result: ArticleResult) -> list:
+    """The article's figures in the order their metric ids number them."""
+    return sorted(result.metrics, key=lambda m: (m.start, m.end))
+
+
+def linked_events(aid: str, result: ArticleResult) -> tuple[Event, ...]:
+    """The article's events, each with the metric ids of the figures its counts were read from."""
+    ids = {}
+    for i, m in enumerate(_in_order(result), start=1):
+        ids.setdefault(m.start, f"{aid}-{i:04d}")  # the same numbering as _metric_rows
+    return tuple(
+        replace(e, figures=tuple(ids[s] for s in e.figure_starts if s in ids)) if e.figure_starts else e
+        for e in result.events
+    )
+
+
 def _metric_rows(aid: str, result: ArticleResult) -> list[tuple]:
     return [
         (
@@ -173,7 +190,7 @@ def _metric_rows(aid: str, result: ArticleResult) -> list[tuple]:
             m.start,
             m.end,
         )
-        for i, m in enumerate(sorted(result.metrics, key=lambda m: (m.start, m.end)), start=1)
+        for i, m in enumerate(_in_order(result), start=1)
     ]
 
 
@@ -292,6 +309,7 @@ def _merged(key: str, reports: list[tuple[str, Event]]) -> dict:
     if len(dates) > 1:
         disputes.insert(0, "date: " + "; ".join(f"{e.date} ({aid})" for aid, e in reports if e.date))
     row["reported"] = " | ".join(disputes) or None
+    row["metric_ids"] = ";".join(dict.fromkeys(m for _, e in reports for m in e.figures)) or None
     row["edition"] = int(row["edition"]) if row["edition"] else None
     return row
 

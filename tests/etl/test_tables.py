@@ -161,3 +161,24 @@ def test_the_articles_contract_holds_only_web_addresses_as_links(url, ok):
     else:
         with pytest.raises(ContractError, match="url"):
             check("articles", frame)
+
+
+def test_an_event_links_to_the_figures_its_counts_were_read_from_in_every_article(write_articles, tmp_path):
+    seeds = write_articles(
+        {
+            "a.txt": "The 2025 Riga Learning Forum was held in Riga on 3 May 2025. It drew 640 participants "
+            "from 12 countries. The city also opened 9 libraries.",
+            "b.txt": "More than 700 participants attended the 2025 Riga Learning Forum in Riga.",
+        }
+    )
+    build.run(seeds, tmp_path / "data", cache_dir=None)
+    events = pd.read_csv(tmp_path / "data" / "events.csv", dtype=str, keep_default_na=False)
+    metrics = pd.read_csv(tmp_path / "data" / "metrics.csv", dtype=str, keep_default_na=False).set_index("metric_id")
+    (row,) = events[events["name"].str.contains("Riga Learning Forum")].itertuples()
+    linked = metrics.loc[row.metric_ids.split(";")]
+    assert sorted(zip(linked["article_id"], linked["surface"], strict=True)) == [
+        ("a", "12"),
+        ("a", "640"),
+        ("b", "700"),
+    ]  # the libraries are no count of the forum, and both reports' figures are there
+    assert "attendees: 640 (a); 700 (b)" in row.reported

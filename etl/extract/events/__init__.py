@@ -480,6 +480,7 @@ def _event(
         position=mentions[g[0]].start,
         end_date=dated[1].end_date if dated else "",
         edition=next((mentions[i].edition for i in g if mentions[i].edition), None),
+        figure_starts=tuple(f.sources[k] for k in ("attendees", "overseas", "countries") if k in f.sources),
     )
 
 
