@@ -24,9 +24,9 @@ VIEW_W, VIEW_H = 760, 480  # the smallest map we draw on a laptop; a phone zooms
 MAX_ZOOM = 9.0
 # deck.gl moves its tooltip to the pointer with an inline transform and applies this style after it: a tooltip that
 # followed the pointer was cut at the map's right edge (and overflowed a phone's screen). CSS cannot flip it by the
-# pointer's position, so it is pinned to the bottom-left corner of the map instead, narrower than the map at every
-# width and wrapping long names. fit_view leaves a fifth of the height free below the cities, so at the first view
-# it covers none of them.
+# pointer's position, so it is pinned to the top-left corner of the map instead, narrower than the map at every
+# width and wrapping long names. Top, not bottom: on a phone the map is taller than what shows, and its top is seen
+# first. fit_view leaves a fifth of the height free above the cities, so at the first view it rarely covers one.
 TOOLTIP = {
     "html": "<b>{tip_name}</b><br/>{tip_roles}<br/>{tip_summary}",
     "style": {
@@ -36,8 +36,7 @@ TOOLTIP = {
         "lineHeight": "1.35",
         "padding": "6px 8px",
         "transform": "none",
-        "top": "auto",
-        "bottom": "0",
+        "top": "0",
         "left": "0",
         "margin": "8px",
         "maxWidth": "min(320px, calc(100% - 16px))",

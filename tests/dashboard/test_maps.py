@@ -207,7 +207,7 @@ def test_no_land_is_shaded_a_blue_a_reader_takes_for_sea():
 def test_the_tooltip_is_pinned_inside_the_map_and_wraps():
     style = maps.TOOLTIP["style"]
     # deck.gl sets the pointer position as an inline transform, then this style: "none" keeps it in the corner.
-    assert style["transform"] == "none" and style["left"] == "0" and style["bottom"] == "0"
+    assert style["transform"] == "none" and style["left"] == "0" and style["top"] == "0"
     assert "100%" in style["maxWidth"] and style["overflowWrap"] == "anywhere"
     points, _ = shanghai()
     long = points.assign(roles="Global Learning Cities Award; " * 20)
