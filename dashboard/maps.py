@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import html
 import json
 import math
 from pathlib import Path
@@ -13,6 +14,7 @@ import pandas as pd
 import pydeck as pdk
 
 from dashboard import palette
+from dashboard.filters import Filters
 from dashboard.fmt import counted, figure_text
 
 COUNTRIES_GEOJSON = Path(__file__).resolve().parent / "assets" / "countries.geojson"
@@ -20,11 +22,38 @@ CITY_KINDS = ("city", "district")
 TILE_PX = 512  # deck.gl's world is 512 px wide at zoom 0
 VIEW_W, VIEW_H = 760, 480  # the smallest map we draw on a laptop; a phone zooms out by itself
 MAX_ZOOM = 9.0
+# deck.gl moves its tooltip to the pointer with an inline transform and applies this style after it: a tooltip that
+# followed the pointer was cut at the map's right edge (and overflowed a phone's screen). CSS cannot flip it by the
+# pointer's position, so it is pinned to the top-left corner of the map instead, narrower than the map at every
+# width and wrapping long names. Top, not bottom: on a phone the map is taller than what shows, and its top is seen
+# first. fit_view leaves a fifth of the height free above the cities, so at the first view it rarely covers one.
 TOOLTIP = {
     "html": "<b>{tip_name}</b><br/>{tip_roles}<br/>{tip_summary}",
-    "style": {"backgroundColor": "#ffffff", "color": "#000000", "fontSize": "13px", "maxWidth": "320px"},
+    "style": {
+        "backgroundColor": "#ffffff",
+        "color": "#000000",
+        "fontSize": "12px",
+        "lineHeight": "1.35",
+        "padding": "6px 8px",
+        "transform": "none",
+        "top": "0",
+        "left": "0",
+        "margin": "8px",
+        "maxWidth": "min(320px, calc(100% - 16px))",
+        "whiteSpace": "normal",
+        "overflowWrap": "anywhere",
+        "boxShadow": "0 1px 4px rgba(0,0,0,0.3)",
+        "borderRadius": "4px",
+    },
 }
-POINT_COLUMNS = ["name", "lat", "lon", "country_iso3", "mentions", "n_figures", "weight", "role", "roles", "summary"]
+POINT_COLUMNS = [
+    *("name", "kind", "within", "lat", "lon", "country_iso3", "mentions", "n_figures", "weight"),
+    *("role", "roles", "summary"),
+]
+NEAR_KM = 40  # a district this close to a city that weighs more is drawn as part of it (Shanghai's Changning)
+DISTRICT_RADIUS = 4.0  # px: such a district shows only when the map is zoomed in past its city's dot
+MAX_LABELS = 12
+LABEL_FONT_PX = 13
 
 
 @functools.cache
@@ -59,6 +88,7 @@ def city_points(
         .groupby("_key", sort=False)
         .agg(
             name=("name", "first"),
+            kind=("kind", "min"),  # "city" before "district": a name read as both is a city
             lat=("lat", "first"),
             lon=("lon", "first"),
             country_iso3=("country_iso3", "first"),
@@ -69,7 +99,15 @@ def city_points(
     # A learning city the places table missed is still a city the corpus talks about.
     for r in learning_cities.dropna(subset=["lat", "lon"]).itertuples(index=False):
         rows.setdefault(
-            _key(r.city), {"name": r.city, "lat": r.lat, "lon": r.lon, "country_iso3": r.country_iso3, "mentions": 1.0}
+            _key(r.city),
+            {
+                "name": r.city,
+                "kind": "city",
+                "lat": r.lat,
+                "lon": r.lon,
+                "country_iso3": r.country_iso3,
+                "mentions": 1.0,
+            },
         )
     if not rows:
         return pd.DataFrame(columns=POINT_COLUMNS)
@@ -106,22 +144,59 @@ def city_points(
             summary += ": " + "; ".join(shown)
         row["summary"] = summary
     frame = pd.DataFrame(list(rows.values()), columns=POINT_COLUMNS)
+    frame["within"] = _within(frame)
+    frame.loc[frame["within"] != "", "roles"] = "part of " + frame["within"] + "; " + frame["roles"]
     return frame.sort_values(["weight", "name"], ascending=[False, True], ignore_index=True)
 
 
+def _within(points: pd.DataFrame) -> pd.Series:
+    """For each district, the heavier city whose centre lies within NEAR_KM of it ("" when none): the district is
+    part of that city and is drawn under it. The places table has no parent column, so distance stands in for it."""
+    out = pd.Series("", index=points.index, dtype=object)
+    cities = points[points["kind"] == "city"]
+    if cities.empty:
+        return out
+    lat, lon, weight = (cities[c].to_numpy(dtype=float) for c in ("lat", "lon", "weight"))
+    for i, d in points[points["kind"] == "district"].iterrows():
+        # Equirectangular distance: exact enough at tens of kilometres.
+        dx = np.radians(lon - d["lon"]) * math.cos(math.radians(d["lat"]))
+        km = 6371 * np.hypot(dx, np.radians(lat - d["lat"]))
+        near = (km <= NEAR_KM) & (weight > d["weight"])
+        if near.any():
+            out[i] = cities["name"].iloc[int(np.argmax(np.where(near, weight, -1)))]
+    return out
+
+
+def radius_px(weight: float, top: float) -> float:
+    """Dot radius in pixels: 5 to 25, by the square root of the weight (the area grows with it)."""
+    return round(5 + 20 * math.sqrt(max(float(weight), 1.0) / max(float(top), 1.0)), 1)
+
+
+def draw_order(points: pd.DataFrame) -> pd.DataFrame:
+    """The points in the order deck.gl draws them: last on top, and the top dot is the one a click picks.
+
+    Districts that are part of a city first, then the rest from the lightest to the heaviest, so the most-mentioned
+    city is never hidden under its own districts (a click on Shanghai picked "Changning District")."""
+    part = (points["within"] != "") if "within" in points else pd.Series(False, index=points.index)
+    order = points.assign(_part=part).sort_values(["_part", "weight", "name"], ascending=[False, True, False])
+    return order.drop(columns="_part").reset_index(drop=True)
+
+
 def _styled(points: pd.DataFrame) -> list[dict]:
-    weight = points["weight"].astype(float).clip(lower=1)
-    radius = 5 + 5 * np.sqrt(weight / weight.max()) * 4 if len(points) else weight
+    top = float(points["weight"].max()) if len(points) else 1.0
     out = []
-    for (_, p), r in zip(points.iterrows(), radius, strict=True):
+    for _, p in draw_order(points).iterrows():
         record = {k: (v.item() if isinstance(v, np.generic) else v) for k, v in p.items()}
-        record["radius"] = round(float(r), 1)
+        record["radius"] = DISTRICT_RADIUS if record.get("within") else radius_px(record["weight"], top)
         # deck.gl puts the tooltip into innerHTML, and names and units come from article text; Streamlit escapes each
         # value it fills into an "html" tooltip, so they go in as written (escaped here too, a visitor read
         # "N&#x27;Djamena"; tests/e2e/test_dashboard.py hovers a dot to check).
-        for field in ("name", "roles", "summary"):
-            record[f"tip_{field}"] = str(record[field])
-        record["color"] = palette.rgb(palette.ROLE_COLORS.get(p["role"], palette.BLUE), 220)
+        # The tooltip is a glance (the details come on a click): long recognition lists are cut so it stays small.
+        for field, most in (("name", 80), ("roles", 90), ("summary", 110)):
+            text = str(record[field])
+            record[f"tip_{field}"] = text if len(text) <= most else text[: most - 1].rstrip() + "…"
+        # Opaque: a dot on top hides the district dots under it instead of showing rings through (zoom in to see them).
+        record["color"] = palette.rgb(palette.ROLE_COLORS.get(p["role"], palette.BLUE))
         out.append(record)
     return out
 
@@ -132,20 +207,51 @@ def country_mentions(places: pd.DataFrame) -> dict[str, int]:
     return {k: int(v) for k, v in rows.groupby("country_iso3")["mentions"].sum().items()}
 
 
-def shaded_countries(mentions: dict[str, int], shapes: dict | None = None) -> dict:
-    """The country shapes with a fill per feature: mentioned countries in sky blue (darker = more), others grey.
+def _nice(x: float) -> int:
+    """The 1-2-5 number nearest below ``x`` (at least 1)."""
+    if x < 1:
+        return 1
+    e = 10 ** math.floor(math.log10(x))
+    return int(max(m * e for m in (1, 2, 5) if m * e <= x))
 
-    Even the most named country stays a light tint, so the city dots on top of it keep their contrast.
-    """
+
+def country_bins(mentions: dict[str, int], steps: int = len(palette.LAND_SCALE)) -> list[tuple[int, int, str]]:
+    """The scale of the country shading: ``(low, high, colour)`` per step, inclusive, covering 1 to the most named.
+
+    Steps grow geometrically (counts are skewed: one country is named thousands of times, most a few) and end on
+    1-2-5 numbers so the legend reads "6–20", not "6–17"."""
+    top = max((n for n in mentions.values() if n > 0), default=0)
+    if top <= 0:
+        return []
+    edges = sorted({_nice(top ** (i / steps)) for i in range(1, steps)} | {top})
+    edges = [e for e in edges if e < top] + [top]
+    bins, low = [], 1
+    for high in edges:
+        if high >= low:
+            bins.append((low, high, ""))
+            low = high + 1
+    # The darkest colour goes to the most named; fewer steps take the light end too.
+    colours = palette.LAND_SCALE[-len(bins) :] if len(bins) > 1 else palette.LAND_SCALE[-1:]
+    return [(lo, hi, c) for (lo, hi, _), c in zip(bins, colours, strict=True)]
+
+
+def bin_colour(n: int, bins: list[tuple[int, int, str]]) -> str:
+    """The shade of a country named ``n`` times on the scale ``bins`` (LAND when not named)."""
+    for low, high, colour in bins:
+        if low <= n <= high:
+            return colour
+    return palette.LAND
+
+
+def shaded_countries(mentions: dict[str, int], shapes: dict | None = None) -> dict:
+    """The country shapes with a fill per feature: named countries in cream to tan by `country_bins`, others LAND."""
     shapes = copy.deepcopy(shapes) if shapes is not None else countries_geojson()
-    top = max(mentions.values(), default=1)
+    bins = country_bins(mentions)
     for feature in shapes["features"]:
         props = feature["properties"]
         n = mentions.get(props.get("iso_a3", ""), 0)
         props["mentions"] = n
-        props["fill"] = (
-            palette.rgb(palette.SKY_BLUE, int(40 + 120 * math.sqrt(n / top))) if n else palette.rgb("#DDDDDD", 255)
-        )
+        props["fill"] = palette.rgb(bin_colour(n, bins))
     return shapes
 
 
@@ -196,9 +302,176 @@ def view_bounds(view: pdk.ViewState, width: int = VIEW_W, height: int = VIEW_H) 
     )
 
 
-def build_deck(points: pd.DataFrame, mentions: dict[str, int] | None = None, shapes: dict | None = None) -> pdk.Deck:
-    """Countries (shaded by mentions) under the cities (sized by weight, coloured by role), fitted to the cities."""
+def _pixel(lat: float, lon: float, zoom: float) -> tuple[float, float]:
+    world = TILE_PX * 2**zoom
+    return (lon + 180) / 360 * world, (0.5 - _merc_y(lat)) * world
+
+
+def choose_labels(points: pd.DataFrame, view: pdk.ViewState, max_labels: int = MAX_LABELS) -> dict[str, str]:
+    """Names to write on the map and on which side of their dot ("start": right of it, "end": left of it).
+
+    The heaviest cities first, each only where its label overlaps no label or dot already placed at the first view
+    (zooming in only spreads them apart); a district that is part of a city is never labelled (its city is)."""
+    if points.empty:
+        return {}
+    top = float(points["weight"].max())
+    heavy = points[points["within"] == ""] if "within" in points else points
+    heavy = heavy.sort_values(["weight", "name"], ascending=[False, True])
+    xy = [_pixel(p.lat, p.lon, view.zoom) for p in heavy.itertuples(index=False)]
+    radii = [radius_px(w, top) for w in heavy["weight"]]
+    # Every dot is an obstacle from the start: a label must not hide a city, even one drawn later.
+    boxes = [(x - r, y - r, x + r, y + r) for (x, y), r in zip(xy, radii, strict=True)]
+    chosen: dict[str, str] = {}
+
+    def free(box: tuple[float, float, float, float], own: int) -> bool:
+        return all(
+            i == own or box[2] <= b[0] or box[0] >= b[2] or box[3] <= b[1] or box[1] >= b[3]
+            for i, b in enumerate(boxes)
+        )
+
+    for i, (name, (x, y), r) in enumerate(zip(heavy["name"].astype(str), xy, radii, strict=True)):
+        if len(chosen) >= max_labels:
+            break
+        # About 0.6 em per character of a sans-serif font, plus the outline.
+        w, h = 0.6 * LABEL_FONT_PX * len(name) + 4, LABEL_FONT_PX + 4
+        for side, left in (("start", x + r + 3), ("end", x - r - 3 - w)):
+            box = (left, y - h / 2, left + w, y + h / 2)
+            if free(box, i):
+                chosen[name] = side
+                boxes.append(box)
+                break
+    return chosen
+
+
+def size_legend(points: pd.DataFrame) -> list[tuple[int, float]]:
+    """(weight, radius in px) for two or three dots that explain the sizes: the heaviest and rounder ones below."""
+    if points.empty:
+        return []
+    top = float(points["weight"].max())
+    low = float(points["weight"].min())
+    shown = [int(top)]
+    for w in (_nice(top / 10), _nice(top / 100)):
+        if w >= max(low, 1) and w < shown[-1] and len(shown) < 3:
+            shown.append(w)
+    return [(w, radius_px(w, top)) for w in shown]
+
+
+def learning_points(points: pd.DataFrame, learning: pd.DataFrame) -> pd.DataFrame:
+    """The learning cities, sized by how many articles name each one a learning city (not by mentions: a city
+    the places table missed would count one)."""
+    articles = learning.groupby(_keys(learning["city"]))["article_id"].nunique()
+    n = _keys(points["name"]).map(articles).fillna(0).astype(int)
+    summary = [counted(int(k), "article names", "articles name") + " it a learning city" for k in n]
+    return points.assign(weight=n.clip(lower=1).astype(float), summary=summary)
+
+
+def legend_html(
+    sizes_title: str,
+    sizes: list[tuple[int, float]],
+    shades_title: str,
+    bins: list,
+    roles: tuple[str, ...] = palette.ROLE_ORDER,
+) -> str:
+    """The map's key as HTML: role colours, two or three dot sizes, the country shades with their counts, sea.
+    Only numbers and fixed words go in; each is escaped anyway."""
+
+    def swatch(style: str, label: str) -> str:
+        return (
+            f'<span style="white-space:nowrap;margin-right:0.7rem"><span style="display:inline-block;{style};'
+            f'margin-right:0.3rem;vertical-align:middle"></span>{html.escape(label)}</span>'
+        )
+
+    dot = "width:0.8rem;height:0.8rem;border-radius:50%;background:{}"
+    box = "width:1.4rem;height:0.8rem;border:1px solid #bbb;background:{}"
+    dots = "".join(swatch(dot.format(palette.ROLE_COLORS[r]), r) for r in roles)
+    circles = "".join(
+        swatch(f"width:{2 * r:.0f}px;height:{2 * r:.0f}px;border-radius:50%;border:1.5px solid #555", f"{w:,}")
+        for w, r in sizes
+    )
+    shades = "".join(
+        swatch(box.format(c), f"{lo:,}" if lo == hi else f"{lo:,}–{hi:,}")
+        for lo, hi, c in [(0, 0, palette.LAND), *bins]
+    )
+    parts = [f"<div><b>Dot colour</b>: {dots}</div>"]
+    if circles:
+        parts.append(f"<div><b>Dot size</b>: {html.escape(sizes_title)} {circles}</div>")
+    parts.append(
+        f"<div><b>Country</b>: {html.escape(shades_title)} {shades}{swatch(box.format(palette.SEA), 'sea')}</div>"
+    )
+    return (
+        '<div style="font-size:0.85rem;line-height:2;display:flex;flex-wrap:wrap;align-items:center;'
+        f'column-gap:2rem">{"".join(parts)}</div>'
+    )
+
+
+def find_city(wanted: str | None, points: pd.DataFrame) -> tuple[str | None, bool]:
+    """The city a URL names (``?city=``), matched without case or outer spaces: (its name as drawn, unknown?)."""
+    if wanted is None or not str(wanted).strip():
+        return None, False
+    match = points[_keys(points["name"]) == _key(wanted)]
+    return (str(match["name"].iloc[0]), False) if len(match) else (None, True)
+
+
+def city_options(points: pd.DataFrame) -> list[str]:
+    """The cities to choose from without a mouse: most mentioned first (then most figures, then by name)."""
+    order = points.sort_values(["mentions", "n_figures", "name"], ascending=[False, False, True])
+    return [str(n) for n in order["name"]]
+
+
+def apply_filters(
+    points: pd.DataFrame, places: pd.DataFrame, f: Filters
+) -> tuple[pd.DataFrame, dict[str, int], list[tuple[str, str]]]:
+    """The cities and country counts left by the Figures filters of the URL, and the places it names that the map
+    cannot show, as (place as written, "unknown" | its kind).
+
+    ``article``: the places those articles name. ``place``: a city itself, or a country with its cities; a region
+    or province is named but has no shape here. Sizes still count the whole corpus. Category and search filter
+    figures, not places: the page says it ignores them."""
+    rows = places
+    keep = pd.Series(True, index=points.index)
+    point_keys = _keys(points["name"])
+    missing: list[tuple[str, str]] = []
+    if f.articles:
+        rows = rows[rows["article_id"].isin(f.articles)]
+        keep &= point_keys.isin(set(_keys(rows["name"])))
+    if f.places:
+        kinds = places.assign(_key=_keys(places["name"])).drop_duplicates("_key").set_index("_key")
+        cities, countries = set(), set()
+        for place in f.places:
+            k = _key(place)
+            if k in set(point_keys):
+                cities.add(k)
+            elif k in kinds.index and kinds.at[k, "kind"] == "country":
+                countries.add(kinds.at[k, "country_iso3"])
+            else:
+                missing.append((place, str(kinds.at[k, "kind"]) if k in kinds.index else "unknown"))
+        keep &= point_keys.isin(cities) | points["country_iso3"].isin(countries)
+        rows = rows[_keys(rows["name"]).isin(cities) | rows["country_iso3"].isin(countries)]
+    return points[keep], country_mentions(rows), missing
+
+
+def build_deck(
+    points: pd.DataFrame,
+    mentions: dict[str, int] | None = None,
+    shapes: dict | None = None,
+    selected: str | None = None,
+) -> pdk.Deck:
+    """Sea, countries (shaded by mentions), cities (sized by weight, coloured by role, heaviest on top), a ring
+    round the ``selected`` city and labels of the heaviest cities; fitted to the cities."""
+    view = fit_view(points["lat"], points["lon"])
+    cities = _styled(points)
+    labelled = choose_labels(points, view)
+    ring = [{**c, "radius": c["radius"] + 4} for c in cities if selected is not None and c["name"] == selected]
     layers = [
+        pdk.Layer(
+            "PolygonLayer",
+            data=[{"polygon": [[-180, -85], [180, -85], [180, 85], [-180, 85]]}],
+            id="sea",
+            get_polygon="polygon",
+            get_fill_color=palette.rgb(palette.SEA),
+            stroked=False,
+            pickable=False,
+        ),
         pdk.Layer(
             "GeoJsonLayer",
             data=shaded_countries(mentions or {}, shapes),
@@ -212,22 +485,68 @@ def build_deck(points: pd.DataFrame, mentions: dict[str, int] | None = None, sha
         ),
         pdk.Layer(
             "ScatterplotLayer",
-            data=_styled(points),
+            data=cities,
             id="cities",
             get_position=["lon", "lat"],
             get_radius="radius",
             radius_units="'pixels'",  # a bare string would become a deck.gl expression (@@=pixels)
             get_fill_color="color",
             get_line_color=[255, 255, 255, 255],
-            line_width_min_pixels=1,
+            line_width_min_pixels=1.5,
             stroked=True,
             pickable=True,
             auto_highlight=True,
         ),
+        # The chosen city (by a click, the list or the URL): a dark ring drawn with its line colour, which Streamlit's
+        # selection fading leaves alone, so it shows whichever way the city was chosen.
+        pdk.Layer(
+            "ScatterplotLayer",
+            data=ring,
+            id="selected",
+            get_position=["lon", "lat"],
+            get_radius="radius",
+            radius_units="'pixels'",
+            filled=False,
+            stroked=True,
+            get_line_color=palette.rgb(palette.BLACK),
+            line_width_min_pixels=2.5,
+            pickable=False,
+        ),
+        # Labels are drawn on the canvas as glyphs, never as markup, so a name from an article is safe here as written.
+        pdk.Layer(
+            "TextLayer",
+            data=[
+                {
+                    "name": c["name"],
+                    "lon": c["lon"],
+                    "lat": c["lat"],
+                    "anchor": labelled[c["name"]],
+                    "offset": [(c["radius"] + 4) * (1 if labelled[c["name"]] == "start" else -1), 0],
+                }
+                for c in cities
+                if c["name"] in labelled
+            ],
+            id="labels",
+            get_position=["lon", "lat"],
+            get_text="name",
+            get_size=LABEL_FONT_PX,
+            get_color=[20, 20, 20, 255],
+            get_pixel_offset="offset",
+            get_text_anchor="anchor",
+            get_alignment_baseline="'center'",
+            character_set="'auto'",  # names in any script, not only ASCII
+            font_family="'system-ui, sans-serif'",
+            font_weight=600,
+            # A light box behind each label keeps it readable on any shade and over other dots.
+            background=True,
+            get_background_color=[255, 255, 255, 210],
+            background_padding=[3, 1, 3, 1],
+            pickable=False,
+        ),
     ]
     return pdk.Deck(
         layers=layers,
-        initial_view_state=fit_view(points["lat"], points["lon"]),
+        initial_view_state=view,
         # No base map: its style and tiles come from a third-party host on every visit, and the bundled country
         # layer (Natural Earth) already shows land.
         map_provider=None,

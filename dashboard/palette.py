@@ -22,6 +22,13 @@ SERIES: tuple[str, ...] = (BLUE, ORANGE, BLUISH_GREEN, VERMILLION, SKY_BLUE, RED
 ROLE_COLORS: dict[str, str] = {"host city": VERMILLION, "learning city": BLUISH_GREEN, "other": BLUE}
 ROLE_ORDER: tuple[str, ...] = ("host city", "learning city", "other")
 
+# Map ground. Sea is a pale blue and land is never blue: a named country shaded sky blue was read as sea. Shading
+# goes from cream to light tan (lighter = fewer mentions); even the darkest step keeps a contrast of 1.75:1 or more
+# with every role colour above (2:1 with vermillion, 2.7:1 with blue), and the dots' white outline adds the rest.
+SEA = "#DDEAF3"
+LAND = "#EDEDEA"  # a country the articles do not name
+LAND_SCALE: tuple[str, ...] = ("#F8EDD6", "#F1DDB5", "#E8C993", "#DDB377")
+
 
 def rgb(hex_color: str, alpha: int = 255) -> list[int]:
     """``[r, g, b, a]`` for deck.gl from ``#RRGGBB``."""

@@ -25,11 +25,25 @@ chosen = st.multiselect("Recognised as", kinds, placeholder="every kind of recog
 if chosen:
     learning = learning[learning["kind"].isin(chosen)]
 
-points = data.city_points(learning_only=True)
+points = maps.learning_points(data.city_points(learning_only=True), learning)
 if chosen:
     points = points[points["name"].isin(set(learning["city"]))]
-countries = {iso: 1 for iso in learning["country_iso3"] if iso}
-alt = f"Map of {fmt.counted(len(points), 'learning city', 'learning cities')} in {fmt.counted(len(countries), 'country', 'countries')}."
+# Countries shaded by how many of these learning cities lie in them.
+countries = {str(k): int(v) for k, v in points[points["country_iso3"] != ""].groupby("country_iso3").size().items()}
+st.html(
+    maps.legend_html(
+        "articles naming it a learning city",
+        maps.size_legend(points),
+        "learning cities in it",
+        maps.country_bins(countries),
+        roles=("learning city", "host city"),
+    )
+)
+alt = (
+    f"Map of {fmt.counted(len(points), 'learning city', 'learning cities')} in "
+    f"{fmt.counted(len(countries), 'country', 'countries')} (dot size: articles naming it a learning city; "
+    "colour: vermillion when it also hosted an event)."
+)
 st.pydeck_chart(maps.build_deck(points, countries), key="learning_map", height=440, alt=alt)
 st.caption(alt)
 

@@ -4,63 +4,139 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, fmt, maps, palette, ui
+from dashboard import data, filters, fmt, maps, ui
 
 ui.through_router()
 
-t = data.load_all()
-places, metrics = t["places"], t["metrics"]
-st.title("Map")
+CITY = "map_city"  # the chosen city: the list's key, kept in the URL as ?city=
+GENERATION = "map_generation"  # part of the map's key: a new map drops a click made before the list changed
 
-points = data.city_points()
-mentions = maps.country_mentions(places)
-if points.empty and not mentions:
-    st.info("No places found yet. Cities and countries named in the articles appear here once they are read.")
 
-legend = " ".join(
-    f'<span style="white-space:nowrap;margin-right:1rem"><span style="display:inline-block;width:0.8rem;height:0.8rem;'
-    f'border-radius:50%;background:{palette.ROLE_COLORS[role]};margin-right:0.3rem"></span>{role}</span>'
-    for role in palette.ROLE_ORDER
-)
-st.html(
-    f'<div style="font-size:0.9rem">{legend}<span style="white-space:nowrap"><span style="display:inline-block;'
-    f'width:0.8rem;height:0.8rem;background:{palette.SKY_BLUE};margin-right:0.3rem"></span>country named</span></div>'
-)
+def _to_url(name: str | None) -> None:
+    if name:
+        st.query_params["city"] = name
+    elif "city" in st.query_params:
+        del st.query_params["city"]
 
-deck = maps.build_deck(points, mentions)
-alt = (
-    f"Map of {fmt.counted(len(points), 'city', 'cities')} (dot size: mentions plus figures; colour: role) and "
-    f"{fmt.counted(len(mentions), 'country', 'countries')} shaded by how often they are named."
-)
-# A stable key and an unchanged deck keep the view where the user left it when a city is selected.
-event = st.pydeck_chart(deck, key="city_map", on_select="rerun", selection_mode="single-object", height=520, alt=alt)
-st.caption(alt + " Select a city to list what the articles say about it.")
 
-selected = (event.selection.get("objects") or {}).get("cities", []) if event is not None else []
-if selected:
-    name = selected[0].get("name", "")
-    key = name.strip().casefold()
-    about = metrics[(metrics["place"].str.casefold() == key) | (metrics["subject"].str.casefold() == key)]
-    st.subheader(fmt.md_literal(name))
-    if about.empty:
-        st.caption("No figure is attached to this city; it is named in the articles.")
-    else:
-        st.dataframe(about[["surface", "unit", "category", "subject", "sentence"]], hide_index=True, width="stretch")
+def _from_list() -> None:
+    _to_url(st.session_state[CITY])
+    st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
 
-if not points.empty:
-    st.subheader("Cities")
-    st.dataframe(
-        points[["name", "country_iso3", "roles", "mentions", "n_figures", "lat", "lon"]],
-        hide_index=True,
-        width="stretch",
-        column_config={"n_figures": "figures", "country_iso3": "country"},
+
+def _from_map() -> None:
+    event = st.session_state.get(f"city_map_{st.session_state.get(GENERATION, 0)}")
+    objects = (event.selection.get("objects") or {}).get("cities", []) if event is not None else []
+    name = objects[0].get("name") if objects else None
+    st.session_state[CITY] = name
+    _to_url(name)
+
+
+def main() -> None:
+    # Inside a function: the callbacks keep this module's globals alive with the session, and the tables must not
+    # be among them (tests/dashboard/test_page_memory.py).
+    t = data.load_all()
+    places, metrics = t["places"], t["metrics"]
+    st.title("Map")
+
+    f = filters.read_query(st.query_params.get_all)
+    points, mentions, missing = maps.apply_filters(data.city_points(), places, f)
+    for place, kind in missing:
+        st.warning(
+            f"No city or country called “{fmt.md_literal(place)}” is named in the articles: the place filter matches nothing on this map."
+            if kind == "unknown"
+            else f"“{fmt.md_literal(place)}” is a {fmt.md_literal(kind)}: it is not drawn as a shape (see *Regions named* below)."
+        )
+    if f.active:
+        shown = "; ".join(f"{k}: {', '.join(v)}" for k, v in filters.to_params(f).items())
+        st.caption(
+            f"Filtered by the URL ({fmt.md_literal(shown)}): the map shows the places these filters name; dot sizes "
+            "count the whole corpus."
+            + (" Category and search filter figures, not places." if f.categories or f.text else "")
+        )
+        if st.button("Show every place", icon=":material/filter_alt_off:"):
+            ui.set_filters(filters.Filters())
+            st.rerun()
+    elif points.empty and not mentions:
+        st.info("No places found yet. Cities and countries named in the articles appear here once they are read.")
+
+    # The URL is the source of truth on arrival (a shared link); the callbacks keep it in step with clicks and the list.
+    wanted = st.query_params.get("city")
+    chosen, unknown = maps.find_city(wanted, points)
+    if unknown:
+        st.warning(f"No city called “{fmt.md_literal(wanted)}” is on this map. Choose one from the list below.")
+    elif st.session_state.get(CITY) != chosen:
+        st.session_state[CITY] = chosen
+
+    st.html(
+        maps.legend_html("mentions + figures", maps.size_legend(points), "times named", maps.country_bins(mentions))
     )
-regions = places[places["kind"] == "region"]
-if not regions.empty:
-    st.subheader("Regions named")
-    st.caption("Regions spanning several countries are not drawn as shapes; here is how often each is named.")
-    st.dataframe(
-        regions.groupby("name", as_index=False)["mentions"].sum().sort_values("mentions", ascending=False),
-        hide_index=True,
-        width="stretch",
+
+    options = maps.city_options(points)
+    by_name = points.set_index("name")
+    if st.session_state.get(CITY) not in by_name.index:
+        st.session_state[CITY] = None  # a filter left it out: the list must not hold a value it does not offer
+    st.selectbox(
+        "City",
+        options,
+        index=None,
+        key=CITY,
+        on_change=_from_list,
+        placeholder="Choose a city (or click one on the map)",
+        format_func=lambda n: f"{n} · {fmt.counted(int(by_name.at[n, 'mentions']), 'mention', 'mentions')}",
+        help="Every city on the map, most mentioned first. The choice is kept in the address (?city=), to share.",
     )
+    selected = st.session_state.get(CITY)
+
+    deck = maps.build_deck(points, mentions, selected=selected)
+    alt = (
+        f"Map of {fmt.counted(len(points), 'city', 'cities')} (dot size: mentions plus figures; colour: role) and "
+        f"{fmt.counted(len(mentions), 'country', 'countries')} shaded by how often they are named."
+    )
+    # A stable key and an unchanged view keep the map where the user left it when a city is clicked; a city chosen from
+    # the list starts a new map (its generation), so a dot clicked earlier does not stay highlighted beside it.
+    st.pydeck_chart(
+        deck,
+        key=f"city_map_{st.session_state.get(GENERATION, 0)}",
+        on_select=_from_map,
+        selection_mode="single-object",
+        height=520,
+        alt=alt,
+    )
+    st.caption(
+        alt + " Hover a city for a summary; click it, or choose it in the list above, to list what the articles say."
+    )
+
+    if selected:
+        city = by_name.loc[selected]
+        key = selected.strip().casefold()
+        about = metrics[(metrics["place"].str.casefold() == key) | (metrics["subject"].str.casefold() == key)]
+        st.subheader(fmt.md_literal(selected))
+        st.caption(fmt.md_literal(f"{city['roles']}. {city['summary']}"))
+        if about.empty:
+            st.caption("No figure is attached to this city; it is named in the articles.")
+        else:
+            st.dataframe(
+                about[["surface", "unit", "category", "subject", "sentence"]], hide_index=True, width="stretch"
+            )
+
+    if not points.empty:
+        st.subheader("Cities")
+        st.dataframe(
+            points[["name", "country_iso3", "roles", "mentions", "n_figures", "lat", "lon"]],
+            hide_index=True,
+            width="stretch",
+            column_config={"n_figures": "figures", "country_iso3": "country"},
+        )
+    regions = places[places["kind"] == "region"]
+    if not regions.empty:
+        st.subheader("Regions named")
+        st.caption("Regions spanning several countries are not drawn as shapes; here is how often each is named.")
+        st.dataframe(
+            regions.groupby("name", as_index=False)["mentions"].sum().sort_values("mentions", ascending=False),
+            hide_index=True,
+            width="stretch",
+        )
+
+
+main()
