@@ -16,7 +16,7 @@ navigation = st.navigation(
         st.Page(ui.PAGE["map"], title="Map", icon=":material/map:", url_path="map"),
         st.Page(ui.PAGE["events"], title="Events", icon=":material/event:", url_path="events"),
         st.Page(
-            ui.PAGE["learning"], title="Learning cities", icon=":material/location_city:", url_path="learning-cities"
+            ui.PAGE["learning"], title="Learning cities", icon=":material/location_city:", url_path="learning_cities"
         ),
         st.Page(ui.PAGE["sources"], title="Sources", icon=":material/article:", url_path="sources"),
         st.Page(ui.PAGE["data"], title="Data", icon=":material/download:", url_path="data"),

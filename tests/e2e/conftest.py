@@ -19,7 +19,7 @@ PAGES = {
     "figures": "Figures",
     "map": "Map",
     "events": "Events",
-    "learning-cities": "Learning cities",
+    "learning_cities": "Learning cities",
     "sources": "Sources",
     "data": "Data",
 }

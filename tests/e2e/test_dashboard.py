@@ -221,3 +221,18 @@ def test_no_page_asks_a_third_party_host_for_anything(page, dashboard):
             page.locator('[data-testid="stDeckGlJsonChart"] canvas').first.wait_for(state="visible")
         page.wait_for_timeout(1000)  # lazy parts (the map, icons) ask for what they need
     assert elsewhere == []
+
+
+@pytest.mark.parametrize("path", [p for p in PAGES if p])
+def test_every_page_opened_first_on_a_fresh_server_shows_no_page_not_found(browser, tmp_path, path):
+    """Streamlit's legacy pages/ mode names a page after its file: a URL that differs from the file name made the
+    very first visit show a "Page not found" dialog over the right page."""
+    with serve_dashboard(tmp_path) as fresh:
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        try:
+            visit(page, f"{fresh['url']}/{path}")
+            page.get_by_role("heading", name=PAGES[path], level=1).wait_for()
+            assert page.get_by_text("Page not found").count() == 0
+            assert page.locator('[role="dialog"]').count() == 0
+        finally:
+            page.close()
