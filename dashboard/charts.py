@@ -156,7 +156,7 @@ def figures_chart(
                 hovertemplate="<b>%{customdata[0]}</b><br>about: %{customdata[1]}<br>article: %{customdata[2]}<extra></extra>",
             )
         )
-    _log_axis(fig, rows["value"], "Value (log scale; each dot's unit is in the table)")
+    _log_axis(fig, rows["value"], "Value (log scale)")
     fig.update_yaxes(
         title_text="Category",
         tickvals=list(row_of.values()),
@@ -185,20 +185,6 @@ def figures_by_magnitude(
     colors = palette.color_map(counts["category"], categories)
     largest = counts["count"].max()
     fig = go.Figure()
-    # A size legend: grey bubbles of round counts, drawn to the same scale as the data's bubbles.
-    for ref in size_references(largest):
-        fig.add_trace(
-            go.Scatter(
-                x=[None],
-                y=[None],
-                mode="markers",
-                name=counted(ref, "figure", "figures"),
-                legendgroup="size",
-                marker={"size": bubble_size(ref, largest), "color": "#bbbbbb", "line": {"width": 1, "color": "white"}},
-                hoverinfo="skip",
-                showlegend=True,
-            )
-        )
     for category, part in counts.groupby("category", sort=True):
         low = 10.0 ** part["decade"]
         ranges = [f"{human_number(a)} to {human_number(a * 10)}" for a in low]
@@ -219,13 +205,36 @@ def figures_by_magnitude(
                 hovertemplate="<b>%{customdata[0]} figures</b><br>from %{customdata[1]}<extra></extra>",
             )
         )
-    _log_axis(fig, metrics.loc[metrics["value"] > 0, "value"], "Value (log scale; bubble area = number of figures)")
-    fig.update_yaxes(title_text="Category", categoryorder="category descending")
-    _layout(
-        fig, f"{title}: how many at each order of magnitude", height=max(360, 130 + 38 * counts["category"].nunique())
+    values = metrics.loc[metrics["value"] > 0, "value"]
+    # The size key: a row of grey bubbles of round counts on the same scale, above the categories. (Plotly's legend
+    # draws every symbol at about the same size, so it cannot be the key.) Spread evenly over the axis's decades.
+    refs = size_references(largest)
+    low, high = np.log10(values.min()), np.log10(values.max()) + 0.5
+    fig.add_trace(
+        go.Scatter(
+            x=10 ** (low + (high - low) * (np.arange(len(refs)) + 0.3) / len(refs)),
+            y=[SIZE_KEY] * len(refs),
+            mode="markers+text",
+            text=[f"{r:,}" for r in refs],
+            textposition="middle right",
+            textfont={"size": 12, "color": "#555555"},
+            marker={"size": [bubble_size(r, largest) for r in refs], "color": "#bbbbbb", "line": {"width": 0}},
+            name="size key",
+            legendgroup="size",
+            showlegend=False,
+            hovertemplate="a bubble this size: %{text} figures<extra></extra>",
+            cliponaxis=False,
+        )
     )
-    fig.update_layout(legend={"title": {"text": "Bubble area: "}, "itemsizing": "trace"})
+    _log_axis(fig, values, "Value (log scale)")
+    names = sorted(counts["category"].unique(), reverse=True)  # from the bottom: the first category on top
+    fig.update_yaxes(title_text="Category", type="category", categoryorder="array", categoryarray=[*names, SIZE_KEY])
+    _layout(fig, f"{title}: how many at each order of magnitude", height=max(360, 150 + 40 * (len(names) + 1)))
+    fig.update_layout(showlegend=False)
     return fig
+
+
+SIZE_KEY = "key: figures"  # the y row of the bubble chart's size key
 
 
 def bubble_size(count, largest: int):

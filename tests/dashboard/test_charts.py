@@ -226,16 +226,15 @@ def test_a_crowded_category_is_spread_and_faint_not_a_solid_bar():
     assert all(len(set(t.y)) == 1 and t.marker.opacity > 0.8 for t in few.data)  # a few dots stay on their line
 
 
-def test_the_bubble_chart_has_a_size_legend_on_the_same_scale():
+def test_the_bubble_chart_has_a_size_key_on_the_same_scale():
     fig = charts.figures_chart(many_figures(600), max_dots=50)
+    (key,) = [t for t in fig.data if t.legendgroup == "size"]
     data_traces = [t for t in fig.data if t.legendgroup != "size"]
-    legend = [t for t in fig.data if t.legendgroup == "size"]
     largest = max(max(int(c.replace(",", "")) for c in t.customdata[:, 0]) for t in data_traces)
-    assert [t.name for t in legend] == ["1 figure", "10 figures", f"{largest} figures"]
-    for t in legend:
-        count = int(t.name.split()[0].replace(",", ""))
-        assert t.showlegend and t.marker.size == pytest.approx(charts.bubble_size(count, largest))
-    assert not any(t.showlegend for t in data_traces)  # the y axis names the categories
+    assert list(key.text) == ["1", "10", f"{largest:,}"] and set(key.y) == {charts.SIZE_KEY}
+    assert list(key.marker.size) == pytest.approx([charts.bubble_size(c, largest) for c in (1, 10, largest)])
+    assert list(fig.layout.yaxis.categoryarray)[-1] == charts.SIZE_KEY  # its own row, on top
+    assert fig.layout.yaxis.type == "category"
 
 
 @pytest.mark.parametrize(
