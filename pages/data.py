@@ -5,10 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, exports, ui
+from dashboard import data, exports, fmt, ui
 from etl.schema import TABLES
 
 ui.through_router()
+
+SCHEMA_COLUMNS = ("column", "type", "required", "description", "allowed")
 
 
 def main() -> None:
@@ -34,7 +36,7 @@ def main() -> None:
     for table in TABLES:
         with st.container(border=True):
             left, right = st.columns([3, 1], vertical_alignment="center")
-            left.markdown(f"**{table.name}.csv** · {len(t[table.name]):,} rows")
+            left.markdown(f"**{table.name}.csv** · {fmt.counted(len(t[table.name]), 'row', 'rows')}")
             left.caption(table.description)
             right.download_button(
                 "Download CSV",
@@ -61,7 +63,12 @@ def main() -> None:
                     ),
                     hide_index=True,
                     width="stretch",
-                    column_config={"description": st.column_config.TextColumn(width="large")},
+                    placeholder=fmt.MISSING,  # a missing value reads "–", not "None"
+                    column_config={
+                        **{c: st.column_config.Column(fmt.header(c)) for c in SCHEMA_COLUMNS},
+                        "required": st.column_config.CheckboxColumn("Required"),
+                        "description": st.column_config.TextColumn("Description", width="large"),
+                    },
                 )
                 if table.primary_key:
                     st.caption(f"Primary key: {', '.join(table.primary_key)}")
@@ -72,7 +79,13 @@ def main() -> None:
         st.success("Every file in the seeds folder was read.")
     else:
         st.caption("Files in the seeds folder left out of the tables, and why. The other articles were still read.")
-        st.dataframe(rejected, hide_index=True, width="stretch")
+        st.dataframe(
+            rejected,
+            hide_index=True,
+            width="stretch",
+            placeholder=fmt.MISSING,  # a missing value reads "–", not "None"
+            column_config={c: st.column_config.Column(fmt.header(c)) for c in rejected.columns},
+        )
 
 
 main()

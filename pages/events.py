@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, data, ui
+from dashboard import charts, data, fmt, ui
 from dashboard.fmt import human_number
 
 ui.through_router()
@@ -42,13 +42,16 @@ ui.chart(
     charts.attendance_chart(events),
     "Participants per event (blue) beside those from overseas (orange, labelled with their share); the table below "
     "lists every event.",
-    table[["name", "attendees", "overseas", "overseas_share"]].dropna(subset=["attendees"]),
+    fmt.display_table(
+        table[["name", "attendees", "overseas", "overseas_share"]].dropna(subset=["attendees"]),
+        shares=("overseas_share",),
+    ),
     key="events_attendance",
 )
 ui.chart(
     charts.countries_chart(events),
     "How many countries and regions each event says were represented.",
-    table[["name", "countries_represented"]].dropna(subset=["countries_represented"]),
+    fmt.display_table(table[["name", "countries_represented"]].dropna(subset=["countries_represented"])),
     key="events_countries",
 )
 ui.chart(
@@ -59,40 +62,46 @@ ui.chart(
 
 st.subheader("All events")
 titles = ui.article_titles(articles)
+shown = events.assign(
+    articles=events["article_ids"].map(lambda ids: "; ".join(titles.get(a, a) for a in ids.split(";") if a)),
+    overseas_share=table["overseas_share"],
+)[
+    [
+        c
+        for c in (
+            "date",
+            "end_date",
+            "name",
+            "edition",
+            "city",
+            "attendees",
+            "overseas",
+            "overseas_share",
+            "countries_represented",
+            "format",
+            "reported",
+            "sentence",
+            "articles",
+        )
+        if c in events or c in ("articles", "overseas_share")
+    ]
+]
+# Labels only: a column_config format would override the Styler's display values ("–" for a missing value).
+labels = {c: st.column_config.Column(fmt.header(c)) for c in shown.columns}
+labels.update(
+    # where the articles disagree: every value each reported, with its article (the row shows the most reported)
+    reported=st.column_config.Column("Articles disagree on", width="medium"),
+    sentence=st.column_config.Column("Sentence", width="large"),
+    overseas_share=st.column_config.Column("Overseas share", help="Participants from overseas, of all participants"),
+)
 st.dataframe(
-    events.assign(
-        articles=events["article_ids"].map(lambda ids: "; ".join(titles.get(a, a) for a in ids.split(";") if a)),
-        overseas_share=table["overseas_share"],
-    )[
-        [
-            c
-            for c in (
-                "date",
-                "end_date",
-                "name",
-                "edition",
-                "city",
-                "attendees",
-                "overseas",
-                "overseas_share",
-                "countries_represented",
-                "format",
-                "reported",
-                "sentence",
-                "articles",
-            )
-            if c in events or c in ("articles", "overseas_share")
-        ]
-    ],
+    fmt.styled(
+        shown,
+        shares=("overseas_share",),
+        text={"reported": lambda r: fmt.reported_text(r, titles), "edition": lambda e: fmt.cell(e).replace(",", "")},
+    ),
     hide_index=True,
     width="stretch",
-    column_config={
-        "date": st.column_config.DateColumn("Date", format="YYYY-MM-DD"),
-        "end_date": st.column_config.DateColumn("Until", format="YYYY-MM-DD"),
-        "edition": st.column_config.NumberColumn("Edition", format="%d"),
-        # where the articles disagree: every value each reported, with its article (the row shows the most reported)
-        "reported": st.column_config.TextColumn("Articles disagree on", width="medium"),
-        "overseas_share": st.column_config.NumberColumn("Overseas share", format="percent"),
-        "sentence": st.column_config.TextColumn("Sentence", width="large"),
-    },
+    placeholder=fmt.MISSING,  # a missing value reads "–", not "None"
+    column_config=labels,
 )

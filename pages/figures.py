@@ -119,15 +119,18 @@ def main() -> None:
         table,
         hide_index=True,
         width="stretch",
+        placeholder=fmt.MISSING,  # a missing value reads "–", not "None"
+        # Every header in sentence case (fmt.header): "Figure", "Unit", "Category", "Check", "Source".
         column_config={
+            **{c: st.column_config.Column(fmt.header(c)) for c in columns},
             "figure": st.column_config.TextColumn(
                 "Figure", help="The value with its bound: + at least, ~ about, ≤ at most"
             ),
-            "unit": st.column_config.TextColumn("Unit"),
             "flag": st.column_config.TextColumn("Check", help="Why the figure may be misread"),
             "sentence": st.column_config.TextColumn("Sentence", width="large"),
             "open": st.column_config.LinkColumn("Source", display_text="open"),
-            "value": st.column_config.NumberColumn("Value", format="%.6g"),
+            # With thousands separators ("37,300,000,000"), not "3.73e+10"; a percent is in percent.
+            "value": st.column_config.NumberColumn("Value", format="localized"),
         },
     )
     folder = data.dirs().data

@@ -22,24 +22,32 @@ counts[2].metric("Places", f"{places['name'].nunique():,}", border=True)
 counts[3].metric("Events", f"{len(events):,}", border=True)
 
 st.subheader("Headline figures")
-headline = charts.headline_figures(metrics)
+headline = charts.headline_figures(metrics, articles)
 if headline.empty:
     st.info("No figures yet. Add an article on the Sources page, or check the Data page for rejected files.")
 else:
     st.caption(
-        "The largest figure of each kind (counts only; ranks, durations and percentages are on the Figures page)."
+        "For each kind of count, the value reported by the most articles (on a tie, by the most recent article): "
+        "the largest is more often a misread than news. Ranks, durations and percentages are on the Figures page."
     )
     titles = ui.article_titles(articles, width=60)
-    columns = st.columns(3)
+    # Two cards a row: in three, a value such as "~9.99 million" is cut ("~9.99 mill…") on a tablet.
+    columns = st.columns(2)
     for i, row in enumerate(headline.itertuples(index=False)):
-        with columns[i % 3].container(border=True):
+        # A metric's label is cut mid-word past its width: shorten the unit at a word, and say it whole below.
+        label = charts.card_label(row.unit, row.category)
+        with columns[i % 2].container(border=True):
             st.metric(
-                fmt.md_literal(f"{row.unit} ({row.category})"),
+                fmt.md_literal(label),
                 figure_value(row.value, row.bound, row.unit, row.category),
                 help=f"Qualifier in the text: “{row.qualifier}”" if row.qualifier else "Stated as an exact figure.",
             )
-            if row.subject:
-                ui.safe_text(f"About: {row.subject}", muted=True)
+            if not label.startswith(f"{row.unit} ("):
+                ui.safe_text(f"Unit: {row.unit}", muted=True)
+            said_by = fmt.counted(int(row.n_articles), "article", "articles")
+            ui.safe_text(
+                f"About: {row.subject} · reported by {said_by}" if row.subject else f"Reported by {said_by}", muted=True
+            )
             with st.expander("Where it is said"):
                 ui.safe_text(row.sentence)
                 ui.safe_text(f"From: {titles.get(row.article_id, row.article_id)}", muted=True)
@@ -54,7 +62,8 @@ st.subheader("Events over time")
 if events.empty:
     st.info("No events found yet. Conferences, seminars and ceremonies named in the articles appear here.")
 else:
-    timeline = events.sort_values("date")[["date", "name", "city", "attendees"]]
+    # As text: a missing date or count reads "–", not "None", and a count gets its thousands separator.
+    timeline = fmt.display_table(events.sort_values("date")[["date", "name", "city", "attendees"]])
     ui.chart(
         charts.events_timeline(events),
         f"Timeline of {fmt.counted(int(events['date'].notna().sum()), 'dated event', 'dated events')} (of {len(events):,}); "
