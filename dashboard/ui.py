@@ -262,7 +262,7 @@ def chart(fig: go.Figure, alt: str, table: pd.DataFrame | None = None, key: str 
     st.caption(alt)
     if table is not None and not table.empty:
         with st.expander("Data behind this chart"):
-            st.dataframe(table, hide_index=True, width="stretch")
+            st.dataframe(table, hide_index=True, width="stretch", placeholder=fmt.MISSING)
 
 
 def article_titles(articles: pd.DataFrame, width: int = 70) -> dict[str, str]:

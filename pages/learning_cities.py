@@ -59,7 +59,15 @@ summary = (
 )
 st.subheader("Cities and their recognitions")
 st.dataframe(
-    summary, hide_index=True, width="stretch", column_config={"country_iso3": "country", "kinds": "recognised as"}
+    summary,
+    hide_index=True,
+    width="stretch",
+    placeholder=fmt.MISSING,
+    column_config={
+        **{c: st.column_config.Column(fmt.header(c)) for c in summary.columns},
+        "country_iso3": st.column_config.TextColumn("Country"),
+        "kinds": st.column_config.TextColumn("Recognised as"),
+    },
 )
 
 with st.expander("Every mention, with its sentence"):
@@ -76,4 +84,8 @@ with st.expander("Every mention, with its sentence"):
         ],
         hide_index=True,
         width="stretch",
+        placeholder=fmt.MISSING,
+        column_config={
+            c: st.column_config.Column(fmt.header(c)) for c in ("city", "kind", "recognition", "sentence", "article")
+        },
     )

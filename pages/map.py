@@ -116,8 +116,13 @@ def main() -> None:
         if about.empty:
             st.caption("No figure is attached to this city; it is named in the articles.")
         else:
+            shown = ["surface", "unit", "category", "subject", "sentence"]
             st.dataframe(
-                about[["surface", "unit", "category", "subject", "sentence"]], hide_index=True, width="stretch"
+                about[shown],
+                hide_index=True,
+                width="stretch",
+                placeholder=fmt.MISSING,
+                column_config={c: st.column_config.Column(fmt.header(c)) for c in shown},
             )
 
     if not points.empty:
@@ -126,7 +131,16 @@ def main() -> None:
             points[["name", "country_iso3", "roles", "mentions", "n_figures", "lat", "lon"]],
             hide_index=True,
             width="stretch",
-            column_config={"n_figures": "figures", "country_iso3": "country"},
+            placeholder=fmt.MISSING,
+            column_config={
+                "name": st.column_config.TextColumn("City"),
+                "country_iso3": st.column_config.TextColumn("Country"),
+                "roles": st.column_config.TextColumn("Roles"),
+                "mentions": st.column_config.NumberColumn("Mentions", format="localized"),
+                "n_figures": st.column_config.NumberColumn("Figures", format="localized"),
+                "lat": st.column_config.NumberColumn("Latitude", format="%.4f"),
+                "lon": st.column_config.NumberColumn("Longitude", format="%.4f"),
+            },
         )
     regions = places[places["kind"] == "region"]
     if not regions.empty:
@@ -136,6 +150,11 @@ def main() -> None:
             regions.groupby("name", as_index=False)["mentions"].sum().sort_values("mentions", ascending=False),
             hide_index=True,
             width="stretch",
+            placeholder=fmt.MISSING,
+            column_config={
+                "name": st.column_config.TextColumn("Region"),
+                "mentions": st.column_config.NumberColumn("Mentions", format="localized"),
+            },
         )
 
 

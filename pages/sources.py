@@ -192,6 +192,19 @@ def _locked() -> None:
     )
 
 
+def _figures_table(figures: pd.DataFrame, columns: list[str]) -> None:
+    st.dataframe(
+        figures[columns],
+        hide_index=True,
+        width="stretch",
+        placeholder=fmt.MISSING,
+        column_config={
+            **{c: st.column_config.Column(fmt.header(c)) for c in columns},
+            "value": st.column_config.NumberColumn("Value", format="localized"),
+        },
+    )
+
+
 def _catalogue(articles: pd.DataFrame) -> None:
     """Every article in a table to sort and search; choosing a row opens it below."""
     st.subheader("Articles")
@@ -247,9 +260,7 @@ def main() -> None:
                 f"{fmt.counted(len(new), 'figure was', 'figures were')} read from the new article; it is selected below."
             )
             if not new.empty:
-                st.dataframe(
-                    new[["surface", "unit", "category", "subject", "sentence"]], hide_index=True, width="stretch"
-                )
+                _figures_table(new, ["surface", "unit", "category", "subject", "sentence"])
 
     if articles.empty:
         st.info("No articles yet: add the first one below.")
@@ -316,10 +327,8 @@ def main() -> None:
 
         if not mine.empty:
             with st.expander(f"The {fmt.counted(len(mine), 'figure', 'figures')} of this article"):
-                st.dataframe(
-                    mine[["surface", "value", "unit", "qualifier", "category", "subject", "place", "sentence"]],
-                    hide_index=True,
-                    width="stretch",
+                _figures_table(
+                    mine, ["surface", "value", "unit", "qualifier", "category", "subject", "place", "sentence"]
                 )
 
         in_trial = any((folder / meta["file"]).is_file() for folder in d.also)

@@ -133,9 +133,13 @@ def test_a_unit_written_as_a_link_is_shown_as_text_on_the_headline_card(browser,
     from dashboard.fmt import WORD_JOINER
     from tests.e2e.conftest import dashboard_dirs
 
-    unit = "new (https://evil.example/login) teachers"
+    unit = "new (https://ev.il) teachers"  # short enough for the card's label to show it whole
     seeds = dashboard_dirs(tmp_path)["seeds"]
-    (seeds / "zz_link_unit.txt").write_text(f"Hiring plan\n\nThe plan hires 990 trillion {unit}.\n", encoding="utf-8")
+    # Cards show the value the most articles report: three articles say it, so it is the card of its kind.
+    for n in range(3):
+        (seeds / f"zz_link_unit_{n}.txt").write_text(
+            f"Hiring plan {n}\n\nThe plan hires 990 trillion {unit}.\n", encoding="utf-8"
+        )
     with serve_dashboard(tmp_path) as own:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         try:
@@ -144,7 +148,7 @@ def test_a_unit_written_as_a_link_is_shown_as_text_on_the_headline_card(browser,
             label.first.wait_for(timeout=60_000)
             # as written (a word joiner, invisible, keeps Markdown from linking the address)
             assert label.first.inner_text().strip().replace(WORD_JOINER, "") == f"{unit} (people)"
-            assert page.locator('a[href*="evil.example"]').count() == 0
+            assert page.locator('a[href*="ev.il"]').count() == 0
             assert page.locator(EXCEPTION).count() == 0
         finally:
             page.close()
