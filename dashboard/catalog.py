@@ -1,8 +1,9 @@
-"""The articles as a catalogue a reader can sort and search: one row per article with a link to the original."""
+"""What a reader follows back to the source: the articles as a catalogue to sort and search (with a link to each
+original), and the figures an event's counts were read from."""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pandas as pd
 
@@ -55,3 +56,24 @@ def table(articles: pd.DataFrame, query: str = "") -> pd.DataFrame:
     out["url"] = out["url"].map(lambda u: web_link(u) or "")
     out["published"] = out["published"].dt.strftime("%Y-%m-%d").fillna("")
     return out.rename(columns=COLUMNS).reset_index(drop=True)
+
+
+def event_figures(metric_ids: str, metrics: pd.DataFrame, titles: dict[str, str]) -> pd.DataFrame:
+    """The figures behind one event's counts (its ``metric_ids``), each with its sentence and article, in the order
+    the event row lists them; an id no longer in ``metrics`` is left out."""
+    ids = [m for m in str(metric_ids or "").split(";") if m]
+    found = metrics.set_index("metric_id").reindex(ids).dropna(subset=["article_id"]).reset_index()
+    return pd.DataFrame(
+        {
+            "Figure": found["surface"],
+            "Unit": found["unit"],
+            "Sentence": found["sentence"],
+            "Article": found["article_id"].map(lambda a: titles.get(a, a)),
+            # the Sources page with the article open and the figure selected: ids quoted, a file name may hold '&'
+            "open": [
+                f"sources?doc={quote(a, safe='')}&fig={quote(m, safe='')}"
+                for a, m in zip(found["article_id"], found["metric_id"], strict=True)
+            ],
+            "article_id": found["article_id"],
+        }
+    )

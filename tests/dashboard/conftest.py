@@ -161,6 +161,7 @@ def sample_tables() -> dict[str, pd.DataFrame]:
                     "format": "",
                     "article_id": "a_lisbon",
                     "article_ids": "a_lisbon",
+                    "metric_ids": "a_lisbon-0001;a_lisbon-0002",  # the 2,000 teachers and the 40 countries
                     "sentence": "Over 2,000 teachers from 40 countries met in Lisbon.",
                 },
             ]

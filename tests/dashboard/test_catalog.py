@@ -52,3 +52,20 @@ def test_the_catalogue_shows_readable_headers_counts_and_no_unsafe_link():
     assert shown.set_index("Id").loc["c", "Original"] == ""  # no "None" in a cell, and no link
     assert shown.set_index("Id").loc["a", "Original"] == "https://example.org/lisbon"
     assert list(shown["Published"]) == ["2025-01-09", "2024-03-01", ""]
+
+
+def test_an_event_lists_the_figures_behind_its_counts_with_sentences_and_links():
+    metrics = pd.DataFrame(
+        {
+            "metric_id": ["a&b-0001", "a&b-0002", "c-0004"],
+            "article_id": ["a&b", "a&b", "c"],
+            "surface": ["800", "9", "700"],
+            "unit": ["attendees", "libraries", "participants"],
+            "sentence": ["It drew 800 attendees.", "It opened 9 libraries.", "More than 700 participants came."],
+        }
+    )
+    behind = catalog.event_figures("c-0004;a&b-0001;gone-0009", metrics, {"c": "Forum report"})
+    assert list(behind["Figure"]) == ["700", "800"]  # in the row's order; an id no longer in the table is left out
+    assert list(behind["Article"]) == ["Forum report", "a&b"]
+    assert list(behind["open"]) == ["sources?doc=c&fig=c-0004", "sources?doc=a%26b&fig=a%26b-0001"]
+    assert catalog.event_figures("", metrics, {}).empty

@@ -91,13 +91,23 @@ def test_map_draws_a_deck_and_lists_the_cities(sample_data):
 def test_events_page_shows_attendance_countries_and_the_table(sample_data):
     at = open_page("pages/events.py")
     labels = {m.label: m.value for m in at.metric}
-    assert labels["Events"] == "2" and labels["Participants stated"] == "3,200"
+    # the largest attendance, never a sum: events overlap (a conference and its own sessions)
+    assert labels["Events"] == "2" and labels["Largest attendance stated"] == "2,000"
     table = at.dataframe[-1].value
     assert list(table["name"]) == ["Nairobi Forum", "Lisbon teachers meeting"]
     nairobi = table.iloc[0]
     assert (str(nairobi["end_date"])[:10], nairobi["edition"]) == ("2024-05-04", 3)
     assert nairobi["reported"] == "attendees: 1200 (b_nairobi); 1000 (c_other)"  # where the articles disagree
     assert len(at.get("plotly_chart")) == 3
+
+
+def test_an_event_shows_the_figures_its_counts_were_read_from_with_their_sentences(sample_data):
+    at = open_page("pages/events.py")
+    assert at.selectbox(key="event_figures").value == "lisbon-meeting-2024"  # the only event with linked figures
+    behind = next(df.value for df in at.dataframe if "In context" in df.value or "open" in df.value)
+    assert list(behind["Figure"]) == ["2,000", "40"]
+    assert set(behind["Sentence"]) == {"Over 2,000 teachers from 40 countries met in Lisbon"}  # the fixture's split
+    assert list(behind["open"]) == ["sources?doc=a_lisbon&fig=a_lisbon-0001", "sources?doc=a_lisbon&fig=a_lisbon-0002"]
 
 
 def test_learning_cities_page_lists_recognitions(sample_data):
