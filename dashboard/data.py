@@ -112,7 +112,11 @@ def _figures_view(data_dir: str, signature: str) -> tuple[pd.DataFrame, list[str
     metrics = _load(data_dir, "metrics", signature)
     articles = _load(data_dir, "articles", signature)
     places = _load(data_dir, "places", signature)
-    view = filters.prepare(metrics, fmt.article_titles(articles["article_id"], articles["title"]))
+    view = filters.prepare(
+        metrics,
+        fmt.article_titles(articles["article_id"], articles["title"]),
+        dict(zip(articles["article_id"], articles["published"], strict=True)),
+    )
     return view, filters.place_options(metrics, places)
 
 

@@ -1,7 +1,9 @@
-"""Filters of the Figures explorer: kept in the URL (shareable, survive reloads and page changes), applied to metrics."""
+"""The dashboard's one set of filters: kept in the URL (shareable, survive reloads and page changes), applied to the
+figures on Figures and to events, learning cities and places on their pages."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -10,9 +12,9 @@ import pandas as pd
 
 from dashboard.fmt import figure_value, is_percent
 
-KEYS = ("article", "category", "place", "q")
+KEYS = ("article", "category", "place", "q", "from", "to", "flagged")
 # Columns `prepare` adds for display and search only: a download leaves them out (``flag`` stays: it is a finding).
-DISPLAY_ONLY = ("figure", "article", "open", "search")
+DISPLAY_ONLY = ("figure", "article", "open", "search", "published")
 OUTLIER_RATIO = 1000  # same unit, same article, this many times apart: one of them is probably misread
 
 
@@ -22,10 +24,24 @@ class Filters:
     categories: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     text: str = ""
+    since: str = ""  # publication dates, ISO ("2024-01-31"), as the URL gave them: `problems` names a bad one
+    until: str = ""
+    flagged: bool = False  # only the figures that look wrong next to the others
 
     @property
     def active(self) -> bool:
-        return bool(self.articles or self.categories or self.places or self.text)
+        return bool(self.articles or self.categories or self.places or self.text or self.dated or self.flagged)
+
+    @property
+    def dated(self) -> bool:
+        return bool(self.since or self.until)
+
+    def day(self, which: str) -> pd.Timestamp | None:
+        """``since`` or ``until`` as a day, or None when it is empty or not a date."""
+        try:
+            return pd.Timestamp(dt.date.fromisoformat(getattr(self, which)))
+        except ValueError:
+            return None
 
 
 def _clean(values: Sequence[str] | str | None) -> tuple[str, ...]:
@@ -44,12 +60,19 @@ def _clean(values: Sequence[str] | str | None) -> tuple[str, ...]:
 def from_params(params: Mapping[str, Sequence[str] | str]) -> Filters:
     """Filters from query parameters (each key maps to its values; repeated keys give several)."""
     text = _clean(params.get("q"))
+    since, until = _clean(params.get("from")), _clean(params.get("to"))
     return Filters(
         articles=_clean(params.get("article")),
         categories=_clean(params.get("category")),
         places=_clean(params.get("place")),
         text=text[0][:200] if text else "",
+        since=since[0][:40] if since else "",
+        until=until[0][:40] if until else "",
+        flagged=bool(_clean(params.get("flagged"))) and _clean(params.get("flagged"))[0].lower() in _YES,
     )
+
+
+_YES = ("1", "true", "yes", "on")
 
 
 def to_params(f: Filters) -> dict[str, list[str]]:
@@ -63,7 +86,72 @@ def to_params(f: Filters) -> dict[str, list[str]]:
         out["place"] = list(f.places)
     if f.text:
         out["q"] = [f.text]
+    if f.since:
+        out["from"] = [f.since]
+    if f.until:
+        out["to"] = [f.until]
+    if f.flagged:
+        out["flagged"] = ["1"]
     return out
+
+
+def problems(
+    f: Filters, *, articles: Sequence[str] = (), categories: Sequence[str] = (), places: Sequence[str] = ()
+) -> list[str]:
+    """What in ``f`` names nothing the tables hold (a link from another build, a typo), one sentence each, so a
+    page can say why it shows less than expected instead of dropping the value silently."""
+    said = []
+    for kind, wanted, known in (("article", f.articles, articles), ("category", f.categories, categories)):
+        said += [f"No {kind} is called “{v}”." for v in wanted if v not in set(known)]
+    said += [f"No place called “{v}” is named in the articles." for v in f.places if v not in set(places)]
+    for which, label in (("since", "from"), ("until", "to")):
+        if getattr(f, which) and f.day(which) is None:
+            said.append(f"“{getattr(f, which)}” is not a date (the {label} date is read as YYYY-MM-DD and ignored).")
+    if f.day("since") is not None and f.day("until") is not None and f.day("since") > f.day("until"):
+        said.append(f"The from date {f.since} is after the to date {f.until}: no article can be in between.")
+    return said
+
+
+def published_between(published: pd.Series, f: Filters) -> pd.Series:
+    """Which publication dates fall in the filters' range (both ends included); an undated article does not when a
+    date filter is set, since nothing says it does."""
+    keep = pd.Series(True, index=published.index)
+    since, until = f.day("since"), f.day("until")
+    if since is not None:
+        keep &= published >= since
+    if until is not None:
+        keep &= published < until + pd.Timedelta(days=1)
+    return keep & published.notna() if since is not None or until is not None else keep
+
+
+def narrow(
+    frame: pd.DataFrame,
+    f: Filters,
+    published: Mapping[str, pd.Timestamp],
+    *,
+    articles: str,
+    places: tuple[str, ...],
+    text: tuple[str, ...],
+) -> pd.DataFrame:
+    """The rows of a table of events, learning cities or places that pass the filters that apply to it: articles
+    (``articles`` names its article column; ";" separates several), places (any of the ``places`` columns),
+    free text (in any of the ``text`` columns), publication dates (any of its articles in range). Category and
+    flagged are about figures: they leave these rows alone (the page says so)."""
+    keep = pd.Series(True, index=frame.index)
+    ids = frame[articles].fillna("").str.split(";")
+    if f.articles:
+        wanted = set(f.articles)
+        keep &= ids.map(lambda a: bool(wanted.intersection(a)))
+    if f.places:
+        keep &= frame[list(places)].isin(f.places).any(axis=1)
+    if f.text:
+        hay = frame[list(text)].fillna("").astype(str).agg("\n".join, axis=1).str.casefold()
+        keep &= hay.str.contains(f.text.casefold(), regex=False)
+    if f.dated:
+        days = pd.Series(published, dtype="datetime64[ns]")
+        inside = set(days.index[published_between(days, f)])
+        keep &= ids.map(lambda a: bool(inside.intersection(a)))
+    return frame[keep]
 
 
 def read_query(get_all: Callable[[str], list[str]]) -> Filters:
@@ -89,6 +177,10 @@ def apply(metrics: pd.DataFrame, f: Filters) -> pd.DataFrame:
     if f.text:
         hay = metrics["search"] if "search" in metrics else search_text(metrics)
         keep &= hay.str.contains(f.text.casefold(), regex=False)
+    if f.dated and "published" in metrics:
+        keep &= published_between(metrics["published"], f)
+    if f.flagged:
+        keep &= (metrics["flag"] if "flag" in metrics else flags(metrics)) != ""
     return metrics[keep]
 
 
@@ -98,13 +190,17 @@ def search_text(metrics: pd.DataFrame) -> pd.Series:
     return (hay + "\n" + metrics["sentence"]).str.casefold()
 
 
-def prepare(metrics: pd.DataFrame, titles: Mapping[str, str]) -> pd.DataFrame:
+def prepare(
+    metrics: pd.DataFrame, titles: Mapping[str, str], published: Mapping[str, pd.Timestamp] | None = None
+) -> pd.DataFrame:
     """The metrics table with what the Figures page shows and filters on, computed once per build.
 
     Adds ``flag`` (see :func:`flags`), ``figure`` (the value as written), ``article`` (its title), ``open``
-    (a link to the sentence on the Sources page) and ``search`` (see :func:`search_text`).
+    (a link to the sentence on the Sources page), ``search`` (see :func:`search_text`) and ``published`` (its
+    article's publication date, for the date filter).
     """
     return metrics.assign(
+        published=pd.to_datetime(metrics["article_id"].map(published or {}), errors="coerce"),
         flag=flags(metrics),
         figure=[
             figure_value(v, b, u, c)

@@ -52,6 +52,18 @@ def main() -> None:
     if events.empty:
         st.info("No events found yet. Conferences, seminars, forums and ceremonies named in the articles appear here.")
         return
+    events = ui.filtered(
+        events,
+        articles,
+        "events",
+        article_col="article_ids",
+        places=("city",),
+        text=("name", "city", "sentence"),
+        place_names=sorted(set(t["places"]["name"])),
+    )
+    if events.empty:
+        st.info("No event passes these filters.")
+        return
 
     cols = st.columns(3)
     cols[0].metric("Events", f"{len(events):,}", border=True)

@@ -11,15 +11,26 @@ ui.through_router()
 MAX_TABLE_ROWS = 1_000  # a browser grid past this is slow to send and nobody reads it: the CSV has every row
 
 
-def _changed() -> None:
-    f = filters.Filters(
-        articles=tuple(st.session_state["f_article"]),
-        categories=tuple(st.session_state["f_category"]),
-        places=tuple(st.session_state["f_place"]),
-        text=st.session_state["f_q"].strip(),
+def _from_widgets() -> filters.Filters:
+    s = st.session_state
+    return filters.Filters(
+        articles=tuple(s["f_article"]),
+        categories=tuple(s["f_category"]),
+        places=tuple(s["f_place"]),
+        text=s["f_q"].strip(),
+        since=s["f_from"].isoformat() if s.get("f_from") else "",
+        until=s["f_to"].isoformat() if s.get("f_to") else "",
+        flagged=bool(s.get("f_flagged")),
     )
-    ui.set_filters(f)
+
+
+def _changed() -> None:
+    ui.set_filters(_from_widgets())
     st.session_state["_fig_applied"] = filters.read_query(st.query_params.get_all)
+
+
+def options_named(options: dict[str, list[str]]) -> dict[str, list[str]]:
+    return {"articles": options["f_article"], "categories": options["f_category"], "places": options["f_place"]}
 
 
 def main() -> None:
@@ -42,12 +53,17 @@ def main() -> None:
     # The URL is the source of truth (a shared link, a reload, a return to this page): the widgets follow it when it
     # changes, and when Streamlit dropped their state because another page ran in between.
     url = filters.read_query(st.query_params.get_all)
-    if st.session_state.get("_fig_applied") != url or "f_category" not in st.session_state:
+    if st.session_state.get("_fig_applied") != url or "f_from" not in st.session_state:
         st.session_state["f_article"] = [a for a in url.articles if a in options["f_article"]]
         st.session_state["f_category"] = [c for c in url.categories if c in options["f_category"]]
         st.session_state["f_place"] = [p for p in url.places if p in options["f_place"]]
         st.session_state["f_q"] = url.text
+        st.session_state["f_from"] = d.date() if (d := url.day("since")) is not None else None
+        st.session_state["f_to"] = d.date() if (d := url.day("until")) is not None else None
+        st.session_state["f_flagged"] = url.flagged
         st.session_state["_fig_applied"] = url
+    for said in filters.problems(url, **options_named(options)):
+        st.warning(f"{fmt.md_literal(said)} That filter matches nothing here.")
 
     cols = st.columns([3, 2, 2, 2])
     cols[0].multiselect(
@@ -62,17 +78,19 @@ def main() -> None:
         placeholder="Choose places" if options["f_place"] else "No places attached yet",
     )
     cols[3].text_input("Search", key="f_q", on_change=_changed, placeholder="unit, subject, sentence…")
-
-    current = filters.Filters(
-        tuple(st.session_state["f_article"]),
-        tuple(st.session_state["f_category"]),
-        tuple(st.session_state["f_place"]),
-        st.session_state["f_q"].strip(),
+    when = st.columns([2, 2, 2, 3], vertical_alignment="bottom")
+    when[0].date_input("Published from", key="f_from", on_change=_changed, format="YYYY-MM-DD")
+    when[1].date_input("Published until", key="f_to", on_change=_changed, format="YYYY-MM-DD")
+    when[2].toggle(
+        "Flagged only", key="f_flagged", on_change=_changed, help="Only the figures that look wrong next to the others"
     )
+
+    current = _from_widgets()
     shown = filters.apply(metrics, current)
     st.caption(
         f"{len(shown):,} of {len(metrics):,} figures"
         + (" match the filters. The link in the address bar reopens this view." if current.active else ".")
+        + (" A date filter leaves out the articles that state no publication date." if current.dated else "")
     )
 
     if shown.empty:

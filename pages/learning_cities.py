@@ -18,6 +18,19 @@ st.caption("Cities named as learning cities: award winners, members of a learnin
 if learning.empty:
     st.info("No learning cities found yet. Cities the articles name as learning cities appear here.")
     st.stop()
+everywhere = len(learning)
+learning = ui.filtered(
+    learning,
+    articles,
+    "learning-city mentions",
+    article_col="article_id",
+    places=("city",),
+    text=("city", "recognition", "sentence"),
+    place_names=sorted(set(t["places"]["name"])),
+)
+if learning.empty:
+    st.info("No learning city passes these filters.")
+    st.stop()
 
 # What each city is recognised as, normalised (award winner, network member, ...): the filter narrows the table.
 kinds = sorted(k for k in learning.get("kind", []).dropna().unique() if k) if "kind" in learning else []
@@ -26,7 +39,7 @@ if chosen:
     learning = learning[learning["kind"].isin(chosen)]
 
 points = maps.learning_points(data.city_points(learning_only=True), learning)
-if chosen:
+if chosen or len(learning) < everywhere:
     points = points[points["name"].isin(set(learning["city"]))]
 # Countries shaded by how many of these learning cities lie in them.
 countries = {str(k): int(v) for k, v in points[points["country_iso3"] != ""].groupby("country_iso3").size().items()}

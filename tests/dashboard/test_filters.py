@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from dashboard import filters
 from dashboard.data import typed
@@ -83,3 +84,75 @@ def test_prepared_figures_filter_exactly_like_the_raw_table_and_carry_their_labe
     assert view.loc[view["article_id"] == "b_nairobi", "article"].iloc[0] == "b_nairobi"  # no title: the id
     assert set(filters.DISPLAY_ONLY) <= set(view.columns)
     assert set(view["figure"]) >= {"2,000+", "~1,200"}
+
+
+PUBLISHED = {"a_lisbon": pd.Timestamp("2024-03-01"), "b_nairobi": pd.NaT}
+
+
+def test_dates_and_flagged_round_trip_through_the_url():
+    f = filters.Filters(since="2024-01-01", until="2024-12-31", flagged=True)
+    assert filters.to_params(f) == {"from": ["2024-01-01"], "to": ["2024-12-31"], "flagged": ["1"]}
+    assert filters.from_params(filters.to_params(f)) == f and f.active
+    assert not filters.from_params({"flagged": ["0"]}).flagged
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "kept"),
+    [
+        ("", "", {"a_lisbon", "b_nairobi"}),
+        ("2024-03-01", "", {"a_lisbon"}),  # both ends included
+        ("", "2024-03-01", {"a_lisbon"}),
+        ("2024-03-02", "", set()),
+        ("", "2024-02-29", set()),
+        ("not a date", "", {"a_lisbon", "b_nairobi"}),  # ignored, and `problems` says so
+    ],
+)
+def test_the_publication_date_range_keeps_dated_articles_inside_it(since, until, kept):
+    view = filters.prepare(metrics(), {}, PUBLISHED)
+    shown = filters.apply(view, filters.Filters(since=since, until=until))
+    assert set(shown["article_id"]) == kept
+
+
+def test_flagged_only_keeps_the_figures_that_look_wrong():
+    view = filters.prepare(metrics(), {}, PUBLISHED)
+    view.loc[view["metric_id"] == "a_lisbon-0002", "flag"] = "percent above 100"
+    assert list(filters.apply(view, filters.Filters(flagged=True))["metric_id"]) == ["a_lisbon-0002"]
+
+
+@pytest.mark.parametrize(
+    ("f", "said"),
+    [
+        (filters.Filters(places=("Atlantis",)), ["No place called “Atlantis” is named in the articles."]),
+        (filters.Filters(articles=("gone",), categories=("people",)), ["No article is called “gone”."]),
+        (filters.Filters(since="31/01/2024"), ["“31/01/2024” is not a date (the from date is read as YYYY-MM-DD and ignored)."]),
+        (filters.Filters(since="2024-05-01", until="2024-01-01"), ["The from date 2024-05-01 is after the to date 2024-01-01: no article can be in between."]),
+        (filters.Filters(places=("Lisbon",), since="2024-01-01"), []),
+    ],
+)  # fmt: skip
+def test_a_value_that_names_nothing_is_said_not_dropped(f, said):
+    known = {"articles": ["a_lisbon", "b_nairobi"], "categories": ["people", "places"], "places": ["Lisbon"]}
+    assert filters.problems(f, **known) == said
+
+
+def test_events_and_learning_cities_narrow_by_article_place_text_and_date():
+    events = pd.DataFrame(
+        {
+            "name": ["Lisbon teachers meeting", "Nairobi Forum", "Joint summit"],
+            "city": ["Lisbon", "Nairobi", ""],
+            "sentence": ["Teachers met.", "People joined.", "Both cities met."],
+            "article_ids": ["a_lisbon", "b_nairobi", "b_nairobi;a_lisbon"],
+        }
+    )
+
+    def names(f: filters.Filters) -> list[str]:
+        shown = filters.narrow(
+            events, f, PUBLISHED, articles="article_ids", places=("city",), text=("name", "sentence")
+        )
+        return list(shown["name"])
+
+    assert names(filters.Filters()) == ["Lisbon teachers meeting", "Nairobi Forum", "Joint summit"]
+    assert names(filters.Filters(articles=("a_lisbon",))) == ["Lisbon teachers meeting", "Joint summit"]
+    assert names(filters.Filters(places=("Nairobi",))) == ["Nairobi Forum"]
+    assert names(filters.Filters(text="FORUM")) == ["Nairobi Forum"]
+    assert names(filters.Filters(since="2024-01-01")) == ["Lisbon teachers meeting", "Joint summit"]  # any article
+    assert names(filters.Filters(categories=("people",), flagged=True)) == names(filters.Filters())  # figures only

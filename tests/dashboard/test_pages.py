@@ -318,3 +318,34 @@ def test_sources_lists_every_article_to_search_and_links_to_the_original(built_d
     assert list(table["Id"]) == ["b_nairobi"]
     at.text_input(key="src_search").input("atlantis").run()
     assert any("No article matches" in i.value for i in at.info)
+
+
+def test_one_set_of_filters_narrows_events_and_learning_cities_and_says_what_names_nothing(sample_data):
+    at = open_page("pages/events.py", query={"place": "Lisbon"})
+    assert list(at.dataframe[-1].value["name"]) == ["Lisbon teachers meeting"]
+    assert any("1 of 2 events" in c.value for c in at.caption)
+    at = open_page("pages/events.py", query={"place": "Atlantis"})
+    assert any("Atlantis" in md_literal_plain(w.value) for w in at.warning)
+    assert any("No event passes" in i.value for i in at.info)
+    at = open_page("pages/learning_cities.py", query={"article": "b_nairobi"})
+    assert not at.exception
+    assert any("learning-city mentions" in c.value for c in at.caption)
+    at.button(key="clear_filters_learning-city mentions").click().run()
+    assert "article" not in at.query_params
+
+
+def test_figures_filter_by_publication_date_and_flagged_and_keep_them_across_pages(sample_data):
+    at = open_page("pages/figures.py", query={"from": "2024-01-01"})
+    assert set(at.dataframe[0].value["article"]) == {"Teachers meet in Lisbon"}  # the undated article is left out
+    assert str(at.date_input(key="f_from").value) == "2024-01-01"
+    at.switch_page("pages/events.py").run()
+    at.query_params.clear()  # what Streamlit does to the URL on a page change
+    at.switch_page("pages/figures.py").run()
+    assert at.query_params.get("from") in ("2024-01-01", ["2024-01-01"])
+    at = open_page("pages/figures.py", query={"flagged": "1", "to": "31/12/2024"})
+    assert any("not a date" in md_literal_plain(w.value) for w in at.warning)
+    assert any("No figure matches" in w.value for w in at.warning)  # nothing in the sample looks wrong
+
+
+def md_literal_plain(markdown: str) -> str:
+    return markdown.replace("\\", "").replace("\u2060", "")
