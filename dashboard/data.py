@@ -127,11 +127,19 @@ def figures_view(data_dir: Path | None = None) -> tuple[pd.DataFrame, list[str]]
 
 
 def figures_csv(f: filters.Filters, data_dir: Path | None = None) -> bytes:
-    """The figures passing ``f`` as CSV, with the table's columns only. Meant for a download built on click: the
-    button keeps only the filters, not a copy of the rows, in every session that shows it."""
+    """The figures passing ``f`` as CSV, valid against the metrics table's schema. Meant for a download built on
+    click: the button keeps only the filters, not a copy of the rows, in every session that shows it."""
     metrics, _ = figures_view(data_dir)
-    shown = filters.apply(metrics, f).drop(columns=list(filters.DISPLAY_ONLY))
-    return exports.safe_frame(shown).to_csv(index=False).encode("utf-8")
+    return exports.view_csv(filters.apply(metrics, f))
+
+
+def figures_zip(f: filters.Filters, data_dir: Path | None = None) -> bytes:
+    """The same view with its datapackage.json: schema, the filters, a citation line and the articles it cites."""
+    folder = Path(data_dir) if data_dir is not None else dirs().data
+    metrics, _ = figures_view(folder)
+    built = built_at(folder)
+    day = built.date().isoformat() if built else dt.date.today().isoformat()
+    return exports.view_zip(filters.apply(metrics, f), f, load("articles", folder), day)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

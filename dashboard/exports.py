@@ -1,4 +1,5 @@
-"""Downloads: each table as CSV, and every table with its datapackage.json as one zip, safe to open in a spreadsheet.
+"""Downloads: each table as CSV, every table with its datapackage.json as one zip, and a filtered view of the figures
+with its own schema, citation and sources; all safe to open in a spreadsheet.
 
 A text cell of an article ("=HYPERLINK(...)", "+cmd|...", "@SUM(...)") would run as a formula in Excel, LibreOffice
 or Google Sheets. Every download prefixes such cells with an apostrophe, which spreadsheets show as text; the tables
@@ -8,13 +9,17 @@ in data/ keep the text as written, and the zip's datapackage.json describes (and
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import re
+import unicodedata
 import zipfile
 from pathlib import Path
 
 import pandas as pd
 
-from etl.schema import TABLE_BY_NAME, TABLES, datapackage
+from dashboard.filters import Filters, to_params
+from etl.schema import TABLE_BY_NAME, TABLES, datapackage, table_schema
 from etl.write import json_bytes
 
 _EPOCH = (1980, 1, 1, 0, 0, 0)  # fixed timestamps: the same tables always give the same zip
@@ -84,4 +89,84 @@ def package_zip(data_dir: Path) -> bytes:
             info = zipfile.ZipInfo(name, date_time=_EPOCH)
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, data)
+    return buffer.getvalue()
+
+
+# --- a filtered view of the figures, as a reader downloads it ---------------------------------------------------------
+
+CITATION = (
+    "Digital Education Dashboard: figures extracted from news articles, {view}, downloaded {day}. Each figure cites "
+    "its article and sentence; see sources."
+)
+
+
+def view_name(f: Filters) -> str:
+    """A file name that says what the view holds: ``figures-category-people-place-lisbon-from-2024-01-01``."""
+    parts = ["figures"]
+    for key, values in to_params(f).items():
+        parts += [key, *values] if key != "flagged" else ["flagged"]
+    folded = unicodedata.normalize("NFKD", "-".join(parts)).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+    return slug[:80].rstrip("-") or "figures"
+
+
+def view_frame(shown: pd.DataFrame) -> pd.DataFrame:
+    """The rows as the metrics table's contract has them: its columns only and in order, integers as integers
+    ("4004", not "4004.0"), text cells made safe for spreadsheets."""
+    table = TABLE_BY_NAME["metrics"]
+    out = shown.reindex(columns=table.columns)
+    for f in table.fields:
+        if f.type == "integer":
+            out[f.name] = pd.to_numeric(out[f.name], errors="coerce").astype("Int64")
+        elif f.type == "date":
+            out[f.name] = pd.to_datetime(out[f.name], errors="coerce").dt.strftime("%Y-%m-%d")
+    return safe_frame(out)
+
+
+def view_csv(shown: pd.DataFrame) -> bytes:
+    return view_frame(shown).to_csv(index=False).encode("utf-8")
+
+
+def view_zip(shown: pd.DataFrame, f: Filters, articles: pd.DataFrame, day: str) -> bytes:
+    """The view's CSV with a datapackage.json that gives its schema, the filters that made it, a citation line and
+    every article it cites (title, date, link to the original), so the file can be cited and checked on its own."""
+    name = view_name(f)
+    data = view_csv(shown)
+    cited = articles[articles["article_id"].isin(set(shown["article_id"]))]
+    sources = []
+    for row in cited.itertuples(index=False):
+        source = {"title": f"{row.title or row.article_id} ({row.article_id})"}
+        if isinstance(row.url, str) and row.url.startswith(("http://", "https://")):
+            source["path"] = row.url
+        sources.append(source)
+    view = "; ".join(f"{k}: {', '.join(v)}" for k, v in to_params(f).items()) or "every figure"
+    package = {
+        "name": name,
+        "title": f"Digital education figures: {view}",
+        "description": f"{len(shown):,} figures from the Digital Education Dashboard, filtered by {view}." + SAFE_NOTE,
+        "citation": CITATION.format(view=view, day=day),
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "sources": sources,
+        "profile": "tabular-data-package",
+        "resources": [
+            {
+                "name": "metrics",
+                "path": f"{name}.csv",
+                "profile": "tabular-data-resource",
+                "description": TABLE_BY_NAME["metrics"].description,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "bytes": len(data),
+                "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+                "schema": {k: v for k, v in table_schema(TABLE_BY_NAME["metrics"]).items() if k != "foreignKeys"},
+            }
+        ],
+    }
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for file, payload in ((f"{name}.csv", data), ("datapackage.json", json_bytes(package))):
+            info = zipfile.ZipInfo(file, date_time=_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, payload)
     return buffer.getvalue()

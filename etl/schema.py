@@ -282,31 +282,37 @@ def _without_data_synthesis() -> Iterator[None]:
             del sys.modules["hypothesis"]
 
 
+def table_schema(table: Table) -> dict[str, Any]:
+    """The Frictionless Table Schema of ``table``: its fields with types, descriptions and constraints, its keys."""
+    schema: dict[str, Any] = {"fields": [], "missingValues": [""]}
+    for f in table.fields:
+        fd: dict[str, Any] = {"name": f.name, "type": f.type, "description": f.description}
+        constraints: dict[str, Any] = {}
+        if f.required:
+            constraints["required"] = True
+        if f.enum:
+            constraints["enum"] = list(f.enum)
+        if f.minimum is not None:
+            constraints["minimum"] = f.minimum
+        if f.maximum is not None:
+            constraints["maximum"] = f.maximum
+        if f.pattern:
+            constraints["pattern"] = f.pattern
+        if constraints:
+            fd["constraints"] = constraints
+        schema["fields"].append(fd)
+    if table.primary_key:
+        schema["primaryKey"] = list(table.primary_key)
+    if table.foreign_keys:
+        schema["foreignKeys"] = [dict(fk) for fk in table.foreign_keys]
+    return schema
+
+
 def datapackage(payloads: dict[str, bytes]) -> dict[str, Any]:
     """The Frictionless Data Package descriptor for the tables, with a hash of each file's bytes."""
     resources = []
     for table in TABLES:
-        schema: dict[str, Any] = {"fields": [], "missingValues": [""]}
-        for f in table.fields:
-            fd: dict[str, Any] = {"name": f.name, "type": f.type, "description": f.description}
-            constraints: dict[str, Any] = {}
-            if f.required:
-                constraints["required"] = True
-            if f.enum:
-                constraints["enum"] = list(f.enum)
-            if f.minimum is not None:
-                constraints["minimum"] = f.minimum
-            if f.maximum is not None:
-                constraints["maximum"] = f.maximum
-            if f.pattern:
-                constraints["pattern"] = f.pattern
-            if constraints:
-                fd["constraints"] = constraints
-            schema["fields"].append(fd)
-        if table.primary_key:
-            schema["primaryKey"] = list(table.primary_key)
-        if table.foreign_keys:
-            schema["foreignKeys"] = [dict(fk) for fk in table.foreign_keys]
+        schema = table_schema(table)
         data = payloads[table.name]
         resources.append(
             {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, data, filters, fmt, ui
+from dashboard import charts, data, exports, filters, fmt, ui
 
 ui.through_router()
 
@@ -152,14 +152,26 @@ def main() -> None:
         },
     )
     folder = data.dirs().data
-    st.download_button(
+    name = exports.view_name(current)
+    left, right, _ = st.columns([1, 1, 1])
+    left.download_button(
         "Download these figures (CSV)",
         # Built on click from the shared cache: a closure over `shown` would keep a copy of the rows per session.
         data=lambda: data.figures_csv(current, folder),
-        file_name="figures.csv",
+        file_name=f"{name}.csv",
         mime="text/csv",
         on_click="ignore",
         icon=":material/download:",
+    )
+    right.download_button(
+        "With schema, citation and sources (zip)",
+        data=lambda: data.figures_zip(current, folder),
+        file_name=f"{name}.zip",
+        mime="application/zip",
+        on_click="ignore",
+        icon=":material/folder_zip:",
+        help="The same figures with a datapackage.json: their schema, these filters, a citation line and each "
+        "article they come from, with a link to the original",
     )
 
 

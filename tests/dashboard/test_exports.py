@@ -9,8 +9,11 @@ import json
 import zipfile
 from pathlib import Path
 
-from dashboard.exports import package_zip, safe_cell, table_bytes
-from etl.schema import TABLES
+import pytest
+
+from dashboard.exports import package_zip, safe_cell, table_bytes, view_name
+from dashboard.filters import Filters
+from etl.schema import TABLE_BY_NAME, TABLES
 
 
 def test_zip_holds_every_table_and_the_data_package_unchanged(built_data: Path):
@@ -79,3 +82,38 @@ def test_the_filtered_figures_download_shows_formulas_as_text(tmp_path: Path, mo
     rows = _cells(data.figures_csv(filters.Filters(), tmp_path / "data"))
     sentence = rows[0].index("sentence")
     assert rows[1][sentence].startswith("'+cmd|") and len(rows) == 2
+
+
+@pytest.mark.parametrize(
+    ("f", "name"),
+    [
+        (Filters(), "figures"),
+        (Filters(categories=("people",), places=("Lisbon",)), "figures-category-people-place-lisbon"),
+        (Filters(text="São Paulo", since="2024-01-01", flagged=True), "figures-q-sao-paulo-from-2024-01-01-flagged"),
+        (Filters(text="../../etc/passwd"), "figures-q-etc-passwd"),  # a name, never a path
+        (Filters(articles=("a" * 200,)), "figures-article-" + "a" * 64),
+    ],
+)
+def test_a_view_is_named_after_its_filters(f, name):
+    assert view_name(f) == name
+
+
+def test_the_filtered_download_keeps_the_metrics_schema_and_carries_citation_and_sources(built_data: Path):
+    frictionless = pytest.importorskip("frictionless")
+    from dashboard import data
+
+    f = Filters(articles=("a_lisbon",))
+    rows = _cells(data.figures_csv(f, built_data))
+    assert rows[0] == list(TABLE_BY_NAME["metrics"].columns)  # no flag or display columns
+    start = rows[0].index("start")
+    assert all(r[start].isdigit() for r in rows[1:])  # 4004, not 4004.0
+    blob = data.figures_zip(f, built_data)
+    with zipfile.ZipFile(io.BytesIO(blob)) as zf:
+        assert sorted(zf.namelist()) == ["datapackage.json", "figures-article-a-lisbon.csv"]
+        package = json.loads(zf.read("datapackage.json"))
+        zf.extractall(built_data.parent / "view")
+    assert "article: a_lisbon" in package["citation"]
+    title = next(r[2] for r in _cells((built_data / "articles.csv").read_bytes()) if r[0] == "a_lisbon")
+    assert [s["title"] for s in package["sources"]] == [f"{title} (a_lisbon)"]  # only the article it cites
+    report = frictionless.validate(built_data.parent / "view" / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
