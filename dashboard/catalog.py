@@ -77,3 +77,43 @@ def event_figures(metric_ids: str, metrics: pd.DataFrame, titles: dict[str, str]
             "article_id": found["article_id"],
         }
     )
+
+
+def chart_sources(sources: pd.DataFrame, articles: pd.DataFrame, most: int = 1_000) -> pd.DataFrame:
+    """The Sources view of a chart: for each value it draws (``sources``: ``label``, ``article_id`` with several ids
+    separated by ';', ``sentence``), the article's title, date and link to the original, and the sentence; at most
+    ``most`` rows, articles newest first."""
+    rows = sources.assign(article_id=sources["article_id"].fillna("").str.split(";")).explode("article_id")
+    rows = rows[rows["article_id"] != ""].drop_duplicates(["label", "article_id", "sentence"])
+    meta = articles.set_index("article_id")
+    known = rows["article_id"].isin(meta.index)
+    rows = rows[known]
+    out = pd.DataFrame(
+        {
+            "Article": rows["article_id"].map(lambda a: meta.at[a, "title"] or a),
+            "Published": rows["article_id"].map(
+                lambda a: meta.at[a, "published"].strftime("%Y-%m-%d") if pd.notna(meta.at[a, "published"]) else ""
+            ),
+            "Original": rows["article_id"].map(lambda a: web_link(meta.at[a, "url"]) or ""),
+            "Value": rows["label"].astype(str),
+            "Sentence": rows["sentence"].fillna(""),
+            "Id": rows["article_id"],
+        }
+    )
+    out = out.sort_values(["Published", "Article", "Value"], ascending=[False, True, True], kind="stable")
+    return out.head(most).reset_index(drop=True)
+
+
+def event_sources(events: pd.DataFrame, metrics: pd.DataFrame) -> pd.DataFrame:
+    """Where an events chart's values are said: each event's linked figures (``metric_ids``) with their sentences,
+    or the event's own sentence when it links none; columns ``label``, ``article_id``, ``sentence``."""
+    by_id = metrics.set_index("metric_id")
+    rows = []
+    for e in events.itertuples(index=False):
+        ids = [m for m in str(getattr(e, "metric_ids", "") or "").split(";") if m in by_id.index]
+        for m in ids:
+            f = by_id.loc[m]
+            rows.append((f"{e.name}: {f['surface']} {f['unit']}", f["article_id"], f["sentence"]))
+        if not ids:
+            rows.append((e.name, e.article_ids, e.sentence))
+    return pd.DataFrame(rows, columns=["label", "article_id", "sentence"])

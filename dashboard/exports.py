@@ -170,3 +170,72 @@ def view_zip(shown: pd.DataFrame, f: Filters, articles: pd.DataFrame, day: str) 
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, payload)
     return buffer.getvalue()
+
+
+# --- the data behind one chart ------------------------------------------------------------------------------------------
+
+
+def _field_type(column: pd.Series) -> str:
+    if pd.api.types.is_bool_dtype(column):
+        return "boolean"
+    if pd.api.types.is_numeric_dtype(column):
+        return "number"
+    if pd.api.types.is_datetime64_any_dtype(column):
+        return "date"
+    return "string"
+
+
+def _typed_csv(frame: pd.DataFrame) -> tuple[bytes, dict]:
+    """CSV bytes of ``frame`` (dates as ISO days, text made safe) and the Table Schema that describes them."""
+    out = frame.copy()
+    fields = []
+    for column in frame.columns:
+        kind = _field_type(frame[column])
+        if kind == "date":
+            out[column] = frame[column].dt.strftime("%Y-%m-%d")
+        fields.append({"name": str(column), "type": kind})
+    data = safe_frame(out).to_csv(index=False).encode("utf-8")
+    return data, {"fields": fields, "missingValues": [""]}
+
+
+def chart_zip(name: str, title: str, table: pd.DataFrame, sources: pd.DataFrame, day: str) -> bytes:
+    """One chart's data as a citable package: ``<name>.csv`` (the charted rows), ``<name>-sources.csv`` (each value's
+    article, link and sentence) and a datapackage.json with their schemas and a citation line."""
+    resources, files = [], {}
+    for part, frame, what in (
+        (name, table, "The data the chart draws."),
+        (f"{name}-sources", sources, "Where each value is said."),
+    ):
+        data, schema = _typed_csv(frame)
+        files[f"{part}.csv"] = data
+        resources.append(
+            {
+                "name": part,
+                "path": f"{part}.csv",
+                "profile": "tabular-data-resource",
+                "description": what,
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "bytes": len(data),
+                "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+                "schema": schema,
+            }
+        )
+    package = {
+        "name": name,
+        "title": title,
+        "description": f"The data behind the chart “{title}” of the Digital Education Dashboard." + SAFE_NOTE,
+        "citation": CITATION.format(view=title, day=day),
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "profile": "tabular-data-package",
+        "resources": resources,
+    }
+    files["datapackage.json"] = json_bytes(package)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for file, payload in files.items():
+            info = zipfile.ZipInfo(file, date_time=_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, payload)
+    return buffer.getvalue()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 import runpy
 import subprocess
 import sys
@@ -18,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import data, filters, fmt, trial
+from dashboard import catalog, data, exports, filters, fmt, trial
 from etl.paths import ROOT
 
 ASSETS = ROOT / "dashboard" / "assets"
@@ -289,13 +290,85 @@ def sidebar(d: data.Dirs) -> None:
         st.page_link(PAGE["sources"], label="Add an article", icon=":material/upload_file:")
 
 
-def chart(fig: go.Figure, alt: str, table: pd.DataFrame | None = None, key: str | None = None) -> None:
-    """A chart with its alt text as a caption and, when given, the data behind it in an expander."""
-    st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False, "responsive": True})
-    st.caption(alt)
-    if table is not None and not table.empty:
-        with st.expander("Data behind this chart"):
-            st.dataframe(table, hide_index=True, width="stretch", placeholder=fmt.MISSING)
+CHART_DOWNLOAD_ROWS = 5_000  # past this a chart's download is built only for the page's own download button
+
+
+def chart(
+    fig: go.Figure,
+    alt: str,
+    table: pd.DataFrame | None = None,
+    key: str | None = None,
+    *,
+    title: str = "",
+    shares: tuple[str, ...] = (),
+    sources: pd.DataFrame | None = None,
+) -> None:
+    """A chart in three views, as Our World in Data's Grapher has them: the chart with its alt text; the table of
+    exactly what it draws (``table``; ``shares`` shown as percentages) with downloads named after the chart; and its
+    sources, each article with title, date, link to the original and the sentence of each value (``sources``:
+    ``label``, ``article_id``, ``sentence``)."""
+    drawn, data_tab, where = st.tabs(["Chart", "Table", "Sources"])
+    with drawn:
+        st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False, "responsive": True})
+        st.caption(alt)
+    articles = data.load("articles")
+    cited = (
+        catalog.chart_sources(sources, articles)
+        if sources is not None and not sources.empty
+        else pd.DataFrame(columns=["Article", "Published", "Original", "Value", "Sentence", "Id"])
+    )
+    with data_tab:
+        if table is None or table.empty:
+            st.caption("Nothing is charted.")
+        else:
+            st.dataframe(fmt.display_table(table, shares), hide_index=True, width="stretch", placeholder=fmt.MISSING)
+            _chart_downloads(title or alt, key or "chart", table, cited)
+    with where:
+        if cited.empty:
+            st.caption("No article is behind this chart yet.")
+        else:
+            st.caption(
+                f"{fmt.counted(cited['Id'].nunique(), 'article', 'articles')} behind this chart, each with the "
+                "sentence of every value it gives."
+            )
+            st.dataframe(
+                cited.drop(columns=["Id"]),
+                hide_index=True,
+                width="stretch",
+                placeholder=fmt.MISSING,
+                column_config={
+                    "Original": st.column_config.LinkColumn(display_text="open"),
+                    "Sentence": st.column_config.TextColumn(width="large"),
+                },
+            )
+
+
+def _chart_downloads(title: str, key: str, table: pd.DataFrame, cited: pd.DataFrame) -> None:
+    if len(table) > CHART_DOWNLOAD_ROWS:
+        st.caption("Too many rows to download here: use the page's own download.")
+        return
+    name = "chart-" + re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")
+    built = data.built_at(data.dirs().data)
+    day = built.date().isoformat() if built else ""
+    left, right, _ = st.columns([2, 3, 2])
+    left.download_button(
+        "Table (CSV)",
+        exports.safe_frame(table).to_csv(index=False).encode("utf-8"),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+        key=f"{key}_csv",
+    )
+    right.download_button(
+        "With schema, citation and sources (zip)",
+        exports.chart_zip(name, title, table, cited.drop(columns=["Id"]), day),
+        file_name=f"{name}.zip",
+        mime="application/zip",
+        on_click="ignore",
+        icon=":material/folder_zip:",
+        key=f"{key}_zip",
+    )
 
 
 def article_titles(articles: pd.DataFrame, width: int = 70) -> dict[str, str]:

@@ -92,26 +92,34 @@ def main() -> None:
         ]
     ]
 
+    metrics = data.load("metrics")
+    attended = events.dropna(subset=["attendees"])
     ui.chart(
         charts.attendance_chart(events),
         "Participants per event (blue) beside those from overseas (orange, labelled with their share); the table below "
         "lists every event.",
-        fmt.display_table(
-            table[["name", "attendees", "overseas", "overseas_share"]].dropna(subset=["attendees"]),
-            shares=("overseas_share",),
-        ),
+        table.loc[attended.index, ["name", "attendees", "overseas", "overseas_share"]],
         key="events_attendance",
+        title="Participants per event",
+        shares=("overseas_share",),
+        sources=catalog.event_sources(attended, metrics),
     )
+    represented = events.dropna(subset=["countries_represented"])
     ui.chart(
         charts.countries_chart(events),
         "How many countries and regions each event says were represented.",
-        fmt.display_table(table[["name", "countries_represented"]].dropna(subset=["countries_represented"])),
+        table.loc[represented.index, ["name", "countries_represented"]],
         key="events_countries",
+        title="Countries and regions represented",
+        sources=catalog.event_sources(represented, metrics),
     )
     ui.chart(
         charts.events_timeline(events),
         "Events on a date axis; dot size shows participants.",
+        events.sort_values("date")[["date", "name", "city", "attendees"]],
         key="events_timeline",
+        title="Events over time",
+        sources=catalog.event_sources(events, metrics),
     )
 
     _event_figures(events, articles)

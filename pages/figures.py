@@ -101,10 +101,14 @@ def main() -> None:
             st.rerun()
         st.stop()
 
+    charted = shown.head(MAX_TABLE_ROWS)  # the chart draws them all; its Table and Sources views the first rows
     ui.chart(
         charts.figures_chart(shown, categories=options["f_category"]),
         charts.describe_figures(shown),
+        charted[["category", "value", "unit", "qualifier", "subject", "place", "article_id", "metric_id"]],
         key="figures_chart",
+        title="Figures by category",
+        sources=charted.assign(label=charted["figure"] + " " + charted["unit"])[["label", "article_id", "sentence"]],
     )
 
     n_flagged = int((shown["flag"] != "").sum())
@@ -153,7 +157,7 @@ def main() -> None:
     )
     folder = data.dirs().data
     name = exports.view_name(current)
-    left, right, _ = st.columns([1, 1, 1])
+    left, right, _ = st.columns([2, 3, 2])
     left.download_button(
         "Download these figures (CSV)",
         # Built on click from the shared cache: a closure over `shown` would keep a copy of the rows per session.

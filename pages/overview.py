@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, data, fmt, ui
+from dashboard import catalog, charts, data, fmt, ui
 from dashboard.fmt import figure_value
 
 ui.through_router()
@@ -62,12 +62,12 @@ st.subheader("Events over time")
 if events.empty:
     st.info("No events found yet. Conferences, seminars and ceremonies named in the articles appear here.")
 else:
-    # As text: a missing date or count reads "–", not "None", and a count gets its thousands separator.
-    timeline = fmt.display_table(events.sort_values("date")[["date", "name", "city", "attendees"]])
     ui.chart(
         charts.events_timeline(events),
         f"Timeline of {fmt.counted(int(events['date'].notna().sum()), 'dated event', 'dated events')} (of {len(events):,}); "
         "dot size shows participants.",
-        timeline,
+        events.sort_values("date")[["date", "name", "city", "attendees"]],
         key="overview_timeline",
+        title="Events over time",
+        sources=catalog.event_sources(events, metrics),
     )

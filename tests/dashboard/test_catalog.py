@@ -69,3 +69,39 @@ def test_an_event_lists_the_figures_behind_its_counts_with_sentences_and_links()
     assert list(behind["Article"]) == ["Forum report", "a&b"]
     assert list(behind["open"]) == ["sources?doc=c&fig=c-0004", "sources?doc=a%26b&fig=a%26b-0001"]
     assert catalog.event_figures("", metrics, {}).empty
+
+
+def test_a_charts_sources_list_each_article_once_per_value_with_its_link_newest_first():
+    sources = pd.DataFrame(
+        {
+            "label": ["Forum: 700", "Forum: 700", "Meeting", "Ghost"],
+            "article_id": ["a", "a", "c;a", "zzz"],
+            "sentence": ["700 came.", "700 came.", "They met.", "Nobody."],
+        }
+    )
+    shown = catalog.chart_sources(sources, articles(*ROWS))
+    assert list(zip(shown["Id"], shown["Value"], strict=True)) == [
+        ("c", "Meeting"),  # 2025: newest first
+        ("a", "Forum: 700"),  # once, though given twice
+        ("a", "Meeting"),
+    ]  # an article no longer in the table ("zzz") is left out
+    assert list(shown["Original"]) == ["", "https://example.org/lisbon", "https://example.org/lisbon"]
+
+
+def test_an_events_chart_cites_the_figures_behind_each_count_or_else_the_event_sentence():
+    events = pd.DataFrame(
+        {
+            "name": ["Forum", "Ceremony"],
+            "metric_ids": ["a-0001", ""],
+            "article_ids": ["a", "b"],
+            "sentence": ["The forum opened.", "The ceremony was held."],
+        }
+    )
+    metrics = pd.DataFrame(
+        {"metric_id": ["a-0001"], "article_id": ["a"], "surface": ["640"], "unit": ["participants"],
+         "sentence": ["It drew 640 participants."]}
+    )  # fmt: skip
+    assert catalog.event_sources(events, metrics).values.tolist() == [
+        ["Forum: 640 participants", "a", "It drew 640 participants."],
+        ["Ceremony", "b", "The ceremony was held."],
+    ]

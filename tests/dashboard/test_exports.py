@@ -117,3 +117,32 @@ def test_the_filtered_download_keeps_the_metrics_schema_and_carries_citation_and
     assert [s["title"] for s in package["sources"]] == [f"{title} (a_lisbon)"]  # only the article it cites
     report = frictionless.validate(built_data.parent / "view" / "datapackage.json")
     assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_a_charts_download_is_a_valid_package_with_its_sources_and_a_citation(tmp_path: Path):
+    import pandas as pd
+
+    frictionless = pytest.importorskip("frictionless")
+    from dashboard.exports import chart_zip
+
+    table = pd.DataFrame(
+        {"date": pd.to_datetime(["2024-01-30", None]), "name": ["=Forum", "Meeting"], "attendees": [800.0, None]}
+    )
+    sources = pd.DataFrame({"Article": ["A report"], "Original": [""], "Sentence": ["800 came."]})
+    blob = chart_zip("chart-events-timeline", "Events over time", table, sources, "2026-12-04")
+    with zipfile.ZipFile(io.BytesIO(blob)) as zf:
+        assert sorted(zf.namelist()) == [
+            "chart-events-timeline-sources.csv",
+            "chart-events-timeline.csv",
+            "datapackage.json",
+        ]
+        assert zf.read("chart-events-timeline.csv").decode().splitlines()[1:] == [
+            "2024-01-30,'=Forum,800.0",  # ISO day; a formula shown as text
+            ",Meeting,",
+        ]
+        package = json.loads(zf.read("datapackage.json"))
+        zf.extractall(tmp_path)
+    assert package["citation"].startswith("Digital Education Dashboard") and "Events over time" in package["citation"]
+    assert [f["type"] for f in package["resources"][0]["schema"]["fields"]] == ["date", "string", "number"]
+    report = frictionless.validate(tmp_path / "datapackage.json")
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])

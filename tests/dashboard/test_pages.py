@@ -46,16 +46,16 @@ def test_overview_shows_counts_headline_cards_and_the_timeline(sample_data):
 
 def test_figures_filter_changes_the_table_and_lands_in_the_url(sample_data):
     at = open_page("pages/figures.py")
-    assert len(at.dataframe[0].value) == 4
+    assert len(at.dataframe[-1].value) == 4
     at.multiselect(key="f_category").select("people").run()
     assert not at.exception
-    assert set(at.dataframe[0].value["unit"]) == {"teachers", "people"}
+    assert set(at.dataframe[-1].value["unit"]) == {"teachers", "people"}
     assert at.query_params["category"] == ["people"] or at.query_params["category"] == "people"
 
 
 def test_figures_reads_its_filters_from_a_shared_link_and_flags_nothing_odd(sample_data):
     at = open_page("pages/figures.py", query={"q": "page views"})
-    table = at.dataframe[0].value
+    table = at.dataframe[-1].value
     assert list(table["unit"]) == ["page views"] and set(table["flag"]) == {""}
     assert at.text_input(key="f_q").value == "page views"
     assert at.download_button  # CSV of the filtered rows
@@ -65,7 +65,7 @@ def test_a_filter_that_matches_nothing_says_so_and_can_be_cleared(sample_data):
     at = open_page("pages/figures.py", query={"q": "no such figure"})
     assert any("No figure matches" in w.value for w in at.warning)
     at.button[0].click().run()
-    assert len(at.dataframe[0].value) == 4
+    assert len(at.dataframe[-1].value) == 4
 
 
 def test_filters_survive_a_change_of_page(sample_data):
@@ -74,7 +74,7 @@ def test_filters_survive_a_change_of_page(sample_data):
     at.switch_page("pages/events.py").run()
     at.query_params.clear()  # what Streamlit does to the URL on a page change
     at.switch_page("pages/figures.py").run()
-    assert list(at.dataframe[0].value["unit"]) == ["page views"]
+    assert list(at.dataframe[-1].value["unit"]) == ["page views"]
     assert filters.from_params({"category": at.query_params.get("category")}).categories == ("engagement",)
 
 
@@ -336,7 +336,7 @@ def test_one_set_of_filters_narrows_events_and_learning_cities_and_says_what_nam
 
 def test_figures_filter_by_publication_date_and_flagged_and_keep_them_across_pages(sample_data):
     at = open_page("pages/figures.py", query={"from": "2024-01-01"})
-    assert set(at.dataframe[0].value["article"]) == {"Teachers meet in Lisbon"}  # the undated article is left out
+    assert set(at.dataframe[-1].value["article"]) == {"Teachers meet in Lisbon"}  # the undated article is left out
     assert str(at.date_input(key="f_from").value) == "2024-01-01"
     at.switch_page("pages/events.py").run()
     at.query_params.clear()  # what Streamlit does to the URL on a page change
@@ -349,3 +349,15 @@ def test_figures_filter_by_publication_date_and_flagged_and_keep_them_across_pag
 
 def md_literal_plain(markdown: str) -> str:
     return markdown.replace("\\", "").replace("\u2060", "")
+
+
+def test_every_chart_has_chart_table_and_sources_views_with_downloads(sample_data):
+    for page, charts_on_page in (("pages/events.py", 3), ("pages/figures.py", 1), (None, 1)):
+        at = open_page(page)
+        labels = [t.label for t in at.tabs]
+        assert labels == ["Chart", "Table", "Sources"] * charts_on_page, (page, labels)
+    at = open_page("pages/events.py")
+    attendance_sources = at.dataframe[1].value
+    assert "Lisbon teachers meeting: 2,000 teachers" in set(attendance_sources["Value"])
+    assert "Over 2,000 teachers from 40 countries met in Lisbon" in set(attendance_sources["Sentence"])
+    assert {b.label for b in at.get("download_button")} >= {"Table (CSV)", "With schema, citation and sources (zip)"}
