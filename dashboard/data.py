@@ -116,8 +116,9 @@ def _figures_view(data_dir: str, signature: str) -> tuple[pd.DataFrame, list[str
         metrics,
         fmt.article_titles(articles["article_id"], articles["title"]),
         dict(zip(articles["article_id"], articles["published"], strict=True)),
+        _load(data_dir, "events", signature),
     )
-    return view, filters.place_options(metrics, places)
+    return view, filters.place_options(view, places)
 
 
 def figures_view(data_dir: Path | None = None) -> tuple[pd.DataFrame, list[str]]:

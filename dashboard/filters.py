@@ -14,7 +14,7 @@ from dashboard.fmt import figure_value, is_percent
 
 KEYS = ("article", "category", "place", "q", "from", "to", "flagged")
 # Columns `prepare` adds for display and search only: a download leaves them out (``flag`` stays: it is a finding).
-DISPLAY_ONLY = ("figure", "article", "open", "search", "published")
+DISPLAY_ONLY = ("figure", "article", "open", "search", "published", "event", "event_city")
 OUTLIER_RATIO = 1000  # same unit, same article, this many times apart: one of them is probably misread
 
 
@@ -160,9 +160,11 @@ def read_query(get_all: Callable[[str], list[str]]) -> Filters:
 
 
 def place_options(metrics: pd.DataFrame, places: pd.DataFrame | None = None) -> list[str]:
-    """Places a figure can be filtered by: its ``place``, or its ``subject`` when that names a known place."""
+    """Places a figure can be filtered by: its ``place``, its ``subject`` when that names a known place, or the city
+    of the event it counts."""
     known = set(places["name"]) if places is not None and "name" in places else set()
-    return sorted({p for p in metrics["place"] if p} | {s for s in metrics["subject"] if s in known})
+    cities = {c for c in metrics["event_city"] if c} if "event_city" in metrics else set()
+    return sorted({p for p in metrics["place"] if p} | {s for s in metrics["subject"] if s in known} | cities)
 
 
 def apply(metrics: pd.DataFrame, f: Filters) -> pd.DataFrame:
@@ -173,7 +175,10 @@ def apply(metrics: pd.DataFrame, f: Filters) -> pd.DataFrame:
     if f.categories:
         keep &= metrics["category"].isin(f.categories)
     if f.places:
-        keep &= metrics["place"].isin(f.places) | metrics["subject"].isin(f.places)
+        there = metrics["place"].isin(f.places) | metrics["subject"].isin(f.places)
+        if "event_city" in metrics:  # or a figure of an event held there
+            there |= metrics["event_city"].isin(f.places)
+        keep &= there
     if f.text:
         hay = metrics["search"] if "search" in metrics else search_text(metrics)
         keep &= hay.str.contains(f.text.casefold(), regex=False)
@@ -185,20 +190,44 @@ def apply(metrics: pd.DataFrame, f: Filters) -> pd.DataFrame:
 
 
 def search_text(metrics: pd.DataFrame) -> pd.Series:
-    """What the free-text filter looks in, case-folded: unit, subject, surface, place and sentence."""
+    """What the free-text filter looks in, case-folded: unit, subject, surface, place and sentence (and the event the
+    figure counts, when `prepare` linked one)."""
     hay = metrics["unit"] + "\n" + metrics["subject"] + "\n" + metrics["surface"] + "\n" + metrics["place"]
+    if "event" in metrics:
+        hay = hay + "\n" + metrics["event"] + "\n" + metrics["event_city"]
     return (hay + "\n" + metrics["sentence"]).str.casefold()
 
 
+def _events_of(metrics: pd.DataFrame, events: pd.DataFrame | None) -> tuple[pd.Series, pd.Series]:
+    """For each figure, the name and city of the event whose counts were read from it ("" when none)."""
+    name = pd.Series("", index=metrics.index, dtype=object)
+    city = pd.Series("", index=metrics.index, dtype=object)
+    if events is None or events.empty or "metric_ids" not in events:
+        return name, city
+    linked = events.assign(metric_id=events["metric_ids"].fillna("").str.split(";")).explode("metric_id")
+    linked = linked[linked["metric_id"] != ""].drop_duplicates("metric_id")
+    by_id = linked.set_index("metric_id")
+    name = metrics["metric_id"].map(by_id["name"]).fillna("").astype(str)
+    city = metrics["metric_id"].map(by_id["city"]).fillna("").astype(str)
+    return name, city
+
+
 def prepare(
-    metrics: pd.DataFrame, titles: Mapping[str, str], published: Mapping[str, pd.Timestamp] | None = None
+    metrics: pd.DataFrame,
+    titles: Mapping[str, str],
+    published: Mapping[str, pd.Timestamp] | None = None,
+    events: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The metrics table with what the Figures page shows and filters on, computed once per build.
 
     Adds ``flag`` (see :func:`flags`), ``figure`` (the value as written), ``article`` (its title), ``open``
-    (a link to the sentence on the Sources page), ``search`` (see :func:`search_text`) and ``published`` (its
-    article's publication date, for the date filter).
+    (a link to the sentence on the Sources page), ``search`` (see :func:`search_text`), ``published`` (its
+    article's publication date, for the date filter) and ``event``/``event_city``: the event a figure counts
+    (``events.metric_ids``), so "800 attendees" of a conference written "2024 WDEC" is found by the conference's
+    name and by its city.
     """
+    event, city = _events_of(metrics, events)
+    metrics = metrics.assign(event=event, event_city=city)
     return metrics.assign(
         published=pd.to_datetime(metrics["article_id"].map(published or {}), errors="coerce"),
         flag=flags(metrics),

@@ -156,3 +156,17 @@ def test_events_and_learning_cities_narrow_by_article_place_text_and_date():
     assert names(filters.Filters(text="FORUM")) == ["Nairobi Forum"]
     assert names(filters.Filters(since="2024-01-01")) == ["Lisbon teachers meeting", "Joint summit"]  # any article
     assert names(filters.Filters(categories=("people",), flagged=True)) == names(filters.Filters())  # figures only
+
+
+def test_a_figure_of_an_event_is_found_by_the_events_name_and_city():
+    m = metrics()
+    # "800 attendees" said of "2024 WDEC": its subject names no place, but the event it counts was held in Lisbon
+    m.loc[m["metric_id"] == "b_nairobi-0001", ["subject", "place"]] = ["2024 WDEC", ""]
+    events = pd.DataFrame(
+        {"name": ["2024 World Digital Education Conference"], "city": ["Shanghai"], "metric_ids": ["b_nairobi-0001"]}
+    )
+    view = filters.prepare(m, {}, PUBLISHED, events)
+    assert list(filters.apply(view, filters.Filters(places=("Shanghai",)))["metric_id"]) == ["b_nairobi-0001"]
+    assert list(filters.apply(view, filters.Filters(text="digital education conf"))["metric_id"]) == ["b_nairobi-0001"]
+    assert "Shanghai" in filters.place_options(view)
+    assert filters.apply(view, filters.Filters(places=("Shanghai",), categories=("places",))).empty  # still ANDed
