@@ -53,6 +53,9 @@ def _layout(fig: go.Figure, title: str, height: int = 420) -> go.Figure:
     return fig
 
 
+layout = _layout  # for the dashboard's other chart modules (trends): one look for every chart
+
+
 def empty_figure(title: str, message: str) -> go.Figure:
     """A titled figure that says why it is empty, instead of blank axes."""
     fig = go.Figure()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from dashboard import charts, data, exports, filters, fmt, ui
+from dashboard import charts, data, exports, filters, fmt, trends, ui
 
 ui.through_router()
 
@@ -27,6 +28,33 @@ def _from_widgets() -> filters.Filters:
 def _changed() -> None:
     ui.set_filters(_from_widgets())
     st.session_state["_fig_applied"] = filters.read_query(st.query_params.get_all)
+
+
+def _over_time(shown: pd.DataFrame, titles: dict[str, str]) -> None:
+    """One measure across publication dates, every reported value a point with its sentence."""
+    st.subheader("The same measure over time")
+    found = trends.measures(shown)
+    if found.empty:
+        st.caption(
+            "No figure among these is reported on two publication dates with the same unit and subject; articles "
+            "without a publication date cannot be placed in time."
+        )
+        return
+    labels = dict(zip(found["key"], found["label"], strict=True))
+    if st.session_state.get("f_trend") not in labels:  # other filters, another build: the old choice is gone
+        st.session_state["f_trend"] = found["key"].iloc[0]
+    key = st.selectbox("Measure", list(labels), format_func=lambda k: labels[k], key="f_trend")
+    rows = trends.series(shown, key)
+    ui.chart(
+        trends.trend_chart(rows, titles, "Reported over time"),
+        f"{fmt.counted(len(rows), 'reported value', 'reported values')} on "
+        f"{fmt.counted(rows['published'].nunique(), 'publication date', 'publication dates')}: a point for each, the "
+        "step line through each day's latest report; where articles disagree, each value is its own point.",
+        rows[["published", "value", "unit", "subject", "qualifier", "article_id", "metric_id"]],
+        key="figures_trend",
+        title="Reported over time",
+        sources=rows.assign(label=rows["figure"] + " " + rows["unit"])[["label", "article_id", "sentence"]],
+    )
 
 
 def options_named(options: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -110,6 +138,8 @@ def main() -> None:
         title="Figures by category",
         sources=charted.assign(label=charted["figure"] + " " + charted["unit"])[["label", "article_id", "sentence"]],
     )
+
+    _over_time(shown, titles)
 
     n_flagged = int((shown["flag"] != "").sum())
     if n_flagged:

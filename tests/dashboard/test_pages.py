@@ -361,3 +361,20 @@ def test_every_chart_has_chart_table_and_sources_views_with_downloads(sample_dat
     assert "Lisbon teachers meeting: 2,000 teachers" in set(attendance_sources["Value"])
     assert "Over 2,000 teachers from 40 countries met in Lisbon" in set(attendance_sources["Sentence"])
     assert {b.label for b in at.get("download_button")} >= {"Table (CSV)", "With schema, citation and sources (zip)"}
+
+
+def test_figures_show_a_measure_reported_on_two_dates_over_time_with_each_sentence(built_data, tmp_path):
+    from etl.build import run
+
+    seeds = tmp_path / "seeds"
+    for name, day, value in (("p1", "2024-01-05", "30"), ("p2", "2024-06-01", "37.3")):
+        (seeds / f"{name}.txt").write_text(
+            f"Platform news\n\nPublished: {day}\n\nThe Smart Education Platform had {value} billion page views.",
+            encoding="utf-8",
+        )
+    run(seeds, built_data, cache_dir=tmp_path / "cache")
+    at = open_page("pages/figures.py")
+    assert "page views · Smart Education Platform (2 dates)" in at.selectbox(key="f_trend").options
+    *_, trend_sources = [df.value for df in at.dataframe if "Sentence" in df.value.columns]  # the last chart's
+    assert sorted(trend_sources["Value"]) == ["30 billion page views", "37.3 billion page views"]
+    assert set(trend_sources["Published"]) == {"2024-01-05", "2024-06-01"}
