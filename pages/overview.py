@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import catalog, charts, data, fmt, ui
+from dashboard import catalog, charts, data, filters, fmt, ui
 from dashboard.fmt import figure_value
 
 ui.through_router()
@@ -21,9 +21,27 @@ counts[1].metric("Figures", f"{len(metrics):,}", border=True)
 counts[2].metric("Places", f"{places['name'].nunique():,}", border=True)
 counts[3].metric("Events", f"{len(events):,}", border=True)
 
+# The address bar's filters (set on Figures) narrow the headline figures and the events; the counts above stay the
+# corpus's.
+f = filters.read_query(st.query_params.get_all)
+if f.active:
+    metrics = filters.apply(data.figures_view()[0], f)
+    published = dict(zip(articles["article_id"], articles["published"], strict=True))
+    events = filters.narrow(events, f, published, articles="article_ids", places=("city",), text=("name", "city"))
+    active = "; ".join(f"{k}: {', '.join(v)}" for k, v in filters.to_params(f).items())
+    st.caption(
+        f"Headline figures and events below follow the filters in the address bar ({fmt.md_literal(active)}): "
+        f"{len(metrics):,} figures, {len(events):,} events."
+    )
+    if st.button("Clear the filters", icon=":material/filter_alt_off:", key="clear_filters_overview"):
+        ui.set_filters(filters.Filters())
+        st.rerun()
+
 st.subheader("Headline figures")
 headline = charts.headline_figures(metrics, articles)
-if headline.empty:
+if headline.empty and f.active:
+    st.info("No count passes these filters.")
+elif headline.empty:
     st.info("No figures yet. Add an article on the Sources page, or check the Data page for rejected files.")
 else:
     st.caption(
@@ -60,7 +78,11 @@ else:
 
 st.subheader("Events over time")
 if events.empty:
-    st.info("No events found yet. Conferences, seminars and ceremonies named in the articles appear here.")
+    st.info(
+        "No event passes these filters."
+        if f.active
+        else "No events found yet. Conferences, seminars and ceremonies named in the articles appear here."
+    )
 else:
     ui.chart(
         charts.events_timeline(events),

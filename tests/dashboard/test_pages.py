@@ -378,3 +378,12 @@ def test_figures_show_a_measure_reported_on_two_dates_over_time_with_each_senten
     *_, trend_sources = [df.value for df in at.dataframe if "Sentence" in df.value.columns]  # the last chart's
     assert sorted(trend_sources["Value"]) == ["30 billion page views", "37.3 billion page views"]
     assert set(trend_sources["Published"]) == {"2024-01-05", "2024-06-01"}
+
+
+def test_the_overview_follows_the_filters_of_the_address_bar(sample_data):
+    at = open_page(query={"place": "Nairobi"})
+    assert any("follow the filters" in c.value for c in at.caption)
+    timeline, _ = at.dataframe
+    assert list(timeline.value["Name"]) == ["Nairobi Forum"]
+    assert {m.label for m in at.metric} >= {"Articles", "Figures"}  # the corpus counts stay whole
+    assert any("No count passes" in i.value for i in at.info)  # no count is said of a place called Nairobi
