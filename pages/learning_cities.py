@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, fmt, maps, ui
+from dashboard import catalog, data, fmt, maps, ui
 
 ui.through_router()
 
@@ -60,7 +60,6 @@ alt = (
 st.pydeck_chart(maps.build_deck(points, countries), key="learning_map", height=440, alt=alt)
 st.caption(alt)
 
-titles = ui.article_titles(articles)
 summary = (
     learning.groupby(["city", "country_iso3"], as_index=False)
     .agg(
@@ -71,7 +70,8 @@ summary = (
     .sort_values(["articles", "city"], ascending=[False, True])
 )
 st.subheader("Cities and their recognitions")
-st.dataframe(
+table, where = st.tabs(["Table", "Sources"])
+table.dataframe(
     summary,
     hide_index=True,
     width="stretch",
@@ -82,23 +82,26 @@ st.dataframe(
         "kinds": st.column_config.TextColumn("Recognised as"),
     },
 )
-
-with st.expander("Every mention, with its sentence"):
-    # A collapsed expander still sends its table: past a thousand rows the browser grid is what the page waits for.
-    mentions = learning.head(MAX_TABLE_ROWS)
+with where:
+    # Every mention with its article, link and sentence; past a thousand rows the browser grid is what the page
+    # waits for, so the Data page has the whole table.
+    cited = catalog.chart_sources(
+        learning.assign(label=learning["city"] + ": " + learning["recognition"])[["label", "article_id", "sentence"]],
+        articles,
+        most=MAX_TABLE_ROWS,
+    )
     if len(learning) > MAX_TABLE_ROWS:
         st.caption(
             f"The first {MAX_TABLE_ROWS:,} of {len(learning):,} mentions; the Data page has the whole table "
             "(learning_cities.csv)."
         )
     st.dataframe(
-        mentions.assign(article=mentions["article_id"].map(lambda a: titles.get(a, a)))[
-            ["city", *(["kind"] if "kind" in mentions else []), "recognition", "sentence", "article"]
-        ],
+        cited.drop(columns=["Id"]),
         hide_index=True,
         width="stretch",
         placeholder=fmt.MISSING,
         column_config={
-            c: st.column_config.Column(fmt.header(c)) for c in ("city", "kind", "recognition", "sentence", "article")
+            "Original": st.column_config.LinkColumn(display_text="open"),
+            "Sentence": st.column_config.TextColumn(width="large"),
         },
     )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from dashboard import data, filters, fmt, maps, ui
+from dashboard import catalog, data, filters, fmt, maps, ui
 
 ui.through_router()
 
@@ -127,7 +128,8 @@ def main() -> None:
 
     if not points.empty:
         st.subheader("Cities")
-        st.dataframe(
+        table, where = st.tabs(["Table", "Sources"])
+        table.dataframe(
             points[["name", "country_iso3", "roles", "mentions", "n_figures", "lat", "lon"]],
             hide_index=True,
             width="stretch",
@@ -142,6 +144,29 @@ def main() -> None:
                 "lon": st.column_config.NumberColumn("Longitude", format="%.4f"),
             },
         )
+        with where:
+            named = places[places["name"].isin(set(points["name"]))]
+            cited = catalog.chart_sources(
+                pd.DataFrame(
+                    {
+                        "label": named["name"] + " (named " + named["mentions"].map(lambda m: f"{m:,.0f}") + "×)",
+                        "article_id": named["article_id"],
+                        "sentence": "",
+                    }
+                ),
+                data.load("articles"),
+            )
+            st.caption(
+                f"{fmt.counted(cited['Id'].nunique(), 'article', 'articles')} name the cities on this map; a city's "
+                "figures, with their sentences, are listed when it is chosen above."
+            )
+            st.dataframe(
+                cited.drop(columns=["Id", "Sentence"]),
+                hide_index=True,
+                width="stretch",
+                placeholder=fmt.MISSING,
+                column_config={"Original": st.column_config.LinkColumn(display_text="open")},
+            )
     regions = places[places["kind"] == "region"]
     if not regions.empty:
         st.subheader("Regions named")

@@ -84,7 +84,10 @@ def test_map_draws_a_deck_and_lists_the_cities(sample_data):
     assert at.get("deck_gl_json_chart")
     cities = at.dataframe[0].value
     assert set(cities["name"]) == {"Lisbon", "Nairobi"}
-    regions = at.dataframe[1].value
+    sources = at.dataframe[1].value  # the Sources view: the articles that name the cities drawn, with links
+    assert {"Article", "Published", "Original", "Value"} <= set(sources.columns)
+    assert any(v.startswith("Lisbon (named") for v in sources["Value"])
+    regions = at.dataframe[-1].value
     assert list(regions["name"]) == ["East Africa"]
 
 
