@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -94,3 +95,32 @@ class AfterWordBreak:
         while m is not None and text[m.start()].isalnum():
             m = self._after_other.search(text, m.start() + 1, hi)  # not past its end: it may hold a word's start
         return m is not None
+
+
+class WordStarts:
+    """Find ``body`` where a word starts: at the start of the text, or after a character that is not a letter (nor a
+    digit, unless ``after_digit``): the matches a search for ``body`` alone finds at such places, left to right.
+
+    ``body`` must match letters only (a word list's trie), so no match holds a place where another may start and
+    skipping the others loses none. A search for ``body`` alone tries it at every letter it may open with; here the
+    character before is matched instead: a space, which the engine scans for alone, or a character of an ASCII set
+    it also scans for; the non-ASCII letters (and digits) that set lets through are ruled out afterwards.
+    """
+
+    def __init__(self, body: str, *, after_digit: bool = False) -> None:
+        self._after_digit = after_digit
+        self._at = re.compile("(" + body + ")")
+        self._after_space = re.compile(" (" + body + ")")
+        self._after_other = re.compile("[^ A-Za-z" + ("" if after_digit else "0-9") + "](" + body + ")")
+
+    def finditer(self, text: str) -> list[re.Match[str]]:
+        """The matches, each with ``body`` as its group 1 (the character before is no part of it)."""
+        word_char = str.isalpha if self._after_digit else str.isalnum
+        found = list(self._after_space.finditer(text))
+        found += [m for m in self._after_other.finditer(text) if not word_char(text[m.start()])]
+        if first := self._at.match(text):
+            found.append(first)
+        return sorted(found, key=_GROUP_START)
+
+
+_GROUP_START = operator.methodcaller("start", 1)

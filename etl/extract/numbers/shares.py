@@ -11,7 +11,7 @@ from typing import NamedTuple
 from etl.extract.numbers.common import qualifier
 from etl.extract.numbers.lexicon import number_words, rows
 from etl.extract.numbers.units import parse_unit
-from etl.extract.regex import lower, trie
+from etl.extract.regex import WordStarts, lower, trie
 from etl.model import Metric, Sentence
 
 INCREASE, DECREASE = "increase", "decrease"
@@ -67,14 +67,20 @@ class Share(NamedTuple):
 
 def _word_positions(low: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """(start, end) of each of ``words`` in ``low`` (lower-cased text) not inside a longer word on its left."""
+    scan, grown = _word_scan(words)
     out = []
-    for root, grown in _roots(words):
-        i = low.find(root)
-        while i >= 0:
-            if i == 0 or not (root[0].isalpha() and low[i - 1].isalpha()):
-                out.extend((i, i + len(w)) for w in grown if low.startswith(w, i))
-            i = low.find(root, i + 1)
+    for m in scan.finditer(low):
+        i = m.start(1)
+        out.extend((i, i + len(w)) for w in grown[m.group(1)] if low.startswith(w, i))
     return out
+
+
+@cache
+def _word_scan(words: tuple[str, ...]) -> tuple[WordStarts, dict[str, tuple[str, ...]]]:
+    """One scan for the roots of ``words`` where a word starts (a digit may stand before), not one per root: each
+    search for a root that is not there reads the whole text. With the words each root begins."""
+    roots = dict(_roots(words))
+    return WordStarts(trie(sorted(roots), literal=True), after_digit=True), roots
 
 
 @cache
