@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from etl.extract.dates import find_spans
 from etl.extract.events.lexicon import Lexicon
-from etl.extract.regex import lower, trie
+from etl.extract.regex import finditer_at_words, lower, trie
 from etl.model import PlaceMention
 
 MAX_MENTIONS = 1000  # keeps the work bounded on pathological input (1 MB on one line)
@@ -699,8 +699,8 @@ def _editions_of(text: str, mentions: list[Mention], lex: Lexicon) -> None:
     by_start = {m.start: m for m in mentions}
     low = lower(text)
     low = low if len(low) == len(text) else ""  # offsets of the lower-cased text must be the text's
-    # The words "edition of" are few: each is found by a scan for its letters, then read as lex.edition_of.
-    places = [w.start() for w in lex.edition_scan.finditer(low)] if low else [0]
+    # The words "edition of" are few: each is found by a search for its first word, then read as lex.edition_of.
+    places = [w.start() for w in finditer_at_words(lex.edition_scan, low, lex.edition_words, 1)] if low else [0]
     seen: set[int] = set()  # windows overlap: a phrase found from two of them is read once
     for at in places:
         lo = max(0, at - 24) if low else 0
