@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 
 def trie(words: list[str], *, literal: bool = False) -> str:
@@ -98,32 +97,55 @@ class AfterWordBreak:
 
 
 class WordStarts:
-    """Find ``body`` where a word starts: at the start of the text, or after a character that is not a letter (nor a
-    digit, unless ``after_digit``): the matches a search for ``body`` alone finds at such places, left to right.
+    """Find any of ``words`` (then ``tail``) where a word starts: at the start of the text, or after a character that
+    is neither a letter nor a digit (a digit may stand before with ``after_digit``) nor one of ``joined_by``: the
+    matches a search for the words alone finds at such places, left to right.
 
-    ``body`` must match letters only (a word list's trie), so no match holds a place where another may start and
-    skipping the others loses none. A search for ``body`` alone tries it at every letter it may open with; here the
-    character before is matched instead: a space, which the engine scans for alone, or a character of an ASCII set
-    it also scans for; the non-ASCII letters (and digits) that set lets through are ruled out afterwards.
+    The words are made of letters (and digits), so no match holds a place where another may start and skipping the
+    others loses none. A search for the words alone tries them at every letter they may open with; here they are
+    scanned for in :func:`blanked` text, where every character that may stand before a word is a blank, which the
+    engine scans for alone, and a class of their first letters rules out most blanks in one test. Each place found
+    is then read in the text itself: the non-ASCII letters and digits blanked are ruled out, and the words and
+    ``tail`` must match there.
     """
 
-    def __init__(self, body: str, *, after_digit: bool = False) -> None:
-        self._after_digit = after_digit
-        self._at = re.compile("(" + body + ")")
-        self._after_space = re.compile(" (" + body + ")")
-        self._after_other = re.compile("[^ A-Za-z" + ("" if after_digit else "0-9") + "](" + body + ")")
+    def __init__(self, words: list[str], *, tail: str = "", after_digit: bool = False, joined_by: str = "") -> None:
+        self._joined_by = joined_by
+        self._word_char = str.isalpha if after_digit else str.isalnum
+        self._keep = LETTERS + ("" if after_digit else DIGITS) + joined_by
+        body = trie(words, literal=True)
+        first = "[" + re.escape("".join(sorted({w[0] for w in words if w}))) + "]"
+        self._at = re.compile("(" + body + ")" + tail)
+        if body.isascii():
+            self._after_blank = re.compile((" (?=" + first + ")(?=" + body + ")").encode("ascii"))
+        else:  # a word with a letter no blanked text holds: the place before each word is searched for itself
+            self._after_blank = re.compile("[^" + re.escape(self._keep) + "](?=" + first + ")(?=" + body + ")")
 
     def finditer(self, text: str) -> list[re.Match[str]]:
-        """The matches, each with ``body`` as its group 1 (the character before is no part of it)."""
-        word_char = str.isalpha if self._after_digit else str.isalnum
-        found = list(self._after_space.finditer(text))
-        found += [m for m in self._after_other.finditer(text) if not word_char(text[m.start()])]
-        if first := self._at.match(text):
-            found.append(first)
-        return sorted(found, key=_GROUP_START)
+        """The matches in order, each with the word as its group 1."""
+        found = [m] if (m := self._at.match(text)) else []
+        scanned = blanked(text, self._keep) if isinstance(self._after_blank.pattern, bytes) else text
+        for b in self._after_blank.finditer(scanned):
+            before = text[b.start()]
+            if not (self._word_char(before) or before in self._joined_by) and (m := self._at.match(text, b.end())):
+                found.append(m)
+        return found
 
 
-_GROUP_START = operator.methodcaller("start", 1)
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+DIGITS = "0123456789"
+
+
+@lru_cache(maxsize=8)  # a text is blanked once for the scans of one article
+def blanked(text: str, keep: str) -> bytes:
+    """``text`` as one byte per character, with a blank for every one but the ASCII characters in ``keep`` (a
+    non-ASCII character is a blank too, whatever it is)."""
+    return text.encode("ascii", "replace").translate(_blank_table(keep))
+
+
+@cache
+def _blank_table(keep: str) -> bytes:
+    return bytes(c if chr(c) in keep else 0x20 for c in range(256))
 
 
 def finditer_at_words(pattern: re.Pattern[str], text: str, words: Iterable[str], offset: int) -> list[re.Match[str]]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from etl.extract.regex import AfterWordBreak, trie
+from etl.extract.regex import AfterWordBreak, WordStarts, trie
 
 LOOKUPS = Path(__file__).resolve().parents[2] / "lookups"
 
@@ -64,9 +64,7 @@ class Lexicon:
     roles: dict[str, str]  # keyword (singular or plural, lower case) -> name | ambiguous | backref
     singular: frozenset[str]
     stems: tuple[str, ...]  # what every form of each keyword starts with, for a fast search
-    keyword_after_space: re.Pattern[str]  # on the lower-cased text, like those below
-    keyword_after_other: re.Pattern[str]
-    keyword_at_start: re.Pattern[str]
+    keyword_starts: WordStarts  # on the lower-cased text: the keywords no "-" joins to the word before
     backref: re.Pattern[str]
     strong: Phrases
     weak: Phrases
@@ -127,7 +125,7 @@ def lexicon() -> Lexicon:
                 roles[w.strip().lower()] = row["role"].strip()
     words = trie(sorted(roles))
     # Only a keyword made of word characters can be a whole run of them.
-    low_words = trie(sorted(w for w in roles if re.fullmatch(r"\w+", w)))
+    whole_words = sorted(w for w in roles if re.fullmatch(r"\w+", w))
     cues = rows("events_cues.csv")
     attendance = rows("events_attendance.csv")
     markers = rows("events_markers.csv")
@@ -151,11 +149,7 @@ def lexicon() -> Lexicon:
         roles=roles,
         singular=frozenset(r["word"].strip().lower() for r in keywords),
         stems=tuple(sorted({_stem(r["word"].strip().lower(), r["plural"].strip().lower()) for r in keywords})),
-        keyword_after_space=re.compile(" (" + low_words + r")(?![\w-])"),
-        # Any character but a space, "-" and the ASCII word characters (a non-ASCII word character is ruled out
-        # afterwards): a class of ASCII characters is scanned far faster than [^\w -].
-        keyword_after_other=re.compile(r"[^ \-0-9A-Z_a-z](" + low_words + r")(?![\w-])"),
-        keyword_at_start=re.compile("(" + low_words + r")(?![\w-])"),
+        keyword_starts=WordStarts(whole_words, tail=r"(?![\w-])", joined_by="-_"),
         backref=re.compile(r"\b(?:the|this|that|these|its)\s+(?:[\w’'-]+\s+){0,2}?(?:" + words + r")\b", re.I),
         strong=Phrases([r["cue"] for r in cues if r["strength"] == "strong"]),
         weak=Phrases([r["cue"] for r in cues if r["strength"] == "weak"]),

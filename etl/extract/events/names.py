@@ -379,12 +379,7 @@ def keyword_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     limit = 4 * MAX_MENTIONS
     if len(low) != len(text):  # a few characters change length in lower case, and offsets must be the text's
         return [m.span() for _, m in zip(range(limit), lex.keyword.finditer(text), strict=False)]
-    # Most words follow a space, which the regex engine finds by scanning for the space alone; the few others are
-    # found by a scan for the characters that may stand before a word.
-    spans = [m.span(1) for m in lex.keyword_after_space.finditer(low)]
-    spans += [m.span(1) for m in lex.keyword_after_other.finditer(low) if not low[m.start()].isalnum()]
-    if start := lex.keyword_at_start.match(low):
-        spans.append(start.span(1))
+    spans = [m.span(1) for m in lex.keyword_starts.finditer(low)]
     if len(spans) * len(lex.stems) >= 4 * limit:
         # So many that the search by stem (at most 4 * limit finds, one per stem a word starts with) stopped early:
         # repeat it to keep the same ones.

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from etl.extract.numbers.lexicon import alt, number_words, qualifiers, rows, scale_marks
-from etl.extract.regex import WordStarts, at_word_start, trie
+from etl.extract.regex import WordStarts, at_word_start
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def patterns() -> Patterns:
         r"(?P<plus>\+|[ \t]?plus\b)?)"
     )
     starters = [w for w, (_, k) in words.items() if k in ("unit", "teen", "tens")]
-    word_start = WordStarts(rf"(?:{trie(starters + [w.capitalize() for w in starters])})\b")
+    word_start = WordStarts(starters + [w.capitalize() for w in starters], tail=r"\b")
     spelled = re.compile(
         rf"(?P<w>{below100}(?:[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?{below100})?)?)"
         rf"(?:[ \t]+(?P<scale>{scale_w}))?\b"

@@ -80,7 +80,7 @@ def _word_scan(words: tuple[str, ...]) -> tuple[WordStarts, dict[str, tuple[str,
     """One scan for the roots of ``words`` where a word starts (a digit may stand before), not one per root: each
     search for a root that is not there reads the whole text. With the words each root begins."""
     roots = dict(_roots(words))
-    return WordStarts(trie(sorted(roots), literal=True), after_digit=True), roots
+    return WordStarts(sorted(roots), after_digit=True), roots
 
 
 @cache
