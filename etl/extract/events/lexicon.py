@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from etl.extract.regex import AfterWordBreak, trie
+from etl.extract.regex import AfterWordBreak, WordStarts, trie
 
 LOOKUPS = Path(__file__).resolve().parents[2] / "lookups"
 
@@ -64,9 +64,7 @@ class Lexicon:
     roles: dict[str, str]  # keyword (singular or plural, lower case) -> name | ambiguous | backref
     singular: frozenset[str]
     stems: tuple[str, ...]  # what every form of each keyword starts with, for a fast search
-    keyword_after_space: re.Pattern[str]  # on the lower-cased text, like those below
-    keyword_after_other: re.Pattern[str]
-    keyword_at_start: re.Pattern[str]
+    keyword_starts: WordStarts  # on the lower-cased text: the keywords no "-" joins to the word before
     backref: re.Pattern[str]
     strong: Phrases
     weak: Phrases
@@ -89,8 +87,10 @@ class Lexicon:
     host_verb: re.Pattern[str]  # after a city: "Bogotá will host ..."
     host_any: Phrases  # a multi-word host phrase anywhere ("moving to", "held in")
     host_clause: re.Pattern[str]  # a host verb, then the rest of its clause ("hosted ... by X and Y in")
+    host_clause_verbs: tuple[str, ...]  # its verbs in lower case, one blank between words, up to any "*"
     plural_in: re.Pattern[str]  # "four education events in": several events of the article in one place
     edition_scan: re.Pattern[str]  # " edition of ", in lower-cased text: where edition_of may match
+    edition_words: tuple[str, ...]  # the first word of each edition_scan phrase, which stands right after its blank
     venue_after: re.Pattern[str]  # a venue's last words after a city ("Denver Convention Center")
     before: re.Pattern[str]
     strong_before: re.Pattern[str]
@@ -125,7 +125,7 @@ def lexicon() -> Lexicon:
                 roles[w.strip().lower()] = row["role"].strip()
     words = trie(sorted(roles))
     # Only a keyword made of word characters can be a whole run of them.
-    low_words = trie(sorted(w for w in roles if re.fullmatch(r"\w+", w)))
+    whole_words = sorted(w for w in roles if re.fullmatch(r"\w+", w))
     cues = rows("events_cues.csv")
     attendance = rows("events_attendance.csv")
     markers = rows("events_markers.csv")
@@ -141,16 +141,15 @@ def lexicon() -> Lexicon:
             if r["role"] == role and (multiword is None or (" " in r["phrase"]) == multiword)
         ]
 
+    # the verbs of the host phrases ("held in" -> "held"): a clause they open may end in the place
+    host_verbs = sorted({p.rsplit(" ", 1)[0] for p in marked("host", multiword=True) if p.endswith((" in", " by"))})
+
     return Lexicon(
         keyword=re.compile(r"(?<![\w-])(?:" + words + r")(?![\w-])", re.I),
         roles=roles,
         singular=frozenset(r["word"].strip().lower() for r in keywords),
         stems=tuple(sorted({_stem(r["word"].strip().lower(), r["plural"].strip().lower()) for r in keywords})),
-        keyword_after_space=re.compile(" (" + low_words + r")(?![\w-])"),
-        # Any character but a space, "-" and the ASCII word characters (a non-ASCII word character is ruled out
-        # afterwards): a class of ASCII characters is scanned far faster than [^\w -].
-        keyword_after_other=re.compile(r"[^ \-0-9A-Z_a-z](" + low_words + r")(?![\w-])"),
-        keyword_at_start=re.compile("(" + low_words + r")(?![\w-])"),
+        keyword_starts=WordStarts(whole_words, tail=r"(?![\w-])", joined_by="-_"),
         backref=re.compile(r"\b(?:the|this|that|these|its)\s+(?:[\w’'-]+\s+){0,2}?(?:" + words + r")\b", re.I),
         strong=Phrases([r["cue"] for r in cues if r["strength"] == "strong"]),
         weak=Phrases([r["cue"] for r in cues if r["strength"] == "weak"]),
@@ -187,14 +186,15 @@ def lexicon() -> Lexicon:
         ),
         host_clause=re.compile(
             r"(?<![\w-])(?:"
-            + trie(sorted({p.rsplit(" ", 1)[0] for p in marked("host", multiword=True) if p.endswith((" in", " by"))}))
+            + trie(host_verbs)
             + r")\b[^.;:!?\n]{0,90}?\s(?:in|at)\s+(?:the\s+(?:University|Municipality|City)\s+of\s+)?$"
             # "took place at the National Institute of Ghana, NCR Delhi": a venue, a comma, the city
             + r"|(?<![\w-])(?:"
-            + trie(sorted({p.rsplit(" ", 1)[0] for p in marked("host", multiword=True) if p.endswith((" in", " by"))}))
+            + trie(host_verbs)
             + r")\s+(?:in|at)\s+(?:the\s+)?[A-Z][\w’'.]*(?:\s+(?:of\s+)?(?:the\s+)?[A-Z][\w’'.]*){0,5},\s+(?:[A-Z]{2,5}\s+)?$",
             re.I,
         ),
+        host_clause_verbs=tuple(" ".join(v.split("*")[0].lower().split()) for v in host_verbs),
         venue_after=re.compile(
             r"[ \t]+(?:[A-Z][\w’'-]*[ \t]+){0,2}?(?:" + trie(lines("events_venues.txt"), literal=False) + r")\b"
         ),
@@ -204,6 +204,7 @@ def lexicon() -> Lexicon:
         title_after=re.compile(r"\s*,?\s*(?:(?:" + titles + r")\s+)?" + title),
         title_before=re.compile(title + r"\s+$"),
         edition_scan=re.compile(r"\s(?:" + trie(sorted({p.lower() for p in marked("edition")})) + r")\s"),
+        edition_words=tuple(sorted({p.lower().split()[0] for p in marked("edition")})),
         edition_of=re.compile(
             r"(?<![\w-])(?P<ord>"
             + "|".join(map(re.escape, ordinals))

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from etl.extract.dates import find_spans
 from etl.extract.events.lexicon import Lexicon
-from etl.extract.regex import lower, trie
+from etl.extract.regex import finditer_at_words, lower, trie
 from etl.model import PlaceMention
 
 MAX_MENTIONS = 1000  # keeps the work bounded on pathological input (1 MB on one line)
@@ -379,12 +379,7 @@ def keyword_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
     limit = 4 * MAX_MENTIONS
     if len(low) != len(text):  # a few characters change length in lower case, and offsets must be the text's
         return [m.span() for _, m in zip(range(limit), lex.keyword.finditer(text), strict=False)]
-    # Most words follow a space, which the regex engine finds by scanning for the space alone; the few others are
-    # found by a scan for the characters that may stand before a word.
-    spans = [m.span(1) for m in lex.keyword_after_space.finditer(low)]
-    spans += [m.span(1) for m in lex.keyword_after_other.finditer(low) if not low[m.start()].isalnum()]
-    if start := lex.keyword_at_start.match(low):
-        spans.append(start.span(1))
+    spans = [m.span(1) for m in lex.keyword_starts.finditer(low)]
     if len(spans) * len(lex.stems) >= 4 * limit:
         # So many that the search by stem (at most 4 * limit finds, one per stem a word starts with) stopped early:
         # repeat it to keep the same ones.
@@ -699,8 +694,8 @@ def _editions_of(text: str, mentions: list[Mention], lex: Lexicon) -> None:
     by_start = {m.start: m for m in mentions}
     low = lower(text)
     low = low if len(low) == len(text) else ""  # offsets of the lower-cased text must be the text's
-    # The words "edition of" are few: each is found by a scan for its letters, then read as lex.edition_of.
-    places = [w.start() for w in lex.edition_scan.finditer(low)] if low else [0]
+    # The words "edition of" are few: each is found by a search for its first word, then read as lex.edition_of.
+    places = [w.start() for w in finditer_at_words(lex.edition_scan, low, lex.edition_words, 1)] if low else [0]
     seen: set[int] = set()  # windows overlap: a phrase found from two of them is read once
     for at in places:
         lo = max(0, at - 24) if low else 0

@@ -103,12 +103,25 @@ CLAUSE_REACH = 130  # characters before a place searched for the host verb of it
 def _host_clause(text: str, p: PlaceMention, lo: int, lex: Lexicon) -> bool:
     """ "in" the place ends a clause a host verb opens ("hosted this year by X and Y in Putrajaya", "will be held on
     March 8 in the Z Hall in the University of Dhaka")."""
-    if not _IN_AT_OF.search(text, max(lo, p.start - 40), p.start):  # a quick test first: most places fail it
+    if not _IN_AT_OF_REVERSED.match(text[max(lo, p.start - 40) : p.start][::-1]):  # a quick test: most places fail it
         return False
-    return bool(lex.host_clause.search(text[max(lo, p.start - CLAUSE_REACH) : p.start]))
+    window = text[max(lo, p.start - CLAUSE_REACH) : p.start]
+    if window.isascii() and not _has_any(window, lex.host_clause_verbs):
+        return False  # a second quick test: no host verb in the window (the regex is slow to fail)
+    return bool(lex.host_clause.search(window))
 
 
-_IN_AT_OF = re.compile(r"\s(?:in|at|of)\s+\Z|,\s+(?:[A-Z]{2,5}\s+)?\Z", re.IGNORECASE)
+def _has_any(window: str, phrases: tuple[str, ...]) -> bool:
+    """Whether one of ``phrases`` (lower case, words one blank apart) is in an ASCII ``window`` whatever its case
+    and blanks: the case-insensitive regex matches no ASCII text where none is (it also folds some other letters,
+    hence ASCII only)."""
+    flat = " ".join(window.lower().split())
+    return any(p in flat for p in phrases)
+
+
+# "in", "at" or "of", or a comma and perhaps an acronym, then blanks ending the text: r"\s(?:in|at|of)\s+\Z|,\s+(?:[A-Z]{2,5}\s+)?\Z"
+# matched on the reversed text, where the match is anchored (a search for the pattern tries every position)
+_IN_AT_OF_REVERSED = re.compile(r"\s+(?:ni|ta|fo)\s|\s+(?:[A-Z]{2,5}\s+)?,", re.IGNORECASE)
 
 
 _AT_THE = re.compile(r"\b(?:at|in)\s+the\s+\Z", re.IGNORECASE)

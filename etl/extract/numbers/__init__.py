@@ -86,10 +86,8 @@ def _extract(text: str, sentences: list[Sentence], countries: frozenset[str]) ->
     taken_end = -1
     cands: list[tuple[int, int, re.Match[str]]] = [(m.start(), 0, m) for m in pats.digits.finditer(text)]
     for w in pats.word_start.finditer(text):
-        if w.start() == 0 or not text[w.start() - 1].isalnum():
-            m = pats.words.match(text, w.start())
-            if m:
-                cands.append((w.start(), 1, m))
+        if m := pats.words.match(text, w.start(1)):
+            cands.append((w.start(1), 1, m))
     cands.sort(key=_START_KIND)
     for start, kind, m in cands:
         if start < taken_end:

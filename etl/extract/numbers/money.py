@@ -61,6 +61,12 @@ def _before() -> tuple[re.Pattern[str], int]:
     ) + 1
 
 
+@cache
+def _sign_ends() -> frozenset[str]:
+    """The characters a sign or code ends with (a code is any three capitals)."""
+    return frozenset(s[-1] for s in _readings()) | frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 def currency_before(text: str, start: int, lo: int, countries: frozenset[str], scaled: bool) -> Currency | None:
     """The currency written right before an amount starting at ``start``.
 
@@ -68,6 +74,10 @@ def currency_before(text: str, start: int, lo: int, countries: frozenset[str], s
     country of its ("Rp" and "€" count everywhere), or where a scale follows the amount ("P37 billion": no one writes
     thirty-seven billion of a letter).
     """
+    # A quick test first: the character a sign would end with (before one blank, if any) is seldom one that can.
+    blank = text[start - 1 : start] in (" ", "\t")
+    if text[start - 1 - blank : start - blank] not in _sign_ends():
+        return None
     pattern, reach = _before()
     m = pattern.search(text, max(lo, start - reach), start)
     if not m:

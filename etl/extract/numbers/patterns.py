@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from etl.extract.numbers.lexicon import alt, number_words, qualifiers, rows, scale_marks
-from etl.extract.regex import at_word_start, trie
+from etl.extract.regex import WordStarts, at_word_start
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Masks:
 @dataclass(frozen=True)
 class Patterns:
     digits: re.Pattern[str]
-    word_start: re.Pattern[str]
+    word_start: WordStarts  # where a number word starts a word
     words: re.Pattern[str]
     qualifier: re.Pattern[str]
     masks: Masks
@@ -68,7 +68,7 @@ def patterns() -> Patterns:
         r"(?P<plus>\+|[ \t]?plus\b)?)"
     )
     starters = [w for w, (_, k) in words.items() if k in ("unit", "teen", "tens")]
-    word_start = re.compile(rf"(?:{trie(starters + [w.capitalize() for w in starters])})\b")
+    word_start = WordStarts(starters + [w.capitalize() for w in starters], tail=r"\b")
     spelled = re.compile(
         rf"(?P<w>{below100}(?:[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?{below100})?)?)"
         rf"(?:[ \t]+(?P<scale>{scale_w}))?\b"
@@ -94,7 +94,7 @@ def patterns() -> Patterns:
         label_after=re.compile(r"[0-9,.:/-]*[ \t]*(?:\n|\Z|[|·•]|[A-Z][A-Za-z ]{0,20}[:：])"),
         page=re.compile(r"\bpages?[ \t]+[0-9]+(?:[ \t]*(?:of|/)[ \t]*[0-9]+)?", re.IGNORECASE),
         ref=re.compile(r"\b(?:No|Nos|Vol|Art|Sec|Ch|Fig|Ref|p|pp)\.[ \t]*\Z"),
-        month=re.compile(at_word_start(calendar.month_abbr) + "|年"),
+        month=re.compile(at_word_start(calendar.month_abbr, also=["年"])),
         furniture_after=re.compile(
             r"[ \t-]*(?:" + alt([r[0] for r in rows("numbers_furniture_after.txt")]) + r")\b", re.IGNORECASE
         ),

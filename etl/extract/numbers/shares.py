@@ -11,7 +11,7 @@ from typing import NamedTuple
 from etl.extract.numbers.common import qualifier
 from etl.extract.numbers.lexicon import number_words, rows
 from etl.extract.numbers.units import parse_unit
-from etl.extract.regex import lower, trie
+from etl.extract.regex import DIGITS, LETTERS, WordStarts, blanked, finditer_at, lower, trie
 from etl.model import Metric, Sentence
 
 INCREASE, DECREASE = "increase", "decrease"
@@ -27,6 +27,16 @@ def _fractions() -> dict[str, float]:
 def fraction_words() -> dict[str, float]:
     """Fraction words ("third", "quarters") and their value as a share of one."""
     return _fractions()
+
+
+@cache
+def _fraction_set() -> frozenset[str]:
+    return frozenset(_fractions())
+
+
+@cache
+def _ordinal_set() -> frozenset[str]:
+    return frozenset(_ordinals())
 
 
 @cache
@@ -65,16 +75,30 @@ class Share(NamedTuple):
     value: float  # percent
 
 
-def _word_positions(low: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
-    """(start, end) of each of ``words`` in ``low`` (lower-cased text) not inside a longer word on its left."""
+def _word_positions(low: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """(start, end) of each of ``words`` (fraction or ordinal words) in ``low`` (lower-cased text) not inside a
+    longer word on its left."""
+    return [(i, i + len(w)) for i, w in _key_words(low) if w in words]
+
+
+@lru_cache(maxsize=2)
+def _key_words(low: str) -> list[tuple[int, str]]:
+    """Where each fraction and ordinal word stands in ``low`` where a word starts (a digit may stand before): one
+    scan for the roots of both lists (the shares and the ranks of one article ask), not one per root, each of which
+    would read the whole text."""
+    scan, grown = _key_word_scan()
     out = []
-    for root, grown in _roots(words):
-        i = low.find(root)
-        while i >= 0:
-            if i == 0 or not (root[0].isalpha() and low[i - 1].isalpha()):
-                out.extend((i, i + len(w)) for w in grown if low.startswith(w, i))
-            i = low.find(root, i + 1)
+    for m in scan.finditer(low):
+        i = m.start(1)
+        out.extend((i, w) for w in grown[m.group(1)] if low.startswith(w, i))
     return out
+
+
+@cache
+def _key_word_scan() -> tuple[WordStarts, dict[str, tuple[str, ...]]]:
+    """The scan for the roots of the fraction and ordinal words, with the words each root begins."""
+    roots = dict(_roots(tuple(sorted({*_fractions(), *_ordinals()}))))
+    return WordStarts(sorted(roots), after_digit=True), roots
 
 
 @cache
@@ -119,9 +143,21 @@ def _share_matches(text: str) -> list[re.Match[str]]:
     low = lower(text)
     if len(low) != len(text):  # a letter whose lower case is longer: offsets would differ, search it all
         return list(_share_re().finditer(text))
-    windows = [(a - _BEFORE, b + _AFTER) for a, b in _word_positions(low, tuple(_fractions()))]
-    windows += [(m.start() - _BEFORE, m.end() + _AFTER) for m in _ratio_keys().finditer(low)]
+    windows = [(a - _BEFORE, b + _AFTER) for a, b in _word_positions(low, _fraction_set())]
+    keys = finditer_at(_ratio_keys(), low, [b.start() for b in _ratio_scan().finditer(blanked(low, _KEPT))])
+    windows += [(m.start() - _BEFORE, m.end() + _AFTER) for m in keys]
     return _windowed(_share_re(), text, sorted(windows))
+
+
+_KEPT = LETTERS + DIGITS  # what blanked text keeps for _ratio_scan: "[ \t]" is a blank there, as are other marks
+
+
+@cache
+def _ratio_scan() -> re.Pattern[bytes]:
+    """_ratio_keys on blanked text, where the engine scans for the blank alone: it matches wherever _ratio_keys
+    matches the text (and at a few more places, which _ratio_keys then rules out)."""
+    # (a look-ahead after the blank: no place is consumed that another may start at)
+    return re.compile((" (?=(?:in|out +of) +(?:[0-9]|(?:" + trie(sorted(_counts())) + ") ))").encode("ascii"))
 
 
 @cache
@@ -269,7 +305,7 @@ def _rank_windows(text: str) -> list[tuple[int, int]] | None:
     low = lower(text)
     if len(low) != len(text):
         return None
-    return sorted((a - 40, b + 16) for a, b in _word_positions(low, tuple(_ordinals())))
+    return sorted((a - 40, b + 16) for a, b in _word_positions(low, _ordinal_set()))
 
 
 def ranks(text: str, sentences: list[Sentence], sentence_at) -> list[Metric]:
