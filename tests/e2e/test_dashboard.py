@@ -43,7 +43,8 @@ def _shown(page) -> tuple[int, int]:
 
 
 def _points(page) -> int:
-    return page.locator(".js-plotly-plot .scatterlayer .point").count()
+    """Dots of the page's first chart (the figures chart; the measure-over-time chart below has its own)."""
+    return page.locator(".js-plotly-plot").first.locator(".scatterlayer .point").count()
 
 
 def test_a_figures_filter_changes_the_chart_and_the_url_and_survives_a_reload(page, dashboard):

@@ -8,7 +8,7 @@ from urllib.parse import unquote_plus
 
 import pytest
 
-from tests.e2e.conftest import EXCEPTION, SHOTS, visit
+from tests.e2e.conftest import EXCEPTION, SHOTS, new_page, serve_dashboard, visit
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -21,18 +21,27 @@ def _canvas(page):
 
 
 def _dot(page, dashboard, name: str) -> tuple[float, float]:
-    """Where ``name`` is drawn on the page at the first view: the page's own view, projected as deck.gl does."""
+    """A spot of ``name``'s dot, as drawn at the first view, that no dot drawn over it covers: the page's own view,
+    projected as deck.gl does (a heavier neighbour drawn later, Shanghai beside Hangzhou, may cover its centre once
+    other tests' uploads have made it larger)."""
+    import math
+
     from dashboard import maps
     from dashboard.data import read_table
 
     t = {n: read_table(dashboard["data"], n) for n in ("places", "metrics", "events", "learning_cities")}
     points = maps.city_points(t["places"], t["metrics"], t["events"], t["learning_cities"])
     view = maps.fit_view(points["lat"], points["lon"])
-    p = points.set_index("name").loc[name]
-    x, y = maps._pixel(p["lat"], p["lon"], view.zoom)
     cx, cy = maps._pixel(view.latitude, view.longitude, view.zoom)
+    drawn = [(r["name"], *maps._pixel(r["lat"], r["lon"], view.zoom), r["radius"]) for r in maps._styled(points)]
+    at = next(i for i, d in enumerate(drawn) if d[0] == name)
+    _, x, y, radius = drawn[at]
+    above = drawn[at + 1 :]
+    turns = [math.radians(a) for a in range(0, 360, 30)]
+    spots = [(x, y)] + [(x + 0.7 * radius * math.cos(a), y + 0.7 * radius * math.sin(a)) for a in turns]
+    free = next((s for s in spots if all(math.dist(s, (ox, oy)) > r + 2 for _, ox, oy, r in above)), spots[0])
     box = _canvas(page)
-    return box["x"] + box["width"] / 2 + (x - cx), box["y"] + box["height"] / 2 + (y - cy)
+    return box["x"] + box["width"] / 2 + (free[0] - cx), box["y"] + box["height"] / 2 + (free[1] - cy)
 
 
 def _city(page) -> str:
@@ -106,18 +115,21 @@ def test_a_place_in_the_url_narrows_the_map(page, dashboard):
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_the_tooltip_of_a_city_near_the_right_edge_stays_inside_the_map(page, dashboard, width):
-    page.set_viewport_size({"width": width, "height": 900 if width > 500 else 844})
-    visit(page, f"{dashboard['url']}/map")
-    box = _canvas(page)
-    # Hangzhou is drawn near the map's right edge at both widths (Shanghai is past it on a phone).
-    x, y = _dot(page, dashboard, "Hangzhou")
-    assert box["x"] + box["width"] * 0.6 < x < box["x"] + box["width"]
-    tooltip = page.locator(".deck-tooltip")
-    page.mouse.move(x, y)
-    tooltip.first.wait_for(state="visible")
-    assert tooltip.first.inner_text().startswith("Hangzhou")
-    tip = tooltip.first.bounding_box()
-    page.screenshot(path=str(SHOTS / f"map-tooltip-{width}.png"))
-    assert box["x"] <= tip["x"] and tip["x"] + tip["width"] <= box["x"] + box["width"] + 0.5, (tip, box)
-    assert box["y"] <= tip["y"] and tip["y"] + tip["height"] <= box["y"] + box["height"] + 0.5, (tip, box)
+def test_the_tooltip_of_a_city_near_the_right_edge_stays_inside_the_map(browser, tmp_path, width):
+    # A server of its own, over the seeds: the shared one gains articles from other tests (Zürich, Genève), and a map
+    # that must also show Europe draws Hangzhou under Shanghai.
+    with serve_dashboard(tmp_path) as own, new_page(browser) as page:
+        page.set_viewport_size({"width": width, "height": 900 if width > 500 else 844})
+        visit(page, f"{own['url']}/map")
+        box = _canvas(page)
+        # Hangzhou is drawn near the map's right edge at both widths (Shanghai is past it on a phone).
+        x, y = _dot(page, own, "Hangzhou")
+        assert box["x"] + box["width"] * 0.6 < x < box["x"] + box["width"]
+        tooltip = page.locator(".deck-tooltip")
+        page.mouse.move(x, y)
+        tooltip.first.wait_for(state="visible")
+        assert tooltip.first.inner_text().startswith("Hangzhou")
+        tip = tooltip.first.bounding_box()
+        page.screenshot(path=str(SHOTS / f"map-tooltip-{width}.png"))
+        assert box["x"] <= tip["x"] and tip["x"] + tip["width"] <= box["x"] + box["width"] + 0.5, (tip, box)
+        assert box["y"] <= tip["y"] and tip["y"] + tip["height"] <= box["y"] + box["height"] + 0.5, (tip, box)
