@@ -322,7 +322,7 @@ def chart(
             st.caption("Nothing is charted.")
         else:
             st.dataframe(fmt.display_table(table, shares), hide_index=True, width="stretch", placeholder=fmt.MISSING)
-            _chart_downloads(title or alt, key or "chart", table, cited)
+            view_downloads(title or alt, key or "chart", table, cited)
     with where:
         if cited.empty:
             st.caption("No article is behind this chart yet.")
@@ -343,7 +343,9 @@ def chart(
             )
 
 
-def _chart_downloads(title: str, key: str, table: pd.DataFrame, cited: pd.DataFrame) -> None:
+def view_downloads(title: str, key: str, table: pd.DataFrame, cited: pd.DataFrame) -> None:
+    """Download buttons for a view's table: CSV, and a zip with its sources and a datapackage.json (schema,
+    citation); ``cited`` is a `catalog.chart_sources` frame."""
     if len(table) > CHART_DOWNLOAD_ROWS:
         st.caption("Too many rows to download here: use the page's own download.")
         return

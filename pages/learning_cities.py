@@ -70,26 +70,28 @@ summary = (
     .sort_values(["articles", "city"], ascending=[False, True])
 )
 st.subheader("Cities and their recognitions")
-table, where = st.tabs(["Table", "Sources"])
-table.dataframe(
-    summary,
-    hide_index=True,
-    width="stretch",
-    placeholder=fmt.MISSING,
-    column_config={
-        **{c: st.column_config.Column(fmt.header(c)) for c in summary.columns},
-        "country_iso3": st.column_config.TextColumn("Country"),
-        "kinds": st.column_config.TextColumn("Recognised as"),
-    },
+# Every mention with its article, link and sentence; past a thousand rows the browser grid is what the page waits
+# for, so the Data page has the whole table.
+cited = catalog.chart_sources(
+    learning.assign(label=learning["city"] + ": " + learning["recognition"])[["label", "article_id", "sentence"]],
+    articles,
+    most=MAX_TABLE_ROWS,
 )
-with where:
-    # Every mention with its article, link and sentence; past a thousand rows the browser grid is what the page
-    # waits for, so the Data page has the whole table.
-    cited = catalog.chart_sources(
-        learning.assign(label=learning["city"] + ": " + learning["recognition"])[["label", "article_id", "sentence"]],
-        articles,
-        most=MAX_TABLE_ROWS,
+table, where = st.tabs(["Table", "Sources"])
+with table:
+    st.dataframe(
+        summary,
+        hide_index=True,
+        width="stretch",
+        placeholder=fmt.MISSING,
+        column_config={
+            **{c: st.column_config.Column(fmt.header(c)) for c in summary.columns},
+            "country_iso3": st.column_config.TextColumn("Country"),
+            "kinds": st.column_config.TextColumn("Recognised as"),
+        },
     )
+    ui.view_downloads("Learning cities and their recognitions", "learning_cities", summary, cited)
+with where:
     if len(learning) > MAX_TABLE_ROWS:
         st.caption(
             f"The first {MAX_TABLE_ROWS:,} of {len(learning):,} mentions; the Data page has the whole table "

@@ -167,6 +167,13 @@ def main() -> None:
                 placeholder=fmt.MISSING,
                 column_config={"Original": st.column_config.LinkColumn(display_text="open")},
             )
+        with table:
+            ui.view_downloads(
+                "Cities on the map",
+                "map_cities",
+                points[["name", "country_iso3", "roles", "mentions", "n_figures", "lat", "lon"]],
+                cited,
+            )
     regions = places[places["kind"] == "region"]
     if not regions.empty:
         st.subheader("Regions named")

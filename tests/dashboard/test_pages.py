@@ -84,6 +84,7 @@ def test_map_draws_a_deck_and_lists_the_cities(sample_data):
     assert at.get("deck_gl_json_chart")
     cities = at.dataframe[0].value
     assert set(cities["name"]) == {"Lisbon", "Nairobi"}
+    assert {b.label for b in at.get("download_button")} >= {"Table (CSV)", "With schema, citation and sources (zip)"}
     sources = at.dataframe[1].value  # the Sources view: the articles that name the cities drawn, with links
     assert {"Article", "Published", "Original", "Value"} <= set(sources.columns)
     assert any(v.startswith("Lisbon (named") for v in sources["Value"])
