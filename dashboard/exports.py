@@ -78,13 +78,18 @@ def package_zip(data_dir: Path) -> bytes:
     """A zip of every table and a datapackage.json that describes them, so a download carries its schema, sources
     and licence."""
     payloads = {t.name: table_bytes(data_dir, t.name) for t in TABLES if (Path(data_dir) / f"{t.name}.csv").is_file()}
+    files = {f"{name}.csv": data for name, data in payloads.items()}
+    if len(payloads) == len(TABLES):
+        package = datapackage(payloads)
+        package["description"] += SAFE_NOTE
+        files["datapackage.json"] = json_bytes(package)
+    return zip_bytes(files)
+
+
+def zip_bytes(files: dict[str, bytes]) -> bytes:
+    """A zip of ``files`` (name -> bytes) with fixed timestamps: the same files always give the same zip."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        files = {f"{name}.csv": data for name, data in payloads.items()}
-        if len(payloads) == len(TABLES):
-            package = datapackage(payloads)
-            package["description"] += SAFE_NOTE
-            files["datapackage.json"] = json_bytes(package)
         for name, data in files.items():
             info = zipfile.ZipInfo(name, date_time=_EPOCH)
             info.compress_type = zipfile.ZIP_DEFLATED
@@ -163,13 +168,7 @@ def view_zip(shown: pd.DataFrame, f: Filters, articles: pd.DataFrame, day: str) 
             }
         ],
     }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for file, payload in ((f"{name}.csv", data), ("datapackage.json", json_bytes(package))):
-            info = zipfile.ZipInfo(file, date_time=_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, payload)
-    return buffer.getvalue()
+    return zip_bytes({f"{name}.csv": data, "datapackage.json": json_bytes(package)})
 
 
 # --- the data behind one chart ------------------------------------------------------------------------------------------
@@ -232,10 +231,4 @@ def chart_zip(name: str, title: str, table: pd.DataFrame, sources: pd.DataFrame,
         "resources": resources,
     }
     files["datapackage.json"] = json_bytes(package)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for file, payload in files.items():
-            info = zipfile.ZipInfo(file, date_time=_EPOCH)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            zf.writestr(info, payload)
-    return buffer.getvalue()
+    return zip_bytes(files)

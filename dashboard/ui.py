@@ -331,16 +331,22 @@ def chart(
                 f"{fmt.counted(cited['Id'].nunique(), 'article', 'articles')} behind this chart, each with the "
                 "sentence of every value it gives."
             )
-            st.dataframe(
-                cited.drop(columns=["Id"]),
-                hide_index=True,
-                width="stretch",
-                placeholder=fmt.MISSING,
-                column_config={
-                    "Original": st.column_config.LinkColumn(display_text="open"),
-                    "Sentence": st.column_config.TextColumn(width="large"),
-                },
-            )
+            sources_table(cited)
+
+
+def sources_table(cited: pd.DataFrame, sentences: bool = True) -> None:
+    """A Sources view (a `catalog.chart_sources` frame): each article with a link to the original; ``sentences``
+    False for places, which are counted, not quoted."""
+    st.dataframe(
+        cited.drop(columns=["Id"] if sentences else ["Id", "Sentence"]),
+        hide_index=True,
+        width="stretch",
+        placeholder=fmt.MISSING,
+        column_config={
+            "Original": st.column_config.LinkColumn(display_text="open"),
+            "Sentence": st.column_config.TextColumn(width="large"),
+        },
+    )
 
 
 def view_downloads(title: str, key: str, table: pd.DataFrame, cited: pd.DataFrame) -> None:

@@ -97,13 +97,4 @@ with where:
             f"The first {MAX_TABLE_ROWS:,} of {len(learning):,} mentions; the Data page has the whole table "
             "(learning_cities.csv)."
         )
-    st.dataframe(
-        cited.drop(columns=["Id"]),
-        hide_index=True,
-        width="stretch",
-        placeholder=fmt.MISSING,
-        column_config={
-            "Original": st.column_config.LinkColumn(display_text="open"),
-            "Sentence": st.column_config.TextColumn(width="large"),
-        },
-    )
+    ui.sources_table(cited)

@@ -160,13 +160,7 @@ def main() -> None:
                 f"{fmt.counted(cited['Id'].nunique(), 'article', 'articles')} name the cities on this map; a city's "
                 "figures, with their sentences, are listed when it is chosen above."
             )
-            st.dataframe(
-                cited.drop(columns=["Id", "Sentence"]),
-                hide_index=True,
-                width="stretch",
-                placeholder=fmt.MISSING,
-                column_config={"Original": st.column_config.LinkColumn(display_text="open")},
-            )
+            ui.sources_table(cited, sentences=False)
         with table:
             ui.view_downloads(
                 "Cities on the map",

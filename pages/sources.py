@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from etl.build import BuildReport
 
 ui.through_router()
+
+T = TypeVar("T")
 
 
 def _refuse(exc: Exception) -> None:
@@ -104,22 +107,29 @@ def _built(saved: upload.Saved, report: BuildReport, for_trial: bool = False) ->
     st.rerun()
 
 
-def _remove(file: str) -> None:
-    """Move a shared article to the trash (editors only) and rebuild."""
+def _change_corpus(change: Callable[[Path], T], verb: str) -> T | None:
+    """Apply ``change`` to the shared articles folder under the build lock (editors only); None when refused or failed,
+    with the reason shown."""
     if not editing.can_edit():
-        st.error("Removing articles is not allowed in this session. Nothing was changed.")
-        return
+        st.error(f"{verb.capitalize()} articles is not allowed in this session. Nothing was changed.")
+        return None
     shared = data.shared_dirs()
     try:
         with lock_for(shared.data).acquire(timeout=30):
-            gone = trash.remove(shared.seeds, file)
+            return change(shared.seeds)
     except Timeout:
         st.error("A build is running right now; try again in a minute. Nothing was changed.")
-        return
     except OSError as exc:
-        st.error(f"The article could not be removed ({fmt.md_literal(exc.strerror or exc)}). Nothing was changed.")
+        st.error(f"The article could not be changed ({fmt.md_literal(exc.strerror or exc)}). Nothing was changed.")
+    return None
+
+
+def _remove(file: str) -> None:
+    """Move a shared article to the trash (editors only) and rebuild."""
+    gone = _change_corpus(lambda seeds: trash.remove(seeds, file), "removing")
+    if gone is None:
         return
-    if ui.run_build(shared, label="Rebuilding without the removed article…") is not None:
+    if ui.run_build(data.shared_dirs(), label="Rebuilding without the removed article…") is not None:
         st.session_state["_upload_result"] = {
             "level": "success",
             "message": f"“{fmt.md_literal(gone.name)}” was moved to the trash; **Trash** below restores it.",
@@ -131,20 +141,10 @@ def _remove(file: str) -> None:
 
 def _restore(item: trash.Trashed) -> None:
     """Put a trashed article back (editors only) and rebuild."""
-    if not editing.can_edit():
-        st.error("Restoring articles is not allowed in this session. Nothing was changed.")
+    name = _change_corpus(lambda seeds: trash.restore(seeds, item), "restoring")
+    if name is None:
         return
-    shared = data.shared_dirs()
-    try:
-        with lock_for(shared.data).acquire(timeout=30):
-            name = trash.restore(shared.seeds, item)
-    except Timeout:
-        st.error("A build is running right now; try again in a minute. Nothing was changed.")
-        return
-    except OSError as exc:
-        st.error(f"The article could not be restored ({fmt.md_literal(exc.strerror or exc)}). Nothing was changed.")
-        return
-    if ui.run_build(shared, label="Rebuilding with the restored article…") is not None:
+    if ui.run_build(data.shared_dirs(), label="Rebuilding with the restored article…") is not None:
         again = f" as “{fmt.md_literal(name)}” (its name was taken meanwhile)" if name != item.name else ""
         st.session_state["_upload_result"] = {
             "level": "success",
