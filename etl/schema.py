@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -282,8 +282,9 @@ def _without_data_synthesis() -> Iterator[None]:
             del sys.modules["hypothesis"]
 
 
-def datapackage(payloads: dict[str, bytes]) -> dict[str, Any]:
-    """The Frictionless Data Package descriptor for the tables, with a hash of each file's bytes."""
+def datapackage(payloads: Mapping[str, bytes | tuple[int, str]]) -> dict[str, Any]:
+    """The Frictionless Data Package descriptor for the tables, with the size and hash of each file: from its bytes,
+    or given as (size, sha256 hex) for a table written to disk as it was built (a large one is never held whole)."""
     resources = []
     for table in TABLES:
         schema: dict[str, Any] = {"fields": [], "missingValues": [""]}
@@ -308,6 +309,7 @@ def datapackage(payloads: dict[str, bytes]) -> dict[str, Any]:
         if table.foreign_keys:
             schema["foreignKeys"] = [dict(fk) for fk in table.foreign_keys]
         data = payloads[table.name]
+        size, digest = (len(data), hashlib.sha256(data).hexdigest()) if isinstance(data, bytes) else data
         resources.append(
             {
                 "name": table.name,
@@ -317,8 +319,8 @@ def datapackage(payloads: dict[str, bytes]) -> dict[str, Any]:
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
-                "bytes": len(data),
-                "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+                "bytes": size,
+                "hash": "sha256:" + digest,
                 "schema": schema,
             }
         )
