@@ -9,21 +9,21 @@ import json
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from filelock import FileLock
 
 from etl import cache
-from etl.errors import ContractError
-from etl.model import Event, Fragment, Rows
-from etl.read import DEFAULT_MAX_BYTES, Document, Rejection, read_folder
-from etl.write import atomic_write_set, json_bytes, remove_stale_temps
+from etl.model import Result
+from etl.read import DEFAULT_MAX_BYTES, Document, Rejected, Rejection, read_folder, with_text
+from etl.write import Staged, atomic_write_set, json_bytes, remove_stale_temps
 
 Progress = Callable[[int, int, str], None]  # (done, total, file name)
 STAMP = ".build-stamp"  # fingerprint of the inputs of the last complete build
-CACHE_BATCH = 500  # articles checked together and written to the cache in one transaction
 
 
 @dataclass(frozen=True)
@@ -65,24 +65,29 @@ def run(
     """
     with lock_for(out).acquire(timeout=lock_timeout), _few_collections():
         # Load
-        docs, rejected = read_folder(seeds, max_bytes, also)
+        # Each file is read and hashed, but its text is read again only when the article is (etl.stream).
+        docs, rejected = read_folder(seeds, max_bytes, also, texts=False)
         stamp = _fingerprint(docs, rejected)
         if _is_current(out, stamp):
             return BuildReport(len(docs), rejected, {}, len(docs), skipped=True)
         # Process. pandas, pandera and the gazetteer load only now: an up-to-date run never needs them.
         from etl.schema import datapackage
-        from etl.tables import assemble
+        from etl.stream import build_tables
 
-        fragments, hits, broken = _fragments(docs, cache_dir, progress, jobs, article_budget, engine)
-        rejected = rejected + broken
-        payloads, rows, rejected = assemble(fragments, rejected)
+        def read(todo: list[Document]) -> Iterator[Result | Rejection]:
+            if engine is not None:
+                return engine.read(todo, jobs)
+            return _read_within(todo, article_budget) if article_budget else _read_articles(todo, jobs)
+
+        remove_stale_temps(out)  # before this run stages its own temporaries there
+        tables, rows, rejected, hits = build_tables(docs, rejected, out, cache_dir, read, _read_article, progress)
         # Save as one set: tables first, then the data package that hashes them, then the stamp. Nothing is
         # replaced until every file is written, so a full disk leaves the last complete set as it was.
-        remove_stale_temps(out)
-        files = {f"{name}.csv": data for name, data in payloads.items()}
-        files["datapackage.json"] = json_bytes(datapackage(payloads))
+        files: dict[str, bytes | Staged] = {f"{name}.csv": data for name, data in tables.items()}
+        digests = {n: d if isinstance(d, bytes) else (d.size, d.sha256) for n, d in tables.items()}
+        files["datapackage.json"] = json_bytes(datapackage(digests))
         files[STAMP] = stamp.encode()
-        atomic_write_set(out, files)
+        atomic_write_set(out, files)  # on failure it removes the staged tables too
         return BuildReport(rows["articles"], rejected, rows, hits, skipped=False)
 
 
@@ -110,74 +115,12 @@ def _few_collections() -> Iterator[None]:
                 gc.set_threshold(*_gc_saved)
 
 
-def _fragments(
-    docs: list[Document],
-    cache_dir: Path | None,
-    progress: Progress | None,
-    jobs: int = 1,
-    article_budget: float | None = None,
-    engine: Engine | None = None,
-) -> tuple[list[tuple[Document, Fragment]], int, list[Rejection]]:
-    """Every article's fragment of the tables (from the cache, or read, checked and rendered now), how many came
-    from the cache, and the articles whose rows break the contract, which are left out rather than stop the run."""
-    from etl.extract.places import gazetteer
-    from etl.tables import broken_reason, check_rows, fragment
-
-    keys = [cache_key(d) for d in docs]
-    cached = cache.load_many(cache_dir, keys) if cache_dir else {}
-    todo = [d for d, k in zip(docs, keys, strict=True) if k not in cached]
-    if todo:
-        gazetteer()  # before any worker starts, so that forked workers share it
-    fresh: dict[str, Fragment] = {}
-    broken: dict[str, Rejection] = {}
-    batch: list[tuple[Document, Rows, tuple[Event, ...]]] = []
-
-    def flush() -> None:
-        good = batch
-        try:
-            check_rows([rows for _, rows, _ in batch])
-        except ContractError:  # one article at a time, to leave out only those that break it
-            good = []
-            for item in batch:
-                try:
-                    check_rows([item[1]])
-                    good.append(item)
-                except ContractError as exc:
-                    broken[cache_key(item[0])] = Rejection(item[0].file, broken_reason(item[0].file, exc))
-        checked = {cache_key(doc): fragment(rows, events) for doc, rows, events in good}
-        if cache_dir:
-            cache.store_many(cache_dir, checked)  # a run killed half-way keeps what it had read
-        fresh.update(checked)
-        batch.clear()
-
-    done = len(docs) - len(todo)
-    if engine is not None:
-        read: Iterator[tuple[Rows, tuple[Event, ...]] | Rejection] = engine.read(todo, jobs)
-    elif article_budget:
-        read = _read_within(todo, article_budget)
-    else:
-        read = _read_articles(todo, jobs)
-    for doc, got in zip(todo, read, strict=True):
-        if isinstance(got, Rejection):  # over its time budget
-            broken[cache_key(doc)] = got
-            continue
-        rows, events = got
-        batch.append((doc, rows, events))
-        if len(batch) >= CACHE_BATCH:
-            flush()
-        done += 1
-        if progress:
-            progress(done, len(docs), doc.file)
-    if batch:
-        flush()
-    kept = [(d, cached.get(k) or fresh[k]) for d, k in zip(docs, keys, strict=True) if k not in broken]
-    return kept, len(kept) - len(fresh), list(broken.values())
-
-
 MIN_ARTICLES_PER_JOB = 50  # below this a worker costs more to start than it saves
+READ_CHUNK = 16  # articles per task sent to a worker process
+WINDOW_PER_JOB = 4  # tasks in flight per worker: enough to keep it busy, few enough that results cannot pile up
 
 
-def _read_articles(docs: list[Document], jobs: int) -> Iterator[tuple[Rows, tuple[Event, ...]]]:
+def _read_articles(docs: list[Document], jobs: int) -> Iterator[Result | Rejection]:
     """Each article's table rows and events, in order; in ``jobs`` processes for a large batch."""
     jobs = min(jobs, len(docs) // MIN_ARTICLES_PER_JOB)
     if jobs <= 1:
@@ -192,7 +135,8 @@ def _read_articles(docs: list[Document], jobs: int) -> Iterator[tuple[Rows, tupl
         jobs, mp_context=multiprocessing.get_context(method), initializer=_exit_with_parent, initargs=(os.getpid(),)
     )
     try:
-        yield from pool.map(_read_article, docs, chunksize=16)
+        chunks = (docs[i : i + READ_CHUNK] for i in range(0, len(docs), READ_CHUNK))
+        yield from _in_order(lambda chunk: pool.submit(_read_chunk, chunk), chunks, WINDOW_PER_JOB * jobs)
     finally:  # also when a batch fails its check: drop the queued articles rather than wait for them
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -207,7 +151,7 @@ class Engine:
     scheduler: str | None = None
     chunk: int = 32  # articles per task: fewer, larger tasks than one per article (each costs the scheduler ~1 ms)
 
-    def read(self, docs: list[Document], jobs: int) -> Iterator[tuple[Rows, tuple[Event, ...]]]:
+    def read(self, docs: list[Document], jobs: int) -> Iterator[Result | Rejection]:
         if not docs:
             return
         from distributed import Client, LocalCluster
@@ -219,27 +163,37 @@ class Engine:
             cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True, dashboard_address=None)
             client = Client(cluster)
         try:
-            chunks = [docs[i : i + self.chunk] for i in range(0, len(docs), self.chunk)]
-            window = 4 * max(1, len(client.scheduler_info().get("workers", {})) or jobs)
-            # A bounded window of tasks in flight: the articles' text is sent as it is needed, and the results
-            # are yielded in order while later chunks are still being read.
-            pending = [client.submit(_read_chunk, c, pure=False) for c in chunks[:window]]
-            for i in range(len(chunks)):
-                results = pending.pop(0).result()
-                if i + window < len(chunks):
-                    pending.append(client.submit(_read_chunk, chunks[i + window], pure=False))
-                yield from results
+            chunks = (docs[i : i + self.chunk] for i in range(0, len(docs), self.chunk))
+            window = WINDOW_PER_JOB * max(1, len(client.scheduler_info().get("workers", {})) or jobs)
+
+            def submit(chunk: list[Document]) -> Any:
+                # A worker elsewhere cannot see the seeds folder: the text is read here, as the chunk is sent.
+                return client.submit(_read_chunk, [_with_text(d) for d in chunk], pure=False)
+
+            yield from _in_order(submit, chunks, window)
         finally:
             client.close()
             if cluster is not None:
                 cluster.close()
 
 
-def _read_chunk(docs: list[Document]) -> list[tuple[Rows, tuple[Event, ...]]]:
-    return [_read_article(d) for d in docs]
+def _in_order(submit: Callable[[list[Document]], Any], chunks: Iterable[list[Document]], window: int) -> Iterator:
+    """The results of every chunk, in order, with at most ``window`` chunks submitted and not yet taken: the texts are
+    read as they are needed, and results cannot pile up while the caller writes the ones before."""
+    pending: deque[Any] = deque()
+    for chunk in chunks:
+        pending.append(submit(chunk))
+        if len(pending) >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
 
 
-def _read_within(docs: list[Document], budget: float) -> Iterator[tuple[Rows, tuple[Event, ...]] | Rejection]:
+def _read_chunk(docs: list[Document | Rejection]) -> list[Result | Rejection]:
+    return [d if isinstance(d, Rejection) else _read_article(d) for d in docs]
+
+
+def _read_within(docs: list[Document], budget: float) -> Iterator[Result | Rejection]:
     """Each article's rows and events, read in a worker process; a Rejection for one that takes over ``budget``
     seconds (its worker is stopped, and a new one reads the next article)."""
     import multiprocessing
@@ -287,17 +241,24 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
-def _read_article(doc: Document) -> tuple[Rows, tuple[Event, ...]]:
+def _with_text(doc: Document) -> Document | Rejection:
+    """``doc`` with its text read again, or why it cannot be: the file changed since it was hashed."""
+    try:
+        return with_text(doc)
+    except Rejected as exc:
+        return Rejection(doc.file, f"{doc.file} {exc}")
+
+
+def _read_article(doc: Document) -> Result | Rejection:
+    """One article's rows and events; its text is read from its file here, in the worker, when it was not kept."""
     from etl.extract.pipeline import extract_article
     from etl.tables import article_rows, linked_events
 
-    result = extract_article(doc.text)
-    return article_rows(doc, result), linked_events(doc.article_id, result)
-
-
-def cache_key(doc: Document) -> str:
-    """A fragment holds the article's id (its file name) in every row, so both name it in the cache."""
-    return f"{doc.sha256}:{doc.file}"
+    loaded = _with_text(doc)
+    if isinstance(loaded, Rejection):
+        return loaded
+    result = extract_article(loaded.text)
+    return article_rows(loaded, result), linked_events(loaded.article_id, result)
 
 
 def _fingerprint(docs: list[Document], rejected: list[Rejection]) -> str:
@@ -326,5 +287,5 @@ def _is_current(out: Path, stamp: str) -> bool:
 
 def is_stale(seeds: Path, out: Path, also: Sequence[Path] = ()) -> bool:
     """True when ``out`` is missing, incomplete, or older than the articles in ``seeds`` (and ``also``)."""
-    docs, rejected = read_folder(seeds, also=also)
+    docs, rejected = read_folder(seeds, also=also, texts=False)
     return not _is_current(out, _fingerprint(docs, rejected))

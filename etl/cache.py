@@ -62,6 +62,21 @@ def _connect(cache_dir: Path) -> sqlite3.Connection:
     return con
 
 
+def keys_among(cache_dir: Path, keys: Iterable[str]) -> set[str]:
+    """Which of ``keys`` the cache holds, without loading their fragments (a build loads them a batch at a time)."""
+    wanted = list(dict.fromkeys(keys))
+    found: set[str] = set()
+    try:
+        with contextlib.closing(_connect(cache_dir)) as con:
+            for i in range(0, len(wanted), _BATCH):
+                chunk = wanted[i : i + _BATCH]
+                marks = ",".join("?" * len(chunk))
+                found.update(key for (key,) in con.execute(f"SELECT key FROM fragment WHERE key IN ({marks})", chunk))
+    except (OSError, sqlite3.Error):
+        return found  # a read-only or damaged cache only costs speed
+    return found
+
+
 def load_many(cache_dir: Path, keys: Iterable[str]) -> dict[str, Fragment]:
     """The cached fragments among ``keys``; absent, unreadable or stale entries are simply missing."""
     wanted = list(dict.fromkeys(keys))

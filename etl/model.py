@@ -69,7 +69,7 @@ class LearningCity:
     kind: str = "designated learning city"  # one of LEARNING_KINDS
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a build holds every article's events to merge them
 class Event:
     name: str
     date: str  # ISO yyyy-mm-dd or ""
@@ -110,6 +110,7 @@ class ArticleResult:
 
 
 Rows = dict[str, list[tuple]]  # table name -> rows, each a tuple in the contract's column order
+Result = tuple[Rows, tuple[Event, ...]]  # what reading one article gives: its rows and its events
 
 
 class Fragment(NamedTuple):

@@ -8,7 +8,7 @@ import os
 import re
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -20,13 +20,14 @@ ARTICLE_SUFFIXES = (".txt", ".md")
 DEFAULT_MAX_BYTES = int(os.environ.get("DED_MAX_ARTICLE_BYTES", 20 * 1024 * 1024))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a build keeps one per article (tens of thousands)
 class Document:
     article_id: str  # file stem
     file: str  # file name inside the seeds folder
     text: str  # decoded, BOM removed, newlines normalised to \n
     sha256: str  # of the raw bytes
     encoding: str
+    path: str = ""  # where it was read, so that its text can be read again later (``read_folder(texts=False)``)
 
 
 @dataclass(frozen=True)
@@ -146,20 +147,39 @@ def _is_utf8(name: str) -> bool:
 
 
 def read_folder(
-    folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, also: Sequence[Path] = ()
+    folder: Path, max_bytes: int = DEFAULT_MAX_BYTES, also: Sequence[Path] = (), *, texts: bool = True
 ) -> tuple[list[Document], list[Rejection]]:
     """Every readable article in ``folder`` (then in each folder of ``also``, read as part of the same corpus: a
-    visitor's trial articles beside the shared ones) and a reason for every file that was not."""
+    visitor's trial articles beside the shared ones) and a reason for every file that was not.
+
+    With ``texts=False`` every file is still read and decoded (that is how a bad file is rejected and a good one
+    hashed), but each document keeps only its path instead of its text: :func:`with_text` reads it again when it is
+    needed, so a large corpus is never held in memory whole."""
     docs: list[Document] = []
     rejected: list[Rejection] = []
     ids: dict[str, str] = {}  # article id (file stem) -> the file that has it, across all the folders
     for one in (folder, *also):
-        _read_one(one, max_bytes, docs, rejected, ids)
+        _read_one(one, max_bytes, docs, rejected, ids, texts)
     return docs, rejected
 
 
+def with_text(doc: Document) -> Document:
+    """``doc`` with its text read again from its path; raises :class:`Rejected` when the file changed since it was
+    hashed (its rows would not match its hash), or cannot be read any more."""
+    if doc.text or not doc.path:
+        return doc
+    try:
+        raw = Path(doc.path).read_bytes()
+    except OSError as exc:
+        raise Rejected(f"could not be read again ({exc.strerror or exc}); the next build reads it") from exc
+    if hashlib.sha256(raw).hexdigest() != doc.sha256:
+        raise Rejected("changed while the build was reading it, so it was left out; the next build reads it")
+    text, encoding = decode(raw)  # the same bytes decode to the same text
+    return replace(doc, text=text, encoding=encoding)
+
+
 def _read_one(
-    folder: Path, max_bytes: int, docs: list[Document], rejected: list[Rejection], ids: dict[str, str]
+    folder: Path, max_bytes: int, docs: list[Document], rejected: list[Rejection], ids: dict[str, str], texts: bool
 ) -> None:
     if folder.is_dir():
         for path in sorted(folder.iterdir(), key=lambda p: p.name):
@@ -190,5 +210,6 @@ def _read_one(
             except Rejected as exc:
                 rejected.append(Rejection(path.name, f"{path.name} {exc}"))
                 continue
-            docs.append(Document(path.stem, path.name, text, hashlib.sha256(raw).hexdigest(), encoding))
+            sha = hashlib.sha256(raw).hexdigest()
+            docs.append(Document(path.stem, path.name, text if texts else "", sha, encoding, str(path)))
             ids[path.stem] = path.name

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -308,12 +308,14 @@ def table_schema(table: Table) -> dict[str, Any]:
     return schema
 
 
-def datapackage(payloads: dict[str, bytes]) -> dict[str, Any]:
-    """The Frictionless Data Package descriptor for the tables, with a hash of each file's bytes."""
+def datapackage(payloads: Mapping[str, bytes | tuple[int, str]]) -> dict[str, Any]:
+    """The Frictionless Data Package descriptor for the tables, with the size and hash of each file: from its bytes,
+    or given as (size, sha256 hex) for a table written to disk as it was built (a large one is never held whole)."""
     resources = []
     for table in TABLES:
         schema = table_schema(table)
         data = payloads[table.name]
+        size, digest = (len(data), hashlib.sha256(data).hexdigest()) if isinstance(data, bytes) else data
         resources.append(
             {
                 "name": table.name,
@@ -323,8 +325,8 @@ def datapackage(payloads: dict[str, bytes]) -> dict[str, Any]:
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
-                "bytes": len(data),
-                "hash": "sha256:" + hashlib.sha256(data).hexdigest(),
+                "bytes": size,
+                "hash": "sha256:" + digest,
                 "schema": schema,
             }
         )

@@ -2,7 +2,7 @@
 
 Most rows belong to one article: its figures, places and learning cities. Those are checked against the
 contract and rendered as CSV once, when the article is read (:func:`fragment`), and the cache keeps the
-result; a re-run only concatenates them (:func:`assemble`). What spans articles (the articles table, the
+result; a build only appends them to the tables' files (``etl.stream``). What spans articles (the articles table, the
 events merged across articles, the rejected files) is built and checked whole on every run.
 """
 
@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -68,58 +69,39 @@ def fragment(rows: Rows, events: Sequence[Event]) -> Fragment:
     )
 
 
-def assemble(
-    fragments: Iterable[tuple[Document, Fragment]], rejected: list[Rejection]
-) -> tuple[dict[str, bytes], dict[str, int], list[Rejection]]:
-    """The bytes and row count of every table, the same whatever mix of fresh and cached fragments, and every file
-    left out (``rejected`` and the articles whose rows break a table built across articles)."""
-    ordered = sorted(fragments, key=lambda df: df[0].article_id)
-    ids = [d.article_id for d, _ in ordered]
-    if len(set(ids)) != len(ids):  # the ids in every PER_ARTICLE row rely on it
-        raise ContractError("two articles share an id")
-    ordered, rejected, events = _whole_tables_checked(ordered, rejected)
-    small = {
-        "articles": [f.article for _, f in ordered],
-        "events": events,
-        "rejected": [(r.file, r.reason) for r in sorted(rejected, key=lambda r: r.file)],
-    }
-    check("rejected", _frame("rejected", small["rejected"]))
-    payloads = {name: (_header(name) + render(rows)).encode("utf-8") for name, rows in small.items()}
-    counts = {name: len(rows) for name, rows in small.items()}
-    for i, name in enumerate(PER_ARTICLE):
-        payloads[name] = b"".join([_header(name).encode("utf-8"), *(f.csv[i] for _, f in ordered)])
-        counts[name] = sum(f.counts[i] for _, f in ordered)
-    return {n: payloads[n] for n in TABLE_BY_NAME}, {n: counts[n] for n in TABLE_BY_NAME}, rejected
+class Told(NamedTuple):
+    """What the tables built across articles need of one article: its row of the articles table and its events."""
+
+    article_id: str
+    file: str
+    article: tuple
+    events: tuple[Event, ...]
 
 
-def _across(ordered: list[tuple[Document, Fragment]]) -> list[tuple]:
-    """The events rows of these articles, after checking the tables built across them (articles, events)."""
-    check("articles", _frame("articles", [f.article for _, f in ordered]))
-    events = events_rows((d.article_id, f.events) for d, f in ordered)
+def check_articles(rows: list[tuple]) -> None:
+    """Check rows of the articles table; its checks are of one row each (ids are unique by construction), so a
+    large table can be checked a batch of rows at a time."""
+    check("articles", _frame("articles", rows))
+
+
+def checked_events(told: Iterable[tuple[str, Sequence[Event]]]) -> list[tuple]:
+    """The events rows merged from (article id, events) in article order, checked whole."""
+    events = events_rows(told)
     check("events", _frame("events", events))
     return events
 
 
-def _whole_tables_checked(
-    ordered: list[tuple[Document, Fragment]], rejected: list[Rejection]
-) -> tuple[list[tuple[Document, Fragment]], list[Rejection], list[tuple]]:
-    """The articles whose rows keep the contract of the tables built across articles, the rejections with those
-    left out, and the events rows: no single article, however written, can stop a build."""
-    try:
-        return ordered, rejected, _across(ordered)
-    except ContractError:
-        pass
-    kept: list[tuple[Document, Fragment]] = []
-    left_out = list(rejected)
-    for doc, frag in ordered:  # one article at a time, only when the whole table fails: a rare, slow path
-        try:
-            _across([(doc, frag)])
-        except ContractError as exc:
-            left_out.append(Rejection(doc.file, broken_reason(doc.file, exc)))
-            continue
-        kept.append((doc, frag))
-    # what is left must pass whole (two articles that break it only together still stop the build, loudly)
-    return kept, left_out, _across(kept)
+def check_one(told: Told) -> None:
+    """Check one article's share of the tables built across articles; raises ContractError when it breaks them."""
+    check_articles([told.article])
+    checked_events([(told.article_id, told.events)])
+
+
+def rejected_table(rejected: list[Rejection]) -> tuple[bytes, int]:
+    """The bytes and row count of the rejected table, one row per file left out, by file name."""
+    rows = [(r.file, r.reason) for r in sorted(rejected, key=lambda r: r.file)]
+    check("rejected", _frame("rejected", rows))
+    return (header("rejected") + render(rows)).encode("utf-8"), len(rows)
 
 
 def broken_reason(file: str, exc: ContractError) -> str:
@@ -145,7 +127,8 @@ def render(rows: Iterable[tuple]) -> str:
     return buf.getvalue()
 
 
-def _header(name: str) -> str:
+def header(name: str) -> str:
+    """The CSV header line of table ``name``."""
     return render([TABLE_BY_NAME[name].columns])
 
 
