@@ -195,7 +195,7 @@ def article_titles(
 
 
 def shorten(text: object, width: int) -> str:
-    """``text`` in at most ``width`` characters, cut at a word boundary with "…" (never mid-word: "37.3 bill…")."""
+    """``text`` in at most ``width`` characters, cut at a word boundary with "…" (never mid-word: "4.2 bill…")."""
     label = " ".join(str(text).split())
     if len(label) <= width:
         return label
