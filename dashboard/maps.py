@@ -7,6 +7,7 @@ import functools
 import html
 import json
 import math
+from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +15,7 @@ import pandas as pd
 import pydeck as pdk
 
 from dashboard import palette
-from dashboard.filters import Filters
+from dashboard.filters import Filters, published_between
 from dashboard.fmt import counted, figure_text
 
 COUNTRIES_GEOJSON = Path(__file__).resolve().parent / "assets" / "countries.geojson"
@@ -419,20 +420,26 @@ def city_options(points: pd.DataFrame) -> list[str]:
 
 
 def apply_filters(
-    points: pd.DataFrame, places: pd.DataFrame, f: Filters
+    points: pd.DataFrame, places: pd.DataFrame, f: Filters, published: Mapping[str, pd.Timestamp] | None = None
 ) -> tuple[pd.DataFrame, dict[str, int], list[tuple[str, str]]]:
     """The cities and country counts left by the Figures filters of the URL, and the places it names that the map
     cannot show, as (place as written, "unknown" | its kind).
 
     ``article``: the places those articles name. ``place``: a city itself, or a country with its cities; a region
-    or province is named but has no shape here. Sizes still count the whole corpus. Category and search filter
-    figures, not places: the page says it ignores them."""
+    or province is named but has no shape here. ``from``/``to``: the places that articles published in the range
+    name (``published``: article id -> date). Sizes still count the whole corpus. Category, search and flagged
+    filter figures, not places: the page says it ignores them."""
     rows = places
     keep = pd.Series(True, index=points.index)
     point_keys = _keys(points["name"])
     missing: list[tuple[str, str]] = []
     if f.articles:
         rows = rows[rows["article_id"].isin(f.articles)]
+        keep &= point_keys.isin(set(_keys(rows["name"])))
+    if f.dated and published is not None:
+        days = pd.Series(published, dtype="datetime64[ns]")
+        inside = set(days.index[published_between(days, f)])
+        rows = rows[rows["article_id"].isin(inside)]
         keep &= point_keys.isin(set(_keys(rows["name"])))
     if f.places:
         kinds = places.assign(_key=_keys(places["name"])).drop_duplicates("_key").set_index("_key")

@@ -41,7 +41,9 @@ def main() -> None:
     st.title("Map")
 
     f = filters.read_query(st.query_params.get_all)
-    points, mentions, missing = maps.apply_filters(data.city_points(), places, f)
+    articles = t["articles"]
+    published = dict(zip(articles["article_id"], articles["published"], strict=True))
+    points, mentions, missing = maps.apply_filters(data.city_points(), places, f, published)
     for place, kind in missing:
         st.warning(
             f"No city or country called “{fmt.md_literal(place)}” is named in the articles: the place filter matches nothing on this map."
@@ -53,7 +55,11 @@ def main() -> None:
         st.caption(
             f"Filtered by the URL ({fmt.md_literal(shown)}): the map shows the places these filters name; dot sizes "
             "count the whole corpus."
-            + (" Category and search filter figures, not places." if f.categories or f.text else "")
+            + (
+                " Category, search and flagged-only filter figures, not places."
+                if f.categories or f.text or f.flagged
+                else ""
+            )
         )
         if st.button("Show every place", icon=":material/filter_alt_off:"):
             ui.set_filters(filters.Filters())

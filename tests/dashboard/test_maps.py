@@ -226,6 +226,10 @@ def test_url_filters_narrow_the_map_and_unknown_places_are_reported():
     shown, _, _ = maps.apply_filters(points, places, Filters(articles=("b_nairobi",)))
     assert list(shown["name"]) == ["Nairobi"]
     assert len(maps.apply_filters(points, places, Filters())[0]) == len(points)
+    named_by = dict(zip(places["name"], places["article_id"], strict=False))
+    lisbon_day = {a: pd.Timestamp("2024-03-01") if a == named_by["Lisbon"] else pd.NaT for a in places["article_id"]}
+    shown, _, _ = maps.apply_filters(points, places, Filters(since="2024-01-01"), lisbon_day)
+    assert list(shown["name"]) == ["Lisbon"]  # only the places of articles published in the range
 
 
 def test_legend_names_every_shade_and_escapes_its_words():
