@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.filters import Filters, to_params
+from dashboard.filters import Filters, describe, to_params
 from etl.schema import TABLE_BY_NAME, TABLES, datapackage, table_schema
 from etl.write import json_bytes
 
@@ -144,7 +144,7 @@ def view_zip(shown: pd.DataFrame, f: Filters, articles: pd.DataFrame, day: str) 
         if isinstance(row.url, str) and row.url.startswith(("http://", "https://")):
             source["path"] = row.url
         sources.append(source)
-    view = "; ".join(f"{k}: {', '.join(v)}" for k, v in to_params(f).items()) or "every figure"
+    view = describe(f) or "every figure"
     package = {
         "name": name,
         "title": f"Digital education figures: {view}",

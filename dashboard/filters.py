@@ -95,6 +95,11 @@ def to_params(f: Filters) -> dict[str, list[str]]:
     return out
 
 
+def describe(f: Filters) -> str:
+    """The filters as a reader reads them: ``place: Lisbon; from: 2024-01-01`` ("" when none is set)."""
+    return "; ".join(f"{key}: {', '.join(values)}" for key, values in to_params(f).items())
+
+
 def problems(
     f: Filters, *, articles: Sequence[str] = (), categories: Sequence[str] = (), places: Sequence[str] = ()
 ) -> list[str]:

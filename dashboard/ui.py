@@ -253,7 +253,7 @@ def filtered(
     ):
         st.warning(f"{fmt.md_literal(said)} That filter matches nothing here.")
     shown = filters.narrow(frame, f, published, articles=article_col, places=places, text=text)
-    active = "; ".join(f"{k}: {', '.join(v)}" for k, v in filters.to_params(f).items())
+    active = filters.describe(f)
     not_here = " Category and flagged-only filter figures, not these." if f.categories or f.flagged else ""
     st.caption(
         f"Filtered by the address bar ({fmt.md_literal(active)}): {len(shown):,} of {len(frame):,} {what}.{not_here}"

@@ -51,7 +51,7 @@ def main() -> None:
             else f"“{fmt.md_literal(place)}” is a {fmt.md_literal(kind)}: it is not drawn as a shape (see *Regions named* below)."
         )
     if f.active:
-        shown = "; ".join(f"{k}: {', '.join(v)}" for k, v in filters.to_params(f).items())
+        shown = filters.describe(f)
         st.caption(
             f"Filtered by the URL ({fmt.md_literal(shown)}): the map shows the places these filters name; dot sizes "
             "count the whole corpus."

@@ -28,7 +28,7 @@ if f.active:
     metrics = filters.apply(data.figures_view()[0], f)
     published = dict(zip(articles["article_id"], articles["published"], strict=True))
     events = filters.narrow(events, f, published, articles="article_ids", places=("city",), text=("name", "city"))
-    active = "; ".join(f"{k}: {', '.join(v)}" for k, v in filters.to_params(f).items())
+    active = filters.describe(f)
     st.caption(
         f"Headline figures and events below follow the filters in the address bar ({fmt.md_literal(active)}): "
         f"{len(metrics):,} figures, {len(events):,} events."
