@@ -98,6 +98,25 @@ def page(browser, dashboard):
         yield p
 
 
+MAP_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
+# A canvas shows at the browser's default 300 x 150 before deck.gl sizes it to its container; wait for the sizing.
+_MAP_SIZED_JS = f"""() => {{
+  const c = document.querySelector('{MAP_CANVAS}');
+  if (!c) return false;
+  const r = c.getBoundingClientRect();
+  return r.width > 200 && r.height > 200;
+}}"""
+
+
+def map_canvas(page, settle_ms: int = 1500) -> dict:
+    """Wait until the map's canvas is shown at its laid-out size, then ``settle_ms`` for the layers; its box."""
+    page.locator(MAP_CANVAS).first.wait_for(state="visible")
+    page.wait_for_function(_MAP_SIZED_JS, timeout=30_000, polling=100)
+    if settle_ms:
+        page.wait_for_timeout(settle_ms)
+    return page.locator(MAP_CANVAS).first.bounding_box()
+
+
 def visit(page, url: str) -> None:
     """Open ``url`` and wait until the script has run to the end (no sleeps)."""
     page.goto(url, wait_until="commit")

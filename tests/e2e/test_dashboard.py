@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import EXCEPTION, PAGES, SHOTS, serve_dashboard, visit
+from tests.e2e.conftest import EXCEPTION, PAGES, SHOTS, map_canvas, serve_dashboard, visit
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -30,9 +30,7 @@ def test_every_page_renders_its_title_without_an_exception_at_desktop_and_phone_
 
 def test_map_canvas_is_drawn(page, dashboard):
     visit(page, f"{dashboard['url']}/map")
-    canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
-    canvas.wait_for(state="visible")
-    box = canvas.bounding_box()
+    box = map_canvas(page, settle_ms=0)  # fails after 30 s if deck.gl never sizes the canvas to its container
     assert box and box["width"] > 200 and box["height"] > 200
 
 
@@ -187,10 +185,7 @@ def test_a_map_tooltip_shows_a_name_as_written_escaped_once(browser, tmp_path):
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         try:
             visit(page, f"{own['url']}/map")
-            canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
-            canvas.wait_for(state="visible")
-            page.wait_for_timeout(1500)  # the base layers and the one city dot are drawn
-            box = canvas.bounding_box()
+            box = map_canvas(page)  # the base layers and the one city dot are drawn
             tooltip = page.locator(".deck-tooltip")
             found = ""
             # One city, so the map is centred on it: search outwards from the middle for its dot.
@@ -223,7 +218,7 @@ def test_no_page_asks_a_third_party_host_for_anything(page, dashboard):
     for path in PAGES:
         visit(page, f"{dashboard['url']}/{path}")
         if path == "map":
-            page.locator('[data-testid="stDeckGlJsonChart"] canvas').first.wait_for(state="visible")
+            map_canvas(page, settle_ms=0)
         page.wait_for_timeout(1000)  # lazy parts (the map, icons) ask for what they need
     assert elsewhere == []
 

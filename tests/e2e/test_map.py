@@ -8,16 +8,13 @@ from urllib.parse import unquote_plus
 
 import pytest
 
-from tests.e2e.conftest import EXCEPTION, SHOTS, new_page, serve_dashboard, visit
+from tests.e2e.conftest import EXCEPTION, SHOTS, map_canvas, new_page, serve_dashboard, visit
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 
 def _canvas(page):
-    canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
-    canvas.wait_for(state="visible")
-    page.wait_for_timeout(1500)  # the layers are drawn after the canvas shows
-    return canvas.bounding_box()
+    return map_canvas(page)  # the layers are drawn after the canvas is sized
 
 
 def _dot(page, dashboard, name: str) -> tuple[float, float]:
