@@ -590,3 +590,30 @@ def test_a_venue_then_a_comma_then_the_city():
         "on 15 June 2022."
     )
     assert only(text, places=[place(text, "Abuja")]).city == "Abuja"
+
+
+# --- regressions of the 2026-12-04 late session; texts written for the test -------------------------------------
+
+
+def test_a_title_given_later_to_an_event_spoken_of_by_its_word_alone_is_that_event():
+    text = (
+        "On 3 May 2021 the institute convened a webinar on school connectivity. "
+        "Ahead of its webinar entitled “Bandwidth for Every Classroom”, the institute asked teachers for questions. "
+        "The online format allowed wide participation: 212 people attended."
+    )
+    e = only(text, metrics=[figure(text, "212", 212, "people")])
+    assert e.name == "Bandwidth for Every Classroom"
+    assert (e.date, e.attendees, e.format) == ("2021-05-03", 212, "online")
+
+
+def test_a_title_without_a_determiner_before_its_event_word_is_another_event():
+    text = (
+        "On 3 May 2021 the institute convened a webinar on school connectivity. "
+        "On 9 June 2021 it hosted a webinar entitled “Bandwidth for Every Classroom”."
+    )
+    assert len(events(text)) == 2
+
+
+def test_the_panel_of_an_event_is_not_its_attendance():
+    text = "The Open Schools Forum was held on 7 April 2020 with a panel of four academics sharing lessons."
+    assert only(text, metrics=[figure(text, "four", 4, "academics")]).attendees is None

@@ -193,6 +193,36 @@ def _apposed(mentions: list[Mention], text: str) -> dict[int, list[int]]:
     return out
 
 
+# "its webinar entitled “...”": a determiner says the titled event is one the text has spoken of already
+_TITLED_REF = re.compile(r"(?:\b(?:the|its|their|this|our)\s+)\Z", re.IGNORECASE)
+
+
+def _retitled(mentions: list[Mention], text: str) -> dict[int, list[int]]:
+    """A title given to an event the text already spoke of by its event word alone ("HSRC convened a webinar ...
+    its webinar entitled “Lessons ...”"): titled mention -> the earlier plain mentions of that word."""
+    out: dict[int, list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.kind != "titled" or not text[m.start : m.start + 1].isalpha():
+            continue
+        if not _TITLED_REF.search(text, max(0, m.start - 8), m.start):
+            continue
+        word = text[m.start : m.end].split(None, 1)[0].lower()
+        # the last plain mention before it with that event word ("a webinar on school connectivity")
+        last = next(
+            (
+                j
+                for j in range(i - 1, -1, -1)
+                if not mentions[j].backref
+                and mentions[j].kind == "described"
+                and word in mentions[j].name.lower().split()
+            ),
+            None,
+        )
+        if last is not None:
+            out[i] = [last]
+    return out
+
+
 def _group(
     mentions: list[Mention],
     years: dict[int, int],
@@ -240,6 +270,8 @@ def _group(
     clusters.sort(key=lambda c: c.members[0])
     cluster_of = {i: c for c in clusters for i in c.members}
     apposed = _apposed(mentions, text)
+    for i, before in _retitled(mentions, text).items():
+        apposed.setdefault(i, []).extend(before)
     # A brand joins the event whose words hold its own (or whose words its own hold); two names of one edition do
     # too ("34th Elets World Education Summit", "34th World Education Summit"); and a name set beside another by a
     # dash or colon ("34th World Education Summit – The Leading Education Conference") is the same event.

@@ -20,6 +20,8 @@ _STATED_AFTER = re.compile(
     rf"(?![ \t]+(?:in[ \t]+)?{_SCHOOL})"
 )
 _SCHOOLING = re.compile(rf"\b(?:attend\w*|participat\w*)\s+(?:the\s+)?{_SCHOOL}", re.I)
+# Those who speak, not those who attend: "a panel of four academics", "a line-up of 40 speakers"
+_SPEAKERS = re.compile(r"\b(?:panel|panels|line-?up|roster)\s+of\s+(?:some\s+|about\s+|over\s+)?\Z", re.I)
 SAME_FIGURE = 0.1  # two attendance figures this close are one figure reported twice ("near 30,000", "29,844")
 
 
@@ -43,6 +45,8 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
             unit = metric.unit or ""
             if not noun and attending is None:
                 attending = lex.attend_verb.in_range(art.text, lo, hi) and _attends_an_event(art.text, lo, hi, lex)
+            if _SPEAKERS.search(art.text, max(lo, metric.start - 24), metric.start):
+                continue
             countries = bool(lex.countries_unit.match(unit))
             if not (
                 attending or noun or (countries and _FROM.search(art.text, max(lo, metric.start - 12), metric.start))
