@@ -784,6 +784,9 @@ def _currency_words() -> frozenset[str]:
     return frozenset(w.lower() for w in _read_lines("places_currency_words.txt"))
 
 
+_DETERMINER_AFTER = re.compile(r"[ \t]+(?:the|a|an|our|their|its|your|his|her)[ \t]")
+
+
 def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
     """Drop city names that are parts of people's names ("Mayor Gong", "Sun Yang") and the run of words after."""
     followers, stop = _followers(), stopwords()
@@ -812,9 +815,12 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
             confirmed.add(r.key)
     kept: list[_Raw] = []
     person_until = -1
+    common = _common_words()
     for r in raws:
         if r.start < person_until or _names_a_currency(text, r.end):
             continue
+        if r.key in common and _DETERMINER_AFTER.match(text, r.end) and r.candidates[0].kind in {"city", "district"}:
+            continue  # "Shaping the Future", "Reading the news": a word that takes an object is a verb here
         if r.candidates[0].kind in {"city", "province", "district"} and r.key not in confirmed:
             nxt = _next_cap_word(text, r.end)
             # "NCR Delhi": after an acronym, a place of its own, not the rest of a person's name

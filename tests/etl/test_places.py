@@ -275,3 +275,15 @@ def test_the_scan_shortcut_keeps_names_that_go_on_in_lower_case_or_glued(monkeyp
     g = places_module.gazetteer()
     monkeypatch.setattr(places_module, "_LOADED", [g._replace(lower_after=_Everything(), glued_after=_Everything())])
     assert fast == [(r.start, r.end, r.key) for r in places_module._scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Panel on Shaping the Future of Schools opened the day.", set()),  # a verb that takes an object
+        ("Pupils Reading the News won a prize in Leeds.", {"Leeds"}),
+        ("The forum met in Shaping on Monday.", {"Shaping"}),  # the same word as a place
+    ],
+)
+def test_a_town_named_like_a_verb_is_no_place_where_an_object_follows(text, expected):
+    assert names(text) == expected
