@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -617,3 +618,25 @@ def test_a_title_without_a_determiner_before_its_event_word_is_another_event():
 def test_the_panel_of_an_event_is_not_its_attendance():
     text = "The Open Schools Forum was held on 7 April 2020 with a panel of four academics sharing lessons."
     assert only(text, metrics=[figure(text, "four", 4, "academics")]).attendees is None
+
+
+def test_a_headline_s_event_named_by_a_title_in_single_quotes_with_its_date_after_a_dash():
+    text = "Free Online Event ‘Schools, Screens and Sleep’ – Thursday 3 September 2020 at 4pm.\n\nJoin us online."
+    e = only(text)
+    assert (e.name, e.date, e.format, e.city) == ("Schools, Screens and Sleep", "2020-09-03", "online", "")
+
+
+def test_an_apostrophe_does_not_close_a_title_in_single_quotes():
+    assert events("The Event ‘Children’s Screens’ – Monday 7 September 2020 took place.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("The Data Skills Forum was held on 4 May 2021 as a virtual conference.", "online"),
+        ("The Data Skills Forum, an online event, was held on 4 May 2021.", "online"),
+        ("The Data Skills Forum was held on 4 May 2021 in Paris.", ""),
+    ],
+)
+def test_an_online_or_virtual_gathering_is_online(text, fmt):
+    assert only(text, places=[place(text, "Paris")] if "Paris" in text else []).format == fmt

@@ -302,6 +302,8 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
             end = k_end  # "the eLearning Africa conference": a name and a lower-case event word
         else:
             if role == "backref":
+                if lex.title_after.match(text, k_end):
+                    lower_case.append((k_start, k_end))  # a headline's 'Online Event ‘Title’': named by its title
                 continue
             right = expand_right(text, k_end, place_starts, lex)
             if right is None:
@@ -487,7 +489,7 @@ def _titled_mentions(text: str, keywords: list[tuple[int, int]], named: list[Men
                 pos = d.end()
         if t := lex.title_after.match(text, pos):
             start, end = k_start, t.end()
-        elif ('"' in (before := text[max(0, k_start - 3) : k_start]) or "”" in before) and (
+        elif ('"' in (before := text[max(0, k_start - 3) : k_start]) or "”" in before or "’" in before) and (
             t := lex.title_before.search(text, max(0, k_start - 210), k_start)
         ):
             start, end = t.start(), k_end
@@ -599,6 +601,9 @@ def _brand_repeats(text: str, brands: list[Mention], taken: list[tuple[int, int]
     return out
 
 
+_AS_BEFORE = re.compile(r"(?<!\w)as\s+\Z", re.IGNORECASE)
+
+
 def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon) -> list[Mention]:
     """Lower-case event words with a determiner: a new event when what describes it sets it apart ("a webinar to
     exchange knowledge", "the 11th seminar", "the mayors’ meeting to establish ..."), else a reference back."""
@@ -637,8 +642,11 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
         definite = det.group().lower() in _DEFINITE
         # "the event", "the largest gathering of ...": words that only refer back never open an event of their own;
         # "the most important conference of ..." praises the event the text speaks of
-        backref = role == "backref" or (
-            definite and ((edition is None and year is None and not distinct) or _superlative(lead_words))
+        backref = (
+            role == "backref"
+            or (definite and ((edition is None and year is None and not distinct) or _superlative(lead_words)))
+            # "the Forum was held as a virtual conference": what an event already named was
+            or bool(_AS_BEFORE.search(text, max(0, det.start() - 4), det.start()))
         )
         if det.group().lower() in ("a", "an") or edition or year or distinct or backref:
             tokens, _, _ = identity(name, lex)
