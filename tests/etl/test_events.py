@@ -640,3 +640,19 @@ def test_an_apostrophe_does_not_close_a_title_in_single_quotes():
 )
 def test_an_online_or_virtual_gathering_is_online(text, fmt):
     assert only(text, places=[place(text, "Paris")] if "Paris" in text else []).format == fmt
+
+
+def test_a_press_conference_is_no_event_and_does_not_take_the_event_s_sentences():
+    text = (
+        "The city will host a five-day international conference from 7 March 2022 comprising representatives of "
+        "30 countries. More than 300 representatives will attend in person, an official said at a press "
+        "conference held on Saturday."
+    )
+    metrics = [figure(text, "30", 30, "countries"), figure(text, "300", 300, "representatives")]
+    e = only(text, metrics=metrics, published="2022-03-05")
+    assert (e.name, e.date, e.attendees, e.countries_represented) == (
+        "five-day international conference",
+        "2022-03-07",
+        300,
+        30,
+    )

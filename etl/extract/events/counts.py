@@ -9,7 +9,12 @@ from etl.extract.events.article import Article, Facts
 from etl.extract.events.lexicon import Lexicon
 from etl.model import Metric
 
-_FROM = re.compile(r"\bfrom\s+(?:up\s+to\s+|over\s+|more\s+than\s+|some\s+|about\s+)?\Z", re.IGNORECASE)
+# "from 64 countries", "representatives of 30 countries": where those who come are from
+_FROM = re.compile(
+    r"\b(?:from|(?:representatives|delegates|delegations|participants|experts|officials)\s+of)\s+"
+    r"(?:up\s+to\s+|over\s+|more\s+than\s+|some\s+|about\s+)?\Z",
+    re.IGNORECASE,
+)
 # The figure is the subject or the agent of the verb of attending: "attended by 2,373 attendees", "143 people
 # attended", "1,200 delegates took part"
 _STATED = re.compile(r"\battended\s+by\s+(?:over\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?\Z", re.I)
@@ -49,7 +54,7 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
                 continue
             countries = bool(lex.countries_unit.match(unit))
             if not (
-                attending or noun or (countries and _FROM.search(art.text, max(lo, metric.start - 12), metric.start))
+                attending or noun or (countries and _FROM.search(art.text, max(lo, metric.start - 40), metric.start))
             ):
                 continue  # "from eight Latin American countries" says where those who come are from
             if countries:

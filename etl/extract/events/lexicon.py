@@ -78,6 +78,7 @@ class Lexicon:
     any_format: Phrases
     stop: frozenset[str]
     not_after: frozenset[str]  # nouns a lower-case event word qualifies ("convention center")
+    not_before: frozenset[str]  # words that make the event word a briefing ("press conference")
     calendar: frozenset[str]  # month and weekday names, in lower case
     ordinals: dict[str, int]  # "first" -> 1, "eighteenth" -> 18
     ordinal_before: re.Pattern[str]
@@ -169,6 +170,7 @@ def lexicon() -> Lexicon:
         any_format=Phrases([r["phrase"] for r in rows("events_formats.csv")]),
         stop=frozenset(w.lower() for w in lines("events_stopwords.txt")),
         not_after=frozenset(w.lower() for w in lines("events_not_after.txt")),
+        not_before=frozenset(w.lower() for w in lines("events_not_before.txt")),
         calendar=frozenset(
             [m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:] + calendar.day_name[:]] + ["sept"]
         ),

@@ -281,7 +281,7 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
     acronyms: dict[str, frozenset[str]] = {}
     expansions: dict[str, tuple[str, bool]] = {}
     acronym_defs: list[tuple[int, int]] = []
-    hits = keyword_spans(text, lex)
+    hits = [h for h in keyword_spans(text, lex) if not _briefing(text, h[0], lex)]
     for k_start, k_end in hits:
         word = text[k_start:k_end]
         role = lex.roles.get(word.lower(), "backref")
@@ -373,6 +373,15 @@ def _edition(word: str, lex: Lexicon) -> int | None:
         return lex.ordinals[low]
     o = _ORDINAL_TOKEN.fullmatch(low)
     return int(o.group(1)) if o else None
+
+
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+\Z")
+
+
+def _briefing(text: str, k_start: int, lex: Lexicon) -> bool:
+    """The event word at ``k_start`` is a press briefing's ("a press conference", "the News Conference")."""
+    before = _WORD_BEFORE.search(text, max(0, k_start - 12), k_start)
+    return before is not None and before.group(1).lower() in lex.not_before
 
 
 def keyword_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
