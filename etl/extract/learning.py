@@ -25,7 +25,14 @@ AWARD, NETWORK, NATIONAL, FORUM, DESIGNATED, PRACTICE_KIND = LEARNING_KINDS
 CARRY_SENTENCES = 2
 BULLET_INTRO = 400  # characters before a bulleted list searched for what it lists ("The new members are:")
 MIN_PLACE_SHARE = 1 / 3  # of a list's items that must be places or carry a country, for a list of cities
-MAX_TOWN_WORDS = 3  # an unknown name in a list of towns longer than this is a person or an organisation
+UNKNOWN_PLACE_SHARE = 1 / 2  # of a list's items that must be places for its names no gazetteer knows to count
+MAX_TOWN_WORDS = 3
+# "Three Portuguese cities – A, B and C", "the cities of A, B and C": the list says it names towns
+_TOWNS_BEFORE = re.compile(
+    r"\b(?:cities|towns|municipalities|counties)(?:\s+(?:of|such\s+as|including|like|are|were|include))?"
+    r"\s*[:–—-]?\s*\Z",
+    re.IGNORECASE,
+)  # an unknown name in a list of towns longer than this is a person or an organisation
 _MAX_RECOGNITION_WORDS = 12
 
 # Clauses of a sentence: a city named in one clause gets only what that clause says of it.
@@ -279,9 +286,13 @@ class _Reader:
         placed = sum(1 for r in cities if r[0] is not None or r[2])
         if not cities or placed < MIN_PLACE_SHARE * len(lst.items):
             return  # "Mobile Learning, Content Development and ...": not a list of cities
+        # A name the gazetteer does not know, in a list without brackets, must look like a town's name, in a list
+        # that is mostly of places: "the Mayor of Limerick City and County, Padraig Malone, ..." lists people.
+        mostly_places = placed >= UNKNOWN_PLACE_SHARE * len(lst.items) or bool(
+            _TOWNS_BEFORE.search(self.text, max(0, lst.start - 40), lst.start)
+        )
         for city, name, iso3 in cities:
-            # A name the gazetteer does not know, in a list without brackets, must look like a town's name
-            if city is None and not iso3 and not lst.bulleted and not _looks_like_town(name):
+            if city is None and not iso3 and not lst.bulleted and not (mostly_places and _looks_like_town(name)):
                 continue
             self.add(city, name, iso3, rec, sentence)
 

@@ -153,3 +153,24 @@ def test_an_unknown_member_keeps_its_name_and_country():
     found = {c.city: c for c in extract_learning_cities(text, split_sentences(text), extract_places(text))}
     assert found["Xyloville"].country_iso3 == "KEN" and found["Xyloville"].lat is None
     assert found["Mombasa"].lat is not None
+
+
+def test_people_in_a_list_beside_a_city_are_no_learning_cities():
+    text = (
+        "Councillor Mary Byrne, deputising for the Mayor for Cork City and County, Aoife Brennan, Cork City and "
+        "County and Tom Walsh, Learning Cork Coordinator, accepted an invitation from UNESCO to participate in the "
+        "fourth International Conference on Learning Cities."
+    )
+    assert {city for city, _ in learning(text)} == {"Cork"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three Portuguese cities – Vila Norte, Porto Baixo and Lisbon – joined the UNESCO Global Network of "
+        "Learning Cities in 2019.",
+        "The towns of Vila Norte, Porto Baixo and Lisbon joined the UNESCO Global Network of Learning Cities.",
+    ],
+)
+def test_unknown_towns_count_where_the_list_says_it_names_cities(text):
+    assert {city for city, _ in learning(text)} == {"Vila Norte", "Porto Baixo", "Lisbon"}
