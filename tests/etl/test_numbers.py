@@ -775,3 +775,25 @@ def test_a_compound_number_starts_with_a_count_above_zero():
     """Hypothesis found "0thousand 1" read as one figure worth 1, which no digit of its surface says."""
     text = "There were 0 thousand 1 AAs."
     assert [m.surface for m in extract_metrics(text, split_sentences(text))] == ["1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # digits grouped in thousands after a place's name count something; a version after a name does not
+        (
+            "The highest numbers of approved classrooms include Madhya Pradesh with 12,573, Odisha- 11,776, and Bihar 11,586.",
+            [(12573, "approved classrooms"), (11776, "approved classrooms"), (11586, "approved classrooms")],
+        ),
+        ("Web 3.0 arrived.", []),
+        # a measure written as an adjective between a count and what it counts
+        ("Schools got 4,545 43-inch LED televisions.", [(4545, "43-inch LED televisions"), (43, "inch")]),
+        ("It bought 300 10-inch tablets.", [(300, "10-inch tablets"), (10, "inch")]),
+        # an acronym that looks like a word opens the phrase
+        ("About 300 IT teachers joined.", [(300, "IT teachers")]),
+        ("Schools got 4,545 LED televisions.", [(4545, "LED televisions")]),
+        ("The 40 schools led by women.", [(40, "schools")]),
+    ],
+)
+def test_counts_beside_names_acronyms_and_sizes(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected

@@ -53,7 +53,9 @@ def _in_name(text: str, start: int, end: int, sent: Sentence, num: str = "") -> 
         return False
     if not text[start - 1 : start].isspace():
         return False
-    if "." in num and "," not in num:
+    if "," in num:
+        return False  # digits grouped in thousands count something: "Odisha 11,776"
+    if "." in num:
         return True  # a version after a name: "Web 3.0", "Industry 4.0"
     nxt = next_word(text, end, sent.end)
     if nxt and nxt[:1].islower() and unit_category(nxt) in COUNTED and not is_plural(nxt):
@@ -198,6 +200,11 @@ def _digit_metric(
         end += len(glued)
     else:
         unit, cat, _ = unit_after(text, rng.end if rng else end, sent)
+        size = _SIZE_BETWEEN.match(text, end, sent.end) if not unit and not rng else None
+        if size and unit_category(size.group(2)) in MEASURES:
+            # "4,545 43-inch LED televisions": the figure counts what the measure describes
+            unit, cat, _ = unit_after(text, size.end(), sent)
+            unit = f"{size.group(1)} {unit}" if unit else ""
     if cur:
         rate, _ = rate_after(text, rng.end if rng else end, sent.end)
         unit, cat = f"{cur} {rate}".strip(), "money"
@@ -230,6 +237,8 @@ def _digit_metric(
     return make_range(text, start, end, value, unit, cat, sent, qual, rng, scale)
 
 
+# A measure written as an adjective between a count and what it counts: " 43-inch", " 10.1-inch", " 2-hour"
+_SIZE_BETWEEN = re.compile(r"[ \t]+(\d+(?:\.\d+)?-([A-Za-z]+))(?=[ \t])")
 COUNTED_REACH = 300
 _NUMBER_OF = re.compile(r"\bnumbers?[ \t]+of[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
 _OF_THESE = re.compile(r"[\"“‘]?(?:Of|Among)[ \t]+(?:these|them|those|which)\b")

@@ -117,7 +117,8 @@ def parse_unit(text: str, pos: int, limit: int) -> tuple[str, str, int]:
             toks.append((m.start("word"), m.end(), low, ""))
             p = m.end()
             continue
-        if low in stops or low in words:
+        # an acronym spelled like a stop word opens the phrase: "300 IT teachers", "20 US universities"
+        if (low in stops or low in words) and not (not toks and len(word) > 1 and word.isupper() and low in stops):
             if low not in modifiers():
                 break
             nxt = pats.token.match(text, m.end(), limit)
@@ -155,8 +156,8 @@ def parse_unit(text: str, pos: int, limit: int) -> tuple[str, str, int]:
         return text[toks[0][0] : toks[last][1]], toks[last][3], toks[last][1]
     for i, t in enumerate(toks[:3]):
         w = t[2]
-        if w in ("and",) or not w.replace("-", "").isalpha() or w.lower().endswith(("ed", "ing")):
-            break
+        if w in ("and",) or not w.replace("-", "").isalpha() or (w.lower().endswith(("ed", "ing")) and not w.isupper()):
+            break  # a verb ("printed", "using"), not an acronym ("LED televisions")
         if looks_plural(w) and w[0].islower():  # "multi-function printers": a thing the lookup does not know
             return text[toks[0][0] : t[1]], "other", t[1]
         if i == 0 and _capital_plural(w) and not (len(toks) > 1 and toks[1][2][:1].isupper()):
