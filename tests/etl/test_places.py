@@ -287,3 +287,29 @@ def test_the_scan_shortcut_keeps_names_that_go_on_in_lower_case_or_glued(monkeyp
 )
 def test_a_town_named_like_a_verb_is_no_place_where_an_object_follows(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an ALL-CAPS dateline after the labelled date some stored pages open with
+        ("Source: https://example.com/a\n\n date 2020-06-30 MANILA, Philippines — Schools got laptops.", "Manila"),
+        # a city under its own name, not a bigger one that once bore it
+        ("Source: https://example.com/a\n\nISLAMABAD: A committee approved laptops.", "Islamabad"),
+    ],
+)
+def test_datelines(text, expected):
+    first = extract_places(text)[0]
+    assert (first.name, first.kind) == (expected, "city")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Experts of the Lifelong Learning Hub (ASEM LLL Hub) spoke.", set()),  # a frequent word ending a name
+        ("Teachers in Karachi and Hub agreed.", {"Karachi", "Hub"}),
+        ("Guests came to the 2029 WDEC Shanghai, as a leading city.", {"Shanghai"}),  # a world city stays
+    ],
+)
+def test_a_small_town_named_like_a_frequent_word_is_no_place_at_the_end_of_a_name(text, expected):
+    assert names(text) == expected
