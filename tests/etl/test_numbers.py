@@ -797,3 +797,19 @@ def test_a_compound_number_starts_with_a_count_above_zero():
 )
 def test_counts_beside_names_acronyms_and_sizes(text, expected):
     assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The sector is worth Rs 6.67 lakh crore.", 6.67e12, "rupees"),
+        ("It will cost Rs 5 thousand crore.", 5e10, "rupees"),
+        ("The plan costs Rs 50 crores.", 5e8, "rupees"),
+        ("A grant of Rs 5 lakhs each.", 5e5, "rupees"),
+        ("The statistic being a 23.9 per cent contraction in GDP.", -23.9, "percent"),
+        ("The economy contracted by 7.3% last year.", -7.3, "percent"),
+    ],
+)
+def test_indian_compound_scales_and_contractions(text, value, unit):
+    m = only(text)
+    assert (m.value, m.unit) == (pytest.approx(value), unit)

@@ -18,7 +18,7 @@ from etl.extract.numbers.common import (
     scale_of,
     words_value,
 )
-from etl.extract.numbers.lexicon import name_words, qualifiers, scale_mark, unit_stops
+from etl.extract.numbers.lexicon import compound_scales, name_words, qualifiers, scale_mark, unit_stops
 from etl.extract.numbers.masks import masked
 from etl.extract.numbers.money import currency_before, rate_after
 from etl.extract.numbers.patterns import patterns
@@ -183,6 +183,13 @@ def _digit_metric(
         # A range writes its scale word or percent sign once, after the upper end: "2-3 billion", "10-15%".
         scale, pct = rng.scale, rng.pct
     value *= scale_of(scale)
+    if (
+        scale
+        and (more := _SCALE_AFTER.match(text, end, sent.end))
+        and more.group(1) in compound_scales()
+        and scale_of(more.group(1)) > scale_of(scale)
+    ):
+        value, end = value * scale_of(more.group(1)), more.end()  # "Rs 6.67 lakh crore", "Rs 5,000 thousand crore"
     if scale and value and not (rng or pct or cur) and (tail := _compound_tail(text, end, scale_of(scale), sent.end)):
         value, end = value + tail[0], tail[1]  # "6 million 90 thousand 383" = 6,090,383
     qual = qualifier(text, start, sent.start)
@@ -239,6 +246,7 @@ def _digit_metric(
 
 # A measure written as an adjective between a count and what it counts: " 43-inch", " 10.1-inch", " 2-hour"
 _SIZE_BETWEEN = re.compile(r"[ \t]+(\d+(?:\.\d+)?-([A-Za-z]+))(?=[ \t])")
+_SCALE_AFTER = re.compile(r"[ \t]+([a-z]+)\b")  # a second scale word after the first: "lakh crore"
 COUNTED_REACH = 300
 _NUMBER_OF = re.compile(r"\bnumbers?[ \t]+of[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
 _OF_THESE = re.compile(r"[\"“‘]?(?:Of|Among)[ \t]+(?:these|them|those|which)\b")

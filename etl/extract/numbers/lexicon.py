@@ -116,3 +116,9 @@ def name_words() -> frozenset[str]:
 def of_units() -> frozenset[str]:
     """Nouns that count people or things before "of" and a figure ("a population of 570 million")."""
     return frozenset(r[0].lower() for r in rows("numbers_of_units.txt"))
+
+
+@cache
+def compound_scales() -> frozenset[str]:
+    """Scale words that multiply a scale word before them ("lakh crore")."""
+    return frozenset(r[0].lower() for r in rows("numbers_compound_scales.txt"))
