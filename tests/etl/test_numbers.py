@@ -813,3 +813,15 @@ def test_counts_beside_names_acronyms_and_sizes(text, expected):
 def test_indian_compound_scales_and_contractions(text, value, unit):
     m = only(text)
     assert (m.value, m.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The ministry will supply 1500 solar powered tabs to households.", "solar powered tabs"),
+        ("The department bought:\n- 300 'MiFi hubs' for students at home\n", "MiFi hubs"),
+        ("About 300 students' laptops broke.", "students' laptops"),
+    ],
+)
+def test_units_with_participles_and_in_single_quotes(text, unit):
+    assert only(text).unit == unit

@@ -97,6 +97,8 @@ def parse_unit(text: str, pos: int, limit: int) -> tuple[str, str, int]:
         if m.group("quote"):
             if toks:
                 break  # a closing quote ends the quoted unit ("people's learning stars" like her)
+            if m.group("quote") == "'" and (close := text.find("'", m.end(), limit)) > 0:
+                limit = close  # "300 'MiFi hubs'": the closing mark is no apostrophe of the last word
             p = m.end()
             continue
         if m.group("paren"):
@@ -156,7 +158,13 @@ def parse_unit(text: str, pos: int, limit: int) -> tuple[str, str, int]:
         return text[toks[0][0] : toks[last][1]], toks[last][3], toks[last][1]
     for i, t in enumerate(toks[:3]):
         w = t[2]
-        if w in ("and",) or not w.replace("-", "").isalpha() or (w.lower().endswith(("ed", "ing")) and not w.isupper()):
+        # a participle after a modifier, before a plural noun, describes it: "solar powered tabs"
+        described = i > 0 and i + 1 < len(toks) and toks[i + 1][2][:1].islower() and looks_plural(toks[i + 1][2])
+        if (
+            w in ("and",)
+            or not w.replace("-", "").isalpha()
+            or (w.lower().endswith(("ed", "ing")) and not w.isupper() and not described)
+        ):
             break  # a verb ("printed", "using"), not an acronym ("LED televisions")
         if looks_plural(w) and w[0].islower():  # "multi-function printers": a thing the lookup does not know
             return text[toks[0][0] : t[1]], "other", t[1]
