@@ -656,3 +656,45 @@ def test_a_press_conference_is_no_event_and_does_not_take_the_event_s_sentences(
         300,
         30,
     )
+
+
+def test_two_event_words_joined_by_and_name_one_event():
+    text = (
+        "The five-day International Exhibition and Forum of Education (IEFE) 2013 concluded in Riyadh on "
+        "Friday 15 March 2013 with over 60,000 visitors."
+    )
+    e = only(text, metrics=[figure(text, "60,000", 60000, "visitors")], places=[place(text, "Riyadh")])
+    assert (e.name, e.city, e.attendees) == ("International Exhibition and Forum of Education", "Riyadh", 60000)
+
+
+def test_an_edition_named_with_its_acronym_and_the_edition_of_last_year():
+    text = (
+        "Digital Schools Africa (DSA) 2012 will take place on May 23-25 2012 in Cotonou and will feature over 300 "
+        "speakers. The DSA 2012 call for papers saw 380 proposals from 70 countries. "
+        "Last year, a total of 1,702 practitioners from 90 countries gathered during the three-day conference in "
+        "Dar es Salaam. The DSA 2011 conference featured 322 speakers and chairpersons from 57 countries."
+    )
+    metrics = [
+        figure(text, "300", 300, "speakers"),
+        figure(text, "380", 380, "proposals", "projects"),
+        figure(text, "70", 70, "countries", "places"),
+        figure(text, "1,702", 1702, "practitioners"),
+        figure(text, "90", 90, "countries", "places"),
+        figure(text, "322", 322, "speakers and chairpersons"),
+        figure(text, "57", 57, "countries", "places"),
+    ]
+    places = [place(text, "Cotonou"), place(text, "Dar es Salaam")]
+    found = {e.name: e for e in events(text, metrics=metrics, places=places)}
+    assert set(found) == {"Digital Schools Africa (DSA) 2012", "Digital Schools Africa (DSA) 2011"}
+    this, last = found["Digital Schools Africa (DSA) 2012"], found["Digital Schools Africa (DSA) 2011"]
+    assert (this.date, this.city, this.attendees, this.countries_represented) == ("2012-05-23", "Cotonou", None, None)
+    assert (last.city, last.attendees, last.countries_represented) == ("Dar es Salaam", 1702, 90)
+
+
+def test_this_year_s_conference_refers_back():
+    text = (
+        "The Open Learning Summit 2021 opened on 3 May 2021 in Lyon. This year’s conference explores inclusion. "
+        "Some 900 delegates attended."
+    )
+    e = only(text, metrics=[figure(text, "900", 900, "delegates")], places=[place(text, "Lyon")])
+    assert (e.name, e.attendees) == ("Open Learning Summit 2021", 900)

@@ -393,6 +393,12 @@ def _frames(
         if word is not None:
             known = next((said[p] for i in refs if (p := _phrase(mentions[i])) in said), None)
             gi = known if known is not None else _referent(word, si, groups, mentions, current, main)
+            if _LAST_YEAR.match(art.text, lo, hi):
+                # "Last year, 1,702 people gathered during the three-day conference": the edition before, if named
+                before = _edition_before(gi, groups, mentions)
+                if before is None:
+                    continue
+                gi = before
             if refs and _NEXT_EDITION.search(art.text, lo, hi):
                 # "Next year, the event will be held in Bogotá": the next edition, an event of its own
                 nexts.append(_Next(gi, refs, (lo, hi)))
@@ -408,6 +414,22 @@ def _frames(
         if current is not None and since <= ATTENDANCE_REACH and art.metrics_in(lo, hi):
             frames[current].ranges.append((lo, hi))
     return frames
+
+
+_LAST_YEAR = re.compile(r"[\s\"“]*(?:Last|Previous)[ \t]+year\b", re.IGNORECASE)
+
+
+def _edition_before(gi: int, groups: list[list[int]], mentions: list[Mention]) -> int | None:
+    """The event named in the text whose year is the one before event ``gi``'s and whose words hold its own."""
+    year = next((mentions[i].year for i in groups[gi] if mentions[i].year), None)
+    if year is None:
+        return None
+    core = next((mentions[i].core for i in groups[gi] if mentions[i].core), frozenset())
+    for gj, g in enumerate(groups):
+        same_series = not core or any(core & mentions[i].core for i in g)
+        if gj != gi and same_series and any(mentions[i].year == year - 1 for i in g):
+            return gj
+    return None
 
 
 def _refers_back(art: Article, lo: int, hi: int, lex: Lexicon) -> str | None:

@@ -7,6 +7,7 @@ import re
 
 from etl.extract.events.article import Article, Facts
 from etl.extract.events.lexicon import Lexicon
+from etl.extract.numbers.units import unit_category
 from etl.model import Metric
 
 # "from 64 countries", "representatives of 30 countries": where those who come are from
@@ -27,6 +28,8 @@ _STATED_AFTER = re.compile(
 _SCHOOLING = re.compile(rf"\b(?:attend\w*|participat\w*)\s+(?:the\s+)?{_SCHOOL}", re.I)
 # Those who speak, not those who attend: "a panel of four academics", "a line-up of 40 speakers"
 _SPEAKERS = re.compile(r"\b(?:panel|panels|line-?up|roster)\s+of\s+(?:some\s+|about\s+|over\s+)?\Z", re.I)
+_THINGS = frozenset({"projects", "resources", "events", "courses"})  # what is submitted or held, not who comes
+SPEAKERS_REACH = 60  # characters from a figure of speakers to a count of countries that says where they come from
 SAME_FIGURE = 0.1  # two attendance figures this close are one figure reported twice ("near 30,000", "29,844")
 
 
@@ -41,6 +44,7 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
     introduced = False  # the range before ended with a colon: "will bring together:" and a list of people
     for lo, hi in ranges:
         figures = art.metrics_in(lo, hi)
+        speakers_end = -1  # where the last figure of speakers or things ends: the countries just after are theirs
         nouns = [bool(lex.attend_noun.search(m.unit or "")) for m in figures]
         # whether the range speaks of attending: a verb, or a figure of attendees ("1778 participants from 78
         # countries"); the verb is looked for only when needed
@@ -50,9 +54,15 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
             unit = metric.unit or ""
             if not noun and attending is None:
                 attending = lex.attend_verb.in_range(art.text, lo, hi) and _attends_an_event(art.text, lo, hi, lex)
-            if _SPEAKERS.search(art.text, max(lo, metric.start - 24), metric.start):
+            if _SPEAKERS.search(art.text, max(lo, metric.start - 24), metric.start) or lex.speaker.search(unit):
+                speakers_end = metric.end
                 continue
             countries = bool(lex.countries_unit.match(unit))
+            if countries and 0 <= metric.start - speakers_end <= SPEAKERS_REACH:
+                continue  # "322 speakers and chairpersons from 57 countries", "380 proposals from 70 countries"
+            if unit and unit_category(unit.split()[-1]) in _THINGS:  # the head noun's, not "training practitioners"
+                speakers_end = metric.end
+                continue
             if not (
                 attending or noun or (countries and _FROM.search(art.text, max(lo, metric.start - 40), metric.start))
             ):

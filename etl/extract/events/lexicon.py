@@ -71,6 +71,7 @@ class Lexicon:
     attend_verb: Phrases
     attend_noun: re.Pattern[str]
     attend_person: re.Pattern[str]
+    speaker: re.Pattern[str]  # units of those on the programme ("speakers"): no attendance
     countries_unit: re.Pattern[str]
     overseas: re.Pattern[str]
     overseas_joined: re.Pattern[str]
@@ -161,6 +162,7 @@ def lexicon() -> Lexicon:
         attend_verb=Phrases([r["word"] for r in attendance if r["kind"] == "verb"]),
         attend_noun=phrases([r["word"] for r in attendance if r["kind"] == "noun"]),
         attend_person=phrases([r["word"] for r in attendance if r["kind"] == "person"]),
+        speaker=phrases([r["word"] for r in attendance if r["kind"] == "speaker"]),
         countries_unit=re.compile(r"^(?:[\w’'-]+\s+){0,3}?(?:" + trie(lines("events_countries.txt")) + r")\b", re.I),
         overseas=re.compile(r"\b(?:" + overseas + r")\b", re.I),
         overseas_joined=re.compile(

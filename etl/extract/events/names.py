@@ -51,6 +51,9 @@ _WORD = re.compile(r"[^\W_]+")
 _QUOTES = '"“”'
 # "(WDEC)", "(ADULTED VII)", "(ICLC 6)": an acronym, perhaps with its edition.
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&+-]{1,11})(?:\s+([IVX]{1,6}|\d{1,2}))?\s*\)")
+_TIME_POSSESSIVE = re.compile(r"(?:year|week|month|today|tomorrow|yesterday)[’']s?", re.IGNORECASE)
+_ACRONYM_BEFORE = re.compile(r"[ \t]*\([ \t]*[A-Za-z][A-Za-z0-9&+-]{1,11}[ \t]*\)[ \t]+\Z")
+_AND_JOIN = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 _OF_PARENT = re.compile(r"\s+of\s+(?:the\s+)?")
 # Words joining the parts of a name: on the left only between capitalised words ("Ministers of Education Forum"),
 # on the right after a complement ("Conference on Digital Education Progress").
@@ -314,6 +317,8 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
                 lower_case.append((k_start, k_end))  # 'the Forum “Learning Cities of ...”', "The Forum will ..."
                 continue  # a lone "Conference" names nothing by itself
         end = _balance_quotes(text, start, end)
+        if named and named[-1].kind == "named" and _AND_JOIN.fullmatch(text, named[-1].end, start):
+            start = named.pop().start  # "International Exhibition and Forum of Education": one event, two words
         name = clean(text[start:end])
         tokens, year, edition = identity(name, lex)
         if ordinal := lex.ordinal_before.search(text, max(0, start - 20), start):
@@ -352,8 +357,27 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
         ):
             d.backref = True
     mentions += described
+    _spell_out_acronyms(mentions, lex)
     _editions_of(text, mentions, lex)
     return sorted(mentions, key=lambda x: (x.start, -x.end))[:MAX_MENTIONS], [s for s, _ in hits]
+
+
+_DEFINED = re.compile(r"(?P<series>.+?)[ \t]*\([ \t]*(?P<acr>[A-Za-z][A-Za-z0-9&+-]{1,11})[ \t]*\)")
+_ACRONYM_FIRST = re.compile(r"(?P<acr>[A-Za-z][A-Za-z0-9&+-]{1,11})(?P<rest>[ \t].*)")
+
+
+def _spell_out_acronyms(mentions: list[Mention], lex: Lexicon) -> None:
+    """A brand written with an acronym the text defines in another name ("eLA 2011" after "E-learning Africa (eLA)
+    2012") is shown with the name spelled out: "E-learning Africa (eLA) 2011". Its identity words stay its own."""
+    series: dict[str, str] = {}
+    for m in mentions:
+        if (d := _DEFINED.match(m.name)) and sum(c.isupper() for c in d.group("acr")) >= 2:
+            series.setdefault(d.group("acr"), _series_name(d.group("series"), lex))
+    if not series:
+        return
+    for m in mentions:
+        if m.kind == "brand" and (a := _ACRONYM_FIRST.fullmatch(m.name)) and a.group("acr") in series:
+            m.name = f"{series[a.group('acr')]} ({a.group('acr')}){a.group('rest')}"
 
 
 def _name_before(text: str, start: int) -> bool:
@@ -530,7 +554,9 @@ def _brand_mentions(text: str, taken: list[tuple[int, int]], places: list[PlaceM
             continue  # "Beijing 2022 Winter Olympics": the year is inside a longer name ("EdTech Fair Doha 2022 Opens" is not)
         lo = max(text.rfind("\n", 0, y.start()) + 1, y.start() - 120)
         words: list[re.Match[str]] = []
-        for t in _tokens_back(text, lo, y.start()):
+        # "E-learning Africa (eLA) 2012": the name's acronym may stand between it and its year
+        acr = _ACRONYM_BEFORE.search(text, lo, y.start())
+        for t in _tokens_back(text, lo, acr.start() if acr else y.start()):
             w = t.group()
             if len(words) >= MAX_BRAND_WORDS or not (w[:1].isalpha() and is_name_word(w, lex.stop)):
                 break
@@ -645,8 +671,8 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
         name = clean(text[name_start:end])
         complement = text[k_end:end]
         distinct = any(w[:1].isupper() for w in complement.split()) or any(
-            w.endswith(("’", "'", "’s", "'s")) for w in lead_words
-        )
+            w.endswith(("’", "'", "’s", "'s")) and _TIME_POSSESSIVE.fullmatch(w) is None for w in lead_words
+        )  # "the mayors’ meeting" is one of its own; "this year’s conference" refers back
         role = lex.roles.get(word, "backref")
         definite = det.group().lower() in _DEFINITE
         # "the event", "the largest gathering of ...": words that only refer back never open an event of their own;
