@@ -348,7 +348,7 @@ class _Reader:
                     continue
                 clause_recs = [r for r in recs if lo <= r.start < hi] or lately
                 for city in clause_cities:
-                    if clause_recs and not _DATELINE.match(text, city.end):
+                    if clause_recs and not _DATELINE.match(text, city.end) and not _filed_from(text, city):
                         rec = min(clause_recs, key=lambda r: abs(r.start - city.start))
                         self.add(city, city.name, city.country_iso3, rec, sent.text)
             if recs:
@@ -360,6 +360,19 @@ _CALENDAR = re.compile(
     r"|Nov(?:ember)?|Dec(?:ember)?|Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs|rsday)?|Fri(?:day)?"
     r"|Sat(?:urday)?|Sun(?:day)?)\.?"
 )
+
+
+# "KUALA LUMPUR:", "NAIROBI, Kenya —" opening a line: where the story was filed
+_CAPS_DATELINE_AFTER = re.compile(r"(?:[ \t]*,[ \t]*[A-Z][\w’'. ]{1,30})?[ \t]*(?::|—|–|--?[ \t]|\()")
+
+
+def _filed_from(text: str, city: PlaceMention) -> bool:
+    """The city is an ALL-CAPS dateline's, at the start of a line (perhaps after a labelled date)."""
+    if not city.surface.isupper():
+        return False
+    line_start = text.rfind("\n", 0, city.start) + 1
+    before = text[line_start : city.start].strip()
+    return (not before or before.startswith("date ")) and bool(_CAPS_DATELINE_AFTER.match(text, city.end))
 
 
 def _looks_like_town(name: str) -> bool:

@@ -174,3 +174,21 @@ def test_people_in_a_list_beside_a_city_are_no_learning_cities():
 )
 def test_unknown_towns_count_where_the_list_says_it_names_cities(text):
     assert {city for city, _ in learning(text)} == {"Vila Norte", "Porto Baixo", "Lisbon"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "KUALA LUMPUR: The city of Petaling Jaya is named one of the 10 winners of the 2019 UNESCO Learning City "
+            "Award.",
+            {"Petaling Jaya"},
+        ),
+        (
+            "Kuala Lumpur and Petaling Jaya are named winners of the 2019 UNESCO Learning City Award.",
+            {"Kuala Lumpur", "Petaling Jaya"},
+        ),
+    ],
+)
+def test_a_dateline_city_is_where_the_story_was_filed_not_a_winner(text, expected):
+    assert {city for city, _ in learning(text)} == expected
