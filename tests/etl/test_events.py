@@ -698,3 +698,9 @@ def test_this_year_s_conference_refers_back():
     )
     e = only(text, metrics=[figure(text, "900", 900, "delegates")], places=[place(text, "Lyon")])
     assert (e.name, e.attendees) == ("Open Learning Summit 2021", 900)
+
+
+def test_a_titled_event_in_guillemets_with_a_day_but_no_year_is_still_an_event():
+    text = "The new cities were announced on 14 February during the virtual event «Learning Cities Transform Lives»."
+    e = only(text)
+    assert (e.name, e.date, e.format) == ("Learning Cities Transform Lives", "", "online")

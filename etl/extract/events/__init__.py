@@ -117,7 +117,10 @@ def _context(m: Mention, art: Article, lex: Lexicon) -> bool:
         return True
     if m.ambiguous:
         return False
-    said_at = bool(lex.before.search(text, lead, m.start))  # "said at the X Forum"
+    said_before = m.start
+    if m.kind == "titled" and (adj := _ADJECTIVES_BEFORE.search(text, lead, m.start)):
+        said_before = adj.start()  # "during the virtual event «...»": what describes the event word aside
+    said_at = bool(lex.before.search(text, lead, said_before))  # "said at the X Forum"
     if said_at or art.has(lex.weak, m.lo, m.hi) or art.has(lex.future, m.lo, m.hi):
         return True
     if _listed(m, art):  # "2) 4 October - 3-4.30 pm (AEDT) joint Network Webinar on ...": a dated listing
@@ -131,6 +134,7 @@ def _context(m: Mention, art: Article, lex: Lexicon) -> bool:
     )
 
 
+_ADJECTIVES_BEFORE = re.compile(r"(?<=[ \t])(?:[a-z][a-z-]*[ \t]+){1,2}\Z")
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # Between a name and its date in a headline: 'Online Event ‘Title’ – Thursday 3 September'
 _DATE_GAP = re.compile(rf"[ \t]*[–—-]?[ \t]*(?:{_WEEKDAY},?[ \t]+)?")
@@ -514,7 +518,16 @@ def _event(
     ):
         city, country = p.name, p.country_iso3
     host = placed is not None and placed[1].host
-    said = dated is not None or host or f.attendees is not None or f.overseas is not None or f.countries is not None
+    # a day given without a year the text can tell ("on 14 February") is still a date said of it
+    day_said = any("date" in t.sources for t in told)
+    said = (
+        dated is not None
+        or day_said
+        or host
+        or f.attendees is not None
+        or f.overseas is not None
+        or f.countries is not None
+    )
     # A name with nothing said about it is no event row, unless a gathering described for what it does is said to
     # take place (kept aside by extract_events)
     if not said and not any(_took_place(mentions[i], art, lex) for i in g):

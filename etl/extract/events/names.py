@@ -522,7 +522,7 @@ def _titled_mentions(text: str, keywords: list[tuple[int, int]], named: list[Men
                 pos = d.end()
         if t := lex.title_after.match(text, pos):
             start, end = k_start, t.end()
-        elif ('"' in (before := text[max(0, k_start - 3) : k_start]) or "”" in before or "’" in before) and (
+        elif any(q in text[max(0, k_start - 3) : k_start] for q in ('"', "”", "’", "»")) and (
             t := lex.title_before.search(text, max(0, k_start - 210), k_start)
         ):
             start, end = t.start(), k_end
