@@ -825,3 +825,17 @@ def test_indian_compound_scales_and_contractions(text, value, unit):
 )
 def test_units_with_participles_and_in_single_quotes(text, unit):
     assert only(text).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("It serves nearly half a billion people.", 5e8, "people"),
+        ("It reached half a million students.", 5e5, "students"),
+        ("The focus shifts to teachers, 50,000 of whom will get a laptop.", 50000, "teachers"),
+        ("It bought tablets, 36,000 of which arrived.", 36000, "tablets"),
+    ],
+)
+def test_half_a_scale_and_a_count_of_the_noun_before_of_whom(text, value, unit):
+    m = only(text)
+    assert (m.value, m.unit) == (value, unit)

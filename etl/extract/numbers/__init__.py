@@ -6,6 +6,7 @@ import bisect
 import operator
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from etl.extract.numbers.common import (
     YEAR,
@@ -18,7 +19,15 @@ from etl.extract.numbers.common import (
     scale_of,
     words_value,
 )
-from etl.extract.numbers.lexicon import compound_scales, name_words, qualifiers, scale_mark, unit_stops
+from etl.extract.numbers.lexicon import (
+    alt,
+    compound_scales,
+    name_words,
+    number_words,
+    qualifiers,
+    scale_mark,
+    unit_stops,
+)
 from etl.extract.numbers.masks import masked
 from etl.extract.numbers.money import currency_before, rate_after
 from etl.extract.numbers.patterns import patterns
@@ -90,6 +99,8 @@ def _extract(text: str, sentences: list[Sentence], countries: frozenset[str]) ->
     for w in pats.word_start.finditer(text):
         if m := pats.words.match(text, w.start(1)):
             cands.append((w.start(1), 1, m))
+    if "alf a" in text:  # a speed trick: the regex below runs only where its words may be
+        cands += [(m.start(), 1, m) for m in _part_of_scale().finditer(text)]
     cands.sort(key=_START_KIND)
     for start, kind, m in cands:
         if start < taken_end:
@@ -235,6 +246,8 @@ def _digit_metric(
         unit, cat = carried(text, start, prev)
     if not unit:
         unit, cat = _counted_before(text, start, sent, last)
+    if not unit:
+        unit, cat = _of_whom(text, start, end, sent)
     if not unit or _is_fraction(unit):
         return None  # nothing counted: an age, a score, a code, or a total whose unit the sentence does not say
     if cat == "distance" and unit.lower().startswith(("square ", "sq ", "sq. ")):
@@ -246,6 +259,18 @@ def _digit_metric(
 
 # A measure written as an adjective between a count and what it counts: " 43-inch", " 10.1-inch", " 2-hour"
 _SIZE_BETWEEN = re.compile(r"[ \t]+(\d+(?:\.\d+)?-([A-Za-z]+))(?=[ \t])")
+
+
+@cache
+def _part_of_scale() -> re.Pattern[str]:
+    """ "half a billion people": a part (numbers_words.csv, kind part) of a scale word; its pct group never takes
+    part, the word reader asks for it."""
+    words = number_words()
+    parts = alt([w for w, (_, k) in words.items() if k == "part"])
+    scales = alt([w for w, (_, k) in words.items() if k == "scale"])
+    return re.compile(rf"\b(?P<w>{parts})[ \t]+an?[ \t]+(?P<scale>{scales})\b(?P<pct>(?!))?", re.IGNORECASE)
+
+
 _SCALE_AFTER = re.compile(r"[ \t]+([a-z]+)\b")  # a second scale word after the first: "lakh crore"
 COUNTED_REACH = 300
 _NUMBER_OF = re.compile(r"\bnumbers?[ \t]+of[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
@@ -269,6 +294,20 @@ def _compound_tail(text: str, end: int, scale: float, hi: int) -> tuple[float, i
         if not word:
             break
     return (total, pos) if pos > end else None
+
+
+_OF_WHOM_AFTER = re.compile(r"[ \t]+of[ \t]+(?:whom|which|them)\b")
+_NOUN_COMMA_BEFORE = re.compile(r"([a-z]+)[ \t]*,[ \t]*\Z")
+
+
+def _of_whom(text: str, start: int, end: int, sent: Sentence) -> tuple[str, str]:
+    """ "teachers, 50,000 of whom will get a laptop": the figure counts the plural noun before the comma."""
+    if not _OF_WHOM_AFTER.match(text, end, sent.end):
+        return "", ""
+    noun = _NOUN_COMMA_BEFORE.search(text, max(sent.start, start - 40), start)
+    if noun is None or not looks_plural(noun.group(1)):
+        return "", ""
+    return noun.group(1), unit_category(noun.group(1)) or "other"
 
 
 def _counts_after(text: str, m: re.Match[str], sent: Sentence) -> bool:
