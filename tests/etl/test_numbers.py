@@ -839,3 +839,31 @@ def test_units_with_participles_and_in_single_quotes(text, unit):
 def test_half_a_scale_and_a_count_of_the_noun_before_of_whom(text, value, unit):
     m = only(text)
     assert (m.value, m.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure alone in brackets after a name, in a list whose first figure says what is counted
+        (
+            "The schools are in Tangier (10 establishments), Tetouan (nine), Larache (one).",
+            [(10, "establishments"), (9, "establishments"), (1, "establishments")],
+        ),
+        (
+            "Bihar has the highest number of such students at 1.43 crore, followed by Jharkhand (35.52 lakh).",
+            [(14300000, "students"), (3552000, "students")],
+        ),
+        ("The quantity of laptops was increased from 74,700 to 100,000.", [(74700, "laptops"), (100000, "laptops")]),
+        # "from A in YEAR to B unit": A takes B's unit
+        (
+            "Households with television decreased from 92.6 in 2010 to 91.1 percent in 2020.",
+            [(92.6, "percent"), (91.1, "percent")],
+        ),
+        ("Enrolment rose from 300 in 2019 to 450 students in 2021.", [(300, "students"), (450, "students")]),
+        # words in any alphabet
+        ("Some 209 collèges, including 109 in priority areas, joined.", [(209, "collèges"), (109, "collèges")]),
+        ("It is one of the best.", []),
+    ],
+)
+def test_units_implied_by_a_list_a_count_or_a_later_figure(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected

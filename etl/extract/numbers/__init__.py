@@ -207,6 +207,12 @@ def _digit_metric(
     if m.group("plus") and not qual[0]:
         qual = ("+", "at_least")
     direction = change(text, _cue_end(text, start, sent.start, qual[0]), sent.start, end, sent.end, bool(pct))
+    # "decreased from 92.6 in 2010 to 91.1 percent in 2020": the figure takes the unit of the later one
+    later = None
+    if not (pct or rng or cur or scale) and _FROM_BEFORE.search(text, max(sent.start, start - 12), start):
+        later = _LATER_TO.match(text, end, sent.end)
+    if later and later.group("pct"):
+        pct = later.group("pct")
     plain = not (scale or pct or cur or "," in m.group("num") or "." in m.group("num"))
     if pct:
         unit = "percentage points" if pct.lower().startswith("percentage") else "percent"
@@ -240,10 +246,12 @@ def _digit_metric(
             return None
     if _in_name(text, start, end, sent, m.group("num")):
         return None
+    if not unit and later:
+        unit, cat, _ = unit_after(text, later.end(), sent)
     if not unit:
         unit, cat = unit_before(text, start, sent)
     if not unit:
-        unit, cat = carried(text, start, prev)
+        unit, cat = carried(text, start, prev, end)
     if not unit:
         unit, cat = _counted_before(text, start, sent, last)
     if not unit:
@@ -271,9 +279,17 @@ def _part_of_scale() -> re.Pattern[str]:
     return re.compile(rf"\b(?P<w>{parts})[ \t]+an?[ \t]+(?P<scale>{scales})\b(?P<pct>(?!))?", re.IGNORECASE)
 
 
+_FROM_BEFORE = re.compile(r"\bfrom[ \t]+\Z", re.IGNORECASE)
+_LATER_TO = re.compile(
+    r"[ \t]+(?:in|by)[ \t]+(?:19|20)\d\d[ \t]+to[ \t]+[0-9](?:[0-9,]*[0-9])?(?:\.[0-9]+)?"
+    r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b))?",
+    re.IGNORECASE,
+)
 _SCALE_AFTER = re.compile(r"[ \t]+([a-z]+)\b")  # a second scale word after the first: "lakh crore"
 COUNTED_REACH = 300
-_NUMBER_OF = re.compile(r"\bnumbers?[ \t]+of[ \t]+(?:the[ \t]+)?", re.IGNORECASE)
+_NUMBER_OF = re.compile(
+    r"\b(?:numbers?|quantity|quantities)[ \t]+of[ \t]+(?:(?:the|such|these|those)[ \t]+)?", re.IGNORECASE
+)
 _OF_THESE = re.compile(r"[\"“‘]?(?:Of|Among)[ \t]+(?:these|them|those|which)\b")
 
 
@@ -384,8 +400,8 @@ def _word_metric(
     before = text[start - 1] if start > 0 else " "
     if before in "-–" or before.isalnum():
         return None
-    if phrase.lower() == "one" and not (scale or pct):
-        return None  # "one of the", "one-stop": a pronoun or article, not a count
+    if phrase.lower() == "one" and not (scale or pct) and not (before == "(" and text[end : end + 1] == ")"):
+        return None  # "one of the", "one-stop": a pronoun or article, not a count; "Ouezzane (one)" is one
     if is_title(phrase) and start != sent.start and text[start - 1 : start] not in '"“(':
         return None  # "Three Types of ... Map": a number word inside a name
     value = words_value(phrase) * scale_of(scale)
@@ -408,7 +424,7 @@ def _word_metric(
                 return None  # "Three Types of ...": a name; "eight Latin American countries" counts countries
         unit, cat, _ = parse_unit(text, end, sent.end)
     if not unit:
-        unit, cat = carried(text, start, prev)
+        unit, cat = carried(text, start, prev, end)
     if not unit or (value == 0 and not is_plural(unit.split()[-1])) or _is_fraction(unit):
         return None  # "zero tolerance" counts nothing; "two thirds (71 per cent) said" is a share without its whole
     return [_changed(make(text, start, end, value, unit, cat, sent, qual), direction)]

@@ -101,7 +101,10 @@ def patterns() -> Patterns:
         published_ago=re.compile(r"\b(?:published|posted|updated|edited)[ \t]+\Z", re.IGNORECASE),
         ago=re.compile(r"[ \t]+(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)[ \t]+ago\b"),
     )
-    token = re.compile(r"[ \t]*(?:(?P<word>[A-Za-z][A-Za-z'’-]*)|(?P<paren>\([^()\n]{1,40}\))|(?P<quote>[\"“”‘’']))")
+    # a word in any Latin or other alphabet ("collèges", "niños"), with its apostrophes and hyphens
+    token = re.compile(
+        r"[ \t]*(?:(?P<word>[^\W\d_][^\W\d_]*(?:['’-][^\W\d_]*)*)|(?P<paren>\([^()\n]{1,40}\))|(?P<quote>[\"“”‘’']))"
+    )
     rank_cue = re.compile(rf"\b(?:{alt([r[0] for r in rows('numbers_rank_cues.txt')])})\b", re.IGNORECASE)
     rank_pair = re.compile(r"[ \t]+to[ \t]+[0-9]+(?:st|nd|rd|th)\b")
     # The upper end of a range, with its own scale word or percent sign if written ("2-3 billion", "10-15%");

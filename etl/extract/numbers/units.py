@@ -242,12 +242,26 @@ CARRY_GAP = 80  # characters from the figure before, at most, for a figure to sh
 _NON_YEAR_DIGIT = re.compile(rf"(?<![0-9])(?!{YEAR.pattern}(?![0-9]))[0-9]")
 
 
-def carried(text: str, start: int, prev: Metric | None) -> tuple[str, str]:
+# "Tangier-Asilah (10 establishments), Tetouan (nine)": a figure alone in brackets after a capitalised name
+_NAMED_BRACKET_BEFORE = re.compile(r"[A-Z][\w’'.-]*[ \t]*\([ \t]*\Z")
+_BRACKET_CLOSE = re.compile(r"[ \t]*\)")
+
+
+def carried(text: str, start: int, prev: Metric | None, end: int = -1) -> tuple[str, str]:
     """The unit of the figure before, for a figure compared with it and written without one ("1,100 courses, up
-    from 800", "800 guests, including 400 from overseas")."""
+    from 800", "800 guests, including 400 from overseas"), or listed beside it as the figure of another name
+    ("Tangier-Asilah (10 establishments), Tetouan (nine), ...")."""
     if prev is None or not 0 <= start - prev.end <= CARRY_GAP:
         return "", ""
     gap = text[prev.end : start]
+    if (
+        end >= 0
+        and _NAMED_BRACKET_BEFORE.search(text, max(0, start - 60), start)
+        and _BRACKET_CLOSE.match(text, end)
+        and _NAMED_BRACKET_BEFORE.search(text, max(0, prev.start - 60), prev.start)
+        and "." not in gap
+    ):
+        return prev.unit, prev.category
     if _NON_YEAR_DIGIT.search(gap):
         return "", ""  # another number stands between them
     low = gap.lower().rstrip()
