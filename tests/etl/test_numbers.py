@@ -242,7 +242,10 @@ def test_a_figure_with_no_unit_to_read_or_share_is_left_out(text):
 
 
 def test_an_age_is_not_a_count():
-    assert figures("A 42-year-old teacher won.") == []
+    """An age is a figure of its own (the keys' convention: category other), never a count of what follows."""
+    assert [(m.value, m.unit, m.category) for m in figures("A 42-year-old teacher won.")] == [
+        (42, "years of age", "other")
+    ]
 
 
 # --- shares, changes and ranks (one convention: a share of a whole in percent, a decrease negative) -------------
@@ -867,3 +870,18 @@ def test_half_a_scale_and_a_count_of_the_noun_before_of_whom(text, value, unit):
 )
 def test_units_implied_by_a_list_a_count_or_a_later_figure(text, expected):
     assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("All students attending collège (age 11 to 15) have a tablet.", [11, 15]),
+        ("Children aged 4 to 6 received laptops.", [4, 6]),
+        ("Children aged four to six received tablets.", [4, 6]),
+        ("Respondents were citizens aged 13-70 years.", [13, 70]),
+        ("A 54 year old teacher won.", [54]),
+    ],
+)
+def test_ages_are_years_of_age_not_what_follows(text, values):
+    found = figures(text)
+    assert [m.value for m in found] == values and {m.unit for m in found} == {"years of age"}

@@ -222,6 +222,8 @@ def _digit_metric(
     if glued:
         unit, cat = glued, unit_category(glued)
         end += len(glued)
+    elif age := _age_unit(text, start, rng.end if rng else end, sent):
+        unit, cat = age, "other"
     else:
         unit, cat, _ = unit_after(text, rng.end if rng else end, sent)
         size = _SIZE_BETWEEN.match(text, end, sent.end) if not unit and not rng else None
@@ -277,6 +279,28 @@ def _part_of_scale() -> re.Pattern[str]:
     parts = alt([w for w, (_, k) in words.items() if k == "part"])
     scales = alt([w for w, (_, k) in words.items() if k == "scale"])
     return re.compile(rf"\b(?P<w>{parts})[ \t]+an?[ \t]+(?P<scale>{scales})\b(?P<pct>(?!))?", re.IGNORECASE)
+
+
+AGE_UNIT = "years of age"
+_AGE_BEFORE = re.compile(r"\b(?:aged|ages?)[ \t]*(?:\([ \t]*)?(?:between[ \t]+|from[ \t]+)?\Z", re.IGNORECASE)
+_YEARS_OLD_AFTER = re.compile(r"[ \t-]+years?[ \t-]+old\b", re.IGNORECASE)
+
+
+_AGE_PAIR_GAP = re.compile(r"[ \t]*(?:to|and|-|–)[ \t]*")
+
+
+def _age_pair(text: str, start: int, prev: Metric | None) -> str:
+    """ "aged four to six": the upper end of an age range written in words."""
+    if prev is not None and prev.unit == AGE_UNIT and _AGE_PAIR_GAP.fullmatch(text, prev.end, start):
+        return AGE_UNIT
+    return ""
+
+
+def _age_unit(text: str, start: int, end: int, sent: Sentence) -> str:
+    """ "children aged 4 to 6", "(age 11 to 15)", "a 54 year old teacher": the figure is an age."""
+    if _AGE_BEFORE.search(text, max(sent.start, start - 16), start) or _YEARS_OLD_AFTER.match(text, end, sent.end):
+        return AGE_UNIT
+    return ""
 
 
 _FROM_BEFORE = re.compile(r"\bfrom[ \t]+\Z", re.IGNORECASE)
@@ -414,7 +438,9 @@ def _word_metric(
         return [_changed(make(text, start, end, value, unit, "percent", sent, qual), direction)]
     if phrase.lower() in ("dozen", "hundred", "thousand") and prev_word(text, start, sent.start).lower() in _VAGUE:
         return None  # "several dozen countries": no number
-    if text[end : end + 1] == "-" and not text[end + 1 : end + 2].isdigit():
+    if age := _age_unit(text, start, end, sent) or _age_pair(text, start, prev):
+        unit, cat = age, "other"
+    elif text[end : end + 1] == "-" and not text[end + 1 : end + 2].isdigit():
         unit, cat, _ = unit_after(text, end, sent)
     else:
         nxt = next_word(text, end, sent.end)
