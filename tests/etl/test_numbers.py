@@ -885,3 +885,22 @@ def test_units_implied_by_a_list_a_count_or_a_later_figure(text, expected):
 def test_ages_are_years_of_age_not_what_follows(text, values):
     found = figures(text)
     assert [m.value for m in found] == values and {m.unit for m in found} == {"years of age"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acer has delivered the 75,000 computers it promised. \u201cApproximately 35,000 have been delivered "
+            "to students,\u201d she said.",
+            [(75000, "computers"), (35000, "computers")],
+        ),
+        (
+            "Schools will receive 24 laptops each. The goal is to distribute 60,000 under the project.",
+            [(24, "laptops"), (60000, "laptops")],
+        ),
+        ("It paid 5% more. About 35,000 have applied.", [(5, "percent")]),  # a share says nothing counted
+    ],
+)
+def test_a_bare_count_takes_the_unit_the_text_has_just_given(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected

@@ -258,6 +258,8 @@ def _digit_metric(
         unit, cat = _counted_before(text, start, sent, last)
     if not unit:
         unit, cat = _of_whom(text, start, end, sent)
+    if not unit and ("," in m.group("num") or scale):
+        unit, cat = _implied(text, start, end, sent, last)
     if not unit or _is_fraction(unit):
         return None  # nothing counted: an age, a score, a code, or a total whose unit the sentence does not say
     if cat == "distance" and unit.lower().startswith(("square ", "sq ", "sq. ")):
@@ -348,6 +350,24 @@ def _of_whom(text: str, start: int, end: int, sent: Sentence) -> tuple[str, str]
     if noun is None or not looks_plural(noun.group(1)):
         return "", ""
     return noun.group(1), unit_category(noun.group(1)) or "other"
+
+
+IMPLIED_REACH = 400  # characters back to the figure whose unit a bare figure may take
+_AUXILIARY_AFTER = re.compile(r"[ \t]+(?:have|has|had|were|was|are|is|will|would|could|can|should)\b")
+_TRANSFER_BEFORE = re.compile(
+    r"\b(?:distribut|deliver|provid|suppl|procur|purchas|buy|bought|receiv|donat|install)\w*[ \t]+\Z", re.IGNORECASE
+)
+
+
+def _implied(text: str, start: int, end: int, sent: Sentence, last: Metric | None) -> tuple[str, str]:
+    """A count written without a unit that the text has just given ("... delivered the 75,000 computers ...
+    'Approximately 35,000 have been delivered'", "24 laptops each ... The goal is to distribute 60,000"): the unit
+    of the figure before, when the bare figure is a verb's subject or what is handed out."""
+    if last is None or last.category not in COUNTED or not 0 <= start - last.end <= IMPLIED_REACH:
+        return "", ""
+    if _AUXILIARY_AFTER.match(text, end, sent.end) or _TRANSFER_BEFORE.search(text, max(sent.start, start - 24), start):
+        return last.unit, last.category
+    return "", ""
 
 
 def _counts_after(text: str, m: re.Match[str], sent: Sentence) -> bool:
