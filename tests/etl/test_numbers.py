@@ -904,3 +904,16 @@ def test_ages_are_years_of_age_not_what_follows(text, values):
 )
 def test_a_bare_count_takes_the_unit_the_text_has_just_given(text, expected):
     assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Around 45pc of pupils had no device.", [(45, "percent")]),
+        ("The budget rose by R1.4-billion to R5.6-billion.", [(1.4e9, "rand"), (5.6e9, "rand")]),
+        ("Figures for the third 500-million supplementary program.", []),
+        ("Downloads doubled to 10 million in a year.", [(1e7, "Downloads")]),
+    ],
+)
+def test_pc_hyphenated_scales_after_a_currency_and_verbs_of_multiplying(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected

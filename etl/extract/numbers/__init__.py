@@ -157,6 +157,8 @@ def _digit_metric(
         # A speed trick: a plain year followed by punctuation or a capital is no figure (the year rule below
         # would say so after reading its unit, masks and ranges); tests/etl/test_numbers.py checks they agree.
         return None
+    if scale and not cur and text[m.start("scale") - 1] == "-":
+        return None  # "the third 500-million supplementary program": an adjective, unlike "R1.4-billion"
     if scale and not cur and (mark := scale_mark(scale)) and mark[1] == "money" and not _counts_after(text, m, sent):
         end, scale = m.start("scale"), None  # "50m" alone is fifty metres, not fifty million
         while end > start and text[end - 1] in " \t":

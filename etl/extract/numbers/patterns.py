@@ -63,8 +63,8 @@ def patterns() -> Patterns:
     digits = re.compile(
         rf"(?P<num>[0-9](?:{GROUPED})(?:\.[0-9]+)?)"
         r"(?:(?P<ord>st|nd|rd|th)\b"
-        rf"|(?:[ \t]?(?P<scale>(?:{scale_w})\b|(?:{marks})(?![A-Za-z])))?"
-        r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b|percentage[ \t]points?\b|pct\b))?"
+        rf"|(?:(?:[ \t]|-(?=[a-z]))?(?P<scale>(?:{scale_w})\b|(?:{marks})(?![A-Za-z])))?"
+        r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b|percentage[ \t]points?\b|pct\b|pc\b))?"
         r"(?P<plus>\+|[ \t]?plus\b)?)"
     )
     starters = [w for w, (_, k) in words.items() if k in ("unit", "teen", "tens")]
@@ -112,7 +112,7 @@ def patterns() -> Patterns:
     range_tail = re.compile(
         r"(?:[ \t]*(?:-|–|to)|[ \t]+(?P<and>and)[ \t])[ \t]*(?P<num>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+(?:\.[0-9]+)?)(?![0-9])"
         rf"(?:[ \t]?(?P<scale>(?:{scale_w})\b|(?:{marks})(?![A-Za-z])))?"
-        r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b|percentage[ \t]points?\b|pct\b))?"
+        r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b|percentage[ \t]points?\b|pct\b|pc\b))?"
     )
     verbs = alt([r[0] for r in rows("numbers_total_verbs.txt")])
     lead = re.compile(
