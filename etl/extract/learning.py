@@ -53,6 +53,11 @@ _HOST_REACH = 24
 # "X Learning City", "Learning X": a city named by its learning-city initiative.
 _LEARNING_AFTER = re.compile(r"[ \t]+Learning[ \t]+City\b")
 _LEARNING_BEFORE = re.compile(r"\bLearning[ \t]+\Z")
+# "Cork City – a prime example of a successful Learning City in Ireland": what the city is, set beside it
+_LEARNING_APPOSED = re.compile(
+    r"(?:[ \t]+City)?[ \t]*(?:,|–|—|--?|\()[ \t]*(?:a|an|the|one)\b[^.;:()\n]{0,60}?\blearning[ \t]+city\b",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -333,7 +338,11 @@ class _Reader:
             in_sent = list(itertools.takewhile(lambda c, e=sent.end: c.end <= e, self.cities[ci:]))
             recs = self._recognitions(sent)
             for city in in_sent:  # "Dublin Learning City", "Learning Limerick"
-                if _LEARNING_AFTER.match(text, city.end) or _LEARNING_BEFORE.search(text, city.start - 10, city.start):
+                if (
+                    _LEARNING_AFTER.match(text, city.end)
+                    or _LEARNING_BEFORE.search(text, city.start - 10, city.start)
+                    or _LEARNING_APPOSED.match(text, city.end, sent.end)
+                ):
                     rec = min(recs, key=lambda r: abs(r.start - city.start)) if recs else None
                     self.add(city, city.name, city.country_iso3, rec or _generic(city.start), sent.text)
             lately = [r for k, r in recent if si - k <= CARRY_SENTENCES][-1:]

@@ -192,3 +192,15 @@ def test_unknown_towns_count_where_the_list_says_it_names_cities(text):
 )
 def test_a_dateline_city_is_where_the_story_was_filed_not_a_winner(text, expected):
     assert {city for city, _ in learning(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talk presented Cork City – a prime example of a successful Learning City in Ireland.", {"Cork"}),
+        ("Officials from Espoo, a UNESCO learning city since 2016, spoke.", {"Espoo"}),
+        ("Officials from Espoo, a city of 300,000 people, spoke about learning cities.", set()),
+    ],
+)
+def test_a_city_set_beside_what_calls_it_a_learning_city(text, expected):
+    assert {city for city, _ in learning(text)} == expected
