@@ -136,7 +136,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _ORD = r"(?:st|nd|rd|th)?"
 _TO = r"\s*(?:-|–|—|to|and|until|through|till)\s*"
 # A day written before a date that starts with its day: "18 to [20 September 2017]", "from 1 - [4 December 2009]".
-_DAY_BEFORE = re.compile(rf"(?<![\d.,:/])({_DAY}){_ORD}{_TO}$")
+_DAY_BEFORE = re.compile(rf"(?<![\d.,:/])({_DAY}){_ORD}{_TO}(?:the\s+)?$")  # "the 3rd to the [4th of March]"
 # A day written after a date: "[Oct. 21] to 23", "[November 15] to 17, 2022", "[Feb 13]-14" (no month after it,
 # which would make it a date of its own).
 _DAY_AFTER = re.compile(

@@ -23,6 +23,7 @@ from etl.extract.dates import find_relative, find_spans
         ("in Berlin, 27-29.11.2019", "2019-11-27", "2019-11-29"),
         ("Set for 1st November 2025,", "2025-11-01", "2025-11-01"),
         ("December 30 to January 2, 2025", "2024-12-30", "2025-01-02"),
+        ("held from the 3rd to the 4th of March 2016 and", "2016-03-03", "2016-03-04"),
     ],
 )
 def test_spans_of_days(text, first, last):
