@@ -704,3 +704,15 @@ def test_a_titled_event_in_guillemets_with_a_day_but_no_year_is_still_an_event()
     text = "The new cities were announced on 14 February during the virtual event «Learning Cities Transform Lives»."
     e = only(text)
     assert (e.name, e.date, e.format) == ("Learning Cities Transform Lives", "", "online")
+
+
+def test_an_event_held_at_the_same_time_as_the_one_told_before_shares_its_city_and_date():
+    text = (
+        "The International Conference on School Data was held in Lyon on 3 May 2015 with 500 delegates. "
+        "At the same time, the National Exhibition on School Data was held successfully, with about 100,000 "
+        "people attending the exhibition."
+    )
+    metrics = [figure(text, "500", 500, "delegates"), figure(text, "100,000", 100000, "people")]
+    found = {e.name: e for e in events(text, metrics=metrics, places=[place(text, "Lyon")])}
+    expo = found["National Exhibition on School Data"]
+    assert (expo.city, expo.date) == ("Lyon", "2015-05-03")

@@ -93,14 +93,27 @@ def extract_events(
 def _co_located(events: list[Event]) -> list[Event]:
     """Events of one article that begin the same day are held in one place: one that names no city takes the city
     of the other ("The 2nd Teachers Conference ... in Lyon" and "The third Tablet Summit was held on April 30 2015"),
-    unless it is online."""
+    unless it is online. So does one the text says was held at the same time as the event told before it ("At the
+    same time, the National Exhibition ... was held"), with its date when it has none."""
     placed = {e.date: e for e in events if e.date and e.city}
-    return [
-        replace(e, city=placed[e.date].city, country_iso3=placed[e.date].country_iso3)
-        if not e.city and e.date in placed and e.format != "online"
-        else e
-        for e in events
-    ]
+    out: list[Event] = []
+    for e in events:
+        if not e.city and e.format != "online":
+            if e.date in placed:
+                e = replace(e, city=placed[e.date].city, country_iso3=placed[e.date].country_iso3)
+            elif _SAME_TIME.match(e.sentence) and (host := next((o for o in out if o.city), None)) is not None:
+                e = replace(
+                    e,
+                    city=host.city,
+                    country_iso3=host.country_iso3,
+                    date=e.date or host.date,
+                    end_date=e.end_date or host.end_date,
+                )
+        out.append(e)
+    return out
+
+
+_SAME_TIME = re.compile(r"\W*(?:At the same time|Meanwhile|Alongside|On the sidelines)\b", re.IGNORECASE)
 
 
 def _context(m: Mention, art: Article, lex: Lexicon) -> bool:
