@@ -261,7 +261,7 @@ class _Reader:
                     continue
                 rec = _choose(recs, [r for k, r in recent if si - k <= CARRY_SENTENCES], article_recs, text, sent)
                 self._take(lst, rec, sent.text)
-        for lst in bulleted_lists(text):
+        for lst in bulleted_lists(text, lambda name: bool(_country(name))):
             intro_lo = max(0, lst.start - BULLET_INTRO)
             if not (_words("member").search(text, intro_lo, lst.start) or _head_re().search(text, intro_lo, lst.start)):
                 continue

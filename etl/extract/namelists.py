@@ -9,7 +9,7 @@ is linear in its length.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -22,7 +22,10 @@ _WORD = r"(?:['’]s-)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.]*(?:-\w[\w'’]*)*"
 # Lower-case words inside names ("Câmara de Lobos", "Stratford upon Avon"), never first or last.
 _PARTICLE = r"(?:de|del|della|da|do|dos|das|la|le|les|el|al|of|upon|on|sur|am|an|der|den|di|du|y|e|es|en|van|von)"
 MAX_WORDS = 7
-NAME = re.compile(rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{0,{MAX_WORDS - 1}}}")
+# ... perhaps with the number of its district: "Yaoundé 1er", "Lyon 3e"
+NAME = re.compile(
+    rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{0,{MAX_WORDS - 1}}}(?:[ \t]+[1-9][0-9]?(?:er|e|ème))?"
+)
 _THE = re.compile(r"(?:the|The)[ \t]+")
 _PAREN_OPEN = re.compile(r"[ \t]*\([ \t]*")
 _PAREN_CLOSE = re.compile(r"[ \t]*\)")
@@ -168,9 +171,10 @@ MAX_HEADING_WORDS = 6  # a line between items that is no item is a heading ("Ara
 MAX_BULLET_GAP = 2  # headings or blank lines between two items of one list, at most
 
 
-def bulleted_lists(text: str) -> list[NameList]:
+def bulleted_lists(text: str, is_country: Callable[[str], bool] | None = None) -> list[NameList]:
     """Runs of two or more lines that each hold one name, bracketed or bulleted; short heading lines between items
-    ("Asia and the Pacific") do not end a run."""
+    ("Asia and the Pacific") do not end a run. With ``is_country``, a line of a name, a comma and a country
+    ("Alexandria, Egypt") is an item without a bullet too."""
     out: list[NameList] = []
     run: list[Item] = []
     gap = 0
@@ -178,7 +182,7 @@ def bulleted_lists(text: str) -> list[NameList]:
     for line in text.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
         body = line.rstrip("\r\n")
-        item = _line_item(text, start, body)
+        item = _line_item(text, start, body, is_country)
         if item is not None:
             run.append(item)
             gap = 0
@@ -198,14 +202,19 @@ def _close(run: list[Item], out: list[NameList]) -> None:
         out.append(NameList(run[0].start, run[-1].end, tuple(run), True))
 
 
-def _line_item(text: str, start: int, body: str) -> Item | None:
+def _line_item(text: str, start: int, body: str, is_country: Callable[[str], bool] | None = None) -> Item | None:
     bullet = _BULLET.match(body)
     b = bullet.end() if bullet else 0
     bulleted = b > 0 and body[:b].strip() != ""
-    for pattern in (_BRACKETED_LINE, _COUNTRY_COLON_LINE) + ((_PLAIN_LINE, _COMMA_COUNTRY_LINE) if bulleted else ()):
+    patterns = (_BRACKETED_LINE, _COUNTRY_COLON_LINE) + (
+        (_PLAIN_LINE, _COMMA_COUNTRY_LINE) if bulleted else (_COMMA_COUNTRY_LINE,) if is_country else ()
+    )
+    for pattern in patterns:
         m = pattern.fullmatch(body, b)
         if not m:
             continue
+        if pattern is _COMMA_COUNTRY_LINE and not bulleted and not is_country(m.group("paren").strip()):  # type: ignore[misc]
+            return None  # "Leeds, February 16": a dateline, not a town and its country
         raw = _DASH.sub("", m.group("item")).strip()
         if not NAME.fullmatch(raw):
             return None

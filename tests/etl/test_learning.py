@@ -204,3 +204,21 @@ def test_a_dateline_city_is_where_the_story_was_filed_not_a_winner(text, expecte
 )
 def test_a_city_set_beside_what_calls_it_a_learning_city(text, expected):
     assert {city for city, _ in learning(text)} == expected
+
+
+def test_a_list_of_lines_of_a_town_a_comma_and_its_country_without_bullets():
+    text = (
+        "UNESCO Global Network of Learning Cities: new members\n\n"
+        "Thirteen new cities have joined the network.\n\n"
+        "Alexandria, Egypt\n\nAgadir, Kingdom of Morocco\n\nYaoundé 1er, Cameroon\n\nDakar, Senegal\n\n"
+        "The network now counts 356 cities.\n"
+    )
+    assert {city for city, _ in learning(text)} == {"Alexandria", "Agadir", "Yaoundé", "Dakar"}
+
+
+def test_lines_of_a_town_and_a_date_are_no_list_of_members():
+    text = (
+        "UNESCO Global Network of Learning Cities: new members joined.\n\n"
+        "Leeds, February 16\n\nYork, March 2\n\nThe network now counts 356 cities.\n"
+    )
+    assert learning(text) == set()
