@@ -716,3 +716,26 @@ def test_an_event_held_at_the_same_time_as_the_one_told_before_shares_its_city_a
     found = {e.name: e for e in events(text, metrics=metrics, places=[place(text, "Lyon")])}
     expo = found["National Exhibition on School Data"]
     assert (expo.city, expo.date) == ("Lyon", "2015-05-03")
+
+
+def test_the_host_city_opens_the_sentence_and_earlier_editions_keep_their_places_and_years():
+    text = (
+        "Cork is leading the way by hosting UNESCO's International Conference on Learning Cities from September "
+        "18 - 20, as its previous conferences were held in Beijing in 2013 and Mexico City in 2015."
+    )
+    places = [place(text, "Cork"), place(text, "Beijing"), place(text, "Mexico City")]
+    e = only(text, places=places, published="2017-09-14")
+    assert (e.city, e.date, e.end_date) == ("Cork", "2017-09-18", "2017-09-20")
+
+
+def test_a_headline_names_the_article_s_first_event_in_fewer_words():
+    text = (
+        "Source: https://example.com/a\n\nYeonsu-gu to host UNESCO's Learning Cities conference next week\n\n"
+        "Incheon's Yeonsu-gu will host the fifth International Conference on Learning Cities on 27 October 2021. "
+        "Some 2,200 guests will attend. The first Learning Cities Forum was held in Lima in 2019."
+    )
+    places = [place(text, "Yeonsu-gu", "district", nth=1), place(text, "Incheon"), place(text, "Lima")]
+    found = events(text, metrics=[figure(text, "2,200", 2200, "guests")], places=places)
+    main = [e for e in found if e.date == "2021-10-27"]
+    assert len(main) == 1 and (main[0].city, main[0].attendees) == ("Yeonsu-gu", 2200)
+    assert not any(e.date == "2021-10-27" and e.city == "Lima" for e in found)

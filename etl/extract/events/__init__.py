@@ -290,6 +290,9 @@ def _group(
     clusters.sort(key=lambda c: c.members[0])
     cluster_of = {i: c for c in clusters for i in c.members}
     apposed = _apposed(mentions, text)
+    first_body = next(
+        (i for i, m in enumerate(mentions) if not m.backref and m.tokens and not _in_headline(text, m.start)), -1
+    )
     for i, before in _retitled(mentions, text).items():
         apposed.setdefault(i, []).extend(before)
     # A brand joins the event whose words hold its own (or whose words its own hold); two names of one edition do
@@ -313,7 +316,14 @@ def _group(
             # differ name the place
             differ = c.core ^ o.core
             placed = bool(differ) and differ <= place_words
-            return bool(brand or all(mentions[i].kind == "brand" for i in o.members) or same_edition or placed)
+            # a headline names the article's first event in fewer words ("Yeonsu-gu to host UNESCO's Learning Cities
+            # conference" and then "the fifth International Conference on Learning Cities")
+            headline = (first_body in o.members and any(_in_headline(text, mentions[i].start) for i in c.members)) or (
+                first_body in c.members and any(_in_headline(text, mentions[i].start) for i in o.members)
+            )
+            return bool(
+                brand or all(mentions[i].kind == "brand" for i in o.members) or same_edition or placed or headline
+            )
 
         host = next((o for o in merged if joins(o)), None)
         if host is None:
@@ -329,6 +339,20 @@ def _group(
             mentions[i].year = mentions[i].year or c.year
             mentions[i].edition = mentions[i].edition or c.edition
     return sorted((c.members for c in merged), key=lambda g: g[0])
+
+
+HEADLINE_WITHIN = 800  # characters from the start of the text in which a headline stands
+HEADLINE_WORDS = 20
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """``pos`` is on a short line near the top that ends without a full stop: a headline."""
+    if pos > HEADLINE_WITHIN:
+        return False
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    return not line.endswith((".", ":")) and len(line.split()) <= HEADLINE_WORDS and not line.startswith("Source:")
 
 
 # --- the sentences about each event -----------------------------------------------------------------------------
@@ -547,7 +571,18 @@ def _event(
         return None
     if fmt == "online" and not host:
         city = ""
-    best = min(g, key=lambda i: (_NAME_RANK[mentions[i].kind], mentions[i].year is None, i))
+    # Where a headline names it too, the fullest name of the best kind: a headline's may be shorter ("Learning Cities
+    # conference") or fuller ("GESS Dubai 2022") than the body's.
+    headlined = any(_in_headline(art.text, mentions[i].start) for i in g)
+    best = min(
+        g,
+        key=lambda i: (
+            _NAME_RANK[mentions[i].kind],
+            mentions[i].year is None,
+            -len(mentions[i].name.split()) if headlined else 0,
+            i,
+        ),
+    )
     anchor = mentions[g[dated[0]]] if dated is not None and 0 <= dated[0] < len(g) else mentions[g[0]]
     return Event(
         name=mentions[best].name,
