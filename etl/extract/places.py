@@ -414,6 +414,24 @@ ALSO_SHARE = 0.5  # the same for a town whose other name it is
 _ADMIN_PREFIXES = ("Province of ", "Provincia de ", "Provincia di ", "Departamento de ", "Municipality of ")
 
 
+@cache
+def _admin_name_parts() -> tuple[tuple[str, ...], frozenset[str]]:
+    rows = _read_csv("places_admin_name_parts.csv")
+    suffixes = tuple(" " + r["word"] for r in rows if r["role"] == "suffix")
+    return suffixes, frozenset(r["word"] for r in rows if r["role"] == "generic")
+
+
+def _without_admin_suffix(name: str) -> str:
+    """A province's name without the word of its kind after it, unless what is left is a generic or everyday word."""
+    suffixes, generic = _admin_name_parts()
+    for s in suffixes:
+        if name.endswith(s):
+            base = name[: -len(s)].strip()
+            if len(base) >= 4 and base not in generic and _common_words().get(base, 0) < COMMON_WORD:
+                return base
+    return ""
+
+
 def _add_admin(add, listed: dict) -> None:
     """GeoNames' states and provinces (admin1) and counties and districts (admin2) from places_admin.csv.
 
@@ -428,6 +446,8 @@ def _add_admin(add, listed: dict) -> None:
         names = [name, *filter(None, row["aliases"].split("|"))]
         # "Province of Cagayan" is written "Cagayan"
         names += [n[len(p) :] for n in names for p in _ADMIN_PREFIXES if n.startswith(p) and len(n) > len(p) + 2]
+        if row["kind"] == "province":  # "La Guajira Department" is written "La Guajira"
+            names += [b for n in names if (b := _without_admin_suffix(n))]
         pop = int(row["population"])
         towns = [t for t in (_biggest_city(n, iso3) for n in names) if t]
         # another name of a town counts where the town holds most of the subdivision's people: "Querétaro" for
@@ -787,6 +807,8 @@ def _currency_words() -> frozenset[str]:
     return frozenset(w.lower() for w in _read_lines("places_currency_words.txt"))
 
 
+# "African American children", "Asian-American families": a people of the United States, not the continent
+_HYPHENATED_AMERICAN = re.compile(r"[ \t-]Americans?\b")
 _DETERMINER_AFTER = re.compile(r"[ \t]+(?:the|a|an|our|their|its|your|his|her)[ \t]")
 
 
@@ -849,7 +871,7 @@ def _extract(text: str) -> list[PlaceMention]:
     countries = _countries_named(raws)
     chosen: list[tuple[_Raw, _Entry]] = []
     cities: list[tuple[_Raw, _Entry]] = []
-    kept = [r for r in _keep(text, raws) if not _website(text, r.end)]
+    kept = [r for r in _keep(text, raws) if not _website(text, r.end) and not _HYPHENATED_AMERICAN.match(text, r.end)]
     for start, end, e in _datelines(text):
         if not any(r.start < end and start < r.end for r in kept):
             kept.append(_Raw(start, end, _key(text[start:end]), (e,)))

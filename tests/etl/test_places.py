@@ -313,3 +313,17 @@ def test_datelines(text, expected):
 )
 def test_a_small_town_named_like_a_frequent_word_is_no_place_at_the_end_of_a_name(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a province that GeoNames names with the word of its kind, as news writes it without
+        ("Schools in Colombia's La Guajira got computers.", {"Colombia", "La Guajira"}),
+        # a people of the United States, not a continent
+        ("Only 68 percent of African American children and Asian-American families.", set()),
+        ("Latin American schools joined.", {"Latin America"}),
+    ],
+)
+def test_provinces_without_their_kind_word_and_hyphenated_americans(text, expected):
+    assert names(text) == expected
