@@ -917,3 +917,19 @@ def test_a_bare_count_takes_the_unit_the_text_has_just_given(text, expected):
 )
 def test_pc_hyphenated_scales_after_a_currency_and_verbs_of_multiplying(text, expected):
     assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It will spend $400 bil on PCs.", [(4e11, "dollars")]),
+        ("Headline\n\n2 Comments\nTOKYO\n\nThe plan was approved.", []),  # a page's counter alone on its line
+        ("The post drew 200 comments from parents.", [(200, "comments")]),
+        ("Of 2.75 billion euros, .5bn state investments remain.", [(2.75e9, "euros"), (5e8, "state investments")]),
+        ("Three UK wants to support families.", []),  # a company named by a number word
+        ("Eight Latin American countries joined.", [(8, "Latin American countries")]),
+        ("The 6 million figure represents about 98 percent of pupils.", [(98, "percent")]),
+    ],
+)
+def test_scale_abbreviations_page_counters_bare_decimals_and_names(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected

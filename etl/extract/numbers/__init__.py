@@ -177,6 +177,9 @@ def _digit_metric(
     ):
         return None  # "1.2.3", "3/4", "10:30"
     value = digits_value(m.group("num"))
+    if before == "." and not before2.isalnum() and value is not None and m.group("num").isdigit():
+        value = float("0." + m.group("num"))  # ".5bn": a decimal written without its zero
+        start -= 1
     if scale and m.group("num").count(".") == 1 and "," not in m.group("num"):
         value = float(m.group("num"))  # "1.200 million": a decimal before a scale, not a thousands point
     if value is None or masked(text, start, end) or is_denominator(text, start, value):
@@ -262,8 +265,10 @@ def _digit_metric(
         unit, cat = _of_whom(text, start, end, sent)
     if not unit and ("," in m.group("num") or scale):
         unit, cat = _implied(text, start, end, sent, last)
-    if not unit or _is_fraction(unit):
-        return None  # nothing counted: an age, a score, a code, or a total whose unit the sentence does not say
+    if not unit or _is_fraction(unit) or unit.split()[0].lower() in _REFERS_BACK:
+        # nothing counted: an age, a score, a code, or a total whose unit the sentence does not say; "the 6 million
+        # figure represents ...": a figure told before, named by what it is
+        return None
     if cat == "distance" and unit.lower().startswith(("square ", "sq ", "sq. ")):
         cat = "area"
     if rng is None:
@@ -314,6 +319,7 @@ _LATER_TO = re.compile(
     re.IGNORECASE,
 )
 _SCALE_AFTER = re.compile(r"[ \t]+([a-z]+)\b")  # a second scale word after the first: "lakh crore"
+_REFERS_BACK = frozenset({"figure", "figures", "number", "mark", "milestone"})
 COUNTED_REACH = 300
 _NUMBER_OF = re.compile(
     r"\b(?:numbers?|quantity|quantities)[ \t]+of[ \t]+(?:(?:the|such|these|those)[ \t]+)?", re.IGNORECASE
@@ -468,7 +474,8 @@ def _word_metric(
         nxt = next_word(text, end, sent.end)
         if nxt and is_title(nxt) and not unit_category(nxt):
             named = parse_unit(text, end, sent.end)[0]
-            if not (named and named.split()[-1][:1].islower()):
+            last_word = named.split()[-1] if named else ""
+            if not (last_word[:1].islower() and unit_category(last_word)):
                 return None  # "Three Types of ...": a name; "eight Latin American countries" counts countries
         unit, cat, _ = parse_unit(text, end, sent.end)
     if not unit:

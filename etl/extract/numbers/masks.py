@@ -65,8 +65,11 @@ def masked(text: str, start: int, end: int) -> bool:
     k = start
     while k > lo and text[k - 1] in " \t(":
         k -= 1
-    if (k == 0 or text[k - 1] == "\n") and text[end : end + 1] in (".", ")") and text[end + 1 : end + 2] in (" ", "\t"):
+    line_start = k == 0 or text[k - 1] == "\n"
+    if line_start and text[end : end + 1] in (".", ")") and text[end + 1 : end + 2] in (" ", "\t"):
         return True
+    if line_start and mk.label_line.match(text, end, hi):
+        return True  # "2 Comments", "15 Shares": a counter of the page alone on its line
     if _TIME_RANGE.match(text, end, hi):
         return True  # "3-4 pm AEST": the first hour of a span of time
     if mk.furniture_after.match(text, end, hi):

@@ -21,6 +21,7 @@ class Masks:
     ref: re.Pattern[str]
     month: re.Pattern[str]
     furniture_after: re.Pattern[str]  # "2 mins read"
+    label_line: re.Pattern[str]  # "2 Comments" alone on its line
     published_ago: re.Pattern[str]  # "published" before "3 years ago"
     ago: re.Pattern[str]
 
@@ -98,6 +99,7 @@ def patterns() -> Patterns:
         furniture_after=re.compile(
             r"[ \t-]*(?:" + alt([r[0] for r in rows("numbers_furniture_after.txt")]) + r")\b", re.IGNORECASE
         ),
+        label_line=re.compile(rf"[ \t]+(?:{furniture})[ \t]*(?:\r?\n|\Z)", re.IGNORECASE),
         published_ago=re.compile(r"\b(?:published|posted|updated|edited)[ \t]+\Z", re.IGNORECASE),
         ago=re.compile(r"[ \t]+(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)[ \t]+ago\b"),
     )
