@@ -739,3 +739,14 @@ def test_a_headline_names_the_article_s_first_event_in_fewer_words():
     main = [e for e in found if e.date == "2021-10-27"]
     assert len(main) == 1 and (main[0].city, main[0].attendees) == ("Yeonsu-gu", 2200)
     assert not any(e.date == "2021-10-27" and e.city == "Lima" for e in found)
+
+
+def test_the_year_after_a_named_event_s_acronym_is_that_event_s():
+    text = (
+        "The three-day Transforming Education Conference for Humanity (TECH) 2017 was held in Visakhapatnam from "
+        "December 16 - 18, 2017. The conference was attended by over 1,700 registered participants."
+    )
+    e = only(
+        text, metrics=[figure(text, "1,700", 1700, "registered participants")], places=[place(text, "Visakhapatnam")]
+    )
+    assert (e.name, e.date, e.attendees) == ("Transforming Education Conference for Humanity", "2017-12-16", 1700)

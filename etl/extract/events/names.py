@@ -323,8 +323,11 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
         tokens, year, edition = identity(name, lex)
         if ordinal := lex.ordinal_before.search(text, max(0, start - 20), start):
             edition = edition or _edition(ordinal.group(1), lex)
+        d = _ACRONYM_DEF.match(text, end)
+        if d and not year and (after := _YEAR_AFTER.match(text, d.end())):
+            year = int(after.group(1))  # "Transforming Education Conference for Humanity (TECH) 2017"
         named.append(Mention(start, end, name, "named", role == "ambiguous", tokens, year, edition))
-        if d := _ACRONYM_DEF.match(text, end):
+        if d:
             acr = d.group(1)
             if sum(c.isupper() for c in acr) >= 2 and acr not in acronyms:
                 acronyms[acr] = tokens
@@ -556,6 +559,8 @@ def _brand_mentions(text: str, taken: list[tuple[int, int]], places: list[PlaceM
         words: list[re.Match[str]] = []
         # "E-learning Africa (eLA) 2012": the name's acronym may stand between it and its year
         acr = _ACRONYM_BEFORE.search(text, lo, y.start())
+        if acr and _inside(taken, acr.start() + 1, acr.end() - 1):
+            continue  # the year of a named event whose acronym stands between: that event's, not a brand
         for t in _tokens_back(text, lo, acr.start() if acr else y.start()):
             w = t.group()
             if len(words) >= MAX_BRAND_WORDS or not (w[:1].isalpha() and is_name_word(w, lex.stop)):
