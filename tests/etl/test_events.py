@@ -750,3 +750,12 @@ def test_the_year_after_a_named_event_s_acronym_is_that_event_s():
         text, metrics=[figure(text, "1,700", 1700, "registered participants")], places=[place(text, "Visakhapatnam")]
     )
     assert (e.name, e.date, e.attendees) == ("Transforming Education Conference for Humanity", "2017-12-16", 1700)
+
+
+def test_the_nth_edition_of_a_brand_without_an_event_word():
+    text = (
+        "The 15th Edition of eLearning Africa will be held from 11 - 13 May, 2022 in Kigali. "
+        "It is a global forum for everyone with an interest in education."
+    )
+    e = only(text, places=[place(text, "Kigali")])
+    assert (e.name, e.date, e.city, e.edition) == ("eLearning Africa", "2022-05-11", "Kigali", 15)

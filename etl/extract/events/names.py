@@ -641,7 +641,8 @@ def _brand_repeats(text: str, brands: list[Mention], taken: list[tuple[int, int]
     return out
 
 
-_AS_BEFORE = re.compile(r"(?<!\w)as\s+\Z", re.IGNORECASE)
+# "held as a virtual conference", "it is a global forum for everyone": what an event already named is
+_AS_BEFORE = re.compile(r"(?<!\w)(?:as|is|was|are|were|be|remains)\s+\Z", re.IGNORECASE)
 
 
 def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon) -> list[Mention]:
@@ -737,6 +738,25 @@ def _topic_after(text: str, pos: int) -> bool:
     return word not in _DESCRIBED_END and word not in _DETERMINERS and not (word.endswith("ed") and len(word) > 4)
 
 
+# Words with a capital ("eLearning", "Africa"): a brand's name after "the 15th edition of"
+_CAPPED_RUN = re.compile(r"[a-z]{0,3}[A-Z][\w’'&-]*(?:[ \t]+[a-z]{0,3}[A-Z][\w’'&-]*){0,4}")
+
+
+def _brand_after(text: str, pos: int, lex: Lexicon) -> Mention | None:
+    """A brand named right after "the 15th edition of" ("eLearning Africa"), as a mention of its own."""
+    run = _CAPPED_RUN.match(text, pos)
+    if run is None:
+        return None
+    words = run.group().split()
+    while words and words[-1].lower() in lex.stop:
+        words.pop()
+    if not words or words[0].lower() in lex.stop:
+        return None
+    name = " ".join(words)
+    tokens, year, _ = identity(name, lex)
+    return Mention(pos, pos + len(name), name, "brand", True, tokens, year) if tokens else None
+
+
 def _editions_of(text: str, mentions: list[Mention], lex: Lexicon) -> None:
     """ "the 9th edition of X", "the eighteenth version of X": the ordinal is X's edition."""
     by_start = {m.start: m for m in mentions}
@@ -754,6 +774,10 @@ def _editions_of(text: str, mentions: list[Mention], lex: Lexicon) -> None:
             target = by_start.get(m.end())
             if target is not None and target.edition is None and not target.backref:
                 target.edition = _edition(m.group("ord"), lex)
+            elif target is None and (brand := _brand_after(text, m.end(), lex)) is not None:
+                # "The 15th Edition of eLearning Africa will be held ...": a brand's edition, without an event word
+                brand.edition = _edition(m.group("ord"), lex)
+                mentions.append(brand)
             elif target is None:
                 # "the 9th edition of the largest gathering of ... professionals": the article's event
                 end = min(len(text), m.end() + 60)
