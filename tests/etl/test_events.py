@@ -759,3 +759,18 @@ def test_the_nth_edition_of_a_brand_without_an_event_word():
     )
     e = only(text, places=[place(text, "Kigali")])
     assert (e.name, e.date, e.city, e.edition) == ("eLearning Africa", "2022-05-11", "Kigali", 15)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Jubail to Host 6th International Conference on Learning Cities",
+        "6th International Conference on Learning Cities Emphasizes Cooperation",
+    ],
+)
+def test_a_headline_verb_is_no_part_of_the_event_s_name(headline):
+    text = (
+        f"{headline}\n\nThe 6th International Conference on Learning Cities will be held in Jubail on 3 December 2024."
+    )
+    jubail = place(text, "Jubail", nth=text.count("Jubail") - 1)
+    assert only(text, places=[jubail]).name == "6th International Conference on Learning Cities"
