@@ -1002,8 +1002,10 @@ def _unplaced_words() -> frozenset[str]:
 
 # An ALL-CAPS dateline that opens a line: "NAIROBI, Kenya —", "LAHORE:", "KUALA LUMPUR, July 16 (Bernama) --".
 # after the labelled date some stored pages open with (" date 2020-06-30 MANILA, Philippines —")
+# A name alone on its line is one too ("TOKYO" above the story), when it is a city's or a country's.
 _DATELINE = re.compile(
-    r"[ \t]*(?:date[ \t]+\d{4}-\d\d-\d\d[ \t]+)?(?P<name>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})(?=[ \t]*(?:,|:|—|–|--?[ \t]|\())"
+    r"[ \t]*(?:date[ \t]+\d{4}-\d\d-\d\d[ \t]+)?(?P<name>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})"
+    r"(?=[ \t]*(?:,|:|—|–|--?[ \t]|\(|\r?\n))"
 )
 
 

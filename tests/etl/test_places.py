@@ -296,6 +296,8 @@ def test_a_town_named_like_a_verb_is_no_place_where_an_object_follows(text, expe
         ("Source: https://example.com/a\n\n date 2020-06-30 MANILA, Philippines — Schools got laptops.", "Manila"),
         # a city under its own name, not a bigger one that once bore it
         ("Source: https://example.com/a\n\nISLAMABAD: A committee approved laptops.", "Islamabad"),
+        # alone on its line above the story
+        ("Gov't to spend on PCs\n\n2 Comments\nTOKYO\n\nThe government plans to spend more.", "Tokyo"),
     ],
 )
 def test_datelines(text, expected):
