@@ -933,3 +933,20 @@ def test_pc_hyphenated_scales_after_a_currency_and_verbs_of_multiplying(text, ex
 )
 def test_scale_abbreviations_page_counters_bare_decimals_and_names(text, expected):
     assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Schools with an enrollment between 100 and 250 receive Rs 4.5 lakh.",
+            [(100, "enrollment"), (250, "enrollment"), (450000, "rupees")],
+        ),
+        (
+            "Those with enrollment ranging from 250 to 700 are granted Rs 6.4 lakh.",
+            [(250, "enrollment"), (700, "enrollment"), (640000, "rupees")],
+        ),
+    ],
+)
+def test_a_range_after_a_noun_of_counting(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected

@@ -188,6 +188,7 @@ def modifier(word: str) -> bool:
 
 
 _COUNT_OF = re.compile(r"\b(?:a|an|the|its|their)[ \t]+([a-z]+)[ \t]+of[ \t]+\Z", re.IGNORECASE)
+_COUNT_RANGE = re.compile(r"\b([a-z]+)[ \t]+(?:between|ranging[ \t]+from|from)[ \t]+\Z", re.IGNORECASE)
 _PREPOSITIONS = frozenset({"to", "of", "on", "for", "in", "at", "from", "with"})
 
 
@@ -196,6 +197,8 @@ def unit_before(text: str, start: int, sent: Sentence) -> tuple[str, str]:
     lo = max(sent.start, start - 120)
     if (of := _COUNT_OF.search(text, lo, start)) and of.group(1).lower() in of_units():
         return of.group(1), "people"  # "a population of 570 million"
+    if (rng := _COUNT_RANGE.search(text, lo, start)) and rng.group(1).lower() in of_units():
+        return rng.group(1), "people"  # "schools with an enrollment between 100 and 250", "enrolment ranging from"
     m = patterns().lead.search(text, lo, start) if may_end_with(text, lo, start, lead_endings()) else None
     if not m:
         return "", ""
