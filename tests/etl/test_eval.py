@@ -24,7 +24,7 @@ def scores() -> dict[str, dict[str, dict]]:
     keys = find_keys()
     return {
         group: {r["table"]: r for r in evaluate(group, keys[group])["all"]}
-        for group in ("devset", "holdout", "holdout2", "holdout3", "holdout4")
+        for group in ("devset", "holdout", "holdout2", "holdout3", "holdout4", "holdout5")
     }
 
 
@@ -55,6 +55,10 @@ FLOORS = [
     ("holdout4", "places", "F1", 0.92),
     ("holdout4", "events", "R", 0.80),
     ("holdout4", "learning_cities", "R", 0.90),
+    ("holdout5", "figures", "F1", 0.90),
+    ("holdout5", "places", "F1", 0.80),
+    ("holdout5", "events", "R", 0.85),
+    ("holdout5", "learning_cities", "R", 0.85),
 ]
 
 
