@@ -847,8 +847,11 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
         if r.candidates[0].kind in {"city", "district"} and r.key in common:
             if _DETERMINER_AFTER.match(text, r.end):
                 continue  # "Shaping the Future", "Reading the news": a word that takes an object is a verb here
-            prev = _prev_cap_word(text, r.start)
-            if prev and common[r.key] >= COMMON_WORD and max(e.population for e in r.candidates) < WORLD_CITY:
+            if (
+                common[r.key] >= COMMON_WORD
+                and max(e.population for e in r.candidates) < WORLD_CITY
+                and _prev_cap_word(text, r.start)
+            ):
                 continue  # "Lifelong Learning Hub", "LLL Hub": an everyday word ending an organisation's name
         if r.candidates[0].kind in {"city", "province", "district"} and r.key not in confirmed:
             nxt = _next_cap_word(text, r.end)

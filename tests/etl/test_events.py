@@ -774,3 +774,32 @@ def test_a_headline_verb_is_no_part_of_the_event_s_name(headline):
     )
     jubail = place(text, "Jubail", nth=text.count("Jubail") - 1)
     assert only(text, places=[jubail]).name == "6th International Conference on Learning Cities"
+
+
+_PAST_PIECES = [
+    "a",
+    "b",
+    " ",
+    ".",
+    ",",
+    "\n",
+    "previous",
+    "Past",
+    "LAST",
+    "earlier",
+    "conferences",
+    "editions",
+    "former",
+    "pastor",
+    "ones",
+    "İ",
+]
+
+
+@given(st.lists(st.sampled_from(_PAST_PIECES), max_size=60).map("".join))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_the_scan_for_earlier_editions_agrees_with_the_plain_regex(text):
+    from etl.extract.events.article import Article
+    from etl.extract.events.where import PAST_EDITIONS
+
+    assert Article(text, [], [], [], "").past_starts == [m.start() for m in PAST_EDITIONS.finditer(text)]

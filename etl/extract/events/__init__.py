@@ -290,9 +290,8 @@ def _group(
     clusters.sort(key=lambda c: c.members[0])
     cluster_of = {i: c for c in clusters for i in c.members}
     apposed = _apposed(mentions, text)
-    first_body = next(
-        (i for i, m in enumerate(mentions) if not m.backref and m.tokens and not _in_headline(text, m.start)), -1
-    )
+    in_headline = {i for i, m in enumerate(mentions) if m.start <= HEADLINE_WITHIN and _in_headline(text, m.start)}
+    first_body = next((i for i, m in enumerate(mentions) if not m.backref and m.tokens and i not in in_headline), -1)
     for i, before in _retitled(mentions, text).items():
         apposed.setdefault(i, []).extend(before)
     # A brand joins the event whose words hold its own (or whose words its own hold); two names of one edition do
@@ -318,8 +317,9 @@ def _group(
             placed = bool(differ) and differ <= place_words
             # a headline names the article's first event in fewer words ("Yeonsu-gu to host UNESCO's Learning Cities
             # conference" and then "the fifth International Conference on Learning Cities")
-            headline = (first_body in o.members and any(_in_headline(text, mentions[i].start) for i in c.members)) or (
-                first_body in c.members and any(_in_headline(text, mentions[i].start) for i in o.members)
+            headline = bool(in_headline) and (
+                (first_body in o.members and any(i in in_headline for i in c.members))
+                or (first_body in c.members and any(i in in_headline for i in o.members))
             )
             return bool(
                 brand or all(mentions[i].kind == "brand" for i in o.members) or same_edition or placed or headline

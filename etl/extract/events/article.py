@@ -51,6 +51,30 @@ class Article:
         self.plural_host_read = False
 
     @cached_property
+    def past_starts(self) -> list[int]:
+        """Where the text begins to speak of earlier editions ("as its previous conferences were held in ...")."""
+        from etl.extract.events.where import PAST_EDITIONS, PAST_WORDS
+
+        # A speed trick beside the plain rule (PAST_EDITIONS.finditer over the text): the regex is tried only where
+        # one of its first words starts; tests/etl/test_events.py checks they agree.
+        low = self.text.lower()
+        if len(low) != len(self.text):  # a few characters change length in lower case: offsets would not match
+            return [m.start() for m in PAST_EDITIONS.finditer(self.text)]
+        found: set[int] = set()
+        for word in PAST_WORDS:
+            i = low.find(word)
+            while i >= 0:
+                if (m := PAST_EDITIONS.match(self.text, i)) is not None:
+                    found.add(m.start())
+                i = low.find(word, i + 1)
+        return sorted(found)
+
+    def past_in(self, lo: int, hi: int) -> int | None:
+        """The first place in text[lo:hi] where the text speaks of earlier editions, or None."""
+        i = bisect_left(self.past_starts, lo)
+        return self.past_starts[i] if i < len(self.past_starts) and self.past_starts[i] < hi else None
+
+    @cached_property
     def common_year(self) -> int | None:
         counts = Counter(int(y) for y in YEAR.findall(self.text))
         return max(counts, key=lambda y: (counts[y], y), default=None)

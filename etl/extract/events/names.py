@@ -374,7 +374,7 @@ def _spell_out_acronyms(mentions: list[Mention], lex: Lexicon) -> None:
     2012") is shown with the name spelled out: "E-learning Africa (eLA) 2011". Its identity words stay its own."""
     series: dict[str, str] = {}
     for m in mentions:
-        if (d := _DEFINED.match(m.name)) and sum(c.isupper() for c in d.group("acr")) >= 2:
+        if "(" in m.name and (d := _DEFINED.match(m.name)) and sum(c.isupper() for c in d.group("acr")) >= 2:
             series.setdefault(d.group("acr"), _series_name(d.group("series"), lex))
     if not series:
         return
@@ -402,13 +402,12 @@ def _edition(word: str, lex: Lexicon) -> int | None:
     return int(o.group(1)) if o else None
 
 
-_WORD_BEFORE = re.compile(r"(\w+)[ \t]+\Z")
-
-
 def _briefing(text: str, k_start: int, lex: Lexicon) -> bool:
     """The event word at ``k_start`` is a press briefing's ("a press conference", "the News Conference")."""
-    before = _WORD_BEFORE.search(text, max(0, k_start - 12), k_start)
-    return before is not None and before.group(1).lower() in lex.not_before
+    if k_start < 2 or text[k_start - 1] not in " \t":
+        return False
+    word_start = text.rfind(" ", max(0, k_start - 12), k_start - 1) + 1  # the word before, if short enough
+    return text[word_start : k_start - 1].strip().lower() in lex.not_before
 
 
 def keyword_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:

@@ -10,7 +10,6 @@ from etl.extract.dates import DateSpan, find_relative
 from etl.extract.events.article import Article, Facts
 from etl.extract.events.lexicon import Lexicon
 from etl.extract.events.names import Mention
-from etl.extract.events.where import PAST_EDITIONS
 from etl.extract.numbers.lexicon import number_words
 
 DATE_REACH = 300  # characters around an event's name searched for its date (its sentence's window)
@@ -150,8 +149,8 @@ def sentence_years(mentions: list[Mention], art: Article, lex: Lexicon) -> dict[
         if m.sent < 0 or m.sent in years or m.kind == "described":
             continue
         lo, hi = art.span(m.sent)
-        past = PAST_EDITIONS.search(art.text, lo, hi)
-        in_hi = past.start() if past else hi  # "... previous conferences were held in Beijing in 2013"
+        past = art.past_in(lo, hi)
+        in_hi = past if past is not None else hi  # "... previous conferences were held in Beijing in 2013"
         if (y := _OPENING_YEAR.match(art.text, lo, hi)) or (
             (y := _IN_YEAR.search(art.text, lo, in_hi))
             and (art.has(lex.future, lo, hi) or art.has(lex.host_any, lo, hi))

@@ -21,12 +21,12 @@ def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
     hosted: list[tuple[int, PlaceMention]] = []
     inside: list[PlaceMention] = []
     text = art.text
-    past = PAST_EDITIONS.search(text, m.end, m.hi)
+    past = art.past_in(m.end, m.hi)
     for p in art.places_in(m.lo, m.hi):
         if m.start <= p.start and p.end <= m.end:
             inside.append(p)
             continue
-        if (m.start < p.end and p.start < m.end) or (past and p.start >= past.start()):
+        if (m.start < p.end and p.start < m.end) or (past is not None and p.start >= past):
             continue  # "..., as its previous conferences were held in Beijing in 2013": other editions' places
         after = p.start >= m.end
         gap = p.start - m.end if after else m.start - p.end
@@ -58,6 +58,7 @@ def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
 
 
 # What the text then says is about earlier editions, not this one: "as its previous conferences were held in ..."
+PAST_WORDS = ("previous", "past", "earlier", "former", "last")
 PAST_EDITIONS = re.compile(
     r"\b(?:previous|past|earlier|former|last)\s+(?:\w+\s+){0,2}?"
     r"(?:conferences?|editions?|summits?|forums?|meetings?|events?|ones|congress(?:es)?)\b",
@@ -70,10 +71,10 @@ _HOSTING = re.compile(r"[^.;]*?\b(?:host|hosts|hosted|hosting)\b[^.;]*\Z", re.IG
 def _subject_host(text: str, p: PlaceMention, m: Mention) -> bool:
     """The city opens the sentence and the clause up to the event says it hosts it ("Cork is leading the way in
     Europe by hosting UNESCO's International Conference ...")."""
-    if text[p.end : p.end + 2] in ("’s", "'s"):
+    if p.end > m.start or p.start - m.lo > 60 or text[p.end : p.end + 2] in ("’s", "'s"):
         return False  # "Incheon’s Yeonsu-gu will host": the possessor; the district after it hosts
     opens = p.start - m.lo <= 2 or bool(_POSSESSOR.fullmatch(text, m.lo, p.start))
-    return opens and p.end <= m.start and bool(_HOSTING.match(text, p.end, m.start))
+    return opens and bool(_HOSTING.match(text, p.end, m.start))
 
 
 # "the Fourth International Conference on Learning Cities, Rosario, 1-3 October 2019": name, place, date

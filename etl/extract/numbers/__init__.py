@@ -291,7 +291,9 @@ def _part_of_scale() -> re.Pattern[str]:
 
 
 AGE_UNIT = "years of age"
-_AGE_BEFORE = re.compile(r"\b(?:aged|ages?)[ \t]*(?:\([ \t]*)?(?:between[ \t]+|from[ \t]+)?\Z", re.IGNORECASE)
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|ages?)[ \t]*(?:\([ \t]*)?(?:between[ \t]+|from[ \t]+)?\Z", re.IGNORECASE
+)  # "ge": a quick test first
 _YEARS_OLD_AFTER = re.compile(r"[ \t-]+years?[ \t-]+old\b", re.IGNORECASE)
 
 
@@ -307,7 +309,10 @@ def _age_pair(text: str, start: int, prev: Metric | None) -> str:
 
 def _age_unit(text: str, start: int, end: int, sent: Sentence) -> str:
     """ "children aged 4 to 6", "(age 11 to 15)", "a 54 year old teacher": the figure is an age."""
-    if _AGE_BEFORE.search(text, max(sent.start, start - 16), start) or _YEARS_OLD_AFTER.match(text, end, sent.end):
+    before = text[max(sent.start, start - 16) : start]
+    if ("ge" in before and _AGE_BEFORE.search(before)) or (
+        "old" in text[end : end + 12] and _YEARS_OLD_AFTER.match(text, end, sent.end)
+    ):
         return AGE_UNIT
     return ""
 
