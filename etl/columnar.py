@@ -18,8 +18,10 @@ import pyarrow.parquet as pq
 from etl.schema import TABLE_BY_NAME
 from etl.write import Staged
 
-ROW_GROUP = 65_536  # rows per row group: what DuckDB skips or reads as one piece
-READ_BLOCK = 1 << 22  # bytes of CSV parsed at a time
+ROW_GROUP = 16_384  # rows per row group: what DuckDB skips or reads as one piece (and what the writer holds)
+READ_BLOCK = 1 << 20  # bytes of CSV parsed at a time
+# Text that rarely repeats: a dictionary would only cost memory while a row group is written.
+PLAIN = frozenset({"metric_id", "sentence", "surface", "sha256", "title", "url", "file", "article_ids", "metric_ids"})
 _ARROW = {"string": pa.string(), "integer": pa.int64(), "number": pa.float64(), "date": pa.date32()}
 
 
@@ -77,7 +79,10 @@ def write_parquet(name: str, csv: bytes | Staged, folder: Path) -> Staged:
                 ),
             )
             sink = _Sink(staged)
-            with pq.ParquetWriter(sink, schema, compression="zstd", write_statistics=True) as writer:
+            dictionary = [n for n in schema.names if n not in PLAIN]
+            with pq.ParquetWriter(
+                sink, schema, compression="zstd", write_statistics=True, use_dictionary=dictionary
+            ) as writer:
                 held: list[pa.RecordBatch] = []
                 rows = 0
                 for batch in reader:
