@@ -252,20 +252,6 @@ class Summary:
     high: float | None
 
 
-def summary(folder: Path, f: Filters) -> Summary:
-    cond, params = where(f)
-    with cursor(folder) as cur:
-        row = cur.execute(
-            f"""SELECT count(*), count(*) FILTER (WHERE flag <> ''), count(*) FILTER (WHERE value > 0),
-                count(DISTINCT category) FILTER (WHERE value > 0), min(value) FILTER (WHERE value > 0),
-                max(value) FILTER (WHERE value > 0)
-            FROM fig WHERE {cond}""",
-            params,
-        ).fetchone()
-    rows, flagged, positive, categories, low, high = row
-    return Summary(int(rows), int(flagged), int(positive), int(categories), low, high)
-
-
 def _display(frame: pd.DataFrame) -> pd.DataFrame:
     """The columns `filters.prepare` adds for display, for the rows fetched: the figure as written, the article's
     title and a link to the sentence on the Sources page."""
@@ -281,71 +267,117 @@ def _display(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def rows(folder: Path, f: Filters, limit: int, offset: int = 0, *, sentences: bool = True) -> pd.DataFrame:
-    """The figures passing ``f`` in the metrics table's order, ``limit`` from ``offset``: the rows on screen, with
-    their sentences only when asked (a chart's dots need none)."""
-    cond, params = where(f)
-    columns = "*" if sentences else "* EXCLUDE (sentence, surface)"
+class Selection:
+    """The figures passing a set of filters, for one script run: the filters are applied once (the search reads
+    every sentence), the row numbers that pass are kept in a temporary table of this cursor, and every question the
+    page asks of them (count, rows on screen, chart data, measures) reads only those rows."""
+
+    def __init__(self, cur: duckdb.DuckDBPyConnection, f: Filters, *, keep: bool = True) -> None:
+        self.cur = cur
+        cond, params = where(f)
+        if keep and cond != "TRUE":
+            cur.execute(f"CREATE OR REPLACE TEMP TABLE sel AS SELECT rn FROM fig WHERE {cond}", params)
+            cond, params = "rn IN (SELECT rn FROM sel)", []
+        self.cond, self.params = cond, params
+
+    def _df(self, sql: str, *more) -> pd.DataFrame:
+        return self.cur.execute(sql.format(cond=self.cond), [*self.params, *more]).df()
+
+    def summary(self) -> Summary:
+        row = self.cur.execute(
+            f"""SELECT count(*), count(*) FILTER (WHERE flag <> ''), count(*) FILTER (WHERE value > 0),
+                count(DISTINCT category) FILTER (WHERE value > 0), min(value) FILTER (WHERE value > 0),
+                max(value) FILTER (WHERE value > 0)
+            FROM fig WHERE {self.cond}""",
+            self.params,
+        ).fetchone()
+        rows, flagged, positive, categories, low, high = row
+        return Summary(int(rows), int(flagged), int(positive), int(categories), low, high)
+
+    def rows(self, limit: int, offset: int = 0, *, sentences: bool = True) -> pd.DataFrame:
+        """The rows in the metrics table's order, ``limit`` from ``offset``: the rows on screen, with their sentences
+        only when asked."""
+        columns = "*" if sentences else "* EXCLUDE (sentence, surface)"
+        return _display(
+            self._df(f"SELECT {columns} FROM fig WHERE {{cond}} ORDER BY rn LIMIT ? OFFSET ?", limit, offset)
+        )
+
+    def positive_rows(self, limit: int) -> pd.DataFrame:
+        """The first ``limit`` rows with a value above zero (the dots of the log-scale chart), without sentences."""
+        sql = "SELECT * EXCLUDE (sentence, surface) FROM fig WHERE {cond} AND value > 0 ORDER BY rn LIMIT ?"
+        return _display(self._df(sql, limit))
+
+    def magnitudes(self) -> pd.DataFrame:
+        """`charts.magnitude_counts`: category, decade, count."""
+        return self._df(
+            """SELECT category, CAST(floor(log10(value)) AS BIGINT) AS decade, count(*) AS count
+            FROM fig WHERE {cond} AND value > 0 GROUP BY ALL ORDER BY category, decade"""
+        )
+
+    def measures(self) -> pd.DataFrame:
+        """`trends.measures`: the measures reported on two publication dates or more."""
+        from dashboard.fmt import counted
+
+        found = self._df(
+            f"""SELECT {_MEASURE} AS key, count(DISTINCT published) AS dates, count(*) AS points,
+                arg_min(unit, rn) AS unit, arg_min(subject, rn) AS subject
+            FROM fig WHERE {{cond}} AND published IS NOT NULL AND value > 0
+            GROUP BY key HAVING count(DISTINCT published) >= ?
+            ORDER BY dates DESC, points DESC, key""",
+            MIN_DATES,
+        )
+        found["label"] = [
+            f"{shorten(u, 30)} · {shorten(s, 40) or 'no subject'} ({counted(d, 'date', 'dates')})"
+            for u, s, d in zip(found["unit"], found["subject"], found["dates"], strict=True)
+        ]
+        return found[["key", "label", "dates", "points"]]
+
+    def series(self, key: str) -> pd.DataFrame:
+        """`trends.series`: every dated figure of measure ``key``, oldest first, with its sentence."""
+        return _display(
+            self._df(
+                f"""SELECT * FROM fig WHERE {{cond}} AND published IS NOT NULL AND value > 0 AND {_MEASURE} = ?
+                ORDER BY published, article_id, start, rn""",
+                key,
+            )
+        )
+
+
+@contextmanager
+def selection(folder: Path, f: Filters) -> Iterator[Selection]:
+    """The figures of ``folder`` passing ``f``, for the questions of one script run (see :class:`Selection`)."""
     with cursor(folder) as cur:
-        frame = cur.execute(
-            f"SELECT {columns} FROM fig WHERE {cond} ORDER BY rn LIMIT ? OFFSET ?", [*params, limit, offset]
-        ).df()
-    return _display(frame)
+        yield Selection(cur, f)
+
+
+def summary(folder: Path, f: Filters) -> Summary:
+    with cursor(folder) as cur:
+        return Selection(cur, f, keep=False).summary()
+
+
+def rows(folder: Path, f: Filters, limit: int, offset: int = 0, *, sentences: bool = True) -> pd.DataFrame:
+    with cursor(folder) as cur:
+        return Selection(cur, f, keep=False).rows(limit, offset, sentences=sentences)
 
 
 def positive_rows(folder: Path, f: Filters, limit: int) -> pd.DataFrame:
-    """The first ``limit`` figures passing ``f`` with a value above zero (the dots of the log-scale chart)."""
-    cond, params = where(f)
     with cursor(folder) as cur:
-        frame = cur.execute(
-            f"SELECT * EXCLUDE (sentence, surface) FROM fig WHERE {cond} AND value > 0 ORDER BY rn LIMIT ?",
-            [*params, limit],
-        ).df()
-    return _display(frame)
+        return Selection(cur, f, keep=False).positive_rows(limit)
 
 
 def magnitudes(folder: Path, f: Filters) -> pd.DataFrame:
-    """`charts.magnitude_counts` of the figures passing ``f``: category, decade, count."""
-    cond, params = where(f)
     with cursor(folder) as cur:
-        return cur.execute(
-            f"""SELECT category, CAST(floor(log10(value)) AS BIGINT) AS decade, count(*) AS count
-            FROM fig WHERE {cond} AND value > 0 GROUP BY ALL ORDER BY category, decade""",
-            params,
-        ).df()
+        return Selection(cur, f, keep=False).magnitudes()
 
 
 def measures(folder: Path, f: Filters) -> pd.DataFrame:
-    """`trends.measures` of the figures passing ``f``: the measures reported on two publication dates or more."""
-    from dashboard.fmt import counted
-
-    cond, params = where(f)
     with cursor(folder) as cur:
-        found = cur.execute(
-            f"""SELECT {_MEASURE} AS key, count(DISTINCT published) AS dates, count(*) AS points,
-                arg_min(unit, rn) AS unit, arg_min(subject, rn) AS subject
-            FROM fig WHERE {cond} AND published IS NOT NULL AND value > 0
-            GROUP BY key HAVING count(DISTINCT published) >= ?
-            ORDER BY dates DESC, points DESC, key""",
-            [*params, MIN_DATES],
-        ).df()
-    found["label"] = [
-        f"{shorten(u, 30)} · {shorten(s, 40) or 'no subject'} ({counted(d, 'date', 'dates')})"
-        for u, s, d in zip(found["unit"], found["subject"], found["dates"], strict=True)
-    ]
-    return found[["key", "label", "dates", "points"]]
+        return Selection(cur, f, keep=False).measures()
 
 
 def series(folder: Path, f: Filters, key: str) -> pd.DataFrame:
-    """`trends.series`: every dated figure of measure ``key`` passing ``f``, oldest first, with its sentence."""
-    cond, params = where(f)
     with cursor(folder) as cur:
-        frame = cur.execute(
-            f"""SELECT * FROM fig WHERE {cond} AND published IS NOT NULL AND value > 0 AND {_MEASURE} = ?
-            ORDER BY published, article_id, start, rn""",
-            [*params, key],
-        ).df()
-    return _display(frame)
+        return Selection(cur, f, keep=False).series(key)
 
 
 def download(folder: Path, f: Filters) -> pd.DataFrame:

@@ -4,8 +4,6 @@ Everything it shows is asked of DuckDB over the Parquet tables (`dashboard.query
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
 from dashboard import charts, data, exports, filters, fmt, query, trends, ui
@@ -33,10 +31,10 @@ def _changed() -> None:
     st.session_state["_fig_applied"] = filters.read_query(st.query_params.get_all)
 
 
-def _over_time(folder: Path, current: filters.Filters, titles: dict[str, str]) -> None:
+def _over_time(sel: query.Selection, titles: dict[str, str]) -> None:
     """One measure across publication dates, every reported value a point with its sentence."""
     st.subheader("The same measure over time")
-    found = query.measures(folder, current)
+    found = sel.measures()
     if found.empty:
         st.caption(
             "No figure among these is reported on two publication dates with the same unit and subject; articles "
@@ -47,7 +45,7 @@ def _over_time(folder: Path, current: filters.Filters, titles: dict[str, str]) -
     if st.session_state.get("f_trend") not in labels:  # other filters, another build: the old choice is gone
         st.session_state["f_trend"] = found["key"].iloc[0]
     key = st.selectbox("Measure", list(labels), format_func=lambda k: labels[k], key="f_trend")
-    rows = query.series(folder, current, key)
+    rows = sel.series(key)
     ui.chart(
         trends.trend_chart(rows, titles, "Reported over time"),
         f"{fmt.counted(len(rows), 'reported value', 'reported values')} on "
@@ -62,6 +60,84 @@ def _over_time(folder: Path, current: filters.Filters, titles: dict[str, str]) -
 
 def options_named(options: dict[str, list[str]]) -> dict[str, list[str]]:
     return {"articles": options["f_article"], "categories": options["f_category"], "places": options["f_place"]}
+
+
+def _show(sel: query.Selection, current: filters.Filters, total: int, categories: list[str], titles: dict[str, str]):
+    """Count, chart, measures over time and table of the figures in ``sel``."""
+    found = sel.summary()
+    st.caption(
+        f"{found.rows:,} of {total:,} figures"
+        + (" match the filters. The link in the address bar reopens this view." if current.active else ".")
+        + (" A date filter leaves out the articles that state no publication date." if current.dated else "")
+    )
+
+    if not found.rows:
+        st.warning("No figure matches these filters. Remove one of them, or search for a shorter word.")
+        if st.button("Clear all filters"):
+            st.session_state["_fig_applied"] = None
+            ui.set_filters(filters.Filters())
+            st.rerun()
+        st.stop()
+
+    shown = sel.rows(MAX_TABLE_ROWS)  # the rows on screen, with their sentences
+    if found.positive > charts.MAX_DOTS:  # counted per category and power of ten, by the query
+        figure = charts.magnitude_chart(sel.magnitudes(), found.low, found.high, categories=categories)
+    else:
+        figure = charts.figures_chart(sel.positive_rows(charts.MAX_DOTS), categories=categories)
+    ui.chart(  # the chart draws them all; its Table and Sources views the first rows
+        figure,
+        charts.describe_counts(found.positive, found.categories, found.low, found.high),
+        shown[["category", "value", "unit", "qualifier", "subject", "place", "article_id", "metric_id"]],
+        key="figures_chart",
+        title="Figures by category",
+        sources=shown.assign(label=shown["figure"] + " " + shown["unit"])[["label", "article_id", "sentence"]],
+    )
+
+    _over_time(sel, titles)
+
+    if found.flagged:
+        st.warning(
+            f"{fmt.counted(found.flagged, 'figure looks', 'figures look')} wrong next to the others "
+            "(see the *check* column): worth a second look."
+        )
+
+    columns = [
+        "figure",
+        "unit",
+        "category",
+        "subject",
+        "place",
+        "flag",
+        "sentence",
+        "article",
+        "open",
+        "value",
+        "qualifier",
+    ]
+    if found.rows > MAX_TABLE_ROWS:
+        st.caption(
+            f"The table shows the first {MAX_TABLE_ROWS:,} of {found.rows:,} figures; narrow the filters to see the "
+            "others, or download them all below."
+        )
+    table = shown[columns]
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        placeholder=fmt.MISSING,  # a missing value reads "–", not "None"
+        # Every header in sentence case (fmt.header): "Figure", "Unit", "Category", "Check", "Source".
+        column_config={
+            **{c: st.column_config.Column(fmt.header(c)) for c in columns},
+            "figure": st.column_config.TextColumn(
+                "Figure", help="The value with its bound: + at least, ~ about, ≤ at most"
+            ),
+            "flag": st.column_config.TextColumn("Check", help="Why the figure may be misread"),
+            "sentence": st.column_config.TextColumn("Sentence", width="large"),
+            "open": st.column_config.LinkColumn("Source", display_text="open"),
+            # With thousands separators ("37,300,000,000"), not "3.73e+10"; a percent is in percent.
+            "value": st.column_config.NumberColumn("Value", format="localized"),
+        },
+    )
 
 
 def main() -> None:
@@ -122,84 +198,11 @@ def main() -> None:
     )
 
     current = _from_widgets()
-    found = query.summary(folder, current)
-    st.caption(
-        f"{found.rows:,} of {opts.total:,} figures"
-        + (" match the filters. The link in the address bar reopens this view." if current.active else ".")
-        + (" A date filter leaves out the articles that state no publication date." if current.dated else "")
-    )
+    # One selection per run: the filters (a search reads every sentence) are applied once, then each question reads
+    # only the rows that pass.
+    with query.selection(folder, current) as sel:
+        _show(sel, current, opts.total, options["f_category"], titles)
 
-    if not found.rows:
-        st.warning("No figure matches these filters. Remove one of them, or search for a shorter word.")
-        if st.button("Clear all filters"):
-            st.session_state["_fig_applied"] = None
-            ui.set_filters(filters.Filters())
-            st.rerun()
-        st.stop()
-
-    shown = query.rows(folder, current, MAX_TABLE_ROWS)  # the rows on screen, with their sentences
-    if found.positive > charts.MAX_DOTS:  # counted per category and power of ten, by the query
-        figure = charts.magnitude_chart(
-            query.magnitudes(folder, current), found.low, found.high, categories=options["f_category"]
-        )
-    else:
-        figure = charts.figures_chart(
-            query.positive_rows(folder, current, charts.MAX_DOTS), categories=options["f_category"]
-        )
-    ui.chart(  # the chart draws them all; its Table and Sources views the first rows
-        figure,
-        charts.describe_counts(found.positive, found.categories, found.low, found.high),
-        shown[["category", "value", "unit", "qualifier", "subject", "place", "article_id", "metric_id"]],
-        key="figures_chart",
-        title="Figures by category",
-        sources=shown.assign(label=shown["figure"] + " " + shown["unit"])[["label", "article_id", "sentence"]],
-    )
-
-    _over_time(folder, current, titles)
-
-    if found.flagged:
-        st.warning(
-            f"{fmt.counted(found.flagged, 'figure looks', 'figures look')} wrong next to the others "
-            "(see the *check* column): worth a second look."
-        )
-
-    columns = [
-        "figure",
-        "unit",
-        "category",
-        "subject",
-        "place",
-        "flag",
-        "sentence",
-        "article",
-        "open",
-        "value",
-        "qualifier",
-    ]
-    if found.rows > MAX_TABLE_ROWS:
-        st.caption(
-            f"The table shows the first {MAX_TABLE_ROWS:,} of {found.rows:,} figures; narrow the filters to see the "
-            "others, or download them all below."
-        )
-    table = shown[columns]
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        placeholder=fmt.MISSING,  # a missing value reads "–", not "None"
-        # Every header in sentence case (fmt.header): "Figure", "Unit", "Category", "Check", "Source".
-        column_config={
-            **{c: st.column_config.Column(fmt.header(c)) for c in columns},
-            "figure": st.column_config.TextColumn(
-                "Figure", help="The value with its bound: + at least, ~ about, ≤ at most"
-            ),
-            "flag": st.column_config.TextColumn("Check", help="Why the figure may be misread"),
-            "sentence": st.column_config.TextColumn("Sentence", width="large"),
-            "open": st.column_config.LinkColumn("Source", display_text="open"),
-            # With thousands separators ("37,300,000,000"), not "3.73e+10"; a percent is in percent.
-            "value": st.column_config.NumberColumn("Value", format="localized"),
-        },
-    )
     name = exports.view_name(current)
     left, right, _ = st.columns([2, 3, 2])
     left.download_button(

@@ -105,6 +105,15 @@ def _same_answers(folder: Path) -> None:
         for key in measures["key"][:3]:
             assert list(query.series(folder, f, key)["metric_id"]) == list(trends.series(shown, key)["metric_id"])
         assert exports.view_csv(query.download(folder, f)) == exports.view_csv(shown), f
+        with query.selection(folder, f) as sel:  # the page's way: the filters applied once, kept for the run
+            assert sel.summary() == s
+            assert list(sel.rows(10_000)["metric_id"]) == list(shown["metric_id"])
+            assert list(sel.rows(10_000)["sentence"]) == list(shown["sentence"])
+            assert list(sel.positive_rows(5)["metric_id"]) == list(positive["metric_id"])[:5]
+            assert sel.magnitudes().to_dict("list") == charts.magnitude_counts(shown).to_dict("list")
+            assert sel.measures().to_dict("list") == measures.to_dict("list")
+            for key in measures["key"][:3]:
+                assert list(sel.series(key)["metric_id"]) == list(trends.series(shown, key)["metric_id"])
 
 
 def test_the_queries_answer_as_the_pandas_filters_on_tables_the_etl_built(corpus: Path):
