@@ -184,7 +184,20 @@ def figures_by_magnitude(
     metrics: pd.DataFrame, title: str = "Figures by category", categories: Sequence[str] = ()
 ) -> go.Figure:
     """One bubble per category and power of ten, its area proportional to the number of figures there."""
-    counts = magnitude_counts(metrics)
+    values = metrics.loc[metrics["value"] > 0, "value"]
+    return magnitude_chart(magnitude_counts(metrics), values.min(), values.max(), title, categories)
+
+
+def magnitude_chart(
+    counts: pd.DataFrame,
+    low: float,
+    high: float,
+    title: str = "Figures by category",
+    categories: Sequence[str] = (),
+) -> go.Figure:
+    """:func:`figures_by_magnitude` from its counts (:func:`magnitude_counts`: category, decade, count) and the
+    smallest and largest positive value, as a query that aggregates them returns them."""
+    values = pd.Series([float(low), float(high)])  # all the axis needs of the values
     colors = palette.color_map(counts["category"], categories)
     largest = counts["count"].max()
     fig = go.Figure()
@@ -208,7 +221,6 @@ def figures_by_magnitude(
                 hovertemplate="<b>%{customdata[0]} figures</b><br>from %{customdata[1]}<extra></extra>",
             )
         )
-    values = metrics.loc[metrics["value"] > 0, "value"]
     # The size key: a row of grey bubbles of round counts on the same scale, above the categories. (Plotly's legend
     # draws every symbol at about the same size, so it cannot be the key.) Spread evenly over the axis's decades.
     refs = size_references(largest)
@@ -480,12 +492,18 @@ def describe_figures(metrics: pd.DataFrame, max_dots: int = MAX_DOTS) -> str:
     rows = metrics[metrics["value"] > 0]
     if rows.empty:
         return "The chart is empty: no figures match."
-    low, high = rows["value"].min(), rows["value"].max()
+    return describe_counts(len(rows), rows["category"].nunique(), rows["value"].min(), rows["value"].max(), max_dots)
+
+
+def describe_counts(n: int, categories: int, low: float, high: float, max_dots: int = MAX_DOTS) -> str:
+    """:func:`describe_figures` from the positive figures' count, categories, smallest and largest value."""
+    if not n:
+        return "The chart is empty: no figures match."
     span = (
-        f"{counted(len(rows), 'figure', 'figures')} in {counted(rows['category'].nunique(), 'category', 'categories')}, "
+        f"{counted(n, 'figure', 'figures')} in {counted(categories, 'category', 'categories')}, "
         f"from {human_number(low)} "
         f"to {human_number(high)}, on a log scale"
     )
-    if len(rows) > max_dots:
+    if n > max_dots:
         return f"{span}, counted per power of ten (filter to {max_dots:,} or fewer to see each figure as a dot)."
     return f"{span}; the table below lists each with its sentence."

@@ -129,18 +129,39 @@ def figures_view(data_dir: Path | None = None) -> tuple[pd.DataFrame, list[str]]
 
 def figures_csv(f: filters.Filters, data_dir: Path | None = None) -> bytes:
     """The figures passing ``f`` as CSV, valid against the metrics table's schema. Meant for a download built on
-    click: the button keeps only the filters, not a copy of the rows, in every session that shows it."""
-    metrics, _ = figures_view(data_dir)
-    return exports.view_csv(filters.apply(metrics, f))
+    click: the button keeps only the filters, not a copy of the rows, in every session that shows it. Asked of DuckDB
+    (`dashboard.query`): only the rows of the view are read."""
+    from dashboard import query
+
+    folder = Path(data_dir) if data_dir is not None else dirs().data
+    return exports.view_csv(query.download(folder, f))
 
 
 def figures_zip(f: filters.Filters, data_dir: Path | None = None) -> bytes:
     """The same view with its datapackage.json: schema, the filters, a citation line and the articles it cites."""
+    from dashboard import query
+
     folder = Path(data_dir) if data_dir is not None else dirs().data
-    metrics, _ = figures_view(folder)
+    shown = query.download(folder, f)
     built = built_at(folder)
     day = built.date().isoformat() if built else dt.date.today().isoformat()
-    return exports.view_zip(filters.apply(metrics, f), f, load("articles", folder), day)
+    cited = query.cited_articles(folder, sorted(set(shown["article_id"])))
+    return exports.view_zip(shown, f, cited, day)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _figure_options(data_dir: str, signature: str):
+    from dashboard import query
+
+    del signature  # only part of the cache key: a new build means new options
+    return query.options(Path(data_dir))
+
+
+def figure_options(data_dir: Path | None = None):
+    """What the Figures page's filters offer (`query.Options`), once per build; raises `query.NoParquet` for a data
+    folder built before the ETL wrote Parquet."""
+    folder = Path(data_dir) if data_dir is not None else dirs().data
+    return _figure_options(str(folder), data_signature(folder))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -81,11 +81,23 @@ def run(
 
         remove_stale_temps(out)  # before this run stages its own temporaries there
         tables, rows, rejected, hits = build_tables(docs, rejected, out, cache_dir, read, _read_article, progress)
-        # Save as one set: tables first, then the data package that hashes them, then the stamp. Nothing is
-        # replaced until every file is written, so a full disk leaves the last complete set as it was.
+        # Save as one set: tables (CSV, and Parquet made from the same checked bytes) first, then the data package
+        # that hashes them, then the stamp. Nothing is replaced until every file is written, so a full disk leaves
+        # the last complete set as it was.
         files: dict[str, bytes | Staged] = {f"{name}.csv": data for name, data in tables.items()}
+        try:
+            from etl.columnar import write_parquet
+
+            for name, data in tables.items():
+                files[f"{name}.parquet"] = write_parquet(name, data, out)
+        except BaseException:
+            for staged in files.values():
+                if isinstance(staged, Staged):
+                    staged.discard()
+            raise
         digests = {n: d if isinstance(d, bytes) else (d.size, d.sha256) for n, d in tables.items()}
-        files["datapackage.json"] = json_bytes(datapackage(digests))
+        columnar = {n: (files[f"{n}.parquet"].size, files[f"{n}.parquet"].sha256) for n in tables}
+        files["datapackage.json"] = json_bytes(datapackage(digests, columnar))
         files[STAMP] = stamp.encode()
         atomic_write_set(out, files)  # on failure it removes the staged tables too
         return BuildReport(rows["articles"], rejected, rows, hits, skipped=False)
@@ -276,13 +288,20 @@ def _is_current(out: Path, stamp: str) -> bool:
         if (out / STAMP).read_text() != stamp:
             return False
         package = json.loads((out / "datapackage.json").read_text())
-        for res in package["resources"]:
-            data = (out / res["path"]).read_bytes()
-            if res["hash"] != "sha256:" + hashlib.sha256(data).hexdigest():
+        for res in [*package["resources"], *package["parquet"]]:  # an older build has no Parquet: stale
+            if res["hash"] != "sha256:" + _sha256_of(out / res["path"]):
                 return False
         return True
     except (OSError, ValueError, KeyError):
         return False
+
+
+def _sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:  # a block at a time: a large table is never read whole
+        while block := fh.read(1 << 20):
+            h.update(block)
+    return h.hexdigest()
 
 
 def is_stale(seeds: Path, out: Path, also: Sequence[Path] = ()) -> bool:

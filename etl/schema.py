@@ -308,9 +308,13 @@ def table_schema(table: Table) -> dict[str, Any]:
     return schema
 
 
-def datapackage(payloads: Mapping[str, bytes | tuple[int, str]]) -> dict[str, Any]:
+def datapackage(
+    payloads: Mapping[str, bytes | tuple[int, str]], parquet: Mapping[str, tuple[int, str]] | None = None
+) -> dict[str, Any]:
     """The Frictionless Data Package descriptor for the tables, with the size and hash of each file: from its bytes,
-    or given as (size, sha256 hex) for a table written to disk as it was built (a large one is never held whole)."""
+    or given as (size, sha256 hex) for a table written to disk as it was built (a large one is never held whole).
+    ``parquet``: (size, sha256 hex) of each table's Parquet copy, listed under ``parquet`` (not as resources: the CSV
+    files are the published contract; the Parquet files are the same rows for the dashboard's queries)."""
     resources = []
     for table in TABLES:
         schema = table_schema(table)
@@ -330,7 +334,7 @@ def datapackage(payloads: Mapping[str, bytes | tuple[int, str]]) -> dict[str, An
                 "schema": schema,
             }
         )
-    return {
+    package: dict[str, Any] = {
         "name": "digital-education-dashboard",
         "title": "Digital education figures, places and events extracted from news articles",
         "description": "Built by `python -m etl` from the articles in seeds/. Every figure keeps its article, sentence and character offsets.",
@@ -338,3 +342,16 @@ def datapackage(payloads: Mapping[str, bytes | tuple[int, str]]) -> dict[str, An
         "profile": "tabular-data-package",
         "resources": resources,
     }
+    if parquet is not None:
+        package["parquet"] = [
+            {
+                "name": table.name,
+                "path": f"{table.name}.parquet",
+                "format": "parquet",
+                "bytes": parquet[table.name][0],
+                "hash": "sha256:" + parquet[table.name][1],
+                "description": "The same rows as the CSV file, typed by its schema, for the dashboard's queries.",
+            }
+            for table in TABLES
+        ]
+    return package

@@ -34,7 +34,7 @@ class Staged:
 
     def copy_from(self, source: Staged, start: int, end: int) -> None:
         """Append the bytes ``start:end`` of ``source`` (written, not yet finished)."""
-        source._fh.flush()
+        source.flush()
         with source.path.open("rb") as fh:
             fh.seek(start)
             left = end - start
@@ -48,6 +48,11 @@ class Staged:
     @property
     def sha256(self) -> str:
         return self._hash.hexdigest()
+
+    def flush(self) -> None:
+        """Make what was written so far readable through ``path`` (the file stays open for more)."""
+        if not self._fh.closed:
+            self._fh.flush()
 
     def finish(self) -> None:
         """Flush and fsync the file, so that renaming it can only ever show its whole content."""

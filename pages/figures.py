@@ -1,11 +1,12 @@
-"""Figures: filter every figure by article, category, place and text; log-scale chart, table with sentences, CSV."""
+"""Figures: filter every figure by article, category, place and text; log-scale chart, table with sentences, CSV.
+
+Everything it shows is asked of DuckDB over the Parquet tables (`dashboard.query`): no table is held in pandas."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import charts, data, exports, filters, fmt, trends, ui
+from dashboard import charts, data, exports, filters, fmt, query, trends, ui
 
 ui.through_router()
 
@@ -30,10 +31,10 @@ def _changed() -> None:
     st.session_state["_fig_applied"] = filters.read_query(st.query_params.get_all)
 
 
-def _over_time(shown: pd.DataFrame, titles: dict[str, str]) -> None:
+def _over_time(sel: query.Selection, titles: dict[str, str]) -> None:
     """One measure across publication dates, every reported value a point with its sentence."""
     st.subheader("The same measure over time")
-    found = trends.measures(shown)
+    found = sel.measures()
     if found.empty:
         st.caption(
             "No figure among these is reported on two publication dates with the same unit and subject; articles "
@@ -44,7 +45,7 @@ def _over_time(shown: pd.DataFrame, titles: dict[str, str]) -> None:
     if st.session_state.get("f_trend") not in labels:  # other filters, another build: the old choice is gone
         st.session_state["f_trend"] = found["key"].iloc[0]
     key = st.selectbox("Measure", list(labels), format_func=lambda k: labels[k], key="f_trend")
-    rows = trends.series(shown, key)
+    rows = sel.series(key)
     ui.chart(
         trends.trend_chart(rows, titles, "Reported over time"),
         f"{fmt.counted(len(rows), 'reported value', 'reported values')} on "
@@ -61,21 +62,104 @@ def options_named(options: dict[str, list[str]]) -> dict[str, list[str]]:
     return {"articles": options["f_article"], "categories": options["f_category"], "places": options["f_place"]}
 
 
+def _show(sel: query.Selection, current: filters.Filters, total: int, categories: list[str], titles: dict[str, str]):
+    """Count, chart, measures over time and table of the figures in ``sel``."""
+    found = sel.summary()
+    st.caption(
+        f"{found.rows:,} of {total:,} figures"
+        + (" match the filters. The link in the address bar reopens this view." if current.active else ".")
+        + (" A date filter leaves out the articles that state no publication date." if current.dated else "")
+    )
+
+    if not found.rows:
+        st.warning("No figure matches these filters. Remove one of them, or search for a shorter word.")
+        if st.button("Clear all filters"):
+            st.session_state["_fig_applied"] = None
+            ui.set_filters(filters.Filters())
+            st.rerun()
+        st.stop()
+
+    shown = sel.rows(MAX_TABLE_ROWS)  # the rows on screen, with their sentences
+    if found.positive > charts.MAX_DOTS:  # counted per category and power of ten, by the query
+        figure = charts.magnitude_chart(sel.magnitudes(), found.low, found.high, categories=categories)
+    else:
+        figure = charts.figures_chart(sel.positive_rows(charts.MAX_DOTS), categories=categories)
+    ui.chart(  # the chart draws them all; its Table and Sources views the first rows
+        figure,
+        charts.describe_counts(found.positive, found.categories, found.low, found.high),
+        shown[["category", "value", "unit", "qualifier", "subject", "place", "article_id", "metric_id"]],
+        key="figures_chart",
+        title="Figures by category",
+        sources=shown.assign(label=shown["figure"] + " " + shown["unit"])[["label", "article_id", "sentence"]],
+    )
+
+    _over_time(sel, titles)
+
+    if found.flagged:
+        st.warning(
+            f"{fmt.counted(found.flagged, 'figure looks', 'figures look')} wrong next to the others "
+            "(see the *check* column): worth a second look."
+        )
+
+    columns = [
+        "figure",
+        "unit",
+        "category",
+        "subject",
+        "place",
+        "flag",
+        "sentence",
+        "article",
+        "open",
+        "value",
+        "qualifier",
+    ]
+    if found.rows > MAX_TABLE_ROWS:
+        st.caption(
+            f"The table shows the first {MAX_TABLE_ROWS:,} of {found.rows:,} figures; narrow the filters to see the "
+            "others, or download them all below."
+        )
+    table = shown[columns]
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        placeholder=fmt.MISSING,  # a missing value reads "–", not "None"
+        # Every header in sentence case (fmt.header): "Figure", "Unit", "Category", "Check", "Source".
+        column_config={
+            **{c: st.column_config.Column(fmt.header(c)) for c in columns},
+            "figure": st.column_config.TextColumn(
+                "Figure", help="The value with its bound: + at least, ~ about, ≤ at most"
+            ),
+            "flag": st.column_config.TextColumn("Check", help="Why the figure may be misread"),
+            "sentence": st.column_config.TextColumn("Sentence", width="large"),
+            "open": st.column_config.LinkColumn("Source", display_text="open"),
+            # With thousands separators ("37,300,000,000"), not "3.73e+10"; a percent is in percent.
+            "value": st.column_config.NumberColumn("Value", format="localized"),
+        },
+    )
+
+
 def main() -> None:
     """The page. Its frames are locals: widget callbacks keep the module's globals alive per session."""
-    # Flags, labels and the search text are computed once per build and shared by every session (cached).
-    metrics, place_options = data.figures_view()
+    # The page asks DuckDB for what it shows (dashboard/query.py): counts, the rows on screen, its charts' data.
+    folder = data.dirs().data
     st.title("Figures")
+    try:
+        opts = data.figure_options(folder)  # once per build, shared by every session (cached)
+    except query.NoParquet as exc:
+        st.warning(fmt.md_literal(str(exc)))
+        st.stop()
 
-    if metrics.empty:
+    if not opts.total:
         st.info("No figures yet: add an article on the Sources page (or check the Data page for rejected files).")
         st.stop()
 
-    titles = dict(zip(metrics["article_id"], metrics["article"], strict=True))
+    titles = opts.titles
     options = {
         "f_article": sorted(titles),
-        "f_category": sorted(metrics["category"].unique()),
-        "f_place": place_options,
+        "f_category": opts.categories,
+        "f_place": opts.places,
     }
 
     # The URL is the source of truth (a shared link, a reload, a return to this page): the widgets follow it when it
@@ -114,78 +198,11 @@ def main() -> None:
     )
 
     current = _from_widgets()
-    shown = filters.apply(metrics, current)
-    st.caption(
-        f"{len(shown):,} of {len(metrics):,} figures"
-        + (" match the filters. The link in the address bar reopens this view." if current.active else ".")
-        + (" A date filter leaves out the articles that state no publication date." if current.dated else "")
-    )
+    # One selection per run: the filters (a search reads every sentence) are applied once, then each question reads
+    # only the rows that pass.
+    with query.selection(folder, current) as sel:
+        _show(sel, current, opts.total, options["f_category"], titles)
 
-    if shown.empty:
-        st.warning("No figure matches these filters. Remove one of them, or search for a shorter word.")
-        if st.button("Clear all filters"):
-            st.session_state["_fig_applied"] = None
-            ui.set_filters(filters.Filters())
-            st.rerun()
-        st.stop()
-
-    charted = shown.head(MAX_TABLE_ROWS)  # the chart draws them all; its Table and Sources views the first rows
-    ui.chart(
-        charts.figures_chart(shown, categories=options["f_category"]),
-        charts.describe_figures(shown),
-        charted[["category", "value", "unit", "qualifier", "subject", "place", "article_id", "metric_id"]],
-        key="figures_chart",
-        title="Figures by category",
-        sources=charted.assign(label=charted["figure"] + " " + charted["unit"])[["label", "article_id", "sentence"]],
-    )
-
-    _over_time(shown, titles)
-
-    n_flagged = int((shown["flag"] != "").sum())
-    if n_flagged:
-        st.warning(
-            f"{fmt.counted(n_flagged, 'figure looks', 'figures look')} wrong next to the others "
-            "(see the *check* column): worth a second look."
-        )
-
-    columns = [
-        "figure",
-        "unit",
-        "category",
-        "subject",
-        "place",
-        "flag",
-        "sentence",
-        "article",
-        "open",
-        "value",
-        "qualifier",
-    ]
-    if len(shown) > MAX_TABLE_ROWS:
-        st.caption(
-            f"The table shows the first {MAX_TABLE_ROWS:,} of {len(shown):,} figures; narrow the filters to see the "
-            "others, or download them all below."
-        )
-    table = shown[columns].head(MAX_TABLE_ROWS)
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        placeholder=fmt.MISSING,  # a missing value reads "–", not "None"
-        # Every header in sentence case (fmt.header): "Figure", "Unit", "Category", "Check", "Source".
-        column_config={
-            **{c: st.column_config.Column(fmt.header(c)) for c in columns},
-            "figure": st.column_config.TextColumn(
-                "Figure", help="The value with its bound: + at least, ~ about, ≤ at most"
-            ),
-            "flag": st.column_config.TextColumn("Check", help="Why the figure may be misread"),
-            "sentence": st.column_config.TextColumn("Sentence", width="large"),
-            "open": st.column_config.LinkColumn("Source", display_text="open"),
-            # With thousands separators ("37,300,000,000"), not "3.73e+10"; a percent is in percent.
-            "value": st.column_config.NumberColumn("Value", format="localized"),
-        },
-    )
-    folder = data.dirs().data
     name = exports.view_name(current)
     left, right, _ = st.columns([2, 3, 2])
     left.download_button(

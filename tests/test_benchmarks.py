@@ -79,3 +79,26 @@ def test_page_latency_quick_prints_medians_and_ratios(chromium_path: str) -> Non
     figures = json_line(out)
     assert figures["hello"] and figures["dashboard (seeds)"]["pages"]
     assert figures["hello_rss_mb"] > 0
+
+
+@pytest.mark.slow
+@pytest.mark.e2e
+def test_page_latency_at_scale_prints_pages_memory_rounds_and_search_answers(
+    chromium_path: str, tmp_path: Path
+) -> None:
+    proc = run_script(
+        str(BENCH / "page_latency.py"),
+        *("--scale", "12", "--rounds", "2", "--scale-dir", str(tmp_path / "scale"), "--json"),
+        *("--chromium", chromium_path),
+        timeout=900,
+    )
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    out = proc.stdout
+    assert re.search(r"^corpus: 12 articles", out, re.M)
+    assert re.search(r"^  Figures\s+\d+ ms\s+\d+ ms\s+[\d.]+x (met|MISSED)", out, re.M)
+    assert re.search(r"^server RSS after each round, 12 articles: \d+, \d+ MB", out, re.M)
+    assert re.search(r"^search answered on Figures, 12 articles: median \d+ ms", out, re.M)
+    figures = json_line(out)
+    assert figures["bench"] == "page_latency_scale" and len(figures["rss_scale_mb"]) == 2
+    assert figures["answers_scale_ms"] and figures["queries_ms"]["search, median"] > 0
+    assert len(list((tmp_path / "scale" / "seeds").glob("*.txt"))) == 12  # kept, and reused by the next run

@@ -170,12 +170,41 @@ def sample_tables() -> dict[str, pd.DataFrame]:
     }
 
 
-def write_tables(folder: Path, tables: dict[str, pd.DataFrame]) -> Path:
+def write_tables(folder: Path, tables: dict[str, pd.DataFrame], parquet: bool = True) -> Path:
+    """The tables as the ETL writes them: CSV, and (unless ``parquet`` is False, as an older build) Parquet typed by
+    the contract."""
     folder.mkdir(parents=True, exist_ok=True)
     for table in TABLES:
         frame = tables.get(table.name, pd.DataFrame())
         frame.reindex(columns=table.columns).to_csv(folder / f"{table.name}.csv", index=False)
+        if parquet:
+            write_parquet(folder, table.name)
     return folder
+
+
+def write_parquet(folder: Path, name: str) -> None:
+    """``name``.parquet from the CSV beside it, each column as the contract types it (a hand-made table may write an
+    integer as "3.0", which the ETL never does, so it is typed here rather than by etl.columnar)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from etl.columnar import arrow_schema
+
+    schema = arrow_schema(name)
+    raw = pd.read_csv(folder / f"{name}.csv", dtype=str, keep_default_na=False)
+    columns = {}
+    for field in schema:
+        values = raw[field.name] if field.name in raw else pd.Series([""] * len(raw), dtype=str)
+        if pa.types.is_string(field.type):
+            columns[field.name] = pa.array(values.tolist(), pa.string())
+        elif pa.types.is_date32(field.type):
+            days = pd.to_datetime(values.replace("", None), errors="coerce", format="ISO8601")
+            columns[field.name] = pa.array([d.date() if pd.notna(d) else None for d in days], pa.date32())
+        else:
+            numbers = pd.to_numeric(values.replace("", None), errors="coerce")
+            cast = (lambda v: int(v)) if pa.types.is_integer(field.type) else float
+            columns[field.name] = pa.array([cast(v) if pd.notna(v) else None for v in numbers], field.type)
+    pq.write_table(pa.table(columns, schema=schema), folder / f"{name}.parquet")
 
 
 @pytest.fixture

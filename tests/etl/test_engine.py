@@ -34,6 +34,7 @@ def test_a_local_dask_cluster_writes_the_same_tables_as_a_local_run(articles: Pa
     on_dask = build.run(articles, tmp_path / "dask", cache_dir=None, jobs=2, engine=build.Engine(chunk=5))
     assert here.articles == on_dask.articles == 33 and not on_dask.rejected
     assert _files(tmp_path / "dask") == _files(tmp_path / "here")
+    assert {"metrics.csv", "metrics.parquet", "events.parquet"} <= set(_files(tmp_path / "here"))  # Parquet too
 
 
 def test_the_command_reaches_a_cluster_by_its_scheduler_address(articles: Path, tmp_path: Path):
