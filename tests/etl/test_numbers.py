@@ -950,3 +950,16 @@ def test_scale_abbreviations_page_counters_bare_decimals_and_names(text, expecte
 )
 def test_a_range_after_a_noun_of_counting(text, expected):
     assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bridge is 1.2 km long and cost $45 million.", [(1.2, "km"), (45e6, "dollars")]),
+        ("It used 3 GB of data.", [(3, "GB")]),
+        ("They laid 5,200 km of fibre optic cable.", [(5200, "km")]),
+        ("It covers 10 square kilometres.", [(10, "square kilometres")]),
+    ],
+)
+def test_a_measure_s_unit_ends_with_its_unit_word(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected

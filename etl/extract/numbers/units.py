@@ -28,6 +28,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 # Units whose word may be glued to the number by a hyphen ("15-minute walk", "3-km trail").
 HYPHEN_CATEGORIES = frozenset({"duration", "distance", "area", "weight", "volume"})
+_MEASURE_HEADS = frozenset({"distance", "area", "weight", "volume", "data", "energy", "speed"})
+# what may follow a measure's unit without being part of it: an adjective of extent, "of", "and", a verb
+_MEASURE_END = re.compile(r"[ \t]+(?:long|wide|high|tall|deep|away|of|and|in|per)\b")
 
 # Counted things (as opposed to measures such as "5 km" or "100 yuan", which stay singular).
 COUNTED = frozenset({"people", "courses", "institutions", "places", "resources", "events", "engagement", "projects"})
@@ -137,6 +140,8 @@ def parse_unit(text: str, pos: int, limit: int) -> tuple[str, str, int]:
         p = m.end()
         if word in currency_codes():
             break  # "90 million KRW in funds": the code is the whole unit
+        if cat in _MEASURE_HEADS and (len(word) <= 3 or _MEASURE_END.match(text, p, limit)):
+            break  # "1.2 km long and cost ...", "3 GB of data": a measure's unit is the whole unit
     heads = [i for i, t in enumerate(toks) if t[3]]
     if heads:
         last = heads[-1]
