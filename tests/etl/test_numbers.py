@@ -963,3 +963,16 @@ def test_a_range_after_a_noun_of_counting(text, expected):
 )
 def test_a_measure_s_unit_ends_with_its_unit_word(text, expected):
     assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The population is 1.4 billion.", 1.4e9, "population"),
+        ("Enrolment was about 30,000 last year.", 30000, "Enrolment"),
+        ("The audience stood at 2 million.", 2e6, "audience"),
+    ],
+)
+def test_a_noun_of_counting_then_a_verb_of_being(text, value, unit):
+    m = only(text)
+    assert (m.value, m.unit) == (value, unit)

@@ -193,7 +193,11 @@ def modifier(word: str) -> bool:
 
 
 _COUNT_OF = re.compile(r"\b(?:a|an|the|its|their)[ \t]+([a-z]+)[ \t]+of[ \t]+\Z", re.IGNORECASE)
-_COUNT_RANGE = re.compile(r"\b([a-z]+)[ \t]+(?:between|ranging[ \t]+from|from)[ \t]+\Z", re.IGNORECASE)
+_COUNT_RANGE = re.compile(
+    r"\b([a-z]+)[ \t]+(?:between|ranging[ \t]+from|from|is|was|are|were|stands[ \t]+at|stood[ \t]+at)[ \t]+"
+    r"(?:(?:about|around|nearly|almost|over|some|roughly)[ \t]+)?\Z",
+    re.IGNORECASE,
+)
 _PREPOSITIONS = frozenset({"to", "of", "on", "for", "in", "at", "from", "with"})
 
 
