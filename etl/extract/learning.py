@@ -53,7 +53,7 @@ _HOST_REACH = 24
 # "X Learning City", "Learning X": a city named by its learning-city initiative.
 _LEARNING_AFTER = re.compile(r"[ \t]+Learning[ \t]+City\b")
 _LEARNING_BEFORE = re.compile(r"\bLearning[ \t]+\Z")
-# "Cork City – a prime example of a successful Learning City in Ireland": what the city is, set beside it
+# "Espoo City – a fine example of a successful Learning City in Finland": what the city is, set beside it
 _LEARNING_APPOSED = re.compile(
     r"(?:[ \t]+City)?[ \t]*(?:,|–|—|--?|\()[ \t]*(?:a|an|the|one)\b[^.;:()\n]{0,60}?\blearning[ \t]+city\b",
     re.IGNORECASE,
@@ -292,7 +292,7 @@ class _Reader:
         if not cities or placed < MIN_PLACE_SHARE * len(lst.items):
             return  # "Mobile Learning, Content Development and ...": not a list of cities
         # A name the gazetteer does not know, in a list without brackets, must look like a town's name, in a list
-        # that is mostly of places: "the Mayor of Limerick City and County, Padraig Malone, ..." lists people.
+        # that is mostly of places: "the Mayor of Leeds City Council, Anne Smith, ..." lists people.
         mostly_places = placed >= UNKNOWN_PLACE_SHARE * len(lst.items) or bool(
             _TOWNS_BEFORE.search(self.text, max(0, lst.start - 40), lst.start)
         )
@@ -371,7 +371,7 @@ _CALENDAR = re.compile(
 )
 
 
-# "KUALA LUMPUR:", "NAIROBI, Kenya —" opening a line: where the story was filed
+# "LIMA:", "NAIROBI, Kenya —" opening a line: where the story was filed
 _CAPS_DATELINE_AFTER = re.compile(r"(?:[ \t]*,[ \t]*[A-Z][\w’'. ]{1,30})?[ \t]*(?::|—|–|--?[ \t]|\()")
 
 

@@ -22,7 +22,7 @@ _WORD = r"(?:['’]s-)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’.]*(?:-\w[\w'’]*)*"
 # Lower-case words inside names ("Câmara de Lobos", "Stratford upon Avon"), never first or last.
 _PARTICLE = r"(?:de|del|della|da|do|dos|das|la|le|les|el|al|of|upon|on|sur|am|an|der|den|di|du|y|e|es|en|van|von)"
 MAX_WORDS = 7
-# ... perhaps with the number of its district: "Yaoundé 1er", "Lyon 3e"
+# ... perhaps with the number of its district: "Lyon 3e", "Paris 11e"
 NAME = re.compile(
     rf"{_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)*{_WORD}){{0,{MAX_WORDS - 1}}}(?:[ \t]+[1-9][0-9]?(?:er|e|ème))?"
 )
@@ -174,7 +174,7 @@ MAX_BULLET_GAP = 2  # headings or blank lines between two items of one list, at 
 def bulleted_lists(text: str, is_country: Callable[[str], bool] | None = None) -> list[NameList]:
     """Runs of two or more lines that each hold one name, bracketed or bulleted; short heading lines between items
     ("Asia and the Pacific") do not end a run. With ``is_country``, a line of a name, a comma and a country
-    ("Alexandria, Egypt") is an item without a bullet too."""
+    ("Sfax, Tunisia") is an item without a bullet too."""
     out: list[NameList] = []
     run: list[Item] = []
     gap = 0

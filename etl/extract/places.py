@@ -446,7 +446,7 @@ def _add_admin(add, listed: dict) -> None:
         names = [name, *filter(None, row["aliases"].split("|"))]
         # "Province of Cagayan" is written "Cagayan"
         names += [n[len(p) :] for n in names for p in _ADMIN_PREFIXES if n.startswith(p) and len(n) > len(p) + 2]
-        if row["kind"] == "province":  # "La Guajira Department" is written "La Guajira"
+        if row["kind"] == "province":  # "Boyacá Department" is written "Boyacá"
             names += [b for n in names if (b := _without_admin_suffix(n))]
         pop = int(row["population"])
         towns = [t for t in (_biggest_city(n, iso3) for n in names) if t]
@@ -846,13 +846,13 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
             continue
         if r.candidates[0].kind in {"city", "district"} and r.key in common:
             if _DETERMINER_AFTER.match(text, r.end):
-                continue  # "Shaping the Future", "Reading the news": a word that takes an object is a verb here
+                continue  # "Reading the news": a word that takes an object is a verb here
             if (
                 common[r.key] >= COMMON_WORD
                 and max(e.population for e in r.candidates) < WORLD_CITY
                 and _prev_cap_word(text, r.start)
             ):
-                continue  # "Lifelong Learning Hub", "LLL Hub": an everyday word ending an organisation's name
+                continue  # "Innovation Learning Hub", "ILH Hub": an everyday word ending an organisation's name
         if r.candidates[0].kind in {"city", "province", "district"} and r.key not in confirmed:
             nxt = _next_cap_word(text, r.end)
             # "NCR Delhi": after an acronym, a place of its own, not the rest of a person's name
@@ -1004,7 +1004,7 @@ def _unplaced_words() -> frozenset[str]:
 
 
 # An ALL-CAPS dateline that opens a line: "NAIROBI, Kenya —", "LAHORE:", "KUALA LUMPUR, July 16 (Bernama) --".
-# after the labelled date some stored pages open with (" date 2020-06-30 MANILA, Philippines —")
+# after the labelled date some stored pages open with (" date 2021-03-04 LIMA, Peru —")
 # A name alone on its line is one too ("TOKYO" above the story), when it is a city's or a country's.
 _DATELINE = re.compile(
     r"[ \t]*(?:date[ \t]+\d{4}-\d\d-\d\d[ \t]+)?(?P<name>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})"
@@ -1026,7 +1026,7 @@ def _datelines(text: str) -> list[tuple[int, int, _Entry]]:
             continue
         entries = candidates(_key(_title_case(name)))
         best = [e for e in entries if e.kind in {"country", "city"} and not e.small]
-        # a city under its own name before one that once bore it ("ISLAMABAD", an old name of Chattogram)
+        # a city under its own name before one that once bore it (a dateline whose name was once a bigger city's too)
         best = [e for e in best if not e.as_written and _key(e.name) == _key(_title_case(name))] or best
         if best:
             top = best[0] if best[0].kind == "country" else max(best, key=lambda e: e.population)

@@ -94,7 +94,7 @@ def _co_located(events: list[Event]) -> list[Event]:
     """Events of one article that begin the same day are held in one place: one that names no city takes the city
     of the other ("The 2nd Teachers Conference ... in Lyon" and "The third Tablet Summit was held on April 30 2015"),
     unless it is online. So does one the text says was held at the same time as the event told before it ("At the
-    same time, the National Exhibition ... was held"), with its date when it has none."""
+    same time, the Schools Expo ... was held"), with its date when it has none."""
     placed = {e.date: e for e in events if e.date and e.city}
     out: list[Event] = []
     for e in events:
@@ -149,7 +149,7 @@ def _context(m: Mention, art: Article, lex: Lexicon) -> bool:
 
 _ADJECTIVES_BEFORE = re.compile(r"(?<=[ \t])(?:[a-z][a-z-]*[ \t]+){1,2}\Z")
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-# Between a name and its date in a headline: 'Online Event ‘Title’ – Thursday 3 September'
+# Between a name and its date in a headline: 'Online Event ‘Title’ – Friday 5 May'
 _DATE_GAP = re.compile(rf"[ \t]*[–—-]?[ \t]*(?:{_WEEKDAY},?[ \t]+)?")
 # What may open a line of a listing before its date: an enumerator, a bullet, a weekday ("3) Friday 27 October")
 _LISTING_HEAD = re.compile(
@@ -218,8 +218,8 @@ _TITLED_REF = re.compile(r"(?:\b(?:the|its|their|this|our)\s+)\Z", re.IGNORECASE
 
 
 def _retitled(mentions: list[Mention], text: str) -> dict[int, list[int]]:
-    """A title given to an event the text already spoke of by its event word alone ("HSRC convened a webinar ...
-    its webinar entitled “Lessons ...”"): titled mention -> the earlier plain mentions of that word."""
+    """A title given to an event the text already spoke of by its event word alone ("the institute convened a webinar ...
+    its webinar entitled “Bandwidth for All”"): titled mention -> the earlier plain mentions of that word."""
     out: dict[int, list[int]] = {}
     for i, m in enumerate(mentions):
         if m.kind != "titled" or not text[m.start : m.start + 1].isalpha():
@@ -315,8 +315,8 @@ def _group(
             # differ name the place
             differ = c.core ^ o.core
             placed = bool(differ) and differ <= place_words
-            # a headline names the article's first event in fewer words ("Yeonsu-gu to host UNESCO's Learning Cities
-            # conference" and then "the fifth International Conference on Learning Cities")
+            # a headline names the article's first event in fewer words ("Lyon to host data forum" and then
+            # "the second International Forum on School Data")
             headline = bool(in_headline) and (
                 (first_body in o.members and any(i in in_headline for i in c.members))
                 or (first_body in c.members and any(i in in_headline for i in o.members))
@@ -435,7 +435,7 @@ def _frames(
             known = next((said[p] for i in refs if (p := _phrase(mentions[i])) in said), None)
             gi = known if known is not None else _referent(word, si, groups, mentions, current, main)
             if _LAST_YEAR.match(art.text, lo, hi):
-                # "Last year, 1,702 people gathered during the three-day conference": the edition before, if named
+                # "Last year, 900 people gathered during the conference": the edition before, if named
                 before = _edition_before(gi, groups, mentions)
                 if before is None:
                     continue
@@ -555,7 +555,7 @@ def _event(
     ):
         city, country = p.name, p.country_iso3
     host = placed is not None and placed[1].host
-    # a day given without a year the text can tell ("on 14 February") is still a date said of it
+    # a day given without a year the text can tell ("on 9 March") is still a date said of it
     day_said = any("date" in t.sources for t in told)
     said = (
         dated is not None
@@ -572,7 +572,7 @@ def _event(
     if fmt == "online" and not host:
         city = ""
     # Where a headline names it too, the fullest name of the best kind: a headline's may be shorter ("Learning Cities
-    # conference") or fuller ("GESS Dubai 2022") than the body's.
+    # conference") or fuller ("Edu Fair Lima 2022") than the body's.
     headlined = any(_in_headline(art.text, mentions[i].start) for i in g)
     best = min(
         g,

@@ -52,7 +52,7 @@ class Article:
 
     @cached_property
     def past_starts(self) -> list[int]:
-        """Where the text begins to speak of earlier editions ("as its previous conferences were held in ...")."""
+        """Where the text begins to speak of earlier editions ("as its earlier editions were held in ...")."""
         from etl.extract.events.where import PAST_EDITIONS, PAST_WORDS
 
         # A speed trick beside the plain rule (PAST_EDITIONS.finditer over the text): the regex is tried only where

@@ -10,7 +10,7 @@ from etl.extract.events.lexicon import Lexicon
 from etl.extract.numbers.units import unit_category
 from etl.model import Metric
 
-# "from 64 countries", "representatives of 30 countries": where those who come are from
+# "from 64 countries", "representatives of 12 countries": where those who come are from
 _FROM = re.compile(
     r"\b(?:from|(?:representatives|delegates|delegations|participants|experts|officials)\s+of)\s+"
     r"(?:up\s+to\s+|over\s+|more\s+than\s+|some\s+|about\s+)?\Z",
@@ -26,7 +26,7 @@ _STATED_AFTER = re.compile(
     rf"(?![ \t]+(?:in[ \t]+)?{_SCHOOL})"
 )
 _SCHOOLING = re.compile(rf"\b(?:attend\w*|participat\w*)\s+(?:the\s+)?{_SCHOOL}", re.I)
-# Those who speak, not those who attend: "a panel of four academics", "a line-up of 40 speakers"
+# Those who speak, not those who attend: "a panel of five experts", "a line-up of 40 speakers"
 _SPEAKERS = re.compile(r"\b(?:panel|panels|line-?up|roster)\s+of\s+(?:some\s+|about\s+|over\s+)?\Z", re.I)
 _THINGS = frozenset({"projects", "resources", "events", "courses"})  # what is submitted or held, not who comes
 SPEAKERS_REACH = 60  # characters from a figure of speakers to a count of countries that says where they come from
@@ -59,7 +59,7 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
                 continue
             countries = bool(lex.countries_unit.match(unit))
             if countries and 0 <= metric.start - speakers_end <= SPEAKERS_REACH:
-                continue  # "322 speakers and chairpersons from 57 countries", "380 proposals from 70 countries"
+                continue  # "120 speakers from 30 countries", "200 papers from 40 countries"
             if unit and unit_category(unit.split()[-1]) in _THINGS:  # the head noun's, not "training practitioners"
                 speakers_end = metric.end
                 continue

@@ -306,7 +306,7 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
         else:
             if role == "backref":
                 if lex.title_after.match(text, k_end):
-                    lower_case.append((k_start, k_end))  # a headline's 'Online Event ‘Title’': named by its title
+                    lower_case.append((k_start, k_end))  # a headline's 'Free Webinar ‘Title’': named by its title
                 continue
             right = expand_right(text, k_end, place_starts, lex)
             if right is None:
@@ -318,14 +318,14 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
                 continue  # a lone "Conference" names nothing by itself
         end = _balance_quotes(text, start, end)
         if named and named[-1].kind == "named" and _AND_JOIN.fullmatch(text, named[-1].end, start):
-            start = named.pop().start  # "International Exhibition and Forum of Education": one event, two words
+            start = named.pop().start  # "International Fair and Forum of Schools": one event, two words
         name = clean(text[start:end])
         tokens, year, edition = identity(name, lex)
         if ordinal := lex.ordinal_before.search(text, max(0, start - 20), start):
             edition = edition or _edition(ordinal.group(1), lex)
         d = _ACRONYM_DEF.match(text, end)
         if d and not year and (after := _YEAR_AFTER.match(text, d.end())):
-            year = int(after.group(1))  # "Transforming Education Conference for Humanity (TECH) 2017"
+            year = int(after.group(1))  # "Open Schools Conference for All (OSCA) 2019"
         named.append(Mention(start, end, name, "named", role == "ambiguous", tokens, year, edition))
         if d:
             acr = d.group(1)
@@ -370,8 +370,8 @@ _ACRONYM_FIRST = re.compile(r"(?P<acr>[A-Za-z][A-Za-z0-9&+-]{1,11})(?P<rest>[ \t
 
 
 def _spell_out_acronyms(mentions: list[Mention], lex: Lexicon) -> None:
-    """A brand written with an acronym the text defines in another name ("eLA 2011" after "E-learning Africa (eLA)
-    2012") is shown with the name spelled out: "E-learning Africa (eLA) 2011". Its identity words stay its own."""
+    """A brand written with an acronym the text defines in another name ("DSA 2011" after "Digital Schools Africa (DSA)
+    2012") is shown with the name spelled out: "Digital Schools Africa (DSA) 2011". Its identity words stay its own."""
     series: dict[str, str] = {}
     for m in mentions:
         if "(" in m.name and (d := _DEFINED.match(m.name)) and sum(c.isupper() for c in d.group("acr")) >= 2:
@@ -556,7 +556,7 @@ def _brand_mentions(text: str, taken: list[tuple[int, int]], places: list[PlaceM
             continue  # "Beijing 2022 Winter Olympics": the year is inside a longer name ("EdTech Fair Doha 2022 Opens" is not)
         lo = max(text.rfind("\n", 0, y.start()) + 1, y.start() - 120)
         words: list[re.Match[str]] = []
-        # "E-learning Africa (eLA) 2012": the name's acronym may stand between it and its year
+        # "Digital Schools Africa (DSA) 2012": the name's acronym may stand between it and its year
         acr = _ACRONYM_BEFORE.search(text, lo, y.start())
         if acr and _inside(taken, acr.start() + 1, acr.end() - 1):
             continue  # the year of a named event whose acronym stands between: that event's, not a brand
@@ -640,7 +640,7 @@ def _brand_repeats(text: str, brands: list[Mention], taken: list[tuple[int, int]
     return out
 
 
-# "held as a virtual conference", "it is a global forum for everyone": what an event already named is
+# "held as a virtual conference", "it is a regional forum for teachers": what an event already named is
 _AS_BEFORE = re.compile(r"(?<!\w)(?:as|is|was|are|were|be|remains)\s+\Z", re.IGNORECASE)
 
 
@@ -737,12 +737,12 @@ def _topic_after(text: str, pos: int) -> bool:
     return word not in _DESCRIBED_END and word not in _DETERMINERS and not (word.endswith("ed") and len(word) > 4)
 
 
-# Words with a capital ("eLearning", "Africa"): a brand's name after "the 15th edition of"
+# Words with a capital ("mEducation", "Asia"): a brand's name after "the 15th edition of"
 _CAPPED_RUN = re.compile(r"[a-z]{0,3}[A-Z][\w’'&-]*(?:[ \t]+[a-z]{0,3}[A-Z][\w’'&-]*){0,4}")
 
 
 def _brand_after(text: str, pos: int, lex: Lexicon) -> Mention | None:
-    """A brand named right after "the 15th edition of" ("eLearning Africa"), as a mention of its own."""
+    """A brand named right after "the 15th edition of" ("mEducation Asia"), as a mention of its own."""
     run = _CAPPED_RUN.match(text, pos)
     if run is None:
         return None
@@ -774,7 +774,7 @@ def _editions_of(text: str, mentions: list[Mention], lex: Lexicon) -> None:
             if target is not None and target.edition is None and not target.backref:
                 target.edition = _edition(m.group("ord"), lex)
             elif target is None and (brand := _brand_after(text, m.end(), lex)) is not None:
-                # "The 15th Edition of eLearning Africa will be held ...": a brand's edition, without an event word
+                # "The 9th Edition of mEducation Asia will be held ...": a brand's edition, without an event word
                 brand.edition = _edition(m.group("ord"), lex)
                 mentions.append(brand)
             elif target is None:

@@ -150,7 +150,7 @@ def sentence_years(mentions: list[Mention], art: Article, lex: Lexicon) -> dict[
             continue
         lo, hi = art.span(m.sent)
         past = art.past_in(lo, hi)
-        in_hi = past if past is not None else hi  # "... previous conferences were held in Beijing in 2013"
+        in_hi = past if past is not None else hi  # "... its earlier editions were held in Oslo in 2011"
         if (y := _OPENING_YEAR.match(art.text, lo, hi)) or (
             (y := _IN_YEAR.search(art.text, lo, in_hi))
             and (art.has(lex.future, lo, hi) or art.has(lex.host_any, lo, hi))

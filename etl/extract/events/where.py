@@ -27,7 +27,7 @@ def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
             inside.append(p)
             continue
         if (m.start < p.end and p.start < m.end) or (past is not None and p.start >= past):
-            continue  # "..., as its previous conferences were held in Beijing in 2013": other editions' places
+            continue  # "..., as its earlier editions were held in Oslo in 2011": other editions' places
         after = p.start >= m.end
         gap = p.start - m.end if after else m.start - p.end
         cue = max(m.lo, p.start - HOST_REACH)
@@ -57,7 +57,7 @@ def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
         f.sources["country"] = country.start
 
 
-# What the text then says is about earlier editions, not this one: "as its previous conferences were held in ..."
+# What the text then says is about earlier editions, not this one: "as its earlier editions were held in ..."
 PAST_WORDS = ("previous", "past", "earlier", "former", "last")
 PAST_EDITIONS = re.compile(
     r"\b(?:previous|past|earlier|former|last)\s+(?:\w+\s+){0,2}?"
@@ -69,10 +69,10 @@ _HOSTING = re.compile(r"[^.;]*?\b(?:host|hosts|hosted|hosting)\b[^.;]*\Z", re.IG
 
 
 def _subject_host(text: str, p: PlaceMention, m: Mention) -> bool:
-    """The city opens the sentence and the clause up to the event says it hosts it ("Cork is leading the way in
-    Europe by hosting UNESCO's International Conference ...")."""
+    """The city opens the sentence and the clause up to the event says it hosts it ("Lyon is leading the way in
+    Europe by hosting the International Forum ...")."""
     if p.end > m.start or p.start - m.lo > 60 or text[p.end : p.end + 2] in ("’s", "'s"):
-        return False  # "Incheon’s Yeonsu-gu will host": the possessor; the district after it hosts
+        return False  # "Seoul’s Mapo-gu will host": the possessor; the district after it hosts
     opens = p.start - m.lo <= 2 or bool(_POSSESSOR.fullmatch(text, m.lo, p.start))
     return opens and bool(_HOSTING.match(text, p.end, m.start))
 

@@ -63,7 +63,7 @@ def _in_name(text: str, start: int, end: int, sent: Sentence, num: str = "") -> 
     if not text[start - 1 : start].isspace():
         return False
     if "," in num:
-        return False  # digits grouped in thousands count something: "Odisha 11,776"
+        return False  # digits grouped in thousands count something: "Kerala 12,345"
     if "." in num:
         return True  # a version after a name: "Web 3.0", "Industry 4.0"
     nxt = next_word(text, end, sent.end)
@@ -158,7 +158,7 @@ def _digit_metric(
         # would say so after reading its unit, masks and ranges); tests/etl/test_numbers.py checks they agree.
         return None
     if scale and not cur and text[m.start("scale") - 1] == "-":
-        return None  # "the third 500-million supplementary program": an adjective, unlike "R1.4-billion"
+        return None  # "the second 300-million support plan": an adjective, unlike "R1.4-billion"
     if scale and not cur and (mark := scale_mark(scale)) and mark[1] == "money" and not _counts_after(text, m, sent):
         end, scale = m.start("scale"), None  # "50m" alone is fifty metres, not fifty million
         while end > start and text[end - 1] in " \t":
@@ -205,14 +205,14 @@ def _digit_metric(
         and more.group(1) in compound_scales()
         and scale_of(more.group(1)) > scale_of(scale)
     ):
-        value, end = value * scale_of(more.group(1)), more.end()  # "Rs 6.67 lakh crore", "Rs 5,000 thousand crore"
+        value, end = value * scale_of(more.group(1)), more.end()  # "Rs 2.5 lakh crore", "Rs 3 thousand crore"
     if scale and value and not (rng or pct or cur) and (tail := _compound_tail(text, end, scale_of(scale), sent.end)):
         value, end = value + tail[0], tail[1]  # "6 million 90 thousand 383" = 6,090,383
     qual = qualifier(text, start, sent.start)
     if m.group("plus") and not qual[0]:
         qual = ("+", "at_least")
     direction = change(text, _cue_end(text, start, sent.start, qual[0]), sent.start, end, sent.end, bool(pct))
-    # "decreased from 92.6 in 2010 to 91.1 percent in 2020": the figure takes the unit of the later one
+    # "fell from 80.5 in 2012 to 78.2 percent in 2022": the figure takes the unit of the later one
     later = None
     if not (pct or rng or cur or scale) and _FROM_BEFORE.search(text, max(sent.start, start - 12), start):
         later = _LATER_TO.match(text, end, sent.end)
@@ -233,7 +233,7 @@ def _digit_metric(
         unit, cat, _ = unit_after(text, rng.end if rng else end, sent)
         size = _SIZE_BETWEEN.match(text, end, sent.end) if not unit and not rng else None
         if size and unit_category(size.group(2)) in MEASURES:
-            # "4,545 43-inch LED televisions": the figure counts what the measure describes
+            # "1,200 55-inch LED screens": the figure counts what the measure describes
             unit, cat, _ = unit_after(text, size.end(), sent)
             unit = f"{size.group(1)} {unit}" if unit else ""
     if cur:
@@ -266,8 +266,8 @@ def _digit_metric(
     if not unit and ("," in m.group("num") or scale):
         unit, cat = _implied(text, start, end, sent, last)
     if not unit or _is_fraction(unit) or unit.split()[0].lower() in _REFERS_BACK:
-        # nothing counted: an age, a score, a code, or a total whose unit the sentence does not say; "the 6 million
-        # figure represents ...": a figure told before, named by what it is
+        # nothing counted: an age, a score, a code, or a total whose unit the sentence does not say; "the 2 million
+        # figure shows ...": a figure told before, named by what it is
         return None
     if cat == "distance" and unit.lower().startswith(("square ", "sq ", "sq. ")):
         cat = "area"
@@ -356,7 +356,7 @@ _NOUN_COMMA_BEFORE = re.compile(r"([a-z]+)[ \t]*,[ \t]*\Z")
 
 
 def _of_whom(text: str, start: int, end: int, sent: Sentence) -> tuple[str, str]:
-    """ "teachers, 50,000 of whom will get a laptop": the figure counts the plural noun before the comma."""
+    """ "nurses, 3,000 of whom will get a tablet": the figure counts the plural noun before the comma."""
     if not _OF_WHOM_AFTER.match(text, end, sent.end):
         return "", ""
     noun = _NOUN_COMMA_BEFORE.search(text, max(sent.start, start - 40), start)
@@ -373,8 +373,8 @@ _TRANSFER_BEFORE = re.compile(
 
 
 def _implied(text: str, start: int, end: int, sent: Sentence, last: Metric | None) -> tuple[str, str]:
-    """A count written without a unit that the text has just given ("... delivered the 75,000 computers ...
-    'Approximately 35,000 have been delivered'", "24 laptops each ... The goal is to distribute 60,000"): the unit
+    """A count written without a unit that the text has just given ("... delivered the 9,000 tablets ...
+    'Approximately 4,000 have been delivered'", "12 laptops each ... The goal is to distribute 5,000"): the unit
     of the figure before, when the bare figure is a verb's subject or what is handed out."""
     if last is None or last.category not in COUNTED or not 0 <= start - last.end <= IMPLIED_REACH:
         return "", ""
@@ -458,7 +458,7 @@ def _word_metric(
     if before in "-–" or before.isalnum():
         return None
     if phrase.lower() == "one" and not (scale or pct) and not (before == "(" and text[end : end + 1] == ")"):
-        return None  # "one of the", "one-stop": a pronoun or article, not a count; "Ouezzane (one)" is one
+        return None  # "one of the", "one-stop": a pronoun or article, not a count; "Lyon (one)" is one
     if is_title(phrase) and start != sent.start and text[start - 1 : start] not in '"“(':
         return None  # "Three Types of ... Map": a number word inside a name
     value = words_value(phrase) * scale_of(scale)

@@ -104,7 +104,7 @@ def make(
     text: str, start: int, end: int, value: float, unit: str, cat: str, sent: Sentence, qual: tuple[str, str]
 ) -> Metric:
     return Metric(
-        value=float(f"{value:.12g}"),  # a scale's float noise aside: 35.52 lakh is 3552000, not 3552000.0000000005
+        value=float(f"{value:.12g}"),  # a scale's float noise aside: 2.05 million is 2050000, not 2049999.9999999998
         unit=unit.strip('"“”‘’ '),
         qualifier=qual[0].lower(),
         bound=qual[1],

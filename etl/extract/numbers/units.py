@@ -101,7 +101,7 @@ def parse_unit(text: str, pos: int, limit: int) -> tuple[str, str, int]:
             if toks:
                 break  # a closing quote ends the quoted unit ("people's learning stars" like her)
             if m.group("quote") == "'" and (close := text.find("'", m.end(), limit)) > 0:
-                limit = close  # "300 'MiFi hubs'": the closing mark is no apostrophe of the last word
+                limit = close  # "200 'Wi-Fi boxes'": the closing mark is no apostrophe of the last word
             p = m.end()
             continue
         if m.group("paren"):
@@ -163,14 +163,14 @@ def parse_unit(text: str, pos: int, limit: int) -> tuple[str, str, int]:
         return text[toks[0][0] : toks[last][1]], toks[last][3], toks[last][1]
     for i, t in enumerate(toks[:3]):
         w = t[2]
-        # a participle after a modifier, before a plural noun, describes it: "solar powered tabs"
+        # a participle after a modifier, before a plural noun, describes it: "battery powered radios"
         described = i > 0 and i + 1 < len(toks) and toks[i + 1][2][:1].islower() and looks_plural(toks[i + 1][2])
         if (
             w in ("and",)
             or not w.replace("-", "").isalpha()
             or (w.lower().endswith(("ed", "ing")) and not w.isupper() and not described)
         ):
-            break  # a verb ("printed", "using"), not an acronym ("LED televisions")
+            break  # a verb ("printed", "using"), not an acronym ("LED screens")
         if looks_plural(w) and w[0].islower():  # "multi-function printers": a thing the lookup does not know
             return text[toks[0][0] : t[1]], "other", t[1]
         if i == 0 and _capital_plural(w) and not (len(toks) > 1 and toks[1][2][:1].isupper()):
@@ -207,7 +207,7 @@ def unit_before(text: str, start: int, sent: Sentence) -> tuple[str, str]:
     if (of := _COUNT_OF.search(text, lo, start)) and of.group(1).lower() in of_units():
         return of.group(1), "people"  # "a population of 570 million"
     if (rng := _COUNT_RANGE.search(text, lo, start)) and rng.group(1).lower() in of_units():
-        return rng.group(1), "people"  # "schools with an enrollment between 100 and 250", "enrolment ranging from"
+        return rng.group(1), "people"  # "schools with an enrollment between 50 and 150", "enrolment ranging from"
     m = patterns().lead.search(text, lo, start) if may_end_with(text, lo, start, lead_endings()) else None
     if not m:
         return "", ""
@@ -254,7 +254,7 @@ CARRY_GAP = 80  # characters from the figure before, at most, for a figure to sh
 _NON_YEAR_DIGIT = re.compile(rf"(?<![0-9])(?!{YEAR.pattern}(?![0-9]))[0-9]")
 
 
-# "Tangier-Asilah (10 establishments), Tetouan (nine)": a figure alone in brackets after a capitalised name
+# "Lyon (10 schools), Nice (nine)": a figure alone in brackets after a capitalised name
 _NAMED_BRACKET_BEFORE = re.compile(r"[A-Z][\w’'.-]*[ \t]*\([ \t]*\Z")
 _BRACKET_CLOSE = re.compile(r"[ \t]*\)")
 
@@ -262,7 +262,7 @@ _BRACKET_CLOSE = re.compile(r"[ \t]*\)")
 def carried(text: str, start: int, prev: Metric | None, end: int = -1) -> tuple[str, str]:
     """The unit of the figure before, for a figure compared with it and written without one ("1,100 courses, up
     from 800", "800 guests, including 400 from overseas"), or listed beside it as the figure of another name
-    ("Tangier-Asilah (10 establishments), Tetouan (nine), ...")."""
+    ("Lyon (10 schools), Nice (nine), ...")."""
     if prev is None or not 0 <= start - prev.end <= CARRY_GAP:
         return "", ""
     gap = text[prev.end : start]
