@@ -15,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,6 +85,34 @@ def discover_pages(page: Page, base: str) -> dict[str, str]:
     return pages or {"(root)": base + "/"}
 
 
+def time_pages(
+    page: Page,
+    pages: dict[str, str],
+    rounds: int,
+    times_ms: dict[str, list[float]],
+    errors: dict[str, str],
+    after_round: Callable[[], None] | None = None,
+) -> None:
+    """Visit every page once to warm it (caches filled, modules imported), then ``rounds`` times, timing each visit;
+    the first error of each page is kept."""
+    for label, url in pages.items():
+        _, err = visit(page, url)
+        if err:
+            errors[label] = err
+        times_ms[label] = []
+    for _ in range(rounds):
+        for label, url in pages.items():
+            # Each visit starts from a blank tab: tearing down the previous page (a map's WebGL context takes seconds
+            # in software rendering) is then not charged to the page being timed.
+            page.goto("about:blank")
+            ms, err = visit(page, url)
+            times_ms[label].append(ms)
+            if err and label not in errors:
+                errors[label] = err
+        if after_round is not None:
+            after_round()
+
+
 def measure_app(
     name: str, args: list[str], env_extra: dict[str, str], chromium: str, runs: int, log: Path
 ) -> AppResult:
@@ -97,20 +126,7 @@ def measure_app(
         try:
             page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
             pages = discover_pages(page, base)
-            for label, url in pages.items():  # warm-up: caches filled, modules imported
-                _, err = visit(page, url)
-                if err:
-                    result.errors[label] = err
-                result.times_ms[label] = []
-            for _ in range(runs):
-                for label, url in pages.items():
-                    # Each visit starts from a blank tab: tearing down the previous page (a map's WebGL context
-                    # takes seconds in software rendering) is then not charged to the page being timed.
-                    page.goto("about:blank")
-                    ms, err = visit(page, url)
-                    result.times_ms[label].append(ms)
-                    if err and label not in result.errors:
-                        result.errors[label] = err
+            time_pages(page, pages, runs, result.times_ms, result.errors)
             result.rss_mb = rss_mb(server.pid)
         finally:
             browser.close()
@@ -219,19 +235,14 @@ def measure_rounds(
         try:
             page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
             pages = discover_pages(page, server.url)
-            for label, url in pages.items():
-                _, err = visit(page, url)
-                if err:
-                    result.errors[label] = err
-                result.times_ms[label] = []
-            for _ in range(rounds):
-                for label, url in pages.items():
-                    page.goto("about:blank")
-                    ms, err = visit(page, url)
-                    result.times_ms[label].append(ms)
-                    if err and label not in result.errors:
-                        result.errors[label] = err
-                result.rss_mb.append(rss_mb(server.pid))
+            time_pages(
+                page,
+                pages,
+                rounds,
+                result.times_ms,
+                result.errors,
+                after_round=lambda: result.rss_mb.append(rss_mb(server.pid)),
+            )
             figures = next((u for label, u in pages.items() if "figures" in u.rsplit("/", 1)[-1].lower()), None)
             if search and figures:
                 result.answers_ms, errors = time_searches(page, figures, SEARCHES)
