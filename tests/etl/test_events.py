@@ -803,3 +803,15 @@ def test_the_scan_for_earlier_editions_agrees_with_the_plain_regex(text):
     from etl.extract.events.where import PAST_EDITIONS
 
     assert Article(text, [], [], [], "").past_starts == [m.start() for m in PAST_EDITIONS.finditer(text)]
+
+
+def test_a_reference_back_by_another_event_word_than_the_sentence_s_event_is_not_that_event():
+    text = (
+        "Lyon will host the International Forum on School Data from 18 to 20 September 2017. "
+        "Securing the forum was a competitive process, and a key factor was the success of its annual Reading "
+        "Festival. Over 600 people will attend the forum."
+    )
+    metrics = [figure(text, "600", 600, "people")]
+    found = {e.name: e for e in events(text, metrics=metrics, places=[place(text, "Lyon")], published="2017-09-01")}
+    assert found["International Forum on School Data"].attendees == 600
+    assert "Reading Festival" not in found or found["Reading Festival"].attendees is None

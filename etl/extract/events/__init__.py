@@ -427,7 +427,17 @@ def _frames(
                 r = mentions[i]
                 if _NEXT_EDITION.search(art.text, max(lo, r.start - 40), r.end):  # "... ended. next year, the event"
                     nexts.append(_Next(current, [i], (max(lo, r.start - 40), hi)))
-                said.setdefault(_phrase(r), current)
+                # "Securing the conference was ..., and ... its annual Lifelong Learning Festival": a reference back
+                # by another event word than the sentence's event names is the event named last with that word
+                word = _keyword_of(r)
+                token = identity(word, lex)[0] if word else frozenset()
+                head_tokens = frozenset().union(*(mentions[j].tokens for j in groups[current]))
+                referent = (
+                    current
+                    if not token or token <= head_tokens
+                    else _referent(word, si, groups, mentions, current, main)
+                )
+                said.setdefault(_phrase(r), referent)
             continue
         refs = backrefs_in.get(si, [])
         word = _refers_back(art, lo, hi, lex) if not refs else _keyword_of(mentions[refs[0]])
