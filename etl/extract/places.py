@@ -703,7 +703,15 @@ def _names_big_place(name: str) -> bool:
 
 
 _TLD = re.compile(r"[a-z]{2,6}(?:\.[a-z]{2,3})?(?![\w])")
+
+
 # A city name that opens a hyphenated compound ("Évry-Courcouronnes", merged communes): the compound is the place.
+@cache
+def _name_tail() -> re.Pattern[str]:
+    tails = _read_lines("places_name_tails.txt")
+    return re.compile(r"[ \t]+(?:" + "|".join(map(re.escape, tails)) + r")\b") if tails else re.compile(r"(?!x)x")
+
+
 _COMPOUND = re.compile(r"-[A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ][^\W\d_]+)*")
 
 
@@ -820,8 +828,10 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
         nxt, prev = _next_cap_word(text, r.end), _prev_cap_word(text, r.start)
         # an acronym before the name is a region's or an agency's, never a given name ("NCR Delhi")
         acronym = bool(prev) and prev.isupper() and 2 <= len(prev) <= 5
+        tail = bool(nxt) and _name_tail().match(text, r.end) is not None  # "Jubail Industrial City"
         return bool(
-            (nxt and nxt not in followers) or (prev and prev not in followers and prev not in stop and not acronym)
+            (nxt and nxt not in followers and not tail)
+            or (prev and prev not in followers and prev not in stop and not acronym)
         )
 
     # A name the text also uses on its own is a place even where capitalised words cling to it.
@@ -857,6 +867,9 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
             nxt = _next_cap_word(text, r.end)
             # "NCR Delhi": after an acronym, a place of its own, not the rest of a person's name
             acronym = r.key.isupper() and len(r.key) <= 5
+            if nxt and _name_tail().match(text, r.end) and not is_titled(r.start):
+                kept.append(r)  # "in collaboration with Jubail Industrial City": a planned city's own name
+                continue
             if is_titled(r.start) or (nxt and not (acronym and nxt in confirmed)):
                 person_until = _cap_run_end(text, r.start)
             continue
@@ -887,6 +900,9 @@ def _extract(text: str) -> list[PlaceMention]:
             compound = _COMPOUND.match(text, r.end)
             if compound and not any(_names_big_place(part) for part in compound.group()[1:].split("-")):
                 r = _Raw(r.start, compound.end(), r.key, r.candidates)
+                top = top._replace(as_written=True)
+            elif tail := _name_tail().match(text, r.end):  # "Jubail Industrial City": a planned city of its own
+                r = _Raw(r.start, tail.end(), r.key, r.candidates)
                 top = top._replace(as_written=True)
             cities.append((r, top))
         chosen.append((r, top))

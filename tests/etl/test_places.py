@@ -329,3 +329,17 @@ def test_a_small_town_named_like_a_frequent_word_is_no_place_at_the_end_of_a_nam
 )
 def test_provinces_without_their_kind_word_and_hyphenated_americans(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The UIL, in collaboration with Jubail Industrial City, Saudi Arabia, met.",
+            {"Jubail Industrial City", "Saudi Arabia"},
+        ),
+        ("Yanbu Industrial City joined the network.", {"Yanbu Industrial City"}),
+    ],
+)
+def test_a_planned_city_named_after_an_old_town(text, expected):
+    assert names(text) == expected
