@@ -222,3 +222,11 @@ def test_lines_of_a_town_and_a_date_are_no_list_of_members():
         "Leeds, February 16\n\nYork, March 2\n\nThe network now counts 356 cities.\n"
     )
     assert learning(text) == set()
+
+
+def test_an_event_in_a_list_of_towns_is_no_learning_city():
+    text = (
+        "This learning cities network newsletter features Family Learners Week, Wyndham and Bendigo "
+        "Learning Festivals and stories from UNESCO learning cities in Australia."
+    )
+    assert "Family Learners Week" not in {city for city, _ in learning(text)}
