@@ -976,3 +976,8 @@ def test_a_measure_s_unit_ends_with_its_unit_word(text, expected):
 def test_a_noun_of_counting_then_a_verb_of_being(text, value, unit):
     m = only(text)
     assert (m.value, m.unit) == (value, unit)
+
+
+def test_a_share_between_dashes_after_its_whole():
+    m = only("Most students—about 3 out of 4—have access to reliable home internet.")
+    assert (m.value, m.unit, m.bound) == (75, "students", "approx")

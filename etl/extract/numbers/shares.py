@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from etl.extract.numbers.common import qualifier
 from etl.extract.numbers.lexicon import number_words, rows
-from etl.extract.numbers.units import parse_unit
+from etl.extract.numbers.units import looks_plural, parse_unit, unit_category
 from etl.extract.regex import DIGITS, LETTERS, WordStarts, blanked, finditer_at, lower, trie
 from etl.model import Metric, Sentence
 
@@ -64,9 +64,17 @@ def _share_re() -> re.Pattern[str]:
         rf"(?<![A-Za-z0-9-])(?:(?P<n>a|an|{counts}|[0-9]{{1,2}})[ \t-]+)?(?P<f>{fractions})[ \t]+of[ \t]+"
         r"(?:(?:the|their|its|all|these|those|our|his|her)[ \t]+)?"
         # "1 in 4", "one in ten", "2 out of 5"
-        rf"|(?<![A-Za-z0-9-])(?P<p>one|{counts}|[0-9]{{1,3}})[ \t]+(?:in|out[ \t]+of)[ \t]+(?P<w>{counts}|[0-9]{{1,4}})[ \t]+",
+        # (or between dashes after what it is a share of: "Most students—about 3 out of 4—have ...")
+        rf"|(?<![A-Za-z0-9-])(?P<p>one|{counts}|[0-9]{{1,3}})[ \t]+(?:in|out[ \t]+of)[ \t]+(?P<w>{counts}|[0-9]{{1,4}})"
+        r"(?:[ \t]+|(?=[—–]))",
         re.IGNORECASE,
     )
+
+
+# "Most students—about 3 out of 4—have ...": the noun before a dash that opens the share
+_NOUN_DASH_BEFORE = re.compile(
+    r"([a-z]+)[ \t]*[—–][ \t]*(?:(?:about|around|nearly|almost|roughly|some|over)[ \t]+)?\Z", re.IGNORECASE
+)
 
 
 class Share(NamedTuple):
@@ -188,6 +196,9 @@ def shares(text: str, sentences: list[Sentence], sentence_at) -> list[Metric]:
         if sent is None or sent.end < m.end():
             continue
         unit, cat, _ = parse_unit(text, m.end(), sent.end)
+        noun = None if unit else _NOUN_DASH_BEFORE.search(text, max(sent.start, start - 40), start)
+        if noun is not None and looks_plural(noun.group(1)):
+            unit, cat = noun.group(1), unit_category(noun.group(1)) or "other"
         if not unit:
             continue
         qual = qualifier(text, start, sent.start)
