@@ -96,11 +96,21 @@ def test_rank_with_a_cue_word():
         ("The plan costs ₦2.5 billion.", 2.5e9, "naira"),
         ("It spent about 208 million U.S. dollars.", 2.08e8, "U.S. dollars"),
         ("It paid 500 Kenya shillings.", 500, "Kenya shillings"),
+        # any ISO 4217 currency's name after the amount, from pycountry (none of these is in units.csv)
+        ("The firm invested over 12.5 million birr in labs.", 1.25e7, "birr"),
+        ("The ministry spent 760 million zloty on laptops.", 7.6e8, "zloty"),
+        ("Grants of 3 billion hryvnia went to schools.", 3e9, "hryvnia"),
+        ("The scheme costs 40,000 tenge a year.", 40_000, "tenge"),
     ],
 )
 def test_currencies_written_before_or_named_after_the_amount(text, value, unit):
     m = only(text)
     assert (m.value, m.unit, m.category) == (value, unit, "money")
+
+
+@pytest.mark.parametrize("text", ["The index passed the 50 mark in May.", "The team won 3 gold at the games."])
+def test_currency_names_that_are_everyday_words_are_no_money(text):
+    assert all(m.category != "money" for m in figures(text))
 
 
 def test_currency_before_the_amount():

@@ -21,8 +21,25 @@ def rows(name: str) -> list[list[str]]:
 
 @cache
 def units() -> dict[str, str]:
-    """Head word (singular, lower case) -> category."""
-    return {w.lower(): c for w, c in rows("units.csv")}
+    """Head word (singular, lower case) -> category: units.csv, and the money of every ISO 4217 currency."""
+    table = {w.lower(): c for w, c in rows("units.csv")}
+    return {**{w: "money" for w in currency_heads() if w not in table}, **table}
+
+
+@cache
+def currency_heads() -> frozenset[str]:
+    """The last word of every ISO 4217 currency's name, as pycountry has them ("birr" of "Ethiopian Birr", "zloty"):
+    news writes an amount in most currencies with that word after it ("45 million birr"). Not the codes of metals,
+    funds and tests (X..), nor the names that are everyday English words too (numbers_currency_not_heads.txt)."""
+    import pycountry  # the places index loads it anyway; here only once per process
+
+    skip = {r[0].lower() for r in rows("numbers_currency_not_heads.txt")}
+    heads = set()
+    for c in pycountry.currencies:
+        word = c.name.split()[-1].lower().replace("’", "'")
+        if not c.alpha_3.startswith("X") and word.replace("'", "").isalpha() and word not in skip:
+            heads.add(word)
+    return frozenset(heads)
 
 
 @cache
