@@ -991,3 +991,47 @@ def test_a_noun_of_counting_then_a_verb_of_being(text, value, unit):
 def test_a_share_between_dashes_after_its_whole():
     m = only("Most students—about 3 out of 4—have access to reliable home internet.")
     assert (m.value, m.unit, m.bound) == (75, "students", "approx")
+
+
+# --- a number in words, then in figures in brackets ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("It gave out fourteen thousand, six hundred and eight (14,608) laptops.", 14_608, "laptops"),
+        ("They found two thousand three-hundred and sixty-five (2365) students in need.", 2365, "students"),
+        ("Of these, thirteen hundred (1300) tablets arrived.", 1300, "tablets"),
+        ("The last tranche of twenty thousand (20,000) laptops began today.", 20_000, "laptops"),
+    ],
+)
+def test_a_number_in_words_then_in_figures_is_one_figure(text, value, unit):
+    m = only(text)
+    assert (m.value, m.unit) == (value, unit)
+    assert m.surface.endswith(")") and not m.surface[0].isdigit()  # the words and the figures: one span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The team of five (2019) won again.",  # words and figures disagree: the bracket is no restatement
+        "Growth was steady in 2020 (2021 figures follow).",
+    ],
+)
+def test_a_bracket_that_does_not_restate_the_words_is_not_read_with_them(text):
+    assert all(not (m.surface.endswith(")") and m.surface[:1].isalpha()) for m in figures(text))
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("fourteen thousand, six hundred and eight", 14_608),
+        ("thirteen hundred", 1300),
+        ("two million five hundred thousand", 2_500_000),
+        ("ninety-nine", 99),
+    ],
+)
+def test_spelled_value(phrase, value):
+    from etl.extract.numbers.restated import spelled_value
+
+    assert spelled_value(phrase) == value
