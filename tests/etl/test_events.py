@@ -752,6 +752,15 @@ def test_the_year_after_a_named_event_s_acronym_is_that_event_s():
     assert (e.name, e.date, e.attendees) == ("Transforming Education Conference for Humanity", "2017-12-16", 1700)
 
 
+def test_an_acronym_defined_with_its_year_in_brackets_is_the_named_event_not_another():
+    text = (
+        "The Open Schools Summit 2021 (OSS 2021), an annual event organised by a university, took place from the "
+        "18th to the 20th of May 2021 in Accra, Ghana."
+    )
+    e = only(text, places=[place(text, "Accra")])
+    assert (e.name, e.date, e.end_date, e.city) == ("Open Schools Summit 2021", "2021-05-18", "2021-05-20", "Accra")
+
+
 def test_the_nth_edition_of_a_brand_without_an_event_word():
     text = (
         "The 15th Edition of eLearning Africa will be held from 11 - 13 May, 2022 in Kigali. "

@@ -50,7 +50,8 @@ _WORD_RUN = re.compile(r"\w*")
 _WORD = re.compile(r"[^\W_]+")
 _QUOTES = '"“”'
 # "(WDEC)", "(ADULTED VII)", "(ICLC 6)": an acronym, perhaps with its edition.
-_ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&+-]{1,11})(?:\s+([IVX]{1,6}|\d{1,2}))?\s*\)")
+# "(ADULTED VII)", "(ICLC 6)", "(GSE 2023)": an acronym, and the edition or year it names
+_ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&+-]{1,11})(?:\s+([IVX]{1,6}|\d{1,2}|(?:19|20)\d{2}))?\s*\)")
 _TIME_POSSESSIVE = re.compile(r"(?:year|week|month|today|tomorrow|yesterday)[’']s?", re.IGNORECASE)
 _ACRONYM_BEFORE = re.compile(r"[ \t]*\([ \t]*[A-Za-z][A-Za-z0-9&+-]{1,11}[ \t]*\)[ \t]+\Z")
 _AND_JOIN = re.compile(r"[ \t]+(?:and|&)[ \t]+")
@@ -326,6 +327,8 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
         d = _ACRONYM_DEF.match(text, end)
         if d and not year and (after := _YEAR_AFTER.match(text, d.end())):
             year = int(after.group(1))  # "Open Schools Conference for All (OSCA) 2019"
+        elif d and not year and d.group(2) and len(d.group(2)) == 4:
+            year = int(d.group(2))  # "Open Schools Conference (OSC 2019)"
         named.append(Mention(start, end, name, "named", role == "ambiguous", tokens, year, edition))
         if d:
             acr = d.group(1)
