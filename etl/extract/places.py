@@ -297,6 +297,18 @@ def candidates(key: str) -> tuple[_Entry, ...]:
 _MADE: list = [None, {}]  # [the gazetteer, key -> its entries]
 
 
+def city_state(p: PlaceMention) -> bool:
+    """A country or region that is also a city of its own name ("Singapore", "Hong Kong", "Monaco"): what is held
+    there is held in that city."""
+    if p.kind not in ("country", "region") or not p.country_iso3:
+        return False
+    names = {_fold(p.name).lower(), _fold(p.surface).lower()}
+    return any(
+        e.kind == "city" and not e.small and e.iso3 == p.country_iso3 and _fold(e.name).lower() in names
+        for e in candidates(_key(p.name))
+    )
+
+
 def locate(name: str, iso3: str = "") -> _Entry | None:
     """The place a name the text gives as a place means: in country ``iso3`` when given (small towns and counties
     too: the caller knows it names a place), else a country or region of that name, else the most populous place

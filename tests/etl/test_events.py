@@ -16,6 +16,7 @@ from etl.tables import events_table
 
 ISO3 = {"Shanghai": "CHN", "Wuhan": "CHN", "China": "CHN", "Nairobi": "KEN", "Kenya": "KEN", "Paris": "FRA"}
 ISO3 |= {"France": "FRA", "Medellín": "COL", "Colombia": "COL", "Astana": "KAZ", "Kazakhstan": "KAZ"}
+ISO3 |= {"Singapore": "SGP", "Leeds": "GBR"}
 
 
 def place(text: str, surface: str, kind: str = "city", name: str = "", nth: int = 0) -> PlaceMention:
@@ -759,6 +760,31 @@ def test_an_acronym_defined_with_its_year_in_brackets_is_the_named_event_not_ano
     )
     e = only(text, places=[place(text, "Accra")])
     assert (e.name, e.date, e.end_date, e.city) == ("Open Schools Summit 2021", "2021-05-18", "2021-05-20", "Accra")
+
+
+def test_a_place_right_after_a_capitalised_event_word_ends_the_name():
+    text = "The strong turnout at this year's EdTech Summit Africa, on May 11 & 12, pleased the organisers in 2019."
+    e = only(text, places=[place(text, "Africa", kind="region", name="Africa")])
+    assert (e.name, e.date) == ("EdTech Summit Africa", "2019-05-11")
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("The Open Schools Forum 2019 took place on May 11 at the City University of Leeds, with 300 people.", "Leeds"),
+        # where someone works is no venue of the event they attend
+        ("Mr Tan, a professor at Leeds's Open University, was attending the Open Schools Forum 2019 on May 11.", ""),
+    ],
+)
+def test_a_venue_named_after_its_city_but_not_a_person_s_workplace(text, city):
+    e = only(text, places=[place(text, "Leeds")])
+    assert e.city == city
+
+
+def test_a_city_state_that_hosts_an_event_is_its_city():
+    text = "The Open Schools Forum 2019 was held in Singapore on May 11."
+    e = only(text, places=[place(text, "Singapore", kind="country", name="Singapore")])
+    assert (e.city, e.country_iso3) == ("Singapore", "SGP")
 
 
 def test_the_nth_edition_of_a_brand_without_an_event_word():

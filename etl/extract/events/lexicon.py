@@ -94,6 +94,7 @@ class Lexicon:
     edition_scan: re.Pattern[str]  # " edition of ", in lower-cased text: where edition_of may match
     edition_words: tuple[str, ...]  # the first word of each edition_scan phrase, which stands right after its blank
     venue_after: re.Pattern[str]  # a venue's last words after a city ("Denver Convention Center")
+    venue_of: re.Pattern[str]  # a venue's name that ends with "of" before its city
     before: re.Pattern[str]
     strong_before: re.Pattern[str]
     title_after: re.Pattern[str]
@@ -203,6 +204,12 @@ def lexicon() -> Lexicon:
             re.I,
         ),
         host_clause_verbs=tuple(" ".join(v.split("*")[0].lower().split()) for v in host_verbs),
+        # "at the City University of Hong Kong": a venue named after the city it is in
+        venue_of=re.compile(
+            r"\bat[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'-]*[ \t]+){0,3}?(?:"
+            + trie(lines("events_venues.txt"), literal=False)
+            + r")[ \t]+of[ \t]+(?:the[ \t]+)?\Z"
+        ),
         venue_after=re.compile(
             r"[ \t]+(?:[A-Z][\w’'-]*[ \t]+){0,2}?(?:" + trie(lines("events_venues.txt"), literal=False) + r")\b"
         ),

@@ -17,7 +17,7 @@ import calendar
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -167,7 +167,7 @@ def _named_weekday(text: str, lo: int, t: re.Match[str]) -> bool:
     )
 
 
-def expand_right(text: str, kw_end: int, place_starts: set[int], lex: Lexicon) -> int | None:
+def expand_right(text: str, kw_end: int, place_starts: Mapping[int, int], lex: Lexicon) -> int | None:
     """End of the words that complete an event keyword ("on Digital Education Progress").
 
     None when a capitalised word follows the keyword directly: then the keyword only qualifies another noun
@@ -188,6 +188,10 @@ def expand_right(text: str, kw_end: int, place_starts: set[int], lex: Lexicon) -
         first = tok.group()
     if _ROMAN.fullmatch(first) and first and tok.start() > kw_end:  # "Conference on Adult Education VII"
         return tok.end()
+    if end == kw_end and tok.start() in place_starts and text[kw_end : tok.start()] == " ":
+        # "e-Learning Forum Asia", "EdTech Summit Africa 2025": a place right after the event word ends the name
+        end = place_starts[tok.start()]
+        return year.end() if (year := _YEAR_AFTER.match(text, end)) else end
     if first[:1].isupper() and first.lower() not in lex.stop and first.lower() not in _COMPLEMENTS:
         return None if end == kw_end else end
     if first.lower() not in _COMPLEMENTS:
@@ -279,7 +283,7 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
     global _EVENT_WORDS
     if not _EVENT_WORDS:
         _EVENT_WORDS = frozenset(identity(" ".join(lex.roles), lex)[0])
-    place_starts = {p.start for p in places}
+    place_starts = {p.start: p.end for p in places}
     named: list[Mention] = []
     lower_case: list[tuple[int, int]] = []
     acronyms: dict[str, frozenset[str]] = {}

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from etl.extract.events.article import Article, Facts
 from etl.extract.events.lexicon import Lexicon
 from etl.extract.events.names import NAME_REACH, Mention
+from etl.extract.places import city_state, person_titles
 from etl.model import PlaceMention
 
 HOST_REACH = 24  # characters before a place searched for "held in", "hosted by"
@@ -45,7 +47,7 @@ def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
         ):
             hosted.append((gap if after else NAME_REACH * 10 + gap, p))
     hosted.sort(key=lambda rp: rp[0])
-    city = next((p for _, p in hosted if p.kind in ("city", "district")), None)
+    city = next((p for _, p in hosted if p.kind in ("city", "district") or city_state(p)), None)
     if city is not None:
         f.city, f.country, f.host = _city(city), city.country_iso3, True
         f.sources["city"] = city.start
@@ -150,11 +152,23 @@ _AT_THE = re.compile(r"\b(?:at|in)\s+the\s+\Z", re.IGNORECASE)
 
 
 def _venue(text: str, p: PlaceMention, lex: Lexicon) -> bool:
-    """The city opens the name of a venue the event is at ("at the Denver Convention Center", "Sydney's
-    Australian Technology Park")."""
+    """The city opens or ends the name of a venue the event is at ("at the Denver Convention Center", "Sydney's
+    Australian Technology Park", "at the City University of Hong Kong")."""
+    if _affiliation().search(text, max(0, p.start - 40), p.start):
+        return False  # "a professor at Sydney's Technology University": where someone works, not the venue
     if text[p.end : p.end + 2] in ("'s", "’s"):  # "entered Sydney's Australian Technology Park to attend X"
         return bool(lex.venue_after.match(text, p.end + 2))
-    return bool(_AT_THE.search(text, max(0, p.start - 12), p.start) and lex.venue_after.match(text, p.end))
+    return bool(
+        (_AT_THE.search(text, max(0, p.start - 12), p.start) and lex.venue_after.match(text, p.end))
+        or lex.venue_of.search(text, max(0, p.start - 70), p.start)
+    )
+
+
+@cache
+def _affiliation() -> re.Pattern[str]:
+    """A person's post right before a place: "a professor at", "Director of the"."""
+    titles = "|".join(re.escape(t) for t in person_titles() if t.isalpha() and len(t) > 3)
+    return re.compile(rf"\b(?:{titles})s?\s+(?:at|of|from)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 _JUST_IN = re.compile(r"[\s,]*(?:in|at)\s+(?:the\s+)?")
