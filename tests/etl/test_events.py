@@ -787,6 +787,24 @@ def test_a_city_state_that_hosts_an_event_is_its_city():
     assert (e.city, e.country_iso3) == ("Singapore", "SGP")
 
 
+def test_a_lower_case_event_named_by_its_acronym_in_brackets():
+    text = (
+        "The foundation will organise an educational technology (EdTech) conference from Monday, 8th July to "
+        "Wednesday, 10th July 2024. The EdTech Conference 2024 will take place in Nairobi."
+    )
+    e = only(text, places=[place(text, "Nairobi")])
+    assert (e.name, e.date, e.city) == ("EdTech Conference 2024", "2024-07-08", "Nairobi")
+
+
+def test_a_day_that_another_sentence_gives_a_span_around_is_the_span():
+    text = (
+        "The 4th Open Schools Conference concluded in Leeds on Tuesday November 21, 2017. The conference was "
+        "organised by two universities during November 20-21, 2017."
+    )
+    e = only(text, places=[place(text, "Leeds")])
+    assert (e.date, e.end_date) == ("2017-11-20", "2017-11-21")
+
+
 def test_the_nth_edition_of_a_brand_without_an_event_word():
     text = (
         "The 15th Edition of eLearning Africa will be held from 11 - 13 May, 2022 in Kigali. "

@@ -537,7 +537,7 @@ def _event(
     def first(attr: str) -> tuple[int, Facts] | None:
         return next(((k, f) for k, f in enumerate(told) if getattr(f, attr)), None)
 
-    dated = first("date") or _frame_date(frame, art, lex, art.group_of.get(id(mentions[g[0]]), -1))
+    dated = _within_span(first("date"), told) or _frame_date(frame, art, lex, art.group_of.get(id(mentions[g[0]]), -1))
     # A host city named by "held in" beats a city inside the name ("Shanghai Forum ... held in Hangzhou"), which
     # beats a host country alone.
     placed = (
@@ -589,6 +589,7 @@ def _event(
         key=lambda i: (
             _NAME_RANK[mentions[i].kind],
             mentions[i].year is None,
+            _lower_case_name(mentions[i].name),  # a proper name ("X Conference") over "X conference"
             -len(mentions[i].name.split()) if headlined else 0,
             i,
         ),
@@ -610,6 +611,20 @@ def _event(
         edition=next((mentions[i].edition for i in g if mentions[i].edition), None),
         figure_starts=tuple(f.sources[k] for k in ("attendees", "overseas", "countries") if k in f.sources),
     )
+
+
+def _lower_case_name(name: str) -> bool:
+    """The last word of the name that is a word, not a number, is in lower case ("the EdTech conference 2024")."""
+    return next((w for w in reversed(name.split()) if w[:1].isalpha()), "")[:1].islower()
+
+
+def _within_span(dated: tuple[int, Facts] | None, told: list[Facts]) -> tuple[int, Facts] | None:
+    """A day of the event that another sentence gives a span of days around ("concluded ... on November 21" and
+    "held during November 20-21"): the span."""
+    if dated is None or dated[1].end_date not in ("", dated[1].date):
+        return dated
+    day = dated[1].date
+    return next(((k, f) for k, f in enumerate(told) if f.date < day <= f.end_date or f.date <= day < f.end_date), dated)
 
 
 WORLD_CITY = 1_000_000  # people: a city this big in an event's name is where the event is, found or not

@@ -53,6 +53,8 @@ _QUOTES = '"“”'
 # "(ADULTED VII)", "(ICLC 6)", "(GSE 2023)": an acronym, and the edition or year it names
 _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&+-]{1,11})(?:\s+([IVX]{1,6}|\d{1,2}|(?:19|20)\d{2}))?\s*\)")
 _TIME_POSSESSIVE = re.compile(r"(?:year|week|month|today|tomorrow|yesterday)[’']s?", re.IGNORECASE)
+# an acronym in brackets right before a lower-case event word: two capitals at least ("(ICT)", "(EdTech)")
+_BRACKETED_BEFORE = re.compile(r"\((?P<acr>(?=(?:[^A-Z)]*[A-Z]){2})[A-Za-z][A-Za-z0-9&+-]{1,11})\)[ \t]+\Z")
 _ACRONYM_BEFORE = re.compile(r"[ \t]*\([ \t]*[A-Za-z][A-Za-z0-9&+-]{1,11}[ \t]*\)[ \t]+\Z")
 _AND_JOIN = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 _OF_PARENT = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -295,11 +297,14 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
         role = lex.roles.get(word.lower(), "backref")
         if word.lower() not in lex.singular:
             continue  # plurals ("the World Conferences") name a series, not one event
+        bracketed = None
         if not word[:1].isupper():
-            if not _name_before(text, k_start):
+            if role != "backref" and (b := _BRACKETED_BEFORE.search(text, max(0, k_start - 20), k_start)):
+                bracketed = b  # "an educational technology (EdTech) conference": named by its acronym
+            elif not _name_before(text, k_start):
                 lower_case.append((k_start, k_end))  # "the conference": no name before the event word
                 continue
-            start = expand_left(text, k_start, lex)
+            start = bracketed.start("acr") if bracketed else expand_left(text, k_start, lex)
             left = text[start:k_start].split()
             after = _NEXT_LOWER.match(text, k_end)
             if after and after.group(1) in lex.not_after:
@@ -324,7 +329,7 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
         end = _balance_quotes(text, start, end)
         if named and named[-1].kind == "named" and _AND_JOIN.fullmatch(text, named[-1].end, start):
             start = named.pop().start  # "International Fair and Forum of Schools": one event, two words
-        name = clean(text[start:end])
+        name = f"{bracketed.group('acr')} {word}" if bracketed else clean(text[start:end])
         tokens, year, edition = identity(name, lex)
         if ordinal := lex.ordinal_before.search(text, max(0, start - 20), start):
             edition = edition or _edition(ordinal.group(1), lex)
