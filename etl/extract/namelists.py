@@ -33,7 +33,13 @@ _INNER_SEP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
 # Between two items: a comma or semicolon (then perhaps "and"), or "and" / "&"; a comma may stand before "(" too
 # ("Huejotzingo, (Mexico)"), which _item reads.
 _SEP = re.compile(r"[ \t]*(?:[,;][ \t]*(?:(?:and|&)[ \t]+)?|[ \t]+(?:and|&)[ \t]+)")
-_IN_REGION = re.compile(r"[ \t]+in[ \t]+(?=[A-Z])")
+# "Hongcheon-gun in Gangwon-do", "Vinh city in the central province of Nghe An": where an item is, then its name
+_IN_REGION = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+(?:[a-z]+[ \t]+){0,3})?(?=[A-Z])")
+_KIND = r"(?:city|town|village|county|district|municipality|province|region|state|prefecture)"
+_KIND_AFTER = re.compile(rf"[ \t]+{_KIND}\b")  # "Sa Dec city": the item and what it is
+_KIND_OF = re.compile(rf"[ \t]+{_KIND}[ \t]+of[ \t]+(?=[A-Z])")  # "the Delta city of Dong Thap": the region's name
+_YEAR_BRACKET = re.compile(r"[ \t]*\((?:19|20)[0-9]{2}\)")  # "Vinh (2020)": the year it joined
+_POSSESSOR = re.compile(r".*[’']s[ \t]+")  # "Dong Thap’s Cao Lanh": the city of a province
 _DASH = re.compile(r"[ \t]+[-–—][ \t]+.*$")  # "Kara - Commune de Kozah 1": the name is the part before the dash
 
 
@@ -107,14 +113,16 @@ def _items(text: str, start: int, hi: int, spans: dict[int, int]) -> tuple[list[
         if span is None:
             break
         s, e = span
+        # "Dong Thap’s Cao Lanh city": Cao Lanh, the province read as a place or within the run of names
+        if text[e : e + 3] in ("’s ", "'s ") and (owned := _name_at(text, e + 3, hi, spans)):
+            s, e = owned
+        elif owner := _POSSESSOR.match(text, s, e):
+            s = owner.end()
         paren = _bracket(text, e, hi, spans)
         if paren is None:
             items.append(Item(text[s:e], s, e, ""))
             pending += 1
-            end = e
-            # "Hongcheon-gun in Gangwon-do, Goseong-gun in Gyeongnam": where the item is, not another item
-            if (where := _IN_REGION.match(text, e, hi)) and (region := _name_at(text, where.end(), hi, spans)):
-                end = region[1]
+            end = _where(text, e, hi, spans)
         else:
             names, close = paren
             outer = text[s:e]
@@ -132,6 +140,20 @@ def _items(text: str, start: int, hi: int, spans: dict[int, int]) -> tuple[list[
             break
         p = sep.end()
     return items, end
+
+
+def _where(text: str, e: int, hi: int, spans: dict[int, int]) -> int:
+    """The end of what an item's name is followed by that says what and where it is, not another item: "Goseong-gun
+    in Gyeongnam", "Vinh city in the central province of Nghe An (2020)", "Sa Dec city in the Delta city of Dong Thap"."""
+    if kind := _KIND_AFTER.match(text, e, hi):
+        e = kind.end()
+    if (where := _IN_REGION.match(text, e, hi)) and (region := _name_at(text, where.end(), hi, spans)):
+        e = region[1]
+        if (of := _KIND_OF.match(text, e, hi)) and (named := _name_at(text, of.end(), hi, spans)):
+            e = named[1]
+    if year := _YEAR_BRACKET.match(text, e, hi):
+        e = year.end()
+    return e
 
 
 def _bracket(text: str, pos: int, hi: int, spans: dict[int, int]) -> tuple[list[tuple[str, int, int]], int] | None:

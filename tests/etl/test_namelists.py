@@ -57,6 +57,13 @@ def inline(text: str) -> list[list[tuple[str, str]]]:
             "Cities including Cork in Munster, Galway in Connacht and Derry in Ulster joined.",
             [[("Cork", ""), ("Galway", ""), ("Derry", "")]],
         ),
+        # what each item is and where it is ("city", "in the ... province of X", "the ... city of Y"), the year it
+        # joined, and a city written after its province's possessive
+        (
+            "New members are Tra Vinh city in the coastal province of Ben Tre, Phu Ly town in the river city of "
+            "Ha Nam (2021), and Hai Duong’s Chi Linh city (2023).",
+            [[("Tra Vinh", ""), ("Phu Ly", ""), ("Chi Linh", "")]],
+        ),
         # one name is no list
         ("Only Lisbon joined.", []),
     ],
