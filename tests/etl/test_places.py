@@ -136,6 +136,13 @@ def test_common_words_that_are_small_towns_are_not_places():
     assert names(text) == set()
 
 
+def test_a_number_word_before_district_names_a_policy_not_a_district():
+    assert (
+        names('The ministry runs the "One District, One Quality School" and "One Tablet, One Student" schemes.')
+        == set()
+    )
+
+
 def test_people_after_a_title_are_not_places():
     assert names("Professor Paris Lyon and Dr. Florence Nice spoke with Ms. Chen Nanjing.") == set()
 
