@@ -1035,3 +1035,19 @@ def test_spelled_value(phrase, value):
     from etl.extract.numbers.restated import spelled_value
 
     assert spelled_value(phrase) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The city is home to 18 of the 66 government high schools with labs.", 18, "government high schools"),
+        ("Of the 334 participants, over 200 of them were delegates from abroad.", 200, "delegates"),
+        ("Only 4,421 of its 75,558 schools have internet.", 4421, "schools"),
+    ],
+)
+def test_a_part_of_a_whole_is_counted_in_the_whole_s_unit(text, value, unit):
+    assert (value, unit) in [(m.value, m.unit) for m in figures(text)]
+
+
+def test_a_part_of_something_uncounted_is_no_figure():
+    assert [m.value for m in figures("Only 3 of the best made it.")] == []

@@ -264,6 +264,8 @@ def _digit_metric(
         unit, cat = _counted_before(text, start, sent, last)
     if not unit:
         unit, cat = _of_whom(text, start, end, sent)
+    if not unit:
+        unit, cat = _of_whole(text, end, sent)
     if not unit and ("," in m.group("num") or scale):
         unit, cat = _implied(text, start, end, sent, last)
     if not unit or _is_fraction(unit) or unit.split()[0].lower() in _REFERS_BACK:
@@ -364,6 +366,23 @@ def _of_whom(text: str, start: int, end: int, sent: Sentence) -> tuple[str, str]
     if noun is None or not looks_plural(noun.group(1)):
         return "", ""
     return noun.group(1), unit_category(noun.group(1)) or "other"
+
+
+# "18 of the 66 schools", "200 of them were delegates": a part of a whole, counted in the whole's unit
+_OF_WHOLE_AFTER = re.compile(
+    r"[ \t]+of[ \t]+(?:(?:the|these|those|its|their|our|all)[ \t]+(?:[0-9][0-9,]*[ \t]+)?"
+    r"|(?:them|these|those)[ \t]+(?:were|are|was|is)[ \t]+)"
+)
+
+
+def _of_whole(text: str, end: int, sent: Sentence) -> tuple[str, str]:
+    """The unit of the whole a bare figure is a part of: a plural noun of a known kind."""
+    if not (of := _OF_WHOLE_AFTER.match(text, end, sent.end)):
+        return "", ""
+    unit, cat, _ = unit_after(text, of.end(), sent)
+    if not unit or not cat or cat == "other" or not looks_plural(unit.split()[-1]):
+        return "", ""
+    return unit, cat
 
 
 IMPLIED_REACH = 400  # characters back to the figure whose unit a bare figure may take
