@@ -1051,3 +1051,24 @@ def test_a_part_of_a_whole_is_counted_in_the_whole_s_unit(text, value, unit):
 
 def test_a_part_of_something_uncounted_is_no_figure():
     assert [m.value for m in figures("Only 3 of the best made it.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "category"),
+    [
+        ("The robot is 15.5 cm wide.", 15.5, "cm", "distance"),
+        ("The tip is 1.5mm wide.", 1.5, "mm", "distance"),
+        ("Each tablet weighs 1.1 lb.", 1.1, "lb", "weight"),
+        ("The engine makes 296 hp.", 296, "hp", "energy"),
+        ("The chip runs at 2.4GHz.", 2.4, "GHz", "frequency"),
+        ("The battery holds 5,000 mAh.", 5000, "mAh", "energy"),
+    ],
+)
+def test_measures_written_with_their_symbols(text, value, unit, category):
+    m = only(text)
+    assert (m.value, m.unit, m.category) == (value, unit, category)
+
+
+@pytest.mark.parametrize("text", ["Reading Time: 35 sec. here", "BDST: 1725 HRS, JUNE 13, 2019", "It is a 2 min read."])
+def test_abbreviated_durations_of_page_furniture_and_clocks_are_no_figures(text):
+    assert figures(text) == []

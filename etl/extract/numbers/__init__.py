@@ -51,7 +51,7 @@ from etl.model import Metric, PlaceMention, Sentence
 __all__ = ["extract_metrics", "is_plural", "singular", "unit_category"]
 
 # Categories of units that measure rather than count: their unit may be glued to the number ("10Mbps", "5,200km").
-MEASURES = frozenset({"distance", "area", "weight", "volume", "duration", "data", "energy", "speed"})
+MEASURES = frozenset({"distance", "area", "weight", "volume", "duration", "data", "energy", "speed", "frequency"})
 _GLUED = re.compile(r"[A-Za-z]+")
 _VAGUE = frozenset({"several", "few", "many", "some", "dozens", "hundreds", "thousands"})
 

@@ -28,7 +28,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 # Units whose word may be glued to the number by a hyphen ("15-minute walk", "3-km trail").
 HYPHEN_CATEGORIES = frozenset({"duration", "distance", "area", "weight", "volume"})
-_MEASURE_HEADS = frozenset({"distance", "area", "weight", "volume", "data", "energy", "speed"})
+_MEASURE_HEADS = frozenset({"distance", "area", "weight", "volume", "data", "energy", "speed", "frequency"})
 # what may follow a measure's unit without being part of it: an adjective of extent, "of", "and", a verb
 _MEASURE_END = re.compile(r"[ \t]+(?:long|wide|high|tall|deep|away|of|and|in|per)\b")
 
