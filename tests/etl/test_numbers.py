@@ -96,6 +96,11 @@ def test_rank_with_a_cue_word():
         ("The plan costs ₦2.5 billion.", 2.5e9, "naira"),
         ("It spent about 208 million U.S. dollars.", 2.08e8, "U.S. dollars"),
         ("It paid 500 Kenya shillings.", 500, "Kenya shillings"),
+        # the code after the sign, or before it with a blank
+        ("Debt was about $US113 trillion.", 1.13e14, "US dollars"),
+        ("The house is worth $A82,615,680.", 82_615_680, "Australian dollars"),
+        ("Revenue grew to HK $3.7 billion last year.", 3.7e9, "Hong Kong dollars"),
+        ("The fund gave US $473 million.", 4.73e8, "US dollars"),
         # any ISO 4217 currency's name after the amount, from pycountry (none of these is in units.csv)
         ("The firm invested over 12.5 million birr in labs.", 1.25e7, "birr"),
         ("The ministry spent 760 million zloty on laptops.", 7.6e8, "zloty"),
