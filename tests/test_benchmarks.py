@@ -102,3 +102,29 @@ def test_page_latency_at_scale_prints_pages_memory_rounds_and_search_answers(
     assert figures["bench"] == "page_latency_scale" and len(figures["rss_scale_mb"]) == 2
     assert figures["answers_scale_ms"] and figures["queries_ms"]["search, median"] > 0
     assert len(list((tmp_path / "scale" / "seeds").glob("*.txt"))) == 12  # kept, and reused by the next run
+
+
+def test_newsquant_scores_a_file_in_its_format(tmp_path: Path) -> None:
+    sentences = [
+        {"text": "The school has 300 students.", "quantities": [{"value": "300.0", "unit": "students"}]},
+        # a decrease: signed in our tables, unsigned with its direction in the benchmark
+        {"text": "Shares fell 0.9% on Monday.", "quantities": [{"value": "0.9", "change": "down", "unit": "%"}]},
+        {"text": "Between 10 and 20 schools joined.", "quantities": [{"value": "10.0-20.0", "unit": "schools"}]},
+        {"text": "It was one of the best days.", "quantities": [{"value": "1", "unit": "best days"}]},
+        {"text": "Nothing to count here.", "quantities": []},
+    ]
+    path = tmp_path / "NewsQuant.json"
+    path.write_text(json.dumps(sentences), encoding="utf-8")
+
+    proc = run_script(str(BENCH / "newsquant.py"), str(path), "--json", timeout=120)
+
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    figures = json_line(proc.stdout)
+    assert (figures["found"], figures["missed"], figures["extra"]) == (3, 1, 0)
+    assert figures["missed_by_unit"] == {"best days": 1}
+    assert re.search(r"^figures \(value\): P=1\.000 R=0\.750", proc.stdout, re.M)
+
+
+def test_newsquant_without_its_file_says_where_to_get_it(tmp_path: Path) -> None:
+    proc = run_script(str(BENCH / "newsquant.py"), str(tmp_path / "missing.json"), timeout=60)
+    assert proc.returncode == 2 and "DED_NEWSQUANT" in proc.stdout
