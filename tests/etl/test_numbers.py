@@ -1033,13 +1033,14 @@ def test_a_bracket_that_does_not_restate_the_words_is_not_read_with_them(text):
         ("fourteen thousand, six hundred and eight", 14_608),
         ("thirteen hundred", 1300),
         ("two million five hundred thousand", 2_500_000),
+        ("twenty-eight thousand six hundred forty-two", 28_642),
         ("ninety-nine", 99),
     ],
 )
-def test_spelled_value(phrase, value):
-    from etl.extract.numbers.restated import spelled_value
+def test_words_value(phrase, value):
+    from etl.extract.numbers.common import words_value
 
-    assert spelled_value(phrase) == value
+    assert words_value(phrase) == value
 
 
 @pytest.mark.parametrize(
@@ -1077,3 +1078,31 @@ def test_measures_written_with_their_symbols(text, value, unit, category):
 @pytest.mark.parametrize("text", ["Reading Time: 35 sec. here", "BDST: 1725 HRS, JUNE 13, 2019", "It is a 2 min read."])
 def test_abbreviated_durations_of_page_furniture_and_clocks_are_no_figures(text):
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("There are twenty-eight thousand six hundred forty-two students enrolled.", 28_642, "students"),
+        ("Two million five hundred thousand pupils got tablets.", 2_500_000, "pupils"),
+        ("Two hundred million pupils were out of school.", 200_000_000, "pupils"),
+    ],
+)
+def test_a_number_in_words_with_scales_inside_it_is_one_figure(text, value, unit):
+    m = only(text)
+    assert (m.value, m.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("It plans to print 1.2m tons of paper by 2021.", 1_200_000, "tons"),
+        ("It has 35m of its reading devices in schools.", 35_000_000, "reading devices"),
+        ("The wall is 2.5m high.", 2.5, "m"),
+        ("They built a 50m pool.", 50, "m"),
+        ("The platform has 4.3M learners.", 4_300_000, "learners"),  # a capital M is never metres
+    ],
+)
+def test_m_after_a_number_is_a_million_where_a_plural_follows_else_metres(text, value, unit):
+    m = only(text)
+    assert (m.value, m.unit) == (value, unit)

@@ -406,7 +406,13 @@ def _implied(text: str, start: int, end: int, sent: Sentence, last: Metric | Non
 def _counts_after(text: str, m: re.Match[str], sent: Sentence) -> bool:
     """ "1m computers": a plural noun of counted things after "m" makes it a million, not metres ("a 50m pool")."""
     nxt = next_word(text, m.end("scale"), sent.end)
-    return bool(nxt) and is_plural(nxt) and unit_category(nxt) in COUNTED
+    if nxt and is_plural(nxt) and unit_category(nxt) in COUNTED:
+        return True
+    # "2.7m combined digital sales", "1.2m tons", "35m of its devices": the noun phrase after it ends in a plural
+    after = of.end() if (of := _OF_WHOLE_AFTER.match(text, m.end("scale"), sent.end)) else m.end("scale")
+    unit, cat, _ = parse_unit(text, after, sent.end)
+    head = unit.split()[-1] if unit else ""
+    return bool(head) and is_plural(head) and cat not in ("distance", "")
 
 
 def _is_fraction(unit: str) -> bool:
@@ -481,7 +487,7 @@ def _word_metric(
         return None  # "one of the", "one-stop": a pronoun or article, not a count; "Lyon (one)" is one
     if is_title(phrase) and start != sent.start and text[start - 1 : start] not in '"“(':
         return None  # "Three Types of ... Map": a number word inside a name
-    value = words_value(phrase) * scale_of(scale)
+    value = words_value(f"{phrase} {scale}" if scale else phrase)  # "two million five hundred thousand"
     if masked(text, start, end) or is_denominator(text, start, value):
         return None
     qual = qualifier(text, start, sent.start)

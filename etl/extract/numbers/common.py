@@ -29,14 +29,20 @@ def digits_value(num: str) -> float | None:
 
 
 def words_value(phrase: str) -> float:
+    """The value of a number in words, with any scale words inside it: "fourteen thousand, six hundred and eight"."""
     words = number_words()
-    total = 0.0
-    for part in re.split(r"[\s-]+", phrase.lower()):
-        if part == "and" or part not in words:
+    total = current = 0.0
+    for part in re.split(r"[\s,-]+", phrase.lower()):
+        if part not in words:
             continue
         v, kind = words[part]
-        total = total * v if kind == "hundred" else total + v
-    return total
+        if kind == "hundred":
+            current = (current or 1) * v
+        elif kind == "scale":
+            total, current = total + (current or 1) * v, 0.0
+        else:
+            current += v
+    return total + current
 
 
 def scale_of(word: str | None) -> float:

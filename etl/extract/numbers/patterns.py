@@ -70,8 +70,9 @@ def patterns() -> Patterns:
     )
     starters = [w for w, (_, k) in words.items() if k in ("unit", "teen", "tens")]
     word_start = WordStarts(starters + [w.capitalize() for w in starters], tail=r"\b")
-    spelled = re.compile(
-        rf"(?P<w>{below100}(?:[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?{below100})?)?)"
+    group = rf"{below100}(?:[ \t]+hundred(?:[ \t]+(?:and[ \t]+)?{below100})?)?"  # "six hundred forty-two"
+    spelled = re.compile(  # "twenty-eight thousand six hundred forty-two": groups joined by their scales
+        rf"(?P<w>{group}(?:[ \t]+(?:{scale_w}),?[ \t]+(?:and[ \t]+)?{group})*)"
         rf"(?:[ \t]+(?P<scale>{scale_w}))?\b"
         r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b|percentage[ \t]points?\b))?",
         re.IGNORECASE,

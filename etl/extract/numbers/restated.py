@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from etl.extract.numbers.common import digits_value, make, qualifier
+from etl.extract.numbers.common import digits_value, make, qualifier, words_value
 from etl.extract.numbers.lexicon import number_words
 from etl.extract.numbers.units import parse_unit
 from etl.extract.sentences import sentence_at
@@ -47,7 +47,7 @@ def words_before(text: str, bracket: int, value: float | None) -> int | None:
         elif first is None:
             break  # "and" and commas join number words; the bracket itself follows one
         after = tok.start()
-    if first is None or spelled_value(text[first.start() : bracket]) != value:
+    if first is None or words_value(text[first.start() : bracket]) != value:
         return None  # "the team of five (2019)": the words and the figures must say the same number
     return first.start()
 
@@ -55,20 +55,3 @@ def words_before(text: str, bracket: int, value: float | None) -> int | None:
 def _is_number_word(word: str) -> bool:
     words = number_words()
     return all(part in words and words[part][1] != "part" for part in word.split("-"))
-
-
-def spelled_value(phrase: str) -> float:
-    """The value of a number in words, with its scale words in place: "fourteen thousand, six hundred and eight"."""
-    words = number_words()
-    total = current = 0.0
-    for part in re.split(r"[\s,-]+", phrase.lower()):
-        if part not in words:
-            continue
-        v, kind = words[part]
-        if kind == "hundred":
-            current = (current or 1) * v
-        elif kind == "scale":
-            total, current = total + (current or 1) * v, 0.0
-        else:
-            current += v
-    return total + current
