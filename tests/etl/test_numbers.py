@@ -1106,3 +1106,15 @@ def test_a_number_in_words_with_scales_inside_it_is_one_figure(text, value, unit
 def test_m_after_a_number_is_a_million_where_a_plural_follows_else_metres(text, value, unit):
     m = only(text)
     assert (m.value, m.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It costs eight or nine euros.", [(8, "euros"), (9, "euros")]),
+        ("Each class has 20 or 30 pupils.", [(20, "pupils"), (30, "pupils")]),
+        ("Pupils spend two or three hours online.", [(2, "hours"), (3, "hours")]),
+    ],
+)
+def test_two_numbers_joined_by_or_share_the_unit_after_them(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected

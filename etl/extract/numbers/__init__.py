@@ -266,6 +266,8 @@ def _digit_metric(
         unit, cat = _of_whom(text, start, end, sent)
     if not unit:
         unit, cat = _of_whole(text, end, sent)
+    if not unit:
+        unit, cat = _or_next(text, end, sent)
     if not unit and ("," in m.group("num") or scale):
         unit, cat = _implied(text, start, end, sent, last)
     if not unit or _is_fraction(unit) or unit.split()[0].lower() in _REFERS_BACK:
@@ -373,6 +375,21 @@ _OF_WHOLE_AFTER = re.compile(
     r"[ \t]+of[ \t]+(?:(?:the|these|those|its|their|our|all)[ \t]+(?:[0-9][0-9,]*[ \t]+)?"
     r"|(?:them|these|those)[ \t]+(?:were|are|was|is)[ \t]+)"
 )
+
+
+# "20 or 30 pupils", "eight or nine euros": the other number, then the unit both share
+_OR_NEXT = re.compile(r"[ \t]+or[ \t]+(?:[0-9][0-9,.]*|[A-Za-z]+(?:-[A-Za-z]+)?)(?=[ \t])")
+
+
+def _or_next(text: str, end: int, sent: Sentence) -> tuple[str, str]:
+    """The unit of the number after "or", which the two figures share."""
+    if not (nxt := _OR_NEXT.match(text, end, sent.end)):
+        return "", ""
+    word = nxt.group().split()[-1].lower()
+    if not (word[:1].isdigit() or all(p in number_words() for p in word.split("-"))):
+        return "", ""
+    unit, cat, _ = parse_unit(text, nxt.end(), sent.end)
+    return (unit, cat) if unit else ("", "")
 
 
 def _of_whole(text: str, end: int, sent: Sentence) -> tuple[str, str]:
@@ -511,6 +528,8 @@ def _word_metric(
         unit, cat, _ = parse_unit(text, end, sent.end)
     if not unit:
         unit, cat = carried(text, start, prev, end)
+    if not unit:
+        unit, cat = _or_next(text, end, sent)
     if not unit or (value == 0 and not is_plural(unit.split()[-1])) or _is_fraction(unit):
         return None  # "zero tolerance" counts nothing; "two thirds (71 per cent) said" is a share without its whole
     return [_changed(make(text, start, end, value, unit, cat, sent, qual), direction)]
