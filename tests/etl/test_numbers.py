@@ -1118,3 +1118,18 @@ def test_m_after_a_number_is_a_million_where_a_plural_follows_else_metres(text, 
 )
 def test_two_numbers_joined_by_or_share_the_unit_after_them(text, expected):
     assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "bound", "surface"),
+    [
+        ("It has 5 or more schools.", 5, "schools", "at_least", "5 or more"),
+        ("It has five or more schools.", 5, "schools", "at_least", "five or more"),
+        ("It reached 500-plus teachers.", 500, "teachers", "at_least", "500-plus"),
+        ("Classes of 30 or fewer pupils.", 30, "pupils", "at_most", "30 or fewer"),
+        ("It hired 100 or so teachers.", 100, "teachers", "approx", "100 or so"),
+    ],
+)
+def test_a_qualifier_written_after_the_number(text, value, unit, bound, surface):
+    m = only(text)
+    assert (m.value, m.unit, m.bound, m.surface) == (value, unit, bound, surface)

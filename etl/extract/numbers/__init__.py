@@ -209,7 +209,9 @@ def _digit_metric(
         value, end = value * scale_of(more.group(1)), more.end()  # "Rs 2.5 lakh crore", "Rs 3 thousand crore"
     if scale and value and not (rng or pct or cur) and (tail := _compound_tail(text, end, scale_of(scale), sent.end)):
         value, end = value + tail[0], tail[1]  # "6 million 90 thousand 383" = 6,090,383
-    qual = qualifier(text, start, sent.start)
+    if not rng and (post := _POST_QUALIFIER.match(text, end, sent.end)):
+        end = post.end()  # "5 or more schools", "100 or so teachers", "500-plus teachers"
+    qual = _after_qualified(qualifier(text, start, sent.start), post if not rng else None)
     if m.group("plus") and not qual[0]:
         qual = ("+", "at_least")
     direction = change(text, _cue_end(text, start, sent.start, qual[0]), sent.start, end, sent.end, bool(pct))
@@ -392,6 +394,19 @@ def _or_next(text: str, end: int, sent: Sentence) -> tuple[str, str]:
     return (unit, cat) if unit else ("", "")
 
 
+# a qualifier written after the number: "5 or more", "100 or so", "500-plus"
+_POST_QUALIFIER = re.compile(r"[ \t]+(or[ \t]+(?:more|fewer|less|so))\b|-(plus)\b", re.IGNORECASE)
+_POST_BOUND = {"more": "at_least", "fewer": "at_most", "less": "at_most", "so": "approx", "plus": "at_least"}
+
+
+def _after_qualified(qual: tuple[str, str], post: re.Match[str] | None) -> tuple[str, str]:
+    """The qualifier before the number, else the one written after it."""
+    if qual[0] or post is None:
+        return qual
+    phrase = " ".join((post.group(1) or post.group(2)).lower().split())
+    return phrase, _POST_BOUND[phrase.split()[-1]]
+
+
 def _of_whole(text: str, end: int, sent: Sentence) -> tuple[str, str]:
     """The unit of the whole a bare figure is a part of: a plural noun of a known kind."""
     if not (of := _OF_WHOLE_AFTER.match(text, end, sent.end)):
@@ -507,7 +522,9 @@ def _word_metric(
     value = words_value(f"{phrase} {scale}" if scale else phrase)  # "two million five hundred thousand"
     if masked(text, start, end) or is_denominator(text, start, value):
         return None
-    qual = qualifier(text, start, sent.start)
+    if post := _POST_QUALIFIER.match(text, end, sent.end):
+        end = post.end()
+    qual = _after_qualified(qualifier(text, start, sent.start), post)
     direction = change(text, _cue_end(text, start, sent.start, qual[0]), sent.start, end, sent.end, bool(pct))
     if pct:
         unit = "percentage points" if pct.lower().startswith("percentage") else "percent"
