@@ -153,15 +153,17 @@ _AT_THE = re.compile(r"\b(?:at|in)\s+the\s+\Z", re.IGNORECASE)
 
 def _venue(text: str, p: PlaceMention, lex: Lexicon) -> bool:
     """The city opens or ends the name of a venue the event is at ("at the Denver Convention Center", "Sydney's
-    Australian Technology Park", "at the City University of Hong Kong")."""
-    if _affiliation().search(text, max(0, p.start - 40), p.start):
-        return False  # "a professor at Sydney's Technology University": where someone works, not the venue
+    Australian Technology Park", "at the City University of Hong Kong"), not where someone works ("a professor at
+    Sydney's Technology University")."""
     if text[p.end : p.end + 2] in ("'s", "’s"):  # "entered Sydney's Australian Technology Park to attend X"
-        return bool(lex.venue_after.match(text, p.end + 2))
-    return bool(
-        (_AT_THE.search(text, max(0, p.start - 12), p.start) and lex.venue_after.match(text, p.end))
-        or lex.venue_of.search(text, max(0, p.start - 70), p.start)
-    )
+        venue = bool(lex.venue_after.match(text, p.end + 2))
+    else:
+        venue = bool(_AT_THE.search(text, max(0, p.start - 12), p.start) and lex.venue_after.match(text, p.end)) or (
+            # a quick test first: a venue's name ends with "of" right before the place
+            text.endswith(("of ", "of the "), max(0, p.start - 8), p.start)
+            and bool(lex.venue_of.search(text, max(0, p.start - 70), p.start))
+        )
+    return venue and not _affiliation().search(text, max(0, p.start - 40), p.start)
 
 
 @cache
