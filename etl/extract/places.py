@@ -832,6 +832,9 @@ _HYPHENATED_AMERICAN = re.compile(r"[ \t-]Americans?\b")
 _DETERMINER_AFTER = re.compile(r"[ \t]+(?:the|a|an|our|their|its|your|his|her)[ \t]")
 
 
+_ARTICLES = frozenset({"The", "A", "An", "This", "That", "These", "Those"})  # "... 2020-07-21 The Eastern Cape"
+
+
 def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
     """Drop city names that are parts of people's names ("Mayor Gong", "Sun Yang") and the run of words after."""
     followers, stop = _followers(), stopwords()
@@ -843,7 +846,7 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
         tail = bool(nxt) and _name_tail().match(text, r.end) is not None  # "Jubail Industrial City"
         return bool(
             (nxt and nxt not in followers and not tail)
-            or (prev and prev not in followers and prev not in stop and not acronym)
+            or (prev and prev not in followers and prev not in stop and prev not in _ARTICLES and not acronym)
         )
 
     # A name the text also uses on its own is a place even where capitalised words cling to it.

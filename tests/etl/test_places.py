@@ -143,6 +143,10 @@ def test_a_number_word_before_district_names_a_policy_not_a_district():
     )
 
 
+def test_a_capitalised_article_before_a_province_is_no_part_of_a_name():
+    assert names("date 2020-07-21 The Eastern Cape education department will lease tablets.") == {"Eastern Cape"}
+
+
 def test_people_after_a_title_are_not_places():
     assert names("Professor Paris Lyon and Dr. Florence Nice spoke with Ms. Chen Nanjing.") == set()
 
