@@ -433,6 +433,16 @@ def _admin_name_parts() -> tuple[tuple[str, ...], frozenset[str]]:
     return suffixes, frozenset(r["word"] for r in rows if r["role"] == "generic")
 
 
+@cache
+def _name_forms() -> dict[str, tuple[tuple[re.Pattern[str], str, bool], ...]]:
+    """The other forms English news gives the subdivisions of a country (places_name_forms.csv), by country, and
+    whether a form is the English name the tables show."""
+    out: dict[str, list[tuple[re.Pattern[str], str, bool]]] = {}
+    for row in _read_csv("places_name_forms.csv"):
+        out.setdefault(row["iso3"], []).append((re.compile(row["pattern"]), row["form"], row["shown"] == "yes"))
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _without_admin_suffix(name: str) -> str:
     """A province's name without the word of its kind after it, unless what is left is a generic or everyday word."""
     suffixes, generic = _admin_name_parts()
@@ -460,6 +470,11 @@ def _add_admin(add, listed: dict) -> None:
         names += [n[len(p) :] for n in names for p in _ADMIN_PREFIXES if n.startswith(p) and len(n) > len(p) + 2]
         if row["kind"] == "province":  # "Boyacá Department" is written "Boyacá"
             names += [b for n in names if (b := _without_admin_suffix(n))]
+        forms = [
+            (f, english) for pat, form, english in _name_forms().get(iso3, ()) if (f := pat.sub(form, name)) != name
+        ]
+        names += [f for f, _ in forms]
+        shown = next((f for f, english in forms if english), name)  # "South Gyeongsang" for Gyeongsangnam-do
         pop = int(row["population"])
         towns = [t for t in (_biggest_city(n, iso3) for n in names) if t]
         # another name of a town counts where the town holds most of the subdivision's people: "Querétaro" for
@@ -468,10 +483,11 @@ def _add_admin(add, listed: dict) -> None:
         if any(t.population >= TOWN_SHARE * pop for t in towns) or any(t.population >= ALSO_SHARE * pop for t in also):
             continue
         district = row["kind"] == "district"
-        e = _Entry(name, row["kind"], iso3, float(row["lat"]), float(row["lon"]), pop, district)
+        e = _Entry(shown, row["kind"], iso3, float(row["lat"]), float(row["lon"]), pop, district)
         for n in names:
             if not (district and _common_words().get(n, 0) >= COMMON_WORD):
-                add(n, e if n == name else e._replace(as_written=True))  # "Dangjin" for Dangjin-si
+                # "Dangjin" for Dangjin-si; but "South Gyeongsang" for Gyeongnam, an English name being known
+                add(n, e if n == shown or shown != name else e._replace(as_written=True))
 
 
 @dataclass

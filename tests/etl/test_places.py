@@ -147,6 +147,18 @@ def test_a_capitalised_article_before_a_province_is_no_part_of_a_name():
     assert names("date 2020-07-21 The Eastern Cape education department will lease tablets.") == {"Eastern Cape"}
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The county of Hadong-gun in Gyeongnam joined.", "South Gyeongsang"),  # a syllable and the direction
+        ("Schools in North Gyeongsang Province got tablets.", "North Gyeongsang"),  # the direction in front
+        ("Suncheon in Jeonnam hosted it.", "South Jeolla"),
+    ],
+)
+def test_korean_provinces_in_the_forms_english_news_writes_them(text, name):
+    assert name in names(text)
+
+
 def test_people_after_a_title_are_not_places():
     assert names("Professor Paris Lyon and Dr. Florence Nice spoke with Ms. Chen Nanjing.") == set()
 
