@@ -194,6 +194,26 @@ def test_figures_need_a_sentence_about_attending():
     assert (e.attendees, e.countries_represented) == (None, None)
 
 
+@pytest.mark.parametrize(
+    ("text", "attendees"),
+    [
+        (
+            "On 7 October 2020, the agency hosted its second webinar, which was followed by 38 digital education experts.",
+            38,
+        ),
+        (
+            "The 2022 Open Schools Conference, which took place in Abuja on June 15, had in attendance over 2000 low "
+            "cost private school owners.",
+            2000,
+        ),
+    ],
+)
+def test_attendance_read_from_the_whole_article(text, attendees):
+    from etl.extract.pipeline import extract_article
+
+    assert [e.attendees for e in extract_article(text).events] == [attendees]
+
+
 def test_lower_case_event_named_by_its_quoted_title_takes_the_figures_of_the_meeting():
     text = (
         "On the afternoon of January 30, the parallel conference of the 2024 World Digital Education Conference "
