@@ -1133,3 +1133,20 @@ def test_two_numbers_joined_by_or_share_the_unit_after_them(text, expected):
 def test_a_qualifier_written_after_the_number(text, value, unit, bound, surface):
     m = only(text)
     assert (m.value, m.unit, m.bound, m.surface) == (value, unit, bound, surface)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The fair drew more than 300 leading educational brands.", "leading educational brands"),
+        ("It has reintegrated 5,000 early school leavers.", "early school leavers"),
+        ("The state has 21 lakh such children.", "such children"),
+    ],
+)
+def test_adjectives_before_a_noun_the_lookups_do_not_know_are_part_of_the_unit(text, unit):
+    assert only(text).unit == unit
+
+
+@pytest.mark.parametrize("text", ["The 300 using it liked it.", "It has 300 schools such as these."])
+def test_such_and_participles_that_end_the_phrase_stay_out(text):
+    assert [m.unit for m in figures(text)] in ([], ["schools"])

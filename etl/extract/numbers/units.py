@@ -163,8 +163,8 @@ def parse_unit(text: str, pos: int, limit: int) -> tuple[str, str, int]:
         return text[toks[0][0] : toks[last][1]], toks[last][3], toks[last][1]
     for i, t in enumerate(toks[:3]):
         w = t[2]
-        # a participle after a modifier, before a plural noun, describes it: "battery powered radios"
-        described = i > 0 and i + 1 < len(toks) and toks[i + 1][2][:1].islower() and looks_plural(toks[i + 1][2])
+        # a participle before a plural noun describes it: "battery powered radios", "leading educational brands"
+        described = any(u[2][:1].islower() and looks_plural(u[2]) for u in toks[i + 1 : 3])
         if (
             w in ("and",)
             or not w.replace("-", "").isalpha()
