@@ -1150,3 +1150,17 @@ def test_adjectives_before_a_noun_the_lookups_do_not_know_are_part_of_the_unit(t
 @pytest.mark.parametrize("text", ["The 300 using it liked it.", "It has 300 schools such as these."])
 def test_such_and_participles_that_end_the_phrase_stay_out(text):
     assert [m.unit for m in figures(text)] in ([], ["schools"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "It invited 100 international and 100 Chinese experts.",
+            [(100, "international experts"), (100, "Chinese experts")],
+        ),
+        ("It has 30 public and 20 private schools.", [(30, "public schools"), (20, "private schools")]),
+    ],
+)
+def test_a_figure_with_only_an_adjective_takes_the_noun_of_the_next(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected

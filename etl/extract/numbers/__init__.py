@@ -270,6 +270,8 @@ def _digit_metric(
         unit, cat = _of_whole(text, end, sent)
     if not unit:
         unit, cat = _or_next(text, end, sent)
+    if not unit:
+        unit, cat = _adjective_and_next(text, end, sent)
     if not unit and ("," in m.group("num") or scale):
         unit, cat = _implied(text, start, end, sent, last)
     if not unit or _is_fraction(unit) or unit.split()[0].lower() in _REFERS_BACK:
@@ -405,6 +407,20 @@ def _after_qualified(qual: tuple[str, str], post: re.Match[str] | None) -> tuple
         return qual
     phrase = " ".join((post.group(1) or post.group(2)).lower().split())
     return phrase, _POST_BOUND[phrase.split()[-1]]
+
+
+# "100 international and 100 Chinese experts": an adjective, then "and" and the next figure with the noun
+_ADJECTIVE_AND_NEXT = re.compile(r"[ \t]+([a-z][a-z-]+)[ \t]+and[ \t]+[0-9][0-9,.]*(?=[ \t])")
+
+
+def _adjective_and_next(text: str, end: int, sent: Sentence) -> tuple[str, str]:
+    """The noun of the next figure, after the adjective of this one: "international experts"."""
+    if not (nxt := _ADJECTIVE_AND_NEXT.match(text, end, sent.end)) or unit_category(nxt.group(1)):
+        return "", ""
+    unit, cat, _ = parse_unit(text, nxt.end(), sent.end)
+    if not unit or not cat or not is_plural(head := unit.split()[-1]):
+        return "", ""
+    return f"{nxt.group(1)} {head}", cat
 
 
 def _of_whole(text: str, end: int, sent: Sentence) -> tuple[str, str]:
