@@ -1068,6 +1068,8 @@ def test_a_part_of_something_uncounted_is_no_figure():
         ("The engine makes 296 hp.", 296, "hp", "energy"),
         ("The chip runs at 2.4GHz.", 2.4, "GHz", "frequency"),
         ("The battery holds 5,000 mAh.", 5000, "mAh", "energy"),
+        ("Schools shut when it passed 40°C.", 40, "°C", "temperature"),
+        ("It was 86 °F in the hall.", 86, "°F", "temperature"),
     ],
 )
 def test_measures_written_with_their_symbols(text, value, unit, category):

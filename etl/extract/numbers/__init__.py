@@ -51,8 +51,11 @@ from etl.model import Metric, PlaceMention, Sentence
 __all__ = ["extract_metrics", "is_plural", "singular", "unit_category"]
 
 # Categories of units that measure rather than count: their unit may be glued to the number ("10Mbps", "5,200km").
-MEASURES = frozenset({"distance", "area", "weight", "volume", "duration", "data", "energy", "speed", "frequency"})
+MEASURES = frozenset(
+    {"distance", "area", "weight", "volume", "duration", "data", "energy", "speed", "frequency", "temperature"}
+)
 _GLUED = re.compile(r"[A-Za-z]+")
+_DEGREES = re.compile(r"[ \t]?°[ \t]?[CF]\b")
 _VAGUE = frozenset({"several", "few", "many", "some", "dozens", "hundreds", "thousands"})
 
 
@@ -165,7 +168,9 @@ def _digit_metric(
         while end > start and text[end - 1] in " \t":
             end -= 1
     glued = ""
-    if text[end : end + 1].isalpha():  # "10Mbps", "5,200km": a measure's unit glued to the number
+    if "°" in text[end : end + 2] and (deg := _DEGREES.match(text, end)):
+        glued = deg.group()  # "30°C", "86 °F": a temperature
+    elif text[end : end + 1].isalpha():  # "10Mbps", "5,200km": a measure's unit glued to the number
         word = _GLUED.match(text, end)
         glued = word.group() if word and unit_category(word.group()) in MEASURES else ""
         if not glued:
@@ -228,7 +233,7 @@ def _digit_metric(
             return [_changed(make(text, start, end, value, unit, "percent", sent, qual), direction)]
         return make_range(text, start, end, value, unit, "percent", sent, qual, rng, shared)
     if glued:
-        unit, cat = glued, unit_category(glued)
+        unit, cat = glued.strip(), ("temperature" if "°" in glued else unit_category(glued))
         end += len(glued)
     elif age := _age_unit(text, start, rng.end if rng else end, sent):
         unit, cat = age, "other"
