@@ -101,6 +101,10 @@ def test_rank_with_a_cue_word():
         ("The house is worth $A82,615,680.", 82_615_680, "Australian dollars"),
         ("Revenue grew to HK $3.7 billion last year.", 3.7e9, "Hong Kong dollars"),
         ("The fund gave US $473 million.", 4.73e8, "US dollars"),
+        ("It donated laptops worth about N$150 000.", 150_000, "Namibian dollars"),
+        ("The platform cost KD 400.", 400, "Kuwaiti dinars"),
+        ("An investment of RD $ 5,559,522,338.", 5_559_522_338, "Dominican pesos"),
+        ("Each computer costs FCFA 300,000.", 300_000, "CFA francs"),
         # any ISO 4217 currency's name after the amount, from pycountry (none of these is in units.csv)
         ("The firm invested over 12.5 million birr in labs.", 1.25e7, "birr"),
         ("The ministry spent 760 million zloty on laptops.", 7.6e8, "zloty"),
@@ -1166,3 +1170,16 @@ def test_such_and_participles_that_end_the_phrase_stay_out(text):
 )
 def test_a_figure_with_only_an_adjective_takes_the_noun_of_the_next(text, expected):
     assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("It bought 64,000 “kosher” smartphones for pupils.", "kosher smartphones"),  # a quoted adjective
+        ("It bought 200 'Wi-Fi boxes' for schools.", "Wi-Fi boxes"),
+        ("Three more Iranian cities joined the network.", "more Iranian cities"),
+        ("TEHRAN – Three more Iranian cities joined the network.", "more Iranian cities"),  # after a dateline
+    ],
+)
+def test_words_that_describe_the_noun_stay_in_the_unit(text, unit):
+    assert only(text).unit == unit

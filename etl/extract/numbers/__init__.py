@@ -538,7 +538,12 @@ def _word_metric(
         return None
     if phrase.lower() == "one" and not (scale or pct) and not (before == "(" and text[end : end + 1] == ")"):
         return None  # "one of the", "one-stop": a pronoun or article, not a count; "Lyon (one)" is one
-    if is_title(phrase) and start != sent.start and text[start - 1 : start] not in '"“(':
+    if (
+        is_title(phrase)
+        and start != sent.start
+        and text[start - 1 : start] not in '"“('
+        and text[max(0, start - 2) : start] not in ("– ", "— ", "- ", ": ")  # "TEHRAN – Three more cities"
+    ):
         return None  # "Three Types of ... Map": a number word inside a name
     value = words_value(f"{phrase} {scale}" if scale else phrase)  # "two million five hundred thousand"
     if masked(text, start, end) or is_denominator(text, start, value):

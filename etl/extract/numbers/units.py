@@ -25,6 +25,7 @@ from etl.model import Metric, Sentence
 MAX_UNIT_WORDS = 7
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD_AFTER = re.compile(r"[ \t]+[a-z]")  # a lower-case word follows
 
 # Units whose word may be glued to the number by a hyphen ("15-minute walk", "3-km trail").
 HYPHEN_CATEGORIES = frozenset({"duration", "distance", "area", "weight", "volume"})
@@ -93,13 +94,21 @@ def parse_unit(text: str, pos: int, limit: int) -> tuple[str, str, int]:
     stops, words = unit_stops(), number_words()
     toks: list[tuple[int, int, str, str]] = []  # start, end, word, category
     p = pos
+    opened = False  # the phrase opened with a quote
+    quotes: list[int] = []  # where a quote closed inside the phrase, left out of the unit
     while len(toks) < MAX_UNIT_WORDS and p < limit:
         m = pats.token.match(text, p, limit)
         if not m:
             break
         if m.group("quote"):
-            if toks:
+            if toks and not (opened and m.group("quote") in '”’"' and _WORD_AFTER.match(text, m.end(), limit)):
                 break  # a closing quote ends the quoted unit ("people's learning stars" like her)
+            if toks:  # '64,000 “kosher” smartphones': a quoted word that describes the noun after it
+                opened = False
+                quotes.append(m.start("quote"))
+                p = m.end()
+                continue
+            opened = True
             if m.group("quote") == "'" and (close := text.find("'", m.end(), limit)) > 0:
                 limit = close  # "200 'Wi-Fi boxes'": the closing mark is no apostrophe of the last word
             p = m.end()
@@ -160,7 +169,11 @@ def parse_unit(text: str, pos: int, limit: int) -> tuple[str, str, int]:
         # ("use", "visit", "access"), while a modifier stands before its head ("teacher visits", "arts programmes")
         if not is_plural(toks[last][2]):
             last = next((j for j in range(last - 1, -1, -1) if toks[j][3] and is_plural(toks[j][2])), last)
-        return text[toks[0][0] : toks[last][1]], toks[last][3], toks[last][1]
+        unit = text[toks[0][0] : toks[last][1]]
+        for q in reversed(quotes):
+            if toks[0][0] <= q < toks[last][1]:
+                unit = unit[: q - toks[0][0]] + unit[q - toks[0][0] + 1 :]
+        return unit, toks[last][3], toks[last][1]
     for i, t in enumerate(toks[:3]):
         w = t[2]
         # a participle before a plural noun describes it: "battery powered radios", "leading educational brands"
