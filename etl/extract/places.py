@@ -911,6 +911,11 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
     return kept
 
 
+def _cut(text: str, r: _Raw) -> bool:
+    """The name ends the text, glued to a name before it: a word an excerpt cut short ("... Learning Fes")."""
+    return r.end == len(text) and bool(_prev_cap_word(text, r.start))
+
+
 def _extract(text: str) -> list[PlaceMention]:
     if not text or not isinstance(text, str):
         return []
@@ -918,7 +923,11 @@ def _extract(text: str) -> list[PlaceMention]:
     countries = _countries_named(raws)
     chosen: list[tuple[_Raw, _Entry]] = []
     cities: list[tuple[_Raw, _Entry]] = []
-    kept = [r for r in _keep(text, raws) if not _website(text, r.end) and not _HYPHENATED_AMERICAN.match(text, r.end)]
+    kept = [
+        r
+        for r in _keep(text, raws)
+        if not _website(text, r.end) and not _HYPHENATED_AMERICAN.match(text, r.end) and not _cut(text, r)
+    ]
     for start, end, e in _datelines(text):
         if not any(r.start < end and start < r.end for r in kept):
             kept.append(_Raw(start, end, _key(text[start:end]), (e,)))
@@ -967,7 +976,10 @@ def _extract(text: str) -> list[PlaceMention]:
             out.append(PlaceMention(dname, "district", iso3, point[0], point[1], r.start, r.end, text[r.start : r.end]))
         else:
             surface = text[r.start : r.end]
-            name = " ".join(surface.split()) if ent.as_written else ent.name
+            written = " ".join(surface.split())
+            # "Balanga City" is written for Balanga: the town's own name, unless the text writes another name of it
+            plain = written in (f"{ent.name} City", f"City of {ent.name}")
+            name = written if ent.as_written and not plain else ent.name
             out.append(PlaceMention(name, ent.kind, ent.iso3, ent.lat, ent.lon, r.start, r.end, surface))
         covered[r.start : r.end] = b"\x01" * (r.end - r.start)
     if district_names:

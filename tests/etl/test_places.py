@@ -159,6 +159,19 @@ def test_korean_provinces_in_the_forms_english_news_writes_them(text, name):
     assert name in names(text)
 
 
+def test_a_town_written_with_city_after_its_name_shows_its_own_name():
+    assert (
+        by_name("During the pandemic, Balanga City, Philippines, kept its classes.")["Balanga"].surface
+        == "Balanga City"
+    )
+    assert "Quezon City" in names("Schools in Quezon City, Philippines, reopened.")  # a city whose name ends in City
+
+
+def test_a_name_cut_short_where_the_excerpt_ends_is_no_place():
+    assert names("We want the Derry Lifelong Learning Fes") == set()
+    assert names("The conference was held in Nairobi") == {"Nairobi"}
+
+
 def test_people_after_a_title_are_not_places():
     assert names("Professor Paris Lyon and Dr. Florence Nice spoke with Ms. Chen Nanjing.") == set()
 
