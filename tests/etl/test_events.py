@@ -825,6 +825,16 @@ def test_a_day_that_another_sentence_gives_a_span_around_is_the_span():
     assert (e.date, e.end_date) == ("2017-11-20", "2017-11-21")
 
 
+def test_a_shorter_name_with_the_is_the_event_named_just_before():
+    text = (
+        "On June 24, 2024, the High-Level Regional Policy Dialogue on AI was held in Tashkent. The Policy Dialogue "
+        "brought together more than 220 stakeholders from 14 countries."
+    )
+    metrics = [figure(text, "220", 220, "stakeholders"), figure(text, "14 countries", 14, "countries", "places")]
+    e = only(text, metrics, [place(text, "Tashkent")])
+    assert (e.name, e.attendees, e.countries_represented) == ("High-Level Regional Policy Dialogue on AI", 220, 14)
+
+
 def test_the_nth_edition_of_a_brand_without_an_event_word():
     text = (
         "The 15th Edition of eLearning Africa will be held from 11 - 13 May, 2022 in Kigali. "

@@ -321,8 +321,26 @@ def _group(
                 (first_body in o.members and any(i in in_headline for i in c.members))
                 or (first_body in c.members and any(i in in_headline for i in o.members))
             )
+            # "the High-Level Regional Policy Dialogue ... The Policy Dialogue was co-organized by ...": a shorter
+            # name of the event named before, with "the" and no year or edition of its own
+            # (the event named last before it: "the UNESCO Conference" after a festival is no short name of the
+            # headline's "Unesco International Conference")
+            last = next(
+                (j for j in range(c.members[0] - 1, -1, -1) if not mentions[j].backref and mentions[j].tokens), -1
+            )
+            short = (
+                c.core < o.core
+                and not (c.named_year or c.edition)
+                and cluster_of.get(last) is o
+                and all(_THE_BEFORE.search(text, max(0, mentions[i].start - 4), mentions[i].start) for i in c.members)
+            )
             return bool(
-                brand or all(mentions[i].kind == "brand" for i in o.members) or same_edition or placed or headline
+                brand
+                or all(mentions[i].kind == "brand" for i in o.members)
+                or same_edition
+                or placed
+                or headline
+                or short
             )
 
         host = next((o for o in merged if joins(o)), None)
@@ -341,6 +359,7 @@ def _group(
     return sorted((c.members for c in merged), key=lambda g: g[0])
 
 
+_THE_BEFORE = re.compile(r"\b(?:the|The|THE)[ \t]+\Z")
 HEADLINE_WITHIN = 800  # characters from the start of the text in which a headline stands
 HEADLINE_WORDS = 20
 
