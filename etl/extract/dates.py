@@ -30,7 +30,9 @@ _PATTERNS = [
     re.compile(_WORD_MON + r"\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?"),
     # 30 January 2024 / 30 Jan
     re.compile(
-        r"\b(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r"(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?"
+        r"\b(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|/(?=[A-Z]))"  # "17/September/2025"
+        + _MON
+        + r"(?:(?:,?\s+|(?<=[a-z])/)(?P<year>(?:19|20)\d{2})\b)?"
     ),
 ]
 _MONTH_YEAR = re.compile(r"\b(?:in\s+)?" + _MON + r",?\s+(?P<year>(?:19|20)\d{2})\b")

@@ -82,18 +82,24 @@ _MONTH_WORD = re.compile(
     r"|Nov(?:ember)?|Dec(?:ember)?"
 )
 _LONG_WORD = re.compile(r"[^\W\d_]{3,}")
+_CALENDAR_WORD = re.compile(
+    _MONTH_WORD.pattern + r"|Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs|rsday)?|Fri(?:day)?|Sat(?:urday)?"
+    r"|Sun(?:day)?|[AP]M"
+)
 
 
 def _is_date_line(line: str) -> bool:
-    # Only a month name may be a word of three letters or more in a line of dates: any other word settles it
-    # without looking for dates (the head lines of an article are often whole paragraphs).
-    if any(not _MONTH_WORD.fullmatch(w.group()) for w in _LONG_WORD.finditer(line)):
+    # Only a month or weekday name may be a word of three letters or more in a line of dates, and one capitalised
+    # word before them, the place it was filed from ("Oman Wednesday 17/September/2025 15:26 PM"): any other word
+    # settles it without looking for dates (the head lines of an article are often whole paragraphs).
+    others = [w for w in _LONG_WORD.finditer(line) if not _CALENDAR_WORD.fullmatch(w.group())]
+    if len(others) > 1 or (others and (others[0].start() > 0 or not others[0].group()[:1].isupper())):
         return False
     dates = find_dates(line)
-    rest = line
+    rest = line[others[0].end() :] if others else line
     for d in reversed(dates):
-        rest = rest[: d.start] + rest[d.end :]
-    return bool(dates) and not _LONG_WORD_IN_REST.search(rest)
+        rest = rest[: d.start - (len(line) - len(rest))] + rest[d.end - (len(line) - len(rest)) :]
+    return bool(dates) and not _LONG_WORD_IN_REST.search(_CALENDAR_WORD.sub("", rest))
 
 
 # These regexes are slow to fail on a long line (the breadcrumb one is tried at every character): a line without the

@@ -32,6 +32,9 @@ def test_release_time_label_gives_the_date():
         ("A congress opens\nPublished 3 March 2021\nText.", "2021-03-03"),
         ("A congress opens\nUpdated May 4, 2020 at 10am\nText.", "2020-05-04"),
         ("A congress opens\nThe date 2021-12-03 was set for it.\n", ""),  # a sentence, not a label
+        # a stamp with the place it was filed from, the weekday and the time
+        ("A congress opens\n\nOman Wednesday 17/September/2025 15:26 PM\nBy: ONA\nText.", "2025-09-17"),
+        ("A congress opens\nOman opens a school on 17 September 2025\nText.", ""),  # a sentence, not a stamp
         ("Source: https://nation.example/22-Nov-2017/conference-ends\n\nA conference ends\n\nText.", "2017-11-22"),
     ],
 )
