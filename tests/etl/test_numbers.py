@@ -1183,3 +1183,14 @@ def test_a_figure_with_only_an_adjective_takes_the_noun_of_the_next(text, expect
 )
 def test_words_that_describe_the_noun_stay_in_the_unit(text, unit):
     assert only(text).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Each laptop runs the Windows 10 operating system.", []),  # a version of a name, before a singular noun
+        ("It supplied Uganda 40 solar kits.", [(40, "solar kits")]),  # a count after a name takes a plural
+    ],
+)
+def test_a_number_after_a_name_and_before_a_singular_noun_is_a_version(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected

@@ -73,6 +73,11 @@ def _in_name(text: str, start: int, end: int, sent: Sentence, num: str = "") -> 
     nxt = next_word(text, end, sent.end)
     if nxt and nxt[:1].islower() and unit_category(nxt) in COUNTED and not is_plural(nxt):
         return True  # "ISO 9001 standard", "Room 5 hall": a count would take a plural noun
+    if nxt and nxt[:1].islower() and not unit_category(nxt):
+        unit = parse_unit(text, end, sent.end)[0]
+        head = unit.split()[-1] if unit else ""
+        if head[:1].islower() and not looks_plural(head):
+            return True  # "Windows 10 operating system", "Office 365 software": a version, not a count
     return not nxt or (is_title(nxt) and not unit_category(nxt))
 
 
