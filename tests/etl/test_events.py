@@ -16,6 +16,7 @@ from etl.tables import events_table
 
 ISO3 = {"Shanghai": "CHN", "Wuhan": "CHN", "China": "CHN", "Nairobi": "KEN", "Kenya": "KEN", "Paris": "FRA"}
 ISO3 |= {"France": "FRA", "Medellín": "COL", "Colombia": "COL", "Astana": "KAZ", "Kazakhstan": "KAZ"}
+ISO3 |= {"Dubai": "ARE"}
 ISO3 |= {"Singapore": "SGP", "Leeds": "GBR"}
 
 
@@ -833,6 +834,12 @@ def test_a_shorter_name_with_the_is_the_event_named_just_before():
     metrics = [figure(text, "220", 220, "stakeholders"), figure(text, "14 countries", 14, "countries", "places")]
     e = only(text, metrics, [place(text, "Tashkent")])
     assert (e.name, e.attendees, e.countries_represented) == ("High-Level Regional Policy Dialogue on AI", 220, 14)
+
+
+def test_a_lower_case_compound_inside_a_name():
+    text = "The 2nd Forum on e-learning Excellence in the Middle East was held in Dubai on January 28, 2009."
+    e = only(text, places=[place(text, "Dubai")])
+    assert (e.name, e.date, e.city) == ("2nd Forum on e-learning Excellence in the Middle East", "2009-01-28", "Dubai")
 
 
 def test_the_nth_edition_of_a_brand_without_an_event_word():

@@ -55,6 +55,7 @@ _ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&+-]{1,11})(?:\s+([IVX]{1,6}
 _TIME_POSSESSIVE = re.compile(r"(?:year|week|month|today|tomorrow|yesterday)[’']s?", re.IGNORECASE)
 # an acronym in brackets right before a lower-case event word: two capitals at least ("(ICT)", "(EdTech)")
 _BRACKETED_BEFORE = re.compile(r"\((?P<acr>(?=(?:[^A-Z)]*[A-Z]){2})[A-Za-z][A-Za-z0-9&+-]{1,11})\)[ \t]+\Z")
+_CAPITAL_NEXT = re.compile(r"[ \t]+[A-Z]")
 _ACRONYM_BEFORE = re.compile(r"[ \t]*\([ \t]*[A-Za-z][A-Za-z0-9&+-]{1,11}[ \t]*\)[ \t]+\Z")
 _AND_JOIN = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 _OF_PARENT = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -217,6 +218,8 @@ def expand_right(text: str, kw_end: int, place_starts: Mapping[int, int], lex: L
             n_words += 1
         elif (low in _RIGHT_JOINERS or word in _QUOTES) and len(pending) < 3:
             pending.append(low)
+        elif pending and "-" in word and word[:1].islower() and _CAPITAL_NEXT.match(text, t.end()):
+            pending.append(low)  # "Forum on e-learning Excellence": a compound inside the name
         else:
             break
     # A Roman numeral right after the name is its edition ("International Conference on Adult Education VII").
