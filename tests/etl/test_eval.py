@@ -24,7 +24,7 @@ def scores() -> dict[str, dict[str, dict]]:
     keys = find_keys()
     return {
         group: {r["table"]: r for r in evaluate(group, keys[group])["all"]}
-        for group in ("devset", "holdout", "holdout2", "holdout3", "holdout4", "holdout5")
+        for group in ("devset", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7")
     }
 
 
@@ -59,6 +59,14 @@ FLOORS = [
     ("holdout5", "places", "F1", 0.80),
     ("holdout5", "events", "R", 0.85),
     ("holdout5", "learning_cities", "R", 0.85),
+    ("holdout6", "figures", "F1", 0.92),
+    ("holdout6", "places", "F1", 0.90),
+    ("holdout6", "events", "R", 0.85),
+    ("holdout6", "learning_cities", "R", 0.85),
+    ("holdout7", "figures", "F1", 0.90),
+    ("holdout7", "places", "F1", 0.88),
+    ("holdout7", "events", "R", 0.70),
+    ("holdout7", "learning_cities", "R", 0.90),
 ]
 
 
