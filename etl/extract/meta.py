@@ -92,9 +92,12 @@ def _is_date_line(line: str) -> bool:
     # Only a month or weekday name may be a word of three letters or more in a line of dates, and one capitalised
     # word before them, the place it was filed from ("Oman Wednesday 17/September/2025 15:26 PM"): any other word
     # settles it without looking for dates (the head lines of an article are often whole paragraphs).
-    others = [w for w in _LONG_WORD.finditer(line) if not _CALENDAR_WORD.fullmatch(w.group())]
-    if len(others) > 1 or (others and (others[0].start() > 0 or not others[0].group()[:1].isupper())):
-        return False
+    others: list[re.Match[str]] = []
+    for w in _LONG_WORD.finditer(line):  # stops at the second other word: most lines are whole paragraphs
+        if not _CALENDAR_WORD.fullmatch(w.group()):
+            if others or w.start() > 0 or not w.group()[:1].isupper():
+                return False
+            others.append(w)
     dates = find_dates(line)
     rest = line[others[0].end() :] if others else line
     for d in reversed(dates):
