@@ -88,8 +88,13 @@ def check_articles(rows: list[tuple]) -> None:
 def checked_events(told: Iterable[tuple[str, Sequence[Event]]]) -> list[tuple]:
     """The events rows merged from (article id, events) in article order, checked whole."""
     events = events_rows(told)
-    check("events", _frame("events", events))
+    check_events(events)
     return events
+
+
+def check_events(rows: list[tuple]) -> None:
+    """Check the rows of the events table, whole (one row per event: a small table)."""
+    check("events", _frame("events", rows))
 
 
 def check_one(told: Told) -> None:

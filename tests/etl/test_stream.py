@@ -171,7 +171,7 @@ def test_every_table_is_written_whole_or_not_at_all_when_staged(write_articles, 
     def broken(*args, **kwargs):
         raise errors.ContractError("refused")
 
-    monkeypatch.setattr(stream, "checked_events", broken)  # by every article, alone or together
+    monkeypatch.setattr(stream, "check_events", broken)  # by every article, alone or together
     try:
         build.run(seeds, out, cache_dir=None)
     except errors.ContractError:
