@@ -222,16 +222,34 @@ def test_parquet_streamed_in_row_groups_is_the_whole_table_written_at_once(tmp_p
     assert parquet.read().to_pylist() == [dict(zip(TABLE_BY_NAME["metrics"].columns, row, strict=True)) for row in rows]
 
 
+@pytest.mark.parametrize("block", [1 << 16, 1 << 18])
+def test_a_row_group_of_several_pages_is_the_same_bytes_whatever_the_blocks(tmp_path, monkeypatch, block):
+    """Pages (1 MB) are cut every 1,024 values or at a chunk's end: were the row group written in the CSV's blocks,
+    its pages would end where the blocks do (the metrics of 40,000 articles were other bytes with other blocks)."""
+    from etl.tables import header, render
+
+    sentence = "A sentence of the length news sentences have, with a figure in it and the words around it. " * 3
+    rows = [
+        (f"a-{i:05d}", "a", float(i), "pupils", "", "exact", None, "people", "", "", str(i), f"{sentence}{i}", i, i + 1)
+        for i in range(9_000)
+    ]
+    csv = (header("metrics") + render(rows)).encode("utf-8")
+    monkeypatch.setattr(columnar, "READ_BLOCK", block)
+    streamed = _streamed("metrics", csv, tmp_path)
+    assert pq.ParquetFile(pa.BufferReader(streamed)).metadata.num_row_groups == 1
+    assert streamed == _whole_parquet("metrics", csv)
+
+
 def test_a_row_longer_than_the_blocks_is_read_with_larger_ones_and_gives_the_same_bytes(tmp_path, monkeypatch):
     """An event reported by tens of thousands of articles lists them all in one row: pyarrow refuses a row that spans
     more than two blocks, so the table is read again with larger blocks (its bytes do not depend on them)."""
     from etl.tables import header, render
 
-    row = ["forum-1234", "Forum", None, None, None, "Lima", "PER", 300.0, None, None, "", "a0", "s"]
-    row += [";".join(f"a{i:05d}" for i in range(20_000)), None, None]
     columns = TABLE_BY_NAME["events"].columns
-    assert len(row) == len(columns)
-    csv = (header("events") + render([tuple(row)] * 3)).encode("utf-8")
+    cells = {"event_id": "forum-1234", "name": "Forum", "city": "Lima", "attendees": 300.0, "sentence": "It met."}
+    cells["article_ids"] = ";".join(f"a{i:05d}" for i in range(20_000))
+    row = tuple(cells.get(c) for c in columns)
+    csv = (header("events") + render([row] * 3)).encode("utf-8")
     monkeypatch.setattr(columnar, "READ_BLOCK", 4096)  # the row is 120 KB
     streamed = _streamed("events", csv, tmp_path)
     assert streamed == _whole_parquet("events", csv)
