@@ -42,6 +42,7 @@ from etl.write import Staged
 Reader = Callable[[list[Document]], Iterator[Result | Rejection]]  # results in the documents' order
 Progress = Callable[[int, int, str], None]  # (done, total, file name)
 CACHE_BATCH = 500  # articles loaded from the cache, checked, stored and written out together
+LISTED_CHUNK = 5000  # articles whose keys are looked up in the cache together
 EVENTS_RENDERED = 64  # rows of the events table rendered at a time (a row lists every article that reports it)
 
 
@@ -143,9 +144,8 @@ def build_tables(
     ordered = sorted(docs, key=lambda d: d.article_id)  # the tables' order
     if any(a.article_id == b.article_id for a, b in pairwise(ordered)):
         raise ContractError("two articles share an id")  # the ids in every per-article row rely on it
-    keys = [cache_key(d) for d in ordered]
-    listed = cache.keys_among(cache_dir, keys) if cache_dir else set()
-    todo = [d for d, k in zip(ordered, keys, strict=True) if k not in listed]
+    listed = _listed(cache_dir, ordered)
+    todo = [d for d, hit in zip(ordered, listed, strict=True) if not hit]
     if todo:
         from etl.extract.places import gazetteer
 
@@ -158,13 +158,15 @@ def build_tables(
     events: Staged | None = None
     try:
         for first in range(0, len(ordered), CACHE_BATCH):
-            batch = list(zip(ordered[first : first + CACHE_BATCH], keys[first : first + CACHE_BATCH], strict=True))
-            cached = cache.load_many(cache_dir, [k for _, k in batch if k in listed]) if cache_dir else {}
+            batch = [
+                (doc, cache_key(doc), listed[i]) for i, doc in enumerate(ordered[first : first + CACHE_BATCH], first)
+            ]
+            cached = cache.load_many(cache_dir, [k for _, k, hit in batch if hit]) if cache_dir else {}
             fresh: list[tuple[Document, Rows, tuple[Event, ...]]] = []
-            for doc, key in batch:
+            for doc, key, hit in batch:
                 if key in cached:
                     continue
-                got = read_here(doc) if key in listed else next(reader)
+                got = read_here(doc) if hit else next(reader)
                 if isinstance(got, Rejection):  # over its time budget, or changed since it was hashed
                     broken.append(got)
                     continue
@@ -176,7 +178,7 @@ def build_tables(
             if cache_dir:
                 cache.store_many(cache_dir, checked)  # a run killed half-way keeps what it had read
             told = []
-            for doc, key in batch:
+            for doc, key, _ in batch:
                 frag = cached.get(key) or checked.get(key)
                 if frag is None:  # its rows break the contract: left out, with its reason in ``broken``
                     continue
@@ -203,6 +205,20 @@ def build_tables(
     rows = {**counts, **per_article.rows()}
     tables = {"articles": articles, "events": events, "rejected": rejected_csv, **per_article.files}
     return {n: tables[n] for n in TABLE_BY_NAME}, {n: rows[n] for n in TABLE_BY_NAME}, rejected, hits
+
+
+def _listed(cache_dir: Path | None, ordered: list[Document]) -> bytearray:
+    """For each article, 1 when the cache holds its fragment: asked a chunk at a time, so that no list or set of every
+    article's key is held through the build (190 bytes an article)."""
+    listed = bytearray(len(ordered))
+    if cache_dir is None:
+        return listed
+    for first in range(0, len(ordered), LISTED_CHUNK):
+        keys = [cache_key(d) for d in ordered[first : first + LISTED_CHUNK]]
+        found = cache.keys_among(cache_dir, keys)
+        for i, key in enumerate(keys, first):
+            listed[i] = key in found
+    return listed
 
 
 def _close(reader: Iterator) -> None:
