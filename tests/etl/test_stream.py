@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import tracemalloc
 from concurrent.futures import Future
 from dataclasses import replace
@@ -189,6 +190,9 @@ def test_the_command_fixes_glibcs_mmap_threshold_unless_the_operator_set_malloc(
 
     from etl.__main__ import fix_mmap_threshold
 
+    for name in [k for k in os.environ if k.startswith("MALLOC_")]:  # Dask's nanny sets MALLOC_TRIM_THRESHOLD_ here
+        monkeypatch.delenv(name)
+    monkeypatch.delenv("GLIBC_TUNABLES", raising=False)
     monkeypatch.setenv("MALLOC_MMAP_THRESHOLD_", "1048576")
     assert not fix_mmap_threshold()
     monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_")
