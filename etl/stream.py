@@ -2,8 +2,9 @@
 
 An article's rows of the per-article tables (metrics, places, learning cities) go from the cache, or from the reader,
 straight to those tables' temporary files in the output folder, hashed as they are written; its row of the articles
-table and its events go to an unnamed scratch file, read back for the tables built across articles (the events are
-the one thing held whole, to merge them). The files are the same bytes as joining every article's rows in memory
+table and its events go to an unnamed scratch file, read back a batch at a time for the tables built across articles:
+the articles rows are checked and written, the events merged into what the events table will say of them
+(:class:`etl.tables.EventMerger`), and dropped. The files are the same bytes as joining every article's rows in memory
 would give, whatever the batch size.
 """
 
@@ -24,12 +25,13 @@ from etl.read import Document, Rejection
 from etl.schema import TABLE_BY_NAME
 from etl.tables import (
     PER_ARTICLE,
+    EventMerger,
     Told,
     broken_reason,
     check_articles,
+    check_events,
     check_one,
     check_rows,
-    checked_events,
     fragment,
     header,
     rejected_table,
@@ -40,6 +42,8 @@ from etl.write import Staged
 Reader = Callable[[list[Document]], Iterator[Result | Rejection]]  # results in the documents' order
 Progress = Callable[[int, int, str], None]  # (done, total, file name)
 CACHE_BATCH = 500  # articles loaded from the cache, checked, stored and written out together
+LISTED_CHUNK = 5000  # articles whose keys are looked up in the cache together
+EVENTS_RENDERED = 64  # rows of the events table rendered at a time (a row lists every article that reports it)
 
 
 class PerArticleFiles:
@@ -140,9 +144,8 @@ def build_tables(
     ordered = sorted(docs, key=lambda d: d.article_id)  # the tables' order
     if any(a.article_id == b.article_id for a, b in pairwise(ordered)):
         raise ContractError("two articles share an id")  # the ids in every per-article row rely on it
-    keys = [cache_key(d) for d in ordered]
-    listed = cache.keys_among(cache_dir, keys) if cache_dir else set()
-    todo = [d for d, k in zip(ordered, keys, strict=True) if k not in listed]
+    listed = _listed(cache_dir, ordered)
+    todo = [d for d, hit in zip(ordered, listed, strict=True) if not hit]
     if todo:
         from etl.extract.places import gazetteer
 
@@ -152,15 +155,18 @@ def build_tables(
     hits, done = 0, len(docs) - len(todo)
     reader = read(todo)
     articles: Staged | None = None
+    events: Staged | None = None
     try:
         for first in range(0, len(ordered), CACHE_BATCH):
-            batch = list(zip(ordered[first : first + CACHE_BATCH], keys[first : first + CACHE_BATCH], strict=True))
-            cached = cache.load_many(cache_dir, [k for _, k in batch if k in listed]) if cache_dir else {}
+            batch = [
+                (doc, cache_key(doc), listed[i]) for i, doc in enumerate(ordered[first : first + CACHE_BATCH], first)
+            ]
+            cached = cache.load_many(cache_dir, [k for _, k, hit in batch if hit]) if cache_dir else {}
             fresh: list[tuple[Document, Rows, tuple[Event, ...]]] = []
-            for doc, key in batch:
+            for doc, key, hit in batch:
                 if key in cached:
                     continue
-                got = read_here(doc) if key in listed else next(reader)
+                got = read_here(doc) if hit else next(reader)
                 if isinstance(got, Rejection):  # over its time budget, or changed since it was hashed
                     broken.append(got)
                     continue
@@ -172,7 +178,7 @@ def build_tables(
             if cache_dir:
                 cache.store_many(cache_dir, checked)  # a run killed half-way keeps what it had read
             told = []
-            for doc, key in batch:
+            for doc, key, _ in batch:
                 frag = cached.get(key) or checked.get(key)
                 if frag is None:  # its rows break the contract: left out, with its reason in ``broken``
                     continue
@@ -189,8 +195,9 @@ def build_tables(
         rejected_csv, counts["rejected"] = rejected_table(rejected)
     except BaseException:
         per_article.discard()
-        if articles is not None:
-            articles.discard()
+        for staged in (articles, events):
+            if staged is not None:
+                staged.discard()
         raise
     finally:
         spill.close()
@@ -200,14 +207,28 @@ def build_tables(
     return {n: tables[n] for n in TABLE_BY_NAME}, {n: rows[n] for n in TABLE_BY_NAME}, rejected, hits
 
 
+def _listed(cache_dir: Path | None, ordered: list[Document]) -> bytearray:
+    """For each article, 1 when the cache holds its fragment: asked a chunk at a time, so that no list or set of every
+    article's key is held through the build (190 bytes an article)."""
+    listed = bytearray(len(ordered))
+    if cache_dir is None:
+        return listed
+    for first in range(0, len(ordered), LISTED_CHUNK):
+        keys = [cache_key(d) for d in ordered[first : first + LISTED_CHUNK]]
+        found = cache.keys_among(cache_dir, keys)
+        for i, key in enumerate(keys, first):
+            listed[i] = key in found
+    return listed
+
+
 def _close(reader: Iterator) -> None:
     close = getattr(reader, "close", None)
     if close:
         close()
 
 
-def _across(spill: ToldSpill, out: Path) -> tuple[Staged, dict[str, int], bytes, dict[str, Rejection]]:
-    """The tables built across articles (articles, staged; events, as bytes), their row counts, and the articles left
+def _across(spill: ToldSpill, out: Path) -> tuple[Staged, dict[str, int], Staged, dict[str, Rejection]]:
+    """The tables built across articles (articles and events, staged), their row counts, and the articles left
     out because their rows break them: no single article, however written, can stop a build."""
     try:
         return (*_whole(spill, out, set()), {})
@@ -223,23 +244,35 @@ def _across(spill: ToldSpill, out: Path) -> tuple[Staged, dict[str, int], bytes,
     return (*_whole(spill, out, set(left_out)), left_out)
 
 
-def _whole(spill: ToldSpill, out: Path, skip: set[str]) -> tuple[Staged, dict[str, int], bytes]:
-    """The articles table (checked and staged a batch at a time) and the events table (merged and checked whole) of
-    every article but ``skip``; raises ContractError when either breaks the contract."""
+def _whole(spill: ToldSpill, out: Path, skip: set[str]) -> tuple[Staged, dict[str, int], Staged]:
+    """The articles table (checked and staged a batch at a time) and the events table (merged as the batches are read,
+    checked whole, staged) of every article but ``skip``; raises ContractError when either breaks the contract."""
     articles = Staged(out, "articles.csv")
+    events_csv: Staged | None = None
     try:
         articles.write(header("articles").encode("utf-8"))
         n = 0
-        for batch in spill.batches():
-            rows = [t.article for t in batch if t.article_id not in skip]
+        merger = EventMerger()
+        for batch in spill.batches():  # one pass: no article's events are held once merged
+            kept = [t for t in batch if t.article_id not in skip]
+            rows = [t.article for t in kept]
             check_articles(rows)  # its checks are of one row each: a batch at a time is the whole table's check
             articles.write(render(rows).encode("utf-8"))
             n += len(rows)
-        events = checked_events((t.article_id, t.events) for t in spill if t.article_id not in skip)
+            for t in kept:
+                merger.add(t.article_id, t.events)
+        events = merger.rows()
+        del merger
+        check_events(events)
+        events_csv = Staged(out, "events.csv")
+        events_csv.write(header("events").encode("utf-8"))
+        for i in range(0, len(events), EVENTS_RENDERED):
+            events_csv.write(render(events[i : i + EVENTS_RENDERED]).encode("utf-8"))
     except BaseException:
         articles.discard()
+        if events_csv is not None:
+            events_csv.discard()
         raise
-    events_csv = (header("events") + render(events)).encode("utf-8")
     return articles, {"articles": n, "events": len(events)}, events_csv
 
 

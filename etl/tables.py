@@ -13,6 +13,7 @@ import hashlib
 import io
 import re
 import unicodedata
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -87,8 +88,13 @@ def check_articles(rows: list[tuple]) -> None:
 def checked_events(told: Iterable[tuple[str, Sequence[Event]]]) -> list[tuple]:
     """The events rows merged from (article id, events) in article order, checked whole."""
     events = events_rows(told)
-    check("events", _frame("events", events))
+    check_events(events)
     return events
+
+
+def check_events(rows: list[tuple]) -> None:
+    """Check the rows of the events table, whole (one row per event: a small table)."""
+    check("events", _frame("events", rows))
 
 
 def check_one(told: Told) -> None:
@@ -225,76 +231,143 @@ def event_id(key: str, city: str) -> str:
 
 
 def events_rows(told: Iterable[tuple[str, Sequence[Event]]]) -> list[tuple]:
-    """One row per event from (article id, events) in article order.
+    """One row per event from (article id, events) in article order (see :class:`EventMerger`)."""
+    merger = EventMerger()
+    for aid, events in told:
+        merger.add(aid, events)
+    return merger.rows()
+
+
+class EventMerger:
+    """The events table built one article at a time, in article order, holding only what its rows will say.
 
     Reports of one event are merged: the same identity (name words and edition: year or ordinal) and no two host
     cities (a report without a city joins the others). The row takes the fullest name the reports give (the longest:
     "International Conference on Adult Education (ADULTED IV)") and the first article's sentence; the first and
-    last day from the first report that dates it; format and country from the first that states them; attendance, overseas guests and countries from the
-    value most articles report (the first article's on a tie), every value and its article kept in ``reported``
-    where they disagree.
+    last day from the first report that dates it; format and country from the first that states them; attendance,
+    overseas guests and countries from the value most articles report (the first article's on a tie), every value and
+    its article kept in ``reported`` where they disagree.
+
+    No article's events are kept once added: a report leaves in its event's :class:`_Reports` only what the row
+    says of it (its article's id, the values it states, the ids of its figures), so what is held grows with the
+    table, not with the articles' text.
     """
-    by_key: dict[str, list[list[tuple[str, Event]]]] = defaultdict(list)
-    for aid, events in told:
+
+    def __init__(self) -> None:
+        self._by_key: dict[str, list[_Reports]] = {}
+        self._same: dict[str, str] = {}  # one copy of each date: every report's was unpickled as a string of its own
+
+    def add(self, aid: str, events: Sequence[Event]) -> None:
         for e in events:
             key = e.key or e.name
-            clusters = by_key[key]
-            home = next((c for c in clusters if _same_place(c, e)), None)
+            clusters = self._by_key.setdefault(key, [])
+            home = next((c for c in clusters if c.takes(e)), None)
             if home is None:
-                clusters.append([(aid, e)])
-            else:
-                home.append((aid, e))
-    columns = TABLE_BY_NAME["events"].columns
-    # Rows in the order the articles tell them: by the first article that reports each, then where it names it.
-    order = {aid: i for i, aid in enumerate(dict.fromkeys(aid for cs in by_key.values() for c in cs for aid, _ in c))}
-    merged = [(key, reports) for key, clusters in by_key.items() for reports in clusters]
-    merged.sort(key=lambda kr: (min(order[a] for a, _ in kr[1]), kr[1][0][1].position, kr[0]))
-    rows = (_merged(key, reports) for key, reports in merged)
-    return [tuple(row[c] for c in columns) for row in rows]
+                home = _Reports(key, aid, e)
+                clusters.append(home)
+            home.add(aid, e, self._same)
+
+    def rows(self) -> list[tuple]:
+        """The events rows, in the order the articles tell them: by the first article that reports each (counted in
+        the order its reports were grouped: events by their first report, then each event's articles), then where
+        that article names it."""
+        order: dict[str, int] = {}
+        for clusters in self._by_key.values():
+            for c in clusters:
+                for aid in c.aids:
+                    order.setdefault(aid, len(order))
+        merged = [c for clusters in self._by_key.values() for c in clusters]
+        merged.sort(key=lambda c: (min(order[a] for a in c.aids), c.position, c.key))
+        columns = TABLE_BY_NAME["events"].columns
+        return [tuple(row[col] for col in columns) for row in map(_Reports.row, merged)]
 
 
-def _same_place(reports: list[tuple[str, Event]], e: Event) -> bool:
-    cities = {r.city for _, r in reports if r.city}
-    return not e.city or not cities or e.city in cities
+class _Reports:
+    """What the reports of one event say, gathered as they come (see :class:`EventMerger`)."""
 
+    __slots__ = (
+        "aid",
+        "aids",
+        "city",
+        "dated",
+        "dates",
+        "figures",
+        "first",
+        "key",
+        "name",
+        "position",
+        "said",
+        "sentence",
+    )
 
-def _merged(key: str, reports: list[tuple[str, Event]]) -> dict:
-    first_aid, first = reports[0]
-    city = next((e.city for _, e in reports if e.city), "")
-    row = {
-        "event_id": event_id(key, city),
-        "name": max((e.name for _, e in reports), key=len),  # the fullest name ("... (ADULTED IV)")
-        "city": city,
-        "article_id": first_aid,
-        "article_ids": ";".join(dict.fromkeys(aid for aid, _ in reports)),
-        "sentence": first.sentence,
-    }
-    # the first and last day from one report, the first that dates the event: two reports' days never mix
-    dated = next((e for _, e in reports if e.date), None)
-    row["date"] = dated.date if dated else None
-    row["end_date"] = (dated.end_date or dated.date) if dated else None  # one day when no last day is given
-    for f in _FIRST_FIELDS:
-        row[f] = next((v for _, e in reports if (v := getattr(e, f)) not in ("", None)), None)
-    if row["country_iso3"] is None:
-        row["country_iso3"] = ""
-    disputes = []
-    for f in _COUNTED:
-        said = [(aid, float(v)) for aid, e in reports if (v := getattr(e, f)) is not None]
-        values = Counter(v for _, v in said)
-        first_at: dict[float, int] = {}
-        for i, (_, v) in enumerate(said):
-            first_at.setdefault(v, i)
-        # the value most articles report, the first reported on a tie
-        row[f] = max(values, key=lambda v: (values[v], -first_at[v])) if said else None
-        if len(values) > 1:
-            disputes.append(f"{f}: " + "; ".join(f"{v:g} ({aid})" for aid, v in said))
-    dates = {e.date for _, e in reports if e.date}
-    if len(dates) > 1:
-        disputes.insert(0, "date: " + "; ".join(f"{e.date} ({aid})" for aid, e in reports if e.date))
-    row["reported"] = " | ".join(disputes) or None
-    row["metric_ids"] = ";".join(dict.fromkeys(m for _, e in reports for m in e.figures)) or None
-    row["edition"] = int(row["edition"]) if row["edition"] else None
-    return row
+    def __init__(self, key: str, aid: str, e: Event) -> None:
+        self.key, self.city, self.name = key, "", e.name
+        self.aid, self.sentence, self.position = aid, e.sentence, e.position  # the first report's
+        self.aids: dict[str, None] = {}  # each article that reports it, in order
+        self.figures: dict[str, None] = {}  # the ids of the figures its counts were read from, in order
+        self.dated: tuple[str, str] | None = None  # first and last day, from the first report that dates it
+        self.first: list = [None] * len(_FIRST_FIELDS)  # the first value stated of each
+        # each counted field's values, and the articles that say them, in report order
+        self.said = [([], array("d")) for _ in _COUNTED]
+        self.dates: tuple[list[str], list[str]] = ([], [])  # every dated report's day and article
+
+    def takes(self, e: Event) -> bool:
+        """No two host cities: a report without a city joins any, one with a city an event in it or in none."""
+        return not e.city or not self.city or e.city == self.city
+
+    def add(self, aid: str, e: Event, same: dict[str, str]) -> None:
+        if e.city and not self.city:
+            self.city = e.city
+        if len(e.name) > len(self.name):  # the fullest name, the first of the longest
+            self.name = e.name
+        self.aids[aid] = None
+        for m in e.figures:
+            self.figures[m] = None
+        if e.date:
+            if self.dated is None:  # two reports' days never mix
+                self.dated = (e.date, e.end_date or e.date)  # one day when no last day is given
+            self.dates[0].append(same.setdefault(e.date, e.date))
+            self.dates[1].append(aid)
+        for i, f in enumerate(_FIRST_FIELDS):
+            if self.first[i] is None and (v := getattr(e, f)) not in ("", None):
+                self.first[i] = v
+        for (aids, values), f in zip(self.said, _COUNTED, strict=True):
+            if (v := getattr(e, f)) is not None:
+                aids.append(aid)
+                values.append(float(v))
+
+    def row(self) -> dict:
+        row = {
+            "event_id": event_id(self.key, self.city),
+            "name": self.name,
+            "city": self.city,
+            "article_id": self.aid,
+            "article_ids": ";".join(self.aids),
+            "sentence": self.sentence,
+            "date": self.dated[0] if self.dated else None,
+            "end_date": self.dated[1] if self.dated else None,
+        }
+        for f, v in zip(_FIRST_FIELDS, self.first, strict=True):
+            row[f] = v
+        if row["country_iso3"] is None:
+            row["country_iso3"] = ""
+        disputes = []
+        for (aids, said), f in zip(self.said, _COUNTED, strict=True):
+            values = Counter(said)
+            first_at: dict[float, int] = {}
+            for i, v in enumerate(said):
+                first_at.setdefault(v, i)
+            # the value most articles report, the first reported on a tie
+            row[f] = max(values, key=lambda v: (values[v], -first_at[v])) if said else None
+            if len(values) > 1:
+                disputes.append(f"{f}: " + "; ".join(f"{v:g} ({aid})" for aid, v in zip(aids, said, strict=True)))
+        days, aids = self.dates
+        if len(set(days)) > 1:
+            disputes.insert(0, "date: " + "; ".join(f"{d} ({aid})" for d, aid in zip(days, aids, strict=True)))
+        row["reported"] = " | ".join(disputes) or None
+        row["metric_ids"] = ";".join(self.figures) or None
+        row["edition"] = int(row["edition"]) if row["edition"] else None
+        return row
 
 
 def events_table(told: Iterable[tuple[str, Sequence[Event]]]) -> pd.DataFrame:

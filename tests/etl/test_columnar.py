@@ -9,11 +9,15 @@ import os
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from etl import build, columnar, write
-from etl.schema import TABLES
+from etl.schema import TABLE_BY_NAME, TABLES
 from tests.etl.test_build import ARTICLE
 
 OTHER = "Schools in Lima\n\nPublished 2024-05-06. About 12 new schools opened in Lima, with 3,400 pupils.\n"
@@ -147,3 +151,148 @@ def test_a_full_disk_at_any_file_of_the_set_leaves_csv_and_parquet_of_the_last_b
     with pytest.raises(OSError, match="No space"):
         build.run(seeds, out, cache_dir=None)
     assert _files(out) == before
+
+
+# --- streamed in row groups: the same bytes as the whole table written at once -------------------------------------
+
+# No carriage return: the csv module does not quote one (its line end is "\n") and pyarrow reads it as a line end; the
+# texts have none (etl.read.decode turns every line end into "\n").
+_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"], exclude_characters="\r"), max_size=12)
+_TEXT |= st.sampled_from(["", " ", '"', ",", "a\nb", "'q'", "é€中", "NaN", "null", "\x00"])
+_NUMBER = st.none() | st.floats(allow_nan=False, width=64) | st.sampled_from([0.0, -0.0, 1e16, 0.1 + 0.2])
+
+
+@st.composite
+def _metric_rows(draw) -> list[tuple]:
+    n = draw(st.integers(0, 60))
+    rows = []
+    for i in range(n):
+        aid = draw(st.sampled_from(["a", "b", "c,d"]))
+        start = draw(st.integers(0, 10**6))
+        texts = [draw(_TEXT) for _ in range(9)]
+        rows.append((f"{aid}-{i:04d}", aid, draw(_NUMBER), *texts, start, start + 3))
+    return rows
+
+
+def _whole_parquet(name: str, csv: bytes) -> bytes:
+    """The table read whole and written in one call, with the options of etl.columnar."""
+    schema = columnar.arrow_schema(name)
+    table = pacsv.read_csv(
+        pa.BufferReader(csv),
+        parse_options=pacsv.ParseOptions(newlines_in_values=True),
+        convert_options=pacsv.ConvertOptions(
+            column_types=schema,
+            include_columns=schema.names,
+            null_values=[""],
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=False,
+        ),
+    )
+    out = pa.BufferOutputStream()
+    dictionary = [n for n in schema.names if n not in columnar.PLAIN]
+    with pq.ParquetWriter(out, schema, compression="zstd", write_statistics=True, use_dictionary=dictionary) as writer:
+        if table.num_rows:  # an empty table is its schema and no row group
+            writer.write_table(table.combine_chunks(), row_group_size=columnar.ROW_GROUP)
+    return out.getvalue().to_pybytes()
+
+
+def _streamed(name: str, csv: bytes, folder: Path) -> bytes:
+    staged = columnar.write_parquet(name, csv, folder)
+    try:
+        staged.flush()
+        return staged.path.read_bytes()
+    finally:
+        staged.discard()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=_metric_rows(), group=st.integers(1, 25), block=st.sampled_from([64, 300, 4096, 1 << 18]))
+def test_parquet_streamed_in_row_groups_is_the_whole_table_written_at_once(tmp_path, monkeypatch, rows, group, block):
+    """Whatever the blocks the CSV is read in (64 bytes: rows span many blocks and are read again with larger ones),
+    the row groups hold the same rows and the file is the same bytes as the whole table written in one call."""
+    from etl.tables import header, render
+
+    csv = (header("metrics") + render(rows)).encode("utf-8")
+    monkeypatch.setattr(columnar, "ROW_GROUP", group)
+    monkeypatch.setattr(columnar, "READ_BLOCK", block)
+    streamed = _streamed("metrics", csv, tmp_path)
+    assert streamed == _whole_parquet("metrics", csv)
+    parquet = pq.ParquetFile(pa.BufferReader(streamed))
+    assert parquet.metadata.num_row_groups == -(-len(rows) // group)
+    assert parquet.read().to_pylist() == [dict(zip(TABLE_BY_NAME["metrics"].columns, row, strict=True)) for row in rows]
+
+
+@pytest.mark.parametrize("block", [1 << 16, 1 << 18])
+def test_a_row_group_of_several_pages_is_the_same_bytes_whatever_the_blocks(tmp_path, monkeypatch, block):
+    """Pages (1 MB) are cut every 1,024 values or at a chunk's end: were the row group written in the CSV's blocks,
+    its pages would end where the blocks do (the metrics of 40,000 articles were other bytes with other blocks)."""
+    from etl.tables import header, render
+
+    sentence = "A sentence of the length news sentences have, with a figure in it and the words around it. " * 3
+    rows = [
+        (f"a-{i:05d}", "a", float(i), "pupils", "", "exact", None, "people", "", "", str(i), f"{sentence}{i}", i, i + 1)
+        for i in range(9_000)
+    ]
+    csv = (header("metrics") + render(rows)).encode("utf-8")
+    monkeypatch.setattr(columnar, "READ_BLOCK", block)
+    streamed = _streamed("metrics", csv, tmp_path)
+    assert pq.ParquetFile(pa.BufferReader(streamed)).metadata.num_row_groups == 1
+    assert streamed == _whole_parquet("metrics", csv)
+
+
+def test_a_row_longer_than_the_blocks_is_read_with_larger_ones_and_gives_the_same_bytes(tmp_path, monkeypatch):
+    """An event reported by tens of thousands of articles lists them all in one row: pyarrow refuses a row that spans
+    more than two blocks, so the table is read again with larger blocks (its bytes do not depend on them)."""
+    from etl.tables import header, render
+
+    columns = TABLE_BY_NAME["events"].columns
+    cells = {"event_id": "forum-1234", "name": "Forum", "city": "Lima", "attendees": 300.0, "sentence": "It met."}
+    cells["article_ids"] = ";".join(f"a{i:05d}" for i in range(20_000))
+    row = tuple(cells.get(c) for c in columns)
+    csv = (header("events") + render([row] * 3)).encode("utf-8")
+    monkeypatch.setattr(columnar, "READ_BLOCK", 4096)  # the row is 120 KB
+    streamed = _streamed("events", csv, tmp_path)
+    assert streamed == _whole_parquet("events", csv)
+    assert pq.read_table(pa.BufferReader(streamed))["article_ids"].to_pylist()[2].count(";") == 19_999
+
+
+def test_the_arrow_memory_of_a_conversion_does_not_grow_with_the_table(tmp_path, monkeypatch):
+    """Only a row group and a few blocks are held: four times the rows, the same peak of Arrow memory."""
+    from etl.tables import header, render
+
+    monkeypatch.setattr(columnar, "ROW_GROUP", 1024)
+    monkeypatch.setattr(columnar, "READ_BLOCK", 1 << 16)
+    sentence = "A sentence long enough to weigh: " * 4
+
+    def peak(n: int) -> int:
+        rows = [
+            (
+                f"a-{i:06d}",
+                "a",
+                float(i),
+                "pupils",
+                "",
+                "exact",
+                None,
+                "people",
+                "",
+                "",
+                str(i),
+                sentence + str(i),
+                i,
+                i + 1,
+            )
+            for i in range(n)
+        ]
+        csv = (header("metrics") + render(rows)).encode("utf-8")
+        pool = pa.proxy_memory_pool(pa.default_memory_pool())
+        before = pa.default_memory_pool()
+        pa.set_memory_pool(pool)
+        try:
+            _streamed("metrics", csv, tmp_path)
+        finally:
+            pa.set_memory_pool(before)
+        return pool.max_memory()
+
+    small, large = peak(10_000), peak(40_000)
+    assert large < 1.25 * small, f"{small / 1e6:.1f} MB for 10,000 rows, {large / 1e6:.1f} MB for 40,000"
