@@ -597,7 +597,8 @@ def _check(text: str) -> None:
         assert any(s.start <= m.start and m.end <= s.end and s.text == m.sentence for s in sentences)
         assert m.bound in {"exact", "at_least", "approx", "at_most"}
         assert m.category and m.unit.strip()
-        digits = re.search(r"[0-9][0-9,]*(?:\.[0-9]+)?", m.surface)
+        # (".5bn", ".1%": a decimal written without its zero)
+        digits = re.search(r"(?:(?<![0-9A-Za-z])\.[0-9]+|[0-9][0-9,]*(?:\.[0-9]+)?)", m.surface)
         if digits:  # the digits of the surface parse back to the value once the scale word is applied
             scale = re.search(r"(thousand|million|billion|trillion|k)\b", m.surface[digits.end() :], re.IGNORECASE)
             # a range writes its scale once, on either end: "2-3 billion", "5 billion-10"
