@@ -190,6 +190,11 @@ def _read_one(
                 shown = path.name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
                 rejected.append(Rejection(shown, f"{shown} has a file name that is not UTF-8 text: rename it"))
                 continue
+            if any(ord(c) < 32 or ord(c) == 127 for c in path.name):
+                # a line break in a name would split its row of every table that names the file
+                shown = path.name.encode("unicode_escape").decode("ascii")
+                rejected.append(Rejection(shown, f"{shown} has a control character in its name: rename it"))
+                continue
             if path.suffix.lower() not in ARTICLE_SUFFIXES:
                 rejected.append(
                     Rejection(path.name, f"is not an article (only {', '.join(ARTICLE_SUFFIXES)} are read)")

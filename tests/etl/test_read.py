@@ -145,6 +145,16 @@ def test_a_file_name_that_is_not_utf8_is_rejected_with_a_reason_and_the_rest_is_
     assert report.articles == 1 and "not UTF-8" in (tmp_path / "data" / "rejected.csv").read_text(encoding="utf-8")
 
 
+def test_a_file_name_with_a_line_break_is_rejected_and_the_rest_is_built(write_articles, tmp_path):
+    from etl import build
+
+    seeds = write_articles({"good.txt": "Over 400 guests came."})
+    (seeds / "bad\rname.txt").write_text("About 45 schools joined.\n", encoding="utf-8")
+    report = build.run(seeds, tmp_path / "data", cache_dir=None)  # used to fail in the Parquet step
+    assert report.articles == 1
+    assert "control character" in (tmp_path / "data" / "rejected.csv").read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("start", ["MZUZU, Malawi — ", "RIFF between ", "BZh ", "Rar items: ", "GIF ", "%PDF of "])
 def test_an_article_that_begins_like_a_signature_word_is_still_read(write_articles, start):
     seeds = write_articles({"a.txt": start + "About 45 schools joined."})
