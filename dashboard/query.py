@@ -1,12 +1,10 @@
 """The Figures page's data, asked of DuckDB over the Parquet tables of a data folder (issue 19).
 
 The page asks for what it shows: how many figures pass the filters, the rows on screen with their sentences, the
-aggregates its charts draw and the options of its filters, instead of holding the metrics table in pandas. One
-in-memory DuckDB database per data folder and build reads the folder's Parquet files in place; what every query of
-that build needs and that is small (each flagged figure's warning, the event each figure counts, each article's
-publication date) is worked out once when it opens. Every value a visitor chooses (filters from the URL, search text)
-is a bound parameter, never part of the SQL text. The Parquet files are the ETL's (``etl/columnar.py``): a data
-folder built before them raises :class:`NoParquet`, which the page shows as a message.
+aggregates its charts draw and the options of its filters, instead of holding the metrics table in pandas. The
+database (one per data folder and build, with the ``fig`` view: each figure with its flag, article date and title and
+the event it counts) is :mod:`dashboard.db`'s. Every value a visitor chooses (filters from the URL, search text)
+is a bound parameter, never part of the SQL text.
 
 Text search is case-insensitive through DuckDB's ``lower`` (pandas used Python's ``casefold``: the two differ only
 for a few letters such as "ß"), and literal: ``%`` and ``_`` are characters like any other.
@@ -14,8 +12,6 @@ for a few letters such as "ß"), and literal: ``%`` and ``_`` are characters lik
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,156 +20,17 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dashboard.filters import OUTLIER_RATIO, Filters
+from dashboard.db import NoParquet, close_all, cursor, dated  # noqa: F401 (NoParquet, close_all: re-exported)
+from dashboard.filters import Filters
 from dashboard.fmt import figure_value, shorten
 from etl.schema import TABLE_BY_NAME
 
-TABLES = ("articles", "metrics", "events", "places")  # the Parquet files the Figures page reads
-OPEN_DATABASES = 4  # data folders (shared, trials) kept open at once; the oldest is closed past this
-MEMORY_LIMIT = "256MB"  # DuckDB's own buffers per database: it spills or streams past it rather than grow
-PERCENT_UNITS = ("%", "percent", "per cent", "percentage")  # as fmt.is_percent
 MIN_DATES = 2  # as trends.MIN_DATES: a measure over time needs reports on two publication days
 
 # What the free-text filter looks in, in the order filters.search_text joins it.
 _HAY = "lower(concat_ws(chr(10), unit, subject, surface, place, event, event_city, sentence))"
 # What makes two figures the same measure (trends.measure_key).
 _MEASURE = "lower(trim(unit)) || ' | ' || lower(trim(subject))"
-
-
-class NoParquet(Exception):
-    """The data folder has no Parquet copy of a table (built before the ETL wrote them): rebuild it."""
-
-    def __init__(self, folder: Path, missing: list[str]) -> None:
-        self.folder, self.missing = folder, missing
-        super().__init__(
-            f"The tables in {folder.name or folder} were built by an older version of the ETL and have no Parquet "
-            f"copy ({', '.join(missing)}). Rebuild them (`make data`, or `python -m etl --out {folder}`) to see the "
-            "figures here."
-        )
-
-
-def _literal(path: Path) -> str:
-    """A file path as an SQL string literal (paths are the server's own, never a visitor's; quotes doubled all the
-    same)."""
-    return "'" + str(path).replace("'", "''") + "'"
-
-
-def _signature(folder: Path) -> str:
-    """Changes with every build (the stamp), and with any Parquet file replaced by other means."""
-    from dashboard.data import data_signature
-
-    stats = []
-    for t in TABLES:
-        try:
-            stats.append(str((folder / f"{t}.parquet").stat().st_mtime_ns))
-        except OSError:
-            stats.append("-")
-    return data_signature(folder) + ":" + ",".join(stats)
-
-
-class _Database:
-    """One in-memory DuckDB database over a data folder's Parquet files, with the views the queries use."""
-
-    def __init__(self, folder: Path) -> None:
-        missing = [f"{t}.parquet" for t in TABLES if not (folder / f"{t}.parquet").is_file()]
-        if missing:
-            raise NoParquet(folder, missing)
-        self.con = duckdb.connect(":memory:", config={"threads": 2, "memory_limit": MEMORY_LIMIT})
-        try:
-            self._views(folder)
-        except BaseException:
-            self.con.close()
-            raise
-
-    def _views(self, folder: Path) -> None:
-        con = self.con
-        for t in TABLES:
-            con.execute(
-                f"CREATE VIEW raw_{t} AS SELECT *, file_row_number AS rn "
-                f"FROM read_parquet({_literal(folder / f'{t}.parquet')}, file_row_number = true)"
-            )
-        # Each article's publication date and title (small: one row per article).
-        con.execute(
-            "CREATE TABLE pub AS SELECT article_id, CAST(published AS TIMESTAMP) AS published, title, rn "
-            "FROM raw_articles"
-        )
-        # The event whose counts were read from each figure: the first event that lists it (filters._events_of).
-        con.execute(
-            """CREATE TABLE linked AS
-            SELECT metric_id, arg_min(name, rn) AS event, arg_min(city, rn) AS event_city
-            FROM (SELECT unnest(string_split(metric_ids, ';')) AS metric_id, name, city, rn FROM raw_events)
-            WHERE metric_id <> '' GROUP BY metric_id"""
-        )
-        # The warning of each figure that looks wrong next to the others (filters.flags): only those rows are kept.
-        con.execute(
-            f"""CREATE TABLE flags AS
-            WITH m AS (
-                SELECT rn, article_id, value, unit, category,
-                    (category = 'percent' OR lower(trim(unit)) IN {PERCENT_UNITS!r}) AND value > 100 AS over_100
-                FROM raw_metrics
-            ), p AS (
-                SELECT rn, value,
-                    min(value) OVER w AS lo, max(value) OVER w AS hi
-                FROM m WHERE value > 0
-                WINDOW w AS (PARTITION BY article_id, lower(trim(unit)))
-            )
-            SELECT rn, flag FROM (
-                SELECT m.rn, concat_ws('; ',
-                    CASE WHEN m.over_100 THEN 'percent above 100' END,
-                    CASE WHEN p.value / p.lo > {OUTLIER_RATIO} OR p.hi / p.value > {OUTLIER_RATIO}
-                        THEN 'over {OUTLIER_RATIO:,}× apart from another ''' || m.unit || ''' figure in this article'
-                    END) AS flag
-                FROM m LEFT JOIN p ON p.rn = m.rn
-            ) WHERE flag <> ''"""
-        )
-        columns = ", ".join(f'm."{c}"' for c in TABLE_BY_NAME["metrics"].columns)
-        con.execute(
-            f"""CREATE VIEW fig AS
-            SELECT m.rn, {columns}, coalesce(fl.flag, '') AS flag, a.published, coalesce(a.title, '') AS title,
-                coalesce(ev.event, '') AS event, coalesce(ev.event_city, '') AS event_city
-            FROM raw_metrics m
-            LEFT JOIN flags fl ON fl.rn = m.rn
-            LEFT JOIN pub a ON a.article_id = m.article_id
-            LEFT JOIN linked ev ON ev.metric_id = m.metric_id"""
-        )
-
-    def close(self) -> None:
-        self.con.close()
-
-
-_OPEN: OrderedDict[tuple[str, str], _Database] = OrderedDict()
-_LOCK = threading.Lock()
-
-
-@contextmanager
-def cursor(folder: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor on the database of ``folder``'s current build (opened on first use; one per folder and build)."""
-    folder = Path(folder)
-    key = (str(folder.resolve()), _signature(folder))
-    with _LOCK:
-        db = _OPEN.get(key)
-        if db is None:
-            # An older build of the same folder, and the least recently used past OPEN_DATABASES, are let go: not
-            # closed, since another session may be reading from them; each is freed with its last cursor.
-            for old in [k for k in _OPEN if k[0] == key[0]]:
-                del _OPEN[old]
-            db = _Database(folder)
-            _OPEN[key] = db
-            while len(_OPEN) > OPEN_DATABASES:
-                _OPEN.popitem(last=False)
-        _OPEN.move_to_end(key)
-        cur = db.con.cursor()  # a connection of its own to the same database: safe in this session's thread
-    try:
-        yield cur
-    finally:
-        cur.close()
-
-
-def close_all() -> None:
-    """Close every open database (tests; a server shutting down)."""
-    with _LOCK:
-        while _OPEN:
-            _OPEN.popitem()[1].close()
 
 
 def where(f: Filters) -> tuple[str, list]:
@@ -196,13 +53,9 @@ def where(f: Filters) -> tuple[str, list]:
     if f.text:
         parts.append(f"contains({_HAY}, lower(?::VARCHAR))")
         params.append(f.text)
-    since, until = f.day("since"), f.day("until")
-    if since is not None:
-        parts.append("published >= ?::TIMESTAMP")
-        params.append(since.to_pydatetime())
-    if until is not None:
-        parts.append("published < ?::TIMESTAMP")
-        params.append((until + pd.Timedelta(days=1)).to_pydatetime())
+    cond, more = dated(f)
+    parts += cond
+    params += more
     if f.flagged:
         parts.append("flag <> ''")
     return (" AND ".join(parts) or "TRUE"), params
