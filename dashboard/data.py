@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import exports, filters, fmt, maps, trial
+from dashboard import cities, exports, filters, fmt, trial
 from etl import paths
 from etl.build import STAMP
 from etl.read import ARTICLE_SUFFIXES, Rejected, decode
@@ -167,7 +167,7 @@ def figure_options(data_dir: Path | None = None):
 @st.cache_data(show_spinner=False, max_entries=8)
 def _city_points(data_dir: str, signature: str, learning_only: bool) -> pd.DataFrame:
     places = _load(data_dir, "places", signature)
-    return maps.city_points(
+    return cities.city_points(
         places.iloc[0:0] if learning_only else places,
         _load(data_dir, "metrics", signature),
         _load(data_dir, "events", signature),
@@ -176,7 +176,7 @@ def _city_points(data_dir: str, signature: str, learning_only: bool) -> pd.DataF
 
 
 def city_points(data_dir: Path | None = None, learning_only: bool = False) -> pd.DataFrame:
-    """`maps.city_points` over the built tables, once per build; ``learning_only``: the learning cities alone."""
+    """`cities.city_points` over the built tables, once per build; ``learning_only``: the learning cities alone."""
     folder = Path(data_dir) if data_dir is not None else dirs().data
     return _city_points(str(folder), data_signature(folder), learning_only)
 

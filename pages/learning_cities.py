@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import catalog, data, fmt, maps, ui
+from dashboard import catalog, cities, data, fmt, maps, ui
 
 ui.through_router()
 
@@ -38,7 +38,7 @@ chosen = st.multiselect("Recognised as", kinds, placeholder="every kind of recog
 if chosen:
     learning = learning[learning["kind"].isin(chosen)]
 
-points = maps.learning_points(data.city_points(learning_only=True), learning)
+points = cities.learning_points(data.city_points(learning_only=True), learning)
 if chosen or len(learning) < everywhere:
     points = points[points["name"].isin(set(learning["city"]))]
 # Countries shaded by how many of these learning cities lie in them.

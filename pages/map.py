@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import catalog, data, filters, fmt, maps, ui
+from dashboard import catalog, cities, data, filters, fmt, maps, ui
 
 ui.through_router()
 
@@ -43,7 +43,7 @@ def main() -> None:
     f = filters.read_query(st.query_params.get_all)
     articles = t["articles"]
     published = dict(zip(articles["article_id"], articles["published"], strict=True))
-    points, mentions, missing = maps.apply_filters(data.city_points(), places, f, published)
+    points, mentions, missing = cities.apply_filters(data.city_points(), places, f, published)
     for place, kind in missing:
         st.warning(
             f"No city or country called “{fmt.md_literal(place)}” is named in the articles: the place filter matches nothing on this map."
@@ -69,7 +69,7 @@ def main() -> None:
 
     # The URL is the source of truth on arrival (a shared link); the callbacks keep it in step with clicks and the list.
     wanted = st.query_params.get("city")
-    chosen, unknown = maps.find_city(wanted, points)
+    chosen, unknown = cities.find_city(wanted, points)
     if unknown:
         st.warning(f"No city called “{fmt.md_literal(wanted)}” is on this map. Choose one from the list below.")
     elif st.session_state.get(CITY) != chosen:
@@ -79,7 +79,7 @@ def main() -> None:
         maps.legend_html("mentions + figures", maps.size_legend(points), "times named", maps.country_bins(mentions))
     )
 
-    options = maps.city_options(points)
+    options = cities.city_options(points)
     by_name = points.set_index("name")
     if st.session_state.get(CITY) not in by_name.index:
         st.session_state[CITY] = None  # a filter left it out: the list must not hold a value it does not offer
