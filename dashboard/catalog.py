@@ -48,13 +48,20 @@ def matches(articles: pd.DataFrame, query: str) -> pd.Series:
 
 
 def table(articles: pd.DataFrame, query: str = "") -> pd.DataFrame:
-    """The catalogue: newest first (undated last), filtered by ``query``; headers as shown on the page."""
+    """The catalogue: newest first (undated last), filtered by ``query``; headers as shown on the page. (The page asks
+    DuckDB for the same rows, `query_articles.catalogue`; this is its reference.)"""
     shown = articles[matches(articles, query)] if query.strip() else articles
     shown = shown.sort_values(["published", "title"], ascending=[False, True], na_position="last", kind="stable")
+    return present(shown)
+
+
+def present(shown: pd.DataFrame) -> pd.DataFrame:
+    """Rows of the articles table, in order, as the catalogue shows them: its columns and headers, links only to web
+    addresses, dates as text."""
     out = shown[list(COLUMNS)].copy()
     # Text, not dates or nulls: a grid shows a missing value as "None"; ISO dates sort the same as text.
     out["url"] = out["url"].map(lambda u: web_link(u) or "")
-    out["published"] = out["published"].dt.strftime("%Y-%m-%d").fillna("")
+    out["published"] = pd.to_datetime(out["published"]).dt.strftime("%Y-%m-%d").fillna("")
     return out.rename(columns=COLUMNS).reset_index(drop=True)
 
 

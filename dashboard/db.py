@@ -176,6 +176,18 @@ def close_all() -> None:
             _OPEN.popitem()[1].close()
 
 
+def frame(folder: Path, sql: str, params: list | None = None) -> pd.DataFrame:
+    """The answer of one query as a DataFrame."""
+    with cursor(folder) as cur:
+        return cur.execute(sql, params or []).df()
+
+
+def rows(folder: Path, sql: str, params: list | None = None) -> list[tuple]:
+    """The answer of one query as tuples."""
+    with cursor(folder) as cur:
+        return cur.execute(sql, params or []).fetchall()
+
+
 def dated(f: Filters, column: str = "published") -> tuple[list[str], list]:
     """The conditions of ``f``'s publication dates on ``column`` (a TIMESTAMP), with their parameters: both ends
     included (``until`` is a whole day), as `filters.published_between`."""
@@ -189,3 +201,35 @@ def dated(f: Filters, column: str = "published") -> tuple[list[str], list]:
         parts.append(f"{column} < ?::TIMESTAMP")
         params.append((until + pd.Timedelta(days=1)).to_pydatetime())
     return parts, params
+
+
+def narrow(
+    f: Filters, *, articles: str, places: tuple[str, ...], text: tuple[str, ...], several: bool
+) -> tuple[str, list]:
+    """The SQL condition of `filters.narrow` for a table of events, learning cities or places, with its parameters:
+    ``articles`` names its article column (``several``: ids separated by ';'), ``places`` the columns a place filter
+    looks in, ``text`` those the free text looks in. Column names are the code's own; every value is bound."""
+    parts: list[str] = []
+    params: list = []
+    ids = f"string_split({articles}, ';')" if several else None
+    if f.articles:
+        parts.append(f"list_has_any({ids}, ?::VARCHAR[])" if ids else f"list_contains(?::VARCHAR[], {articles})")
+        params.append(list(f.articles))
+    if f.places:
+        parts.append("(" + " OR ".join(f"list_contains(?::VARCHAR[], {c})" for c in places) + ")")
+        params += [list(f.places)] * len(places)
+    if f.text:
+        hay = ", ".join(f"coalesce(CAST({c} AS VARCHAR), '')" for c in text)
+        parts.append(f"contains(lower(concat_ws(chr(10), {hay})), lower(?::VARCHAR))")
+        params.append(f.text)
+    if f.dated:
+        # The articles published in the range (an undated one is in none); a date that is no date narrows nothing
+        # but still asks for an article the table knows, as `filters.published_between` does.
+        cond, more = dated(f)
+        where = " AND ".join(["published IS NOT NULL", *cond]) if cond else "TRUE"
+        if ids:
+            parts.append(f"list_has_any({ids}, (SELECT list(article_id) FROM pub WHERE {where}))")
+        else:
+            parts.append(f"{articles} IN (SELECT article_id FROM pub WHERE {where})")
+        params += more
+    return (" AND ".join(parts) or "TRUE"), params

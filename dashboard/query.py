@@ -1,4 +1,5 @@
-"""The Figures page's data, asked of DuckDB over the Parquet tables of a data folder (issue 19).
+"""The figures' data, asked of DuckDB over the Parquet tables of a data folder (issue 19): the Figures page and the
+Overview's headline figures.
 
 The page asks for what it shows: how many figures pass the filters, the rows on screen with their sentences, the
 aggregates its charts draw and the options of its filters, instead of holding the metrics table in pandas. The
@@ -20,6 +21,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from dashboard.charts import NOT_HEADLINE
 from dashboard.db import NoParquet, close_all, cursor, dated  # noqa: F401 (NoParquet, close_all: re-exported)
 from dashboard.filters import Filters
 from dashboard.fmt import figure_value, shorten
@@ -195,6 +197,36 @@ class Selection:
             )
         )
 
+    def headline(self, n: int = 6) -> pd.DataFrame:
+        """`charts.headline_figures`: per category (counts only), the value the most articles report (same unit and
+        number), on a tie the one whose latest article is the most recent, then its most recent report, then the
+        first by ``metric_id``; that report's row with ``n_articles``, best-supported kinds first, at most ``n``."""
+        marks = ", ".join("?" * len(NOT_HEADLINE))
+        best = self.cur.execute(
+            f"""WITH r AS (
+                SELECT rn, category, lower(trim(unit)) AS ukey, value, article_id, published, metric_id
+                FROM fig WHERE {self.cond} AND value > 0 AND category NOT IN ({marks})
+            ), g AS (
+                SELECT category, ukey, value, count(DISTINCT article_id) AS n_articles, max(published) AS latest
+                FROM r GROUP BY ALL
+            )
+            SELECT r.rn, g.n_articles FROM r JOIN g USING (category, ukey, value)
+            QUALIFY row_number() OVER (
+                PARTITION BY r.category
+                ORDER BY g.n_articles DESC, g.latest DESC NULLS LAST, r.published DESC NULLS LAST, r.metric_id
+            ) = 1
+            ORDER BY g.n_articles DESC, r.category LIMIT ?""",
+            [*self.params, *sorted(NOT_HEADLINE), n],
+        ).fetchall()
+        if not best:
+            return self.cur.execute("SELECT * EXCLUDE (rn), 0 AS n_articles FROM fig LIMIT 0").df()
+        # The few rows shown, sentences and all, asked for by row number once chosen.
+        order = {rn: i for i, (rn, _) in enumerate(best)}
+        found = self.cur.execute("SELECT * FROM fig WHERE list_contains(?::BIGINT[], rn)", [list(order)]).df()
+        found["n_articles"] = found["rn"].map(dict(best))
+        found = found.sort_values("rn", key=lambda r: r.map(order)).drop(columns="rn")
+        return found.reset_index(drop=True)
+
 
 @contextmanager
 def selection(folder: Path, f: Filters) -> Iterator[Selection]:
@@ -231,6 +263,11 @@ def measures(folder: Path, f: Filters) -> pd.DataFrame:
 def series(folder: Path, f: Filters, key: str) -> pd.DataFrame:
     with cursor(folder) as cur:
         return Selection(cur, f, keep=False).series(key)
+
+
+def headline(folder: Path, f: Filters, n: int = 6) -> pd.DataFrame:
+    with cursor(folder) as cur:
+        return Selection(cur, f, keep=False).headline(n)
 
 
 def download(folder: Path, f: Filters) -> pd.DataFrame:
