@@ -234,37 +234,26 @@ def set_filters(f: filters.Filters) -> None:
     st.session_state[FILTERS_STATE] = f
 
 
-def filtered(
-    frame: pd.DataFrame,
-    articles: pd.DataFrame,
-    what: str,
-    *,
-    article_col: str,
-    places: tuple[str, ...],
-    text: tuple[str, ...],
-    place_names: list[str],
-) -> pd.DataFrame:
-    """``frame`` narrowed by the URL's filters (the ones the Figures page sets), saying on the page which apply, what
-    names nothing, and offering to clear them: one set of filters for every page."""
-    f = filters.read_query(st.query_params.get_all)
+def filter_notes(f: filters.Filters, what: str, shown: int, total: int, folder) -> None:
+    """Say on the page which of the URL's filters (the ones the Figures page sets) narrow ``what`` (``shown`` of
+    ``total`` rows pass them), what they name that the tables do not hold, and offer to clear them: one set of
+    filters for every page."""
     if not f.active:
-        return frame
-    published = dict(zip(articles["article_id"], articles["published"], strict=True))
-    for said in filters.problems(
-        f, articles=list(articles["article_id"]), categories=list(f.categories), places=place_names
-    ):
+        return
+    from dashboard import query_articles
+
+    articles, places = query_articles.known(folder, f)
+    for said in filters.problems(f, articles=articles, categories=list(f.categories), places=places):
         st.warning(f"{fmt.md_literal(said)} That filter matches nothing here.")
-    shown = filters.narrow(frame, f, published, articles=article_col, places=places, text=text)
     active = filters.describe(f)
     not_here = " Category and flagged-only filter figures, not these." if f.categories or f.flagged else ""
     st.caption(
-        f"Filtered by the address bar ({fmt.md_literal(active)}): {len(shown):,} of {len(frame):,} {what}.{not_here}"
+        f"Filtered by the address bar ({fmt.md_literal(active)}): {shown:,} of {total:,} {what}.{not_here}"
         + (" A date filter keeps what an article published in the range reports." if f.dated else "")
     )
     if st.button("Clear the filters", icon=":material/filter_alt_off:", key=f"clear_filters_{what}"):
         set_filters(filters.Filters())
         st.rerun()
-    return shown
 
 
 def sidebar(d: data.Dirs) -> None:
