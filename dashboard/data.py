@@ -96,18 +96,6 @@ def data_signature(data_dir: Path) -> str:
         )
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _load(data_dir: str, name: str, signature: str) -> pd.DataFrame:
-    del signature  # only part of the cache key: a new build means new tables
-    return read_table(Path(data_dir), name)
-
-
-def load(name: str, data_dir: Path | None = None) -> pd.DataFrame:
-    """Table ``name`` from the data folder, cached until the next build."""
-    folder = Path(data_dir) if data_dir is not None else dirs().data
-    return _load(str(folder), name, data_signature(folder))
-
-
 def _folder(data_dir: Path | None) -> Path:
     return Path(data_dir) if data_dir is not None else dirs().data
 
@@ -208,11 +196,6 @@ def country_mentions(data_dir: Path | None = None) -> dict[str, int]:
     """How often each country is named in the whole corpus (ISO3 -> mentions), once per build."""
     folder = _folder(data_dir)
     return _country_mentions(str(folder), db.signature(folder))
-
-
-def load_all(data_dir: Path | None = None) -> dict[str, pd.DataFrame]:
-    """Every table of the contract by name."""
-    return {t.name: load(t.name, data_dir) for t in TABLES}
 
 
 def built_at(data_dir: Path) -> dt.datetime | None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import catalog, charts, data, db, filters, query, query_articles, query_events
+from dashboard import catalog, charts, data, db, exports, filters, query, query_articles, query_events
 from dashboard.filters import Filters
 from dashboard.fmt import article_titles
 from tests.dashboard.conftest import sample_tables, write_tables
@@ -158,3 +158,17 @@ def test_a_folder_with_no_tables_reads_as_empty_and_one_without_parquet_says_reb
     old = write_tables(tmp_path / "old", sample_tables(), parquet=False)
     with pytest.raises(db.NoParquet, match="Rebuild them"):
         query_articles.counts(old)
+
+
+def test_a_whole_table_download_is_the_published_file_or_rewritten_row_by_row(tmp_path: Path):
+    folder = write_tables(tmp_path / "data", sample_tables())
+    assert exports.table_bytes(folder, "metrics") == (folder / "metrics.csv").read_bytes()
+    t = flagged_tables()
+    t["articles"].loc[0, "title"] = '=HYPERLINK("http://x")'
+    t["metrics"].loc[1, "sentence"] = "+cmd|' /C calc'!A0"
+    folder = write_tables(tmp_path / "risky", t)
+    for name in ("articles", "metrics"):
+        written = exports.table_bytes(folder, name)
+        assert written == exports.safe_csv(name, (folder / f"{name}.csv").read_bytes())
+        assert b"'=HYPERLINK" in written or b"'+cmd" in written
+    assert exports.table_bytes(tmp_path / "nothing", "metrics") == b""
