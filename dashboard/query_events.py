@@ -15,7 +15,7 @@ import pandas as pd
 from dashboard import db, query_articles
 from dashboard.filters import Filters
 
-ARTICLES_SHOWN = 20  # article titles named in an event's row; the rest are counted
+ARTICLES_SHOWN = 5  # article titles named in an event's row; the rest are counted
 
 
 _BRIEF = "rn, event_id, name, CAST(date AS TIMESTAMP) AS date, city, attendees, overseas, countries_represented"
