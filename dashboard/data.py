@@ -155,18 +155,18 @@ def figures_zip(f: filters.Filters, data_dir: Path | None = None) -> bytes:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _figure_options(data_dir: str, signature: str):
+def _figure_options(data_dir: str, signature: str, most: int):
     from dashboard import query
 
     del signature  # only part of the cache key: a new build means new options
-    return query.options(Path(data_dir))
+    return query.options(Path(data_dir), most)
 
 
-def figure_options(data_dir: Path | None = None):
-    """What the Figures page's filters offer (`query.Options`), once per build; raises `query.NoParquet` for a data
-    folder built before the ETL wrote Parquet."""
+def figure_options(data_dir: Path | None = None, most: int = 1_000):
+    """What the Figures page's filters offer (`query.Options`, the first ``most`` articles), once per build; raises
+    `query.NoParquet` for a data folder built before the ETL wrote Parquet."""
     folder = _folder(data_dir)
-    return _figure_options(str(folder), data_signature(folder))
+    return _figure_options(str(folder), data_signature(folder), most)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

@@ -67,21 +67,29 @@ def where(f: Filters) -> tuple[str, list]:
 class Options:
     """What the Figures page's filters offer, and the corpus's count of figures."""
 
-    titles: dict[str, str]  # article id -> short title, for the articles that have figures
+    titles: dict[str, str]  # article id -> short title, for the articles listed (that have figures)
     categories: list[str]
     places: list[str]
     total: int
+    articles: int = 0  # articles that have figures, listed or not
 
 
-def options(folder: Path) -> Options:
+_ARTICLES = """SELECT m.article_id, coalesce(p.title, ''), p.article_id IS NULL
+    FROM (SELECT DISTINCT article_id FROM raw_metrics) m LEFT JOIN pub p ON p.article_id = m.article_id
+    WHERE {cond} ORDER BY m.article_id LIMIT ?"""
+
+
+def _titles(found: list[tuple]) -> dict[str, str]:
+    # Figures of an article the articles table lacks keep their id as the title.
+    return {a: a if orphan else shorten(t.strip() or a, 70) for a, t, orphan in found}
+
+
+def options(folder: Path, most: int | None = None) -> Options:
+    """What the filters offer: the articles that have figures (the first ``most`` by id, with their titles; all
+    when None), the categories and the places; with how many figures and articles there are."""
     with cursor(folder) as cur:
-        ids = cur.execute(
-            "SELECT p.article_id, coalesce(p.title, '') FROM pub p "
-            "WHERE p.article_id IN (SELECT DISTINCT article_id FROM raw_metrics) ORDER BY p.rn"
-        ).fetchall()
-        orphans = cur.execute(  # figures of an article the articles table lacks keep their id as the title
-            "SELECT DISTINCT article_id FROM raw_metrics WHERE article_id NOT IN (SELECT article_id FROM pub)"
-        ).fetchall()
+        listed = cur.execute(_ARTICLES.format(cond="TRUE"), [most if most is not None else 2**62]).fetchall()
+        (articles,) = cur.execute("SELECT count(DISTINCT article_id) FROM raw_metrics").fetchone()
         categories = [c for (c,) in cur.execute("SELECT DISTINCT category FROM raw_metrics").fetchall()]
         places = cur.execute(
             """SELECT place FROM raw_metrics WHERE place <> ''
@@ -90,9 +98,14 @@ def options(folder: Path) -> Options:
                 AND metric_id IN (SELECT metric_id FROM raw_metrics)"""
         ).fetchall()
         (total,) = cur.execute("SELECT count(*) FROM raw_metrics").fetchone()
-    titles = {a: shorten(t.strip() or a, 70) for a, t in ids}
-    titles.update({a: a for (a,) in orphans})
-    return Options(titles, sorted(categories), sorted(p for (p,) in places), int(total))
+    return Options(_titles(listed), sorted(categories), sorted(p for (p,) in places), int(total), int(articles))
+
+
+def article_titles(folder: Path, ids: list[str]) -> dict[str, str]:
+    """The titles of those of ``ids`` that have figures (an article a link names beyond the ones listed)."""
+    with cursor(folder) as cur:
+        found = cur.execute(_ARTICLES.format(cond="list_contains(?::VARCHAR[], m.article_id)"), [list(ids), len(ids)])
+        return _titles(found.fetchall())
 
 
 @dataclass(frozen=True)

@@ -338,6 +338,13 @@ def main() -> None:
                 _figures_table(
                     mine, ["surface", "value", "unit", "qualifier", "category", "subject", "place", "sentence"]
                 )
+                # The Figures page lists only the first articles in its filter: this link chooses any of them.
+                st.page_link(
+                    ui.PAGE["figures"],
+                    label="These figures on the Figures page",
+                    icon=":material/bar_chart:",
+                    query_params={"article": doc},
+                )
 
         in_trial = any((folder / meta["file"]).is_file() for folder in d.also)
         if in_trial:

@@ -172,3 +172,17 @@ def test_a_whole_table_download_is_the_published_file_or_rewritten_row_by_row(tm
         assert written == exports.safe_csv(name, (folder / f"{name}.csv").read_bytes())
         assert b"'=HYPERLINK" in written or b"'+cmd" in written
     assert exports.table_bytes(tmp_path / "nothing", "metrics") == b""
+
+
+@pytest.mark.parametrize("most", [None, 0, 1, 2, 10_000])
+def test_the_article_filter_lists_the_first_articles_by_id_and_finds_any_other(folder: Path, most: int | None):
+    view, _ = reference(folder)
+    everyone = dict(zip(view["article_id"], view["article"], strict=True))
+    opts = query.options(folder, most)
+    first = sorted(everyone)[: len(everyone) if most is None else most]
+    assert opts.titles == {a: everyone[a] for a in first}
+    assert opts.articles == len(everyone) and opts.total == len(view)
+    assert query.article_titles(folder, [*sorted(everyone)[-2:], *HOSTILE]) == {
+        a: everyone[a] for a in sorted(everyone)[-2:]
+    }
+    assert query.article_titles(folder, []) == {}
