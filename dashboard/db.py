@@ -104,6 +104,19 @@ class _Database:
             FROM (SELECT unnest(string_split(metric_ids, ';')) AS metric_id, name, city, rn FROM raw_events)
             WHERE metric_id <> '' GROUP BY metric_id"""
         )
+        # Every figure an event's counts were read from, in the order its row lists them, with what an events chart's
+        # sources show of it: small (no sentence: its hash, and the figure's row to fetch it from for the rows shown).
+        con.execute(
+            """CREATE TABLE event_figures AS
+            WITH l AS (
+                SELECT rn AS ern, name, unnest(string_split(coalesce(metric_ids, ''), ';')) AS metric_id,
+                    generate_subscripts(string_split(coalesce(metric_ids, ''), ';'), 1) AS pos
+                FROM raw_events
+            )
+            SELECT l.ern, l.pos, m.rn AS mrn, l.name || ': ' || m.surface || ' ' || m.unit AS label, m.article_id,
+                hash(m.sentence) AS sentence_hash
+            FROM l JOIN raw_metrics m ON m.metric_id = l.metric_id WHERE l.metric_id <> ''"""
+        )
         # The warning of each figure that looks wrong next to the others (filters.flags): only those rows are kept.
         con.execute(
             f"""CREATE TABLE flags AS

@@ -100,31 +100,63 @@ def rejected(folder: Path) -> pd.DataFrame:
     return db.frame(folder, "SELECT * EXCLUDE (rn) FROM raw_rejected ORDER BY rn")
 
 
+SENTENCE_TABLES = ("metrics", "events", "learning_cities")  # where a cited row's sentence is read from
+
+
 # Lists are unnested in the select list, with generate_subscripts for their order: a lateral join (``FROM t,
 # unnest(...) WITH ORDINALITY``) over an event's thousands of ids ran out of DuckDB's memory at 40,000 articles.
-def cite(folder: Path, rows_sql: str, params: list, most: int = 1_000) -> pd.DataFrame:
-    """`catalog.chart_sources` asked of DuckDB: for the rows ``rows_sql`` gives (``label``, ``article_ids`` with
-    several ids separated by ';', ``sentence``, and ``ord``, their order), each article with its title, date and link
-    and the sentence; once per value, article and sentence; articles newest first; at most ``most`` rows. Only those
-    rows' sentences reach pandas."""
-    found = db.frame(
-        folder,
-        f"""WITH src AS ({rows_sql}),
-        ids AS (
-            SELECT label, sentence, ord, unnest(string_split(coalesce(article_ids, ''), ';')) AS article_id,
-                generate_subscripts(string_split(coalesce(article_ids, ''), ';'), 1) AS sub
-            FROM src
-        ),
-        x AS (
-            SELECT * FROM ids WHERE article_id <> ''
-            QUALIFY row_number() OVER (PARTITION BY label, article_id, sentence ORDER BY ord, sub) = 1
-        )
-        SELECT CASE WHEN a.title <> '' THEN a.title ELSE x.article_id END AS "Article",
-            coalesce(strftime(a.published, '%Y-%m-%d'), '') AS "Published", a.url AS "Original",
-            CAST(x.label AS VARCHAR) AS "Value", coalesce(x.sentence, '') AS "Sentence", x.article_id AS "Id"
-        FROM x JOIN raw_articles a ON a.article_id = x.article_id
-        ORDER BY "Published" DESC, "Article", "Value", x.ord, x.sub LIMIT ?""",
-        [*params, most],
+def cite_groups(
+    folder: Path, rows_sql: str, params: list, groups: list[str], most: int = 1_000
+) -> dict[str, pd.DataFrame]:
+    """`catalog.chart_sources` asked of DuckDB, for several charts at once: for the rows ``rows_sql`` gives (``grp``,
+    the chart it cites, one of ``groups``; ``label``; ``article_ids``, several ids separated by ';'; ``ord``, their
+    order; and where its sentence is: ``src``, one of SENTENCE_TABLES or '' for none, ``srn`` its row there,
+    ``sentence_hash``), each article with its title, date and link and the sentence; once per chart, value, article
+    and sentence; articles newest first; at most ``most`` rows a chart. The rows are chosen by the sentences' hashes:
+    only the sentences of the rows kept are read."""
+    order = '"Published" DESC, "Article", "Value", k'
+    # One top-N per chart (a heap, not a sort of every row), over the rows worked out once.
+    firsts = " UNION ALL ".join(f"(SELECT * FROM y WHERE grp = ? ORDER BY {order} LIMIT ?)" for _ in groups)
+    with db.cursor(folder) as cur:
+        found = cur.execute(
+            f"""WITH src AS ({rows_sql}),
+            ids AS (
+                SELECT grp, label, ord, src, srn, sentence_hash,
+                    unnest(string_split(coalesce(article_ids, ''), ';')) AS article_id,
+                    generate_subscripts(string_split(coalesce(article_ids, ''), ';'), 1) AS sub
+                FROM src
+            ),
+            x AS (
+                SELECT grp, label, article_id, sentence_hash, min({{'o': ord, 's': sub}}) AS k,
+                    arg_min(src, {{'o': ord, 's': sub}}) AS src, arg_min(srn, {{'o': ord, 's': sub}}) AS srn
+                FROM ids WHERE article_id <> '' GROUP BY ALL
+            ),
+            y AS MATERIALIZED (
+                SELECT x.grp, CASE WHEN a.title <> '' THEN a.title ELSE x.article_id END AS "Article",
+                    coalesce(strftime(a.published, '%Y-%m-%d'), '') AS "Published", a.url AS "Original",
+                    CAST(x.label AS VARCHAR) AS "Value", x.src, x.srn, x.article_id AS "Id", x.k
+                FROM x JOIN raw_articles a ON a.article_id = x.article_id
+            )
+            SELECT * FROM ({firsts or "SELECT * FROM y WHERE FALSE"})
+            ORDER BY grp, {order}""",
+            [*params, *(v for g in groups for v in (g, most))],
+        ).df()
+        sentences: dict[tuple[str, int], str] = {}
+        for table in SENTENCE_TABLES:
+            wanted = [int(r) for r in found.loc[found["src"] == table, "srn"].unique()]
+            if wanted:
+                sql = f"SELECT rn, sentence FROM raw_{table} WHERE rn IN (SELECT unnest(?::BIGINT[]))"
+                sentences.update(((table, rn), t or "") for rn, t in cur.execute(sql, [wanted]).fetchall())
+    found.insert(
+        found.columns.get_loc("Id"),
+        "Sentence",
+        [sentences.get((s, int(r)), "") if s else "" for s, r in zip(found["src"], found["srn"], strict=True)],
     )
     found["Original"] = [catalog.web_link(u) or "" for u in found["Original"]]
-    return found
+    found = found.drop(columns=["src", "srn", "k"])
+    return {g: found[found["grp"] == g].drop(columns="grp").reset_index(drop=True) for g in groups}
+
+
+def cite(folder: Path, rows_sql: str, params: list, most: int = 1_000) -> pd.DataFrame:
+    """:func:`cite_groups` for one chart: ``rows_sql`` without ``grp``."""
+    return cite_groups(folder, f"SELECT '' AS grp, * FROM ({rows_sql})", params, [""], most)[""]

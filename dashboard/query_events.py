@@ -39,31 +39,28 @@ def count(folder: Path) -> int:
     return int(db.rows(folder, "SELECT count(*) FROM raw_events")[0][0])
 
 
-# Where an events chart's values are said (`catalog.event_sources`): each event's linked figures with their
-# sentences, in the order its row lists them, or the event's own sentence when it links none.
+# Where an events chart's values are said (`catalog.event_sources`): each event's linked figures (db's
+# event_figures), in the order its row lists them, or the event's own sentence when it links none; ``grp`` is the
+# chart, each event row once per chart that draws it (``?``: the charts' names and the events' row numbers, paired).
 _EVENT_ROWS = """
-    WITH ev AS (SELECT rn AS ern, name, article_ids, sentence, metric_ids FROM raw_events
-        WHERE list_contains(?::BIGINT[], rn)),
-    links AS (
-        SELECT * FROM (
-            SELECT ern, name, unnest(string_split(coalesce(metric_ids, ''), ';')) AS metric_id,
-                generate_subscripts(string_split(coalesce(metric_ids, ''), ';'), 1) AS pos
-            FROM ev
-        ) WHERE metric_id <> ''
-    ),
-    found AS (
-        SELECT l.ern, l.pos, l.name || ': ' || m.surface || ' ' || m.unit AS label, m.article_id, m.sentence
-        FROM links l JOIN raw_metrics m ON m.metric_id = l.metric_id
+    WITH charts AS (SELECT unnest(?::VARCHAR[]) AS grp, unnest(?::BIGINT[]) AS ern),
+    rows AS (
+        SELECT ern, label, article_id AS article_ids, [ern, pos] AS ord, 'metrics' AS src, mrn AS srn, sentence_hash
+        FROM event_figures WHERE ern IN (SELECT ern FROM charts)
+        UNION ALL
+        SELECT rn, name, article_ids, [rn, 0], 'events', rn, hash(sentence) FROM raw_events
+        WHERE rn IN (SELECT ern FROM charts) AND rn NOT IN (SELECT ern FROM event_figures)
     )
-    SELECT label, article_id AS article_ids, sentence, [ern, pos] AS ord FROM found
-    UNION ALL
-    SELECT name, article_ids, sentence, [ern, 0] FROM ev WHERE ern NOT IN (SELECT ern FROM found)"""
+    SELECT c.grp, r.label, r.article_ids, r.ord, r.src, r.srn, r.sentence_hash FROM rows r JOIN charts c ON c.ern = r.ern"""
 
 
-def sources(folder: Path, rns: list[int], most: int = 1_000) -> pd.DataFrame:
-    """The Sources view of a chart of the events numbered ``rns`` (`catalog.chart_sources` of
-    `catalog.event_sources`), at most ``most`` rows."""
-    return query_articles.cite(folder, _EVENT_ROWS, [[int(r) for r in rns]], most)
+def sources(folder: Path, charts: dict[str, list[int]], most: int = 1_000) -> dict[str, pd.DataFrame]:
+    """The Sources view of each events chart (chart name -> the row numbers of the events it draws), as
+    `catalog.chart_sources` of `catalog.event_sources`, at most ``most`` rows a chart, asked in one query: the
+    figures' sentences are read once for every chart."""
+    names = [name for name, rns in charts.items() for _ in rns]
+    rns = [int(r) for group in charts.values() for r in group]
+    return query_articles.cite_groups(folder, _EVENT_ROWS, [names, rns], list(charts), most)
 
 
 def figures(folder: Path, rn: int, most: int) -> tuple[pd.DataFrame, int, int]:

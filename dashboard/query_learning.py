@@ -70,7 +70,8 @@ class Chosen:
 
     def sources(self, folder: Path, most: int) -> pd.DataFrame:
         """Every mention with its article, link and sentence (`catalog.chart_sources`), at most ``most``."""
-        rows = f"""SELECT city || ': ' || recognition AS label, article_id AS article_ids, sentence, [rn] AS ord
+        rows = f"""SELECT city || ': ' || recognition AS label, article_id AS article_ids, [rn] AS ord,
+            'learning_cities' AS src, rn AS srn, hash(sentence) AS sentence_hash
             FROM raw_learning_cities WHERE {self.cond}"""
         return query_articles.cite(folder, rows, self.params, most)
 

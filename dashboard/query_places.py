@@ -155,6 +155,6 @@ def figures_about(folder: Path, name: str, most: int) -> tuple[pd.DataFrame, int
 def map_sources(folder: Path, names: list[str], most: int = 1_000) -> pd.DataFrame:
     """The Sources view of the map: each article naming a city drawn (``names``), with how often."""
     rows = """SELECT name || ' (named ' || format('{:,}', CAST(coalesce(mentions, 0) AS BIGINT)) || '×)' AS label,
-        article_id AS article_ids, '' AS sentence, [rn] AS ord
+        article_id AS article_ids, [rn] AS ord, '' AS src, rn AS srn, 0 AS sentence_hash
         FROM raw_places WHERE list_contains(?::VARCHAR[], name)"""
     return query_articles.cite(folder, rows, [list(names)], most)

@@ -55,6 +55,12 @@ def _event_figures(folder, events: pd.DataFrame) -> None:
 def _charts(folder, events: pd.DataFrame, table: pd.DataFrame) -> None:
     """Participants, countries represented and the timeline, each with its table and the sentences behind it."""
     attended = events.dropna(subset=["attendees"])
+    represented = events.dropna(subset=["countries_represented"])
+    # The three charts' sources in one query: each reads the sentences of the events' figures.
+    cited = query_events.sources(
+        folder,
+        {"attended": list(attended["rn"]), "represented": list(represented["rn"]), "all": list(events["rn"])},
+    )
     ui.chart(
         charts.attendance_chart(events),
         "Participants per event (blue) beside those from overseas (orange, labelled with their share); the table below "
@@ -63,16 +69,15 @@ def _charts(folder, events: pd.DataFrame, table: pd.DataFrame) -> None:
         key="events_attendance",
         title="Participants per event",
         shares=("overseas_share",),
-        cited=query_events.sources(folder, list(attended["rn"])),
+        cited=cited["attended"],
     )
-    represented = events.dropna(subset=["countries_represented"])
     ui.chart(
         charts.countries_chart(events),
         "How many countries and regions each event says were represented.",
         table.loc[represented.index, ["name", "countries_represented"]],
         key="events_countries",
         title="Countries and regions represented",
-        cited=query_events.sources(folder, list(represented["rn"])),
+        cited=cited["represented"],
     )
     ui.chart(
         charts.events_timeline(events),
@@ -80,7 +85,7 @@ def _charts(folder, events: pd.DataFrame, table: pd.DataFrame) -> None:
         events.sort_values("date")[["date", "name", "city", "attendees"]],
         key="events_timeline",
         title="Events over time",
-        cited=query_events.sources(folder, list(events["rn"])),
+        cited=cited["all"],
     )
 
 

@@ -103,7 +103,7 @@ def main() -> None:
         events.sort_values("date")[["date", "name", "city", "attendees"]],
         key="overview_timeline",
         title="Events over time",
-        cited=query_events.sources(folder, list(events["rn"])),
+        cited=query_events.sources(folder, {"timeline": list(events["rn"])})["timeline"],
     )
 
 

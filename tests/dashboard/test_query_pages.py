@@ -94,8 +94,23 @@ def test_an_events_charts_sources_are_those_of_catalog_event_sources(folder: Pat
     events = t["events"] if which != "attended" else t["events"].dropna(subset=["attendees"])
     events = events.iloc[0:0] if which == "none" else events
     expected = catalog.chart_sources(catalog.event_sources(events, t["metrics"]), t["articles"])
-    got = query_events.sources(folder, [int(i) for i in events.index])  # the row number is the index here
-    assert got.to_dict("list") == expected.to_dict("list")
+    got = query_events.sources(folder, {which: [int(i) for i in events.index]})  # the index is the row number
+    assert got[which].to_dict("list") == expected.to_dict("list")
+
+
+def test_several_events_charts_are_cited_at_once_as_each_alone(folder: Path):
+    t = tables(folder)
+    charts = {
+        "all": list(t["events"].index),
+        "attended": list(t["events"].dropna(subset=["attendees"]).index),
+        "none": [],
+        "first": list(t["events"].index[:1]),
+    }
+    together = query_events.sources(folder, charts, most=3)
+    for name, rns in charts.items():
+        assert together[name].to_dict("list") == query_events.sources(folder, {name: rns}, most=3)[name].to_dict("list")
+        expected = catalog.chart_sources(catalog.event_sources(t["events"].loc[rns], t["metrics"]), t["articles"], 3)
+        assert together[name].to_dict("list") == expected.to_dict("list")
 
 
 def test_an_events_figures_are_listed_in_the_rows_order_and_counted_whole(folder: Path):
