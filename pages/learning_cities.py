@@ -60,14 +60,15 @@ def main() -> None:
         f"{fmt.counted(len(countries), 'country', 'countries')} (dot size: articles naming it a learning city; "
         "colour: vermillion when it also hosted an event)."
     )
+    # Asked before the map is sent, as on the Map page: elements still arriving after it slow the map's drawing.
+    summary = learning.summary(folder)
+    cited = learning.sources(folder, MAX_TABLE_ROWS)
     st.pydeck_chart(maps.build_deck(points, countries), key="learning_map", height=440, alt=alt)
     st.caption(alt)
 
-    summary = learning.summary(folder)
     st.subheader("Cities and their recognitions")
     # Every mention with its article, link and sentence; past a thousand rows the browser grid is what the page waits
     # for, so the Data page has the whole table.
-    cited = learning.sources(folder, MAX_TABLE_ROWS)
     table, where = st.tabs(["Table", "Sources"])
     with table:
         st.dataframe(
