@@ -48,13 +48,20 @@ def matches(articles: pd.DataFrame, query: str) -> pd.Series:
 
 
 def table(articles: pd.DataFrame, query: str = "") -> pd.DataFrame:
-    """The catalogue: newest first (undated last), filtered by ``query``; headers as shown on the page."""
+    """The catalogue: newest first (undated last), filtered by ``query``; headers as shown on the page. (The page asks
+    DuckDB for the same rows, `query_articles.catalogue`; this is its reference.)"""
     shown = articles[matches(articles, query)] if query.strip() else articles
     shown = shown.sort_values(["published", "title"], ascending=[False, True], na_position="last", kind="stable")
+    return present(shown)
+
+
+def present(shown: pd.DataFrame) -> pd.DataFrame:
+    """Rows of the articles table, in order, as the catalogue shows them: its columns and headers, links only to web
+    addresses, dates as text."""
     out = shown[list(COLUMNS)].copy()
     # Text, not dates or nulls: a grid shows a missing value as "None"; ISO dates sort the same as text.
     out["url"] = out["url"].map(lambda u: web_link(u) or "")
-    out["published"] = out["published"].dt.strftime("%Y-%m-%d").fillna("")
+    out["published"] = pd.to_datetime(out["published"]).dt.strftime("%Y-%m-%d").fillna("")
     return out.rename(columns=COLUMNS).reset_index(drop=True)
 
 
@@ -85,19 +92,19 @@ def chart_sources(sources: pd.DataFrame, articles: pd.DataFrame, most: int = 1_0
     ``most`` rows, articles newest first."""
     rows = sources.assign(article_id=sources["article_id"].fillna("").str.split(";")).explode("article_id")
     rows = rows[rows["article_id"] != ""].drop_duplicates(["label", "article_id", "sentence"])
-    meta = articles.set_index("article_id")
-    known = rows["article_id"].isin(meta.index)
-    rows = rows[known]
+    meta = articles.drop_duplicates("article_id").set_index("article_id")
+    rows = rows[rows["article_id"].isin(meta.index)].reset_index(drop=True)
+    # Whole columns, not a lookup per row: a chart's sources are up to a thousand rows on every run of its page.
+    ids = rows["article_id"]
+    title, url = ids.map(meta["title"]).fillna(""), ids.map(meta["url"])
     out = pd.DataFrame(
         {
-            "Article": rows["article_id"].map(lambda a: meta.at[a, "title"] or a),
-            "Published": rows["article_id"].map(
-                lambda a: meta.at[a, "published"].strftime("%Y-%m-%d") if pd.notna(meta.at[a, "published"]) else ""
-            ),
-            "Original": rows["article_id"].map(lambda a: web_link(meta.at[a, "url"]) or ""),
+            "Article": [t or a for t, a in zip(title, ids, strict=True)],
+            "Published": pd.to_datetime(ids.map(meta["published"])).dt.strftime("%Y-%m-%d").fillna(""),
+            "Original": [web_link(u) or "" for u in url],
             "Value": rows["label"].astype(str),
             "Sentence": rows["sentence"].fillna(""),
-            "Id": rows["article_id"],
+            "Id": ids,
         }
     )
     out = out.sort_values(["Published", "Article", "Value"], ascending=[False, True, True], kind="stable")

@@ -1,4 +1,5 @@
-"""Where the data lives, cached typed loaders of its tables, and whether it needs a rebuild."""
+"""Where the data lives, the small answers of its database cached once per build, downloads built on click, and
+whether it needs a rebuild."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import exports, filters, fmt, maps, trial
+from dashboard import cities, db, exports, filters, trial
 from etl import paths
 from etl.build import STAMP
 from etl.read import ARTICLE_SUFFIXES, Rejected, decode
@@ -95,36 +96,40 @@ def data_signature(data_dir: Path) -> str:
         )
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _load(data_dir: str, name: str, signature: str) -> pd.DataFrame:
-    del signature  # only part of the cache key: a new build means new tables
-    return read_table(Path(data_dir), name)
+def _folder(data_dir: Path | None) -> Path:
+    return Path(data_dir) if data_dir is not None else dirs().data
 
 
-def load(name: str, data_dir: Path | None = None) -> pd.DataFrame:
-    """Table ``name`` from the data folder, cached until the next build."""
-    folder = Path(data_dir) if data_dir is not None else dirs().data
-    return _load(str(folder), name, data_signature(folder))
+# Small answers of the database, once per build and shared by every session (`st.cache_data`): counts, the map's
+# points, the headline figures of the whole corpus. Whatever depends on a visitor's filters is asked on each run.
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _figures_view(data_dir: str, signature: str) -> tuple[pd.DataFrame, list[str]]:
-    metrics = _load(data_dir, "metrics", signature)
-    articles = _load(data_dir, "articles", signature)
-    places = _load(data_dir, "places", signature)
-    view = filters.prepare(
-        metrics,
-        fmt.article_titles(articles["article_id"], articles["title"]),
-        dict(zip(articles["article_id"], articles["published"], strict=True)),
-        _load(data_dir, "events", signature),
-    )
-    return view, filters.place_options(view, places)
+@st.cache_data(show_spinner=False, max_entries=8)
+def _counts(data_dir: str, signature: str):
+    from dashboard import query_articles
+
+    del signature  # only part of the cache key: a new build means new counts
+    return query_articles.counts(Path(data_dir))
 
 
-def figures_view(data_dir: Path | None = None) -> tuple[pd.DataFrame, list[str]]:
-    """The metrics prepared for the Figures page (see `filters.prepare`) and its place options, once per build."""
-    folder = Path(data_dir) if data_dir is not None else dirs().data
-    return _figures_view(str(folder), data_signature(folder))
+def counts(data_dir: Path | None = None):
+    """Every table's row count and the distinct place names (`query_articles.Counts`), once per build."""
+    folder = _folder(data_dir)
+    return _counts(str(folder), db.signature(folder))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _headline(data_dir: str, signature: str) -> pd.DataFrame:
+    from dashboard import query
+
+    del signature
+    return query.headline(Path(data_dir), filters.Filters())
+
+
+def headline(data_dir: Path | None = None) -> pd.DataFrame:
+    """The corpus's headline figures (`query.headline` with no filter), once per build."""
+    folder = _folder(data_dir)
+    return _headline(str(folder), db.signature(folder))
 
 
 def figures_csv(f: filters.Filters, data_dir: Path | None = None) -> bytes:
@@ -133,7 +138,7 @@ def figures_csv(f: filters.Filters, data_dir: Path | None = None) -> bytes:
     (`dashboard.query`): only the rows of the view are read."""
     from dashboard import query
 
-    folder = Path(data_dir) if data_dir is not None else dirs().data
+    folder = _folder(data_dir)
     return exports.view_csv(query.download(folder, f))
 
 
@@ -141,7 +146,7 @@ def figures_zip(f: filters.Filters, data_dir: Path | None = None) -> bytes:
     """The same view with its datapackage.json: schema, the filters, a citation line and the articles it cites."""
     from dashboard import query
 
-    folder = Path(data_dir) if data_dir is not None else dirs().data
+    folder = _folder(data_dir)
     shown = query.download(folder, f)
     built = built_at(folder)
     day = built.date().isoformat() if built else dt.date.today().isoformat()
@@ -150,40 +155,47 @@ def figures_zip(f: filters.Filters, data_dir: Path | None = None) -> bytes:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _figure_options(data_dir: str, signature: str):
+def _figure_options(data_dir: str, signature: str, most: int):
     from dashboard import query
 
     del signature  # only part of the cache key: a new build means new options
-    return query.options(Path(data_dir))
+    return query.options(Path(data_dir), most)
 
 
-def figure_options(data_dir: Path | None = None):
-    """What the Figures page's filters offer (`query.Options`), once per build; raises `query.NoParquet` for a data
-    folder built before the ETL wrote Parquet."""
-    folder = Path(data_dir) if data_dir is not None else dirs().data
-    return _figure_options(str(folder), data_signature(folder))
+def figure_options(data_dir: Path | None = None, most: int = 1_000):
+    """What the Figures page's filters offer (`query.Options`, the first ``most`` articles), once per build; raises
+    `query.NoParquet` for a data folder built before the ETL wrote Parquet."""
+    folder = _folder(data_dir)
+    return _figure_options(str(folder), data_signature(folder), most)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _city_points(data_dir: str, signature: str, learning_only: bool) -> pd.DataFrame:
-    places = _load(data_dir, "places", signature)
-    return maps.city_points(
-        places.iloc[0:0] if learning_only else places,
-        _load(data_dir, "metrics", signature),
-        _load(data_dir, "events", signature),
-        _load(data_dir, "learning_cities", signature),
-    )
+    from dashboard import query_places
+
+    del signature
+    return cities.points_from(query_places.city_facts(Path(data_dir), learning_only))
 
 
 def city_points(data_dir: Path | None = None, learning_only: bool = False) -> pd.DataFrame:
-    """`maps.city_points` over the built tables, once per build; ``learning_only``: the learning cities alone."""
-    folder = Path(data_dir) if data_dir is not None else dirs().data
-    return _city_points(str(folder), data_signature(folder), learning_only)
+    """`cities.city_points` of the built tables, asked of DuckDB once per build; ``learning_only``: the learning
+    cities alone."""
+    folder = _folder(data_dir)
+    return _city_points(str(folder), db.signature(folder), learning_only)
 
 
-def load_all(data_dir: Path | None = None) -> dict[str, pd.DataFrame]:
-    """Every table of the contract by name."""
-    return {t.name: load(t.name, data_dir) for t in TABLES}
+@st.cache_data(show_spinner=False, max_entries=8)
+def _country_mentions(data_dir: str, signature: str) -> dict[str, int]:
+    from dashboard import query_places
+
+    del signature
+    return query_places.country_mentions(Path(data_dir))
+
+
+def country_mentions(data_dir: Path | None = None) -> dict[str, int]:
+    """How often each country is named in the whole corpus (ISO3 -> mentions), once per build."""
+    folder = _folder(data_dir)
+    return _country_mentions(str(folder), db.signature(folder))
 
 
 def built_at(data_dir: Path) -> dt.datetime | None:

@@ -14,7 +14,9 @@ import io
 import re
 import unicodedata
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TextIO
 
 import pandas as pd
 
@@ -39,21 +41,33 @@ def _text_columns(name: str) -> list[int]:
     return [i for i, f in enumerate(TABLE_BY_NAME[name].fields) if f.type == "string"]
 
 
+def _has_formula(name: str, lines: Iterable[str]) -> bool:
+    """Whether a text cell of table ``name``'s CSV (read line by line) would start a formula."""
+    columns = _text_columns(name)
+    rows = csv.reader(lines)
+    next(rows, None)  # the header is the schema's
+    return any(i < len(row) and row[i].startswith(FORMULA_STARTS) for row in rows for i in columns)
+
+
+def _write_safe(name: str, lines: Iterable[str], out: TextIO) -> None:
+    """Table ``name``'s CSV (read line by line) to ``out`` with its text cells made safe, a row at a time."""
+    columns = _text_columns(name)
+    writer = csv.writer(out, lineterminator="\n")
+    for n, row in enumerate(csv.reader(lines)):
+        if n:  # the header is the schema's
+            for i in columns:
+                if i < len(row):
+                    row[i] = safe_cell(row[i])
+        writer.writerow(row)
+
+
 def safe_csv(name: str, data: bytes) -> bytes:
     """The CSV bytes of table ``name`` with its text cells made safe; the same bytes when none needs it."""
     text = data.decode("utf-8")
-    rows = list(csv.reader(io.StringIO(text, newline="")))
-    columns = _text_columns(name)
-    changed = False
-    for row in rows[1:]:  # the header is the schema's
-        for i in columns:
-            if i < len(row) and (safe := safe_cell(row[i])) is not row[i]:
-                row[i] = safe
-                changed = True
-    if not changed:
+    if not _has_formula(name, io.StringIO(text, newline="")):
         return data
     out = io.StringIO(newline="")
-    csv.writer(out, lineterminator="\n").writerows(rows)
+    _write_safe(name, io.StringIO(text, newline=""), out)
     return out.getvalue().encode("utf-8")
 
 
@@ -67,9 +81,22 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def table_bytes(data_dir: Path, name: str) -> bytes:
-    """The CSV file as built, its text cells made safe for spreadsheets, or b"" when missing."""
+    """The CSV file as built, its text cells made safe for spreadsheets, or b"" when missing. Read from disk a row at a
+    time (a table at scale is hundreds of MB): the file's bytes as published when no cell needs it, else rewritten
+    row by row."""
+    path = Path(data_dir) / f"{name}.csv"
     try:
-        return safe_csv(name, (Path(data_dir) / f"{name}.csv").read_bytes())
+        with path.open(encoding="utf-8", newline="") as lines:
+            risky = _has_formula(name, lines)
+        if not risky:
+            return path.read_bytes()
+        out = io.BytesIO()
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+        with path.open(encoding="utf-8", newline="") as lines:
+            _write_safe(name, lines, text)
+        text.flush()
+        text.detach()  # leaves ``out`` open
+        return out.getvalue()
     except OSError:
         return b""
 

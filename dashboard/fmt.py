@@ -138,16 +138,18 @@ def styled(frame: pd.DataFrame, shares: tuple[str, ...] = (), text: dict | None 
 _REPORTED_ITEM = re.compile(r"^(?P<value>.*?) \((?P<article>[^()]*)\)$")
 
 
-def reported_text(text: object, titles: dict[str, str]) -> str:
+def reported_text(text: object, titles: dict[str, str], most: int | None = None) -> str:
     """The events table's ``reported`` (``attendees: 1200 (b_nairobi); 1000 (c_other) | date: ...``) as a reader
-    reads it: ``Participants: 1,200 (Nairobi forum); 1,000 (c_other) | ...``, each article by its title."""
+    reads it: ``Participants: 1,200 (Nairobi forum); 1,000 (c_other) | ...``, each article by its title; past
+    ``most`` values of a field, the rest counted ("and 3,200 more")."""
     if _missing(text) or not str(text).strip():
         return ""
     fields = []
     for part in str(text).split(" | "):
         name, _, items = part.partition(": ")
+        listed = items.split("; ")
         shown = []
-        for item in items.split("; "):
+        for item in listed[:most]:
             found = _REPORTED_ITEM.match(item)
             if not found:
                 shown.append(item)
@@ -156,8 +158,23 @@ def reported_text(text: object, titles: dict[str, str]) -> str:
             with contextlib.suppress(ValueError):  # a date or a word stays as written
                 value = human_number(float(value))
             shown.append(f"{value} ({titles.get(found['article'], found['article'])})")
+        if most is not None and len(listed) > most:
+            shown.append(f"and {len(listed) - most:,} more")
         fields.append(f"{header(name)}: {'; '.join(shown)}")
     return " | ".join(fields)
+
+
+def reported_articles(text: object, most: int | None = None) -> list[str]:
+    """The article ids :func:`reported_text` names (the first ``most`` values of each field)."""
+    if _missing(text) or not str(text).strip():
+        return []
+    ids = []
+    for part in str(text).split(" | "):
+        for item in part.partition(": ")[2].split("; ")[:most]:
+            found = _REPORTED_ITEM.match(item)
+            if found:
+                ids.append(found["article"])
+    return ids
 
 
 def counted(n: int, singular: str, plural: str) -> str:

@@ -1,4 +1,5 @@
-"""Pure map builders: tables in, a pydeck Deck out (country shapes under cities, no Mapbox token needed)."""
+"""Pure map builders: city points in (`dashboard.cities`), a pydeck Deck out (country shapes under cities, no Mapbox
+token needed), with its legend, labels and view."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import functools
 import html
 import json
 import math
-from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
@@ -15,11 +15,8 @@ import pandas as pd
 import pydeck as pdk
 
 from dashboard import palette
-from dashboard.filters import Filters, published_between
-from dashboard.fmt import counted, figure_text
 
 COUNTRIES_GEOJSON = Path(__file__).resolve().parent / "assets" / "countries.geojson"
-CITY_KINDS = ("city", "district")
 TILE_PX = 512  # deck.gl's world is 512 px wide at zoom 0
 VIEW_W, VIEW_H = 760, 480  # the smallest map we draw on a laptop; a phone zooms out by itself
 MAX_ZOOM = 9.0
@@ -47,11 +44,6 @@ TOOLTIP = {
         "borderRadius": "4px",
     },
 }
-POINT_COLUMNS = [
-    *("name", "kind", "within", "lat", "lon", "country_iso3", "mentions", "n_figures", "weight"),
-    *("role", "roles", "summary"),
-]
-NEAR_KM = 40  # a district this close to a city that weighs more is drawn as part of it (Shanghai's Changning)
 DISTRICT_RADIUS = 4.0  # px: such a district shows only when the map is zoomed in past its city's dot
 MAX_LABELS = 12
 LABEL_FONT_PX = 13
@@ -65,107 +57,6 @@ def _countries_text() -> str:
 def countries_geojson() -> dict:
     """Natural Earth country shapes (see assets/README.md); a fresh copy the caller may change."""
     return json.loads(_countries_text())
-
-
-def _key(name: str) -> str:
-    return str(name).strip().casefold()
-
-
-def _keys(names: pd.Series) -> pd.Series:
-    return names.astype(str).str.strip().str.casefold()
-
-
-def city_points(
-    places: pd.DataFrame,
-    metrics: pd.DataFrame,
-    events: pd.DataFrame,
-    learning_cities: pd.DataFrame,
-) -> pd.DataFrame:
-    """One row per geocoded city: how much the corpus says about it (mentions + figures) and its roles."""
-    cities = places[places["kind"].isin(CITY_KINDS)].dropna(subset=["lat", "lon"])
-    # Whole columns at once, not row by row: the corpus may name a city tens of thousands of times.
-    grouped = (
-        cities.assign(_key=_keys(cities["name"]), mentions=cities["mentions"].fillna(0).astype(float))
-        .groupby("_key", sort=False)
-        .agg(
-            name=("name", "first"),
-            kind=("kind", "min"),  # "city" before "district": a name read as both is a city
-            lat=("lat", "first"),
-            lon=("lon", "first"),
-            country_iso3=("country_iso3", "first"),
-            mentions=("mentions", "sum"),
-        )
-    )
-    rows: dict[str, dict] = {str(k): dict(v) for k, v in grouped.to_dict("index").items()}
-    # A learning city the places table missed is still a city the corpus talks about.
-    for r in learning_cities.dropna(subset=["lat", "lon"]).itertuples(index=False):
-        rows.setdefault(
-            _key(r.city),
-            {
-                "name": r.city,
-                "kind": "city",
-                "lat": r.lat,
-                "lon": r.lon,
-                "country_iso3": r.country_iso3,
-                "mentions": 1.0,
-            },
-        )
-    if not rows:
-        return pd.DataFrame(columns=POINT_COLUMNS)
-    hosts = {_key(c) for c in events["city"] if c}
-    learning: dict[str, list[str]] = {}
-    for c, rec in zip(learning_cities["city"], learning_cities["recognition"], strict=True):
-        learning.setdefault(_key(c), [])
-        if rec and rec not in learning[_key(c)]:
-            learning[_key(c)].append(rec)
-    about = _keys(metrics["place"]).where(metrics["place"] != "", _keys(metrics["subject"]))
-    # One pass over the figures, not one per city: the corpus may hold a hundred thousand of them.
-    relevant = metrics[about.isin(rows.keys())].assign(_about=about).sort_values("value", ascending=False)
-    by_city = dict(iter(relevant.groupby("_about", sort=False)))
-    none = metrics.iloc[0:0]
-    for key, row in rows.items():
-        mine = by_city.get(key, none)
-        row["n_figures"] = len(mine)
-        row["weight"] = row["mentions"] + len(mine)
-        roles = []
-        if key in hosts:
-            roles.append("host city")
-        if key in learning:
-            roles.append("learning city")
-        row["role"] = roles[0] if roles else "other"
-        detail = ["host of an event"] if key in hosts else []
-        detail += learning.get(key, [])
-        row["roles"] = "; ".join(detail) or "mentioned"
-        shown = [
-            figure_text(v, b, u, c)
-            for v, b, u, c in mine[["value", "bound", "unit", "category"]].head(3).itertuples(index=False)
-        ]
-        summary = f"{counted(int(row['mentions']), 'mention', 'mentions')}, {counted(len(mine), 'figure', 'figures')}"
-        if shown:
-            summary += ": " + "; ".join(shown)
-        row["summary"] = summary
-    frame = pd.DataFrame(list(rows.values()), columns=POINT_COLUMNS)
-    frame["within"] = _within(frame)
-    frame.loc[frame["within"] != "", "roles"] = "part of " + frame["within"] + "; " + frame["roles"]
-    return frame.sort_values(["weight", "name"], ascending=[False, True], ignore_index=True)
-
-
-def _within(points: pd.DataFrame) -> pd.Series:
-    """For each district, the heavier city whose centre lies within NEAR_KM of it ("" when none): the district is
-    part of that city and is drawn under it. The places table has no parent column, so distance stands in for it."""
-    out = pd.Series("", index=points.index, dtype=object)
-    cities = points[points["kind"] == "city"]
-    if cities.empty:
-        return out
-    lat, lon, weight = (cities[c].to_numpy(dtype=float) for c in ("lat", "lon", "weight"))
-    for i, d in points[points["kind"] == "district"].iterrows():
-        # Equirectangular distance: exact enough at tens of kilometres.
-        dx = np.radians(lon - d["lon"]) * math.cos(math.radians(d["lat"]))
-        km = 6371 * np.hypot(dx, np.radians(lat - d["lat"]))
-        near = (km <= NEAR_KM) & (weight > d["weight"])
-        if near.any():
-            out[i] = cities["name"].iloc[int(np.argmax(np.where(near, weight, -1)))]
-    return out
 
 
 def radius_px(weight: float, top: float) -> float:
@@ -200,12 +91,6 @@ def _styled(points: pd.DataFrame) -> list[dict]:
         record["color"] = palette.rgb(palette.ROLE_COLORS.get(p["role"], palette.BLUE))
         out.append(record)
     return out
-
-
-def country_mentions(places: pd.DataFrame) -> dict[str, int]:
-    """How often each country is named, itself or through its places (ISO3 -> mentions)."""
-    rows = places[places["country_iso3"] != ""]
-    return {k: int(v) for k, v in rows.groupby("country_iso3")["mentions"].sum().items()}
 
 
 def _nice(x: float) -> int:
@@ -357,15 +242,6 @@ def size_legend(points: pd.DataFrame) -> list[tuple[int, float]]:
     return [(w, radius_px(w, top)) for w in shown]
 
 
-def learning_points(points: pd.DataFrame, learning: pd.DataFrame) -> pd.DataFrame:
-    """The learning cities, sized by how many articles name each one a learning city (not by mentions: a city
-    the places table missed would count one)."""
-    articles = learning.groupby(_keys(learning["city"]))["article_id"].nunique()
-    n = _keys(points["name"]).map(articles).fillna(0).astype(int)
-    summary = [counted(int(k), "article names", "articles name") + " it a learning city" for k in n]
-    return points.assign(weight=n.clip(lower=1).astype(float), summary=summary)
-
-
 def legend_html(
     sizes_title: str,
     sizes: list[tuple[int, float]],
@@ -403,58 +279,6 @@ def legend_html(
         '<div style="font-size:0.85rem;line-height:2;display:flex;flex-wrap:wrap;align-items:center;'
         f'column-gap:2rem">{"".join(parts)}</div>'
     )
-
-
-def find_city(wanted: str | None, points: pd.DataFrame) -> tuple[str | None, bool]:
-    """The city a URL names (``?city=``), matched without case or outer spaces: (its name as drawn, unknown?)."""
-    if wanted is None or not str(wanted).strip():
-        return None, False
-    match = points[_keys(points["name"]) == _key(wanted)]
-    return (str(match["name"].iloc[0]), False) if len(match) else (None, True)
-
-
-def city_options(points: pd.DataFrame) -> list[str]:
-    """The cities to choose from without a mouse: most mentioned first (then most figures, then by name)."""
-    order = points.sort_values(["mentions", "n_figures", "name"], ascending=[False, False, True])
-    return [str(n) for n in order["name"]]
-
-
-def apply_filters(
-    points: pd.DataFrame, places: pd.DataFrame, f: Filters, published: Mapping[str, pd.Timestamp] | None = None
-) -> tuple[pd.DataFrame, dict[str, int], list[tuple[str, str]]]:
-    """The cities and country counts left by the Figures filters of the URL, and the places it names that the map
-    cannot show, as (place as written, "unknown" | its kind).
-
-    ``article``: the places those articles name. ``place``: a city itself, or a country with its cities; a region
-    or province is named but has no shape here. ``from``/``to``: the places that articles published in the range
-    name (``published``: article id -> date). Sizes still count the whole corpus. Category, search and flagged
-    filter figures, not places: the page says it ignores them."""
-    rows = places
-    keep = pd.Series(True, index=points.index)
-    point_keys = _keys(points["name"])
-    missing: list[tuple[str, str]] = []
-    if f.articles:
-        rows = rows[rows["article_id"].isin(f.articles)]
-        keep &= point_keys.isin(set(_keys(rows["name"])))
-    if f.dated and published is not None:
-        days = pd.Series(published, dtype="datetime64[ns]")
-        inside = set(days.index[published_between(days, f)])
-        rows = rows[rows["article_id"].isin(inside)]
-        keep &= point_keys.isin(set(_keys(rows["name"])))
-    if f.places:
-        kinds = places.assign(_key=_keys(places["name"])).drop_duplicates("_key").set_index("_key")
-        cities, countries = set(), set()
-        for place in f.places:
-            k = _key(place)
-            if k in set(point_keys):
-                cities.add(k)
-            elif k in kinds.index and kinds.at[k, "kind"] == "country":
-                countries.add(kinds.at[k, "country_iso3"])
-            else:
-                missing.append((place, str(kinds.at[k, "kind"]) if k in kinds.index else "unknown"))
-        keep &= point_keys.isin(cities) | points["country_iso3"].isin(countries)
-        rows = rows[_keys(rows["name"]).isin(cities) | rows["country_iso3"].isin(countries)]
-    return points[keep], country_mentions(rows), missing
 
 
 def build_deck(

@@ -1,12 +1,11 @@
-"""The Figures page's data, asked of DuckDB over the Parquet tables of a data folder (issue 19).
+"""The figures' data, asked of DuckDB over the Parquet tables of a data folder (issue 19): the Figures page and the
+Overview's headline figures.
 
 The page asks for what it shows: how many figures pass the filters, the rows on screen with their sentences, the
-aggregates its charts draw and the options of its filters, instead of holding the metrics table in pandas. One
-in-memory DuckDB database per data folder and build reads the folder's Parquet files in place; what every query of
-that build needs and that is small (each flagged figure's warning, the event each figure counts, each article's
-publication date) is worked out once when it opens. Every value a visitor chooses (filters from the URL, search text)
-is a bound parameter, never part of the SQL text. The Parquet files are the ETL's (``etl/columnar.py``): a data
-folder built before them raises :class:`NoParquet`, which the page shows as a message.
+aggregates its charts draw and the options of its filters, instead of holding the metrics table in pandas. The
+database (one per data folder and build, with the ``fig`` view: each figure with its flag, article date and title and
+the event it counts) is :mod:`dashboard.db`'s. Every value a visitor chooses (filters from the URL, search text)
+is a bound parameter, never part of the SQL text.
 
 Text search is case-insensitive through DuckDB's ``lower`` (pandas used Python's ``casefold``: the two differ only
 for a few letters such as "ß"), and literal: ``%`` and ``_`` are characters like any other.
@@ -14,8 +13,6 @@ for a few letters such as "ß"), and literal: ``%`` and ``_`` are characters lik
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,156 +21,18 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from dashboard.filters import OUTLIER_RATIO, Filters
+from dashboard.charts import NOT_HEADLINE
+from dashboard.db import NoParquet, close_all, cursor, dated  # noqa: F401 (NoParquet, close_all: re-exported)
+from dashboard.filters import Filters
 from dashboard.fmt import figure_value, shorten
 from etl.schema import TABLE_BY_NAME
 
-TABLES = ("articles", "metrics", "events", "places")  # the Parquet files the Figures page reads
-OPEN_DATABASES = 4  # data folders (shared, trials) kept open at once; the oldest is closed past this
-MEMORY_LIMIT = "256MB"  # DuckDB's own buffers per database: it spills or streams past it rather than grow
-PERCENT_UNITS = ("%", "percent", "per cent", "percentage")  # as fmt.is_percent
 MIN_DATES = 2  # as trends.MIN_DATES: a measure over time needs reports on two publication days
 
 # What the free-text filter looks in, in the order filters.search_text joins it.
 _HAY = "lower(concat_ws(chr(10), unit, subject, surface, place, event, event_city, sentence))"
 # What makes two figures the same measure (trends.measure_key).
 _MEASURE = "lower(trim(unit)) || ' | ' || lower(trim(subject))"
-
-
-class NoParquet(Exception):
-    """The data folder has no Parquet copy of a table (built before the ETL wrote them): rebuild it."""
-
-    def __init__(self, folder: Path, missing: list[str]) -> None:
-        self.folder, self.missing = folder, missing
-        super().__init__(
-            f"The tables in {folder.name or folder} were built by an older version of the ETL and have no Parquet "
-            f"copy ({', '.join(missing)}). Rebuild them (`make data`, or `python -m etl --out {folder}`) to see the "
-            "figures here."
-        )
-
-
-def _literal(path: Path) -> str:
-    """A file path as an SQL string literal (paths are the server's own, never a visitor's; quotes doubled all the
-    same)."""
-    return "'" + str(path).replace("'", "''") + "'"
-
-
-def _signature(folder: Path) -> str:
-    """Changes with every build (the stamp), and with any Parquet file replaced by other means."""
-    from dashboard.data import data_signature
-
-    stats = []
-    for t in TABLES:
-        try:
-            stats.append(str((folder / f"{t}.parquet").stat().st_mtime_ns))
-        except OSError:
-            stats.append("-")
-    return data_signature(folder) + ":" + ",".join(stats)
-
-
-class _Database:
-    """One in-memory DuckDB database over a data folder's Parquet files, with the views the queries use."""
-
-    def __init__(self, folder: Path) -> None:
-        missing = [f"{t}.parquet" for t in TABLES if not (folder / f"{t}.parquet").is_file()]
-        if missing:
-            raise NoParquet(folder, missing)
-        self.con = duckdb.connect(":memory:", config={"threads": 2, "memory_limit": MEMORY_LIMIT})
-        try:
-            self._views(folder)
-        except BaseException:
-            self.con.close()
-            raise
-
-    def _views(self, folder: Path) -> None:
-        con = self.con
-        for t in TABLES:
-            con.execute(
-                f"CREATE VIEW raw_{t} AS SELECT *, file_row_number AS rn "
-                f"FROM read_parquet({_literal(folder / f'{t}.parquet')}, file_row_number = true)"
-            )
-        # Each article's publication date and title (small: one row per article).
-        con.execute(
-            "CREATE TABLE pub AS SELECT article_id, CAST(published AS TIMESTAMP) AS published, title, rn "
-            "FROM raw_articles"
-        )
-        # The event whose counts were read from each figure: the first event that lists it (filters._events_of).
-        con.execute(
-            """CREATE TABLE linked AS
-            SELECT metric_id, arg_min(name, rn) AS event, arg_min(city, rn) AS event_city
-            FROM (SELECT unnest(string_split(metric_ids, ';')) AS metric_id, name, city, rn FROM raw_events)
-            WHERE metric_id <> '' GROUP BY metric_id"""
-        )
-        # The warning of each figure that looks wrong next to the others (filters.flags): only those rows are kept.
-        con.execute(
-            f"""CREATE TABLE flags AS
-            WITH m AS (
-                SELECT rn, article_id, value, unit, category,
-                    (category = 'percent' OR lower(trim(unit)) IN {PERCENT_UNITS!r}) AND value > 100 AS over_100
-                FROM raw_metrics
-            ), p AS (
-                SELECT rn, value,
-                    min(value) OVER w AS lo, max(value) OVER w AS hi
-                FROM m WHERE value > 0
-                WINDOW w AS (PARTITION BY article_id, lower(trim(unit)))
-            )
-            SELECT rn, flag FROM (
-                SELECT m.rn, concat_ws('; ',
-                    CASE WHEN m.over_100 THEN 'percent above 100' END,
-                    CASE WHEN p.value / p.lo > {OUTLIER_RATIO} OR p.hi / p.value > {OUTLIER_RATIO}
-                        THEN 'over {OUTLIER_RATIO:,}× apart from another ''' || m.unit || ''' figure in this article'
-                    END) AS flag
-                FROM m LEFT JOIN p ON p.rn = m.rn
-            ) WHERE flag <> ''"""
-        )
-        columns = ", ".join(f'm."{c}"' for c in TABLE_BY_NAME["metrics"].columns)
-        con.execute(
-            f"""CREATE VIEW fig AS
-            SELECT m.rn, {columns}, coalesce(fl.flag, '') AS flag, a.published, coalesce(a.title, '') AS title,
-                coalesce(ev.event, '') AS event, coalesce(ev.event_city, '') AS event_city
-            FROM raw_metrics m
-            LEFT JOIN flags fl ON fl.rn = m.rn
-            LEFT JOIN pub a ON a.article_id = m.article_id
-            LEFT JOIN linked ev ON ev.metric_id = m.metric_id"""
-        )
-
-    def close(self) -> None:
-        self.con.close()
-
-
-_OPEN: OrderedDict[tuple[str, str], _Database] = OrderedDict()
-_LOCK = threading.Lock()
-
-
-@contextmanager
-def cursor(folder: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor on the database of ``folder``'s current build (opened on first use; one per folder and build)."""
-    folder = Path(folder)
-    key = (str(folder.resolve()), _signature(folder))
-    with _LOCK:
-        db = _OPEN.get(key)
-        if db is None:
-            # An older build of the same folder, and the least recently used past OPEN_DATABASES, are let go: not
-            # closed, since another session may be reading from them; each is freed with its last cursor.
-            for old in [k for k in _OPEN if k[0] == key[0]]:
-                del _OPEN[old]
-            db = _Database(folder)
-            _OPEN[key] = db
-            while len(_OPEN) > OPEN_DATABASES:
-                _OPEN.popitem(last=False)
-        _OPEN.move_to_end(key)
-        cur = db.con.cursor()  # a connection of its own to the same database: safe in this session's thread
-    try:
-        yield cur
-    finally:
-        cur.close()
-
-
-def close_all() -> None:
-    """Close every open database (tests; a server shutting down)."""
-    with _LOCK:
-        while _OPEN:
-            _OPEN.popitem()[1].close()
 
 
 def where(f: Filters) -> tuple[str, list]:
@@ -196,13 +55,9 @@ def where(f: Filters) -> tuple[str, list]:
     if f.text:
         parts.append(f"contains({_HAY}, lower(?::VARCHAR))")
         params.append(f.text)
-    since, until = f.day("since"), f.day("until")
-    if since is not None:
-        parts.append("published >= ?::TIMESTAMP")
-        params.append(since.to_pydatetime())
-    if until is not None:
-        parts.append("published < ?::TIMESTAMP")
-        params.append((until + pd.Timedelta(days=1)).to_pydatetime())
+    cond, more = dated(f)
+    parts += cond
+    params += more
     if f.flagged:
         parts.append("flag <> ''")
     return (" AND ".join(parts) or "TRUE"), params
@@ -212,21 +67,29 @@ def where(f: Filters) -> tuple[str, list]:
 class Options:
     """What the Figures page's filters offer, and the corpus's count of figures."""
 
-    titles: dict[str, str]  # article id -> short title, for the articles that have figures
+    titles: dict[str, str]  # article id -> short title, for the articles listed (that have figures)
     categories: list[str]
     places: list[str]
     total: int
+    articles: int = 0  # articles that have figures, listed or not
 
 
-def options(folder: Path) -> Options:
+_ARTICLES = """SELECT m.article_id, coalesce(p.title, ''), p.article_id IS NULL
+    FROM (SELECT DISTINCT article_id FROM raw_metrics) m LEFT JOIN pub p ON p.article_id = m.article_id
+    WHERE {cond} ORDER BY m.article_id LIMIT ?"""
+
+
+def _titles(found: list[tuple]) -> dict[str, str]:
+    # Figures of an article the articles table lacks keep their id as the title.
+    return {a: a if orphan else shorten(t.strip() or a, 70) for a, t, orphan in found}
+
+
+def options(folder: Path, most: int | None = None) -> Options:
+    """What the filters offer: the articles that have figures (the first ``most`` by id, with their titles; all
+    when None), the categories and the places; with how many figures and articles there are."""
     with cursor(folder) as cur:
-        ids = cur.execute(
-            "SELECT p.article_id, coalesce(p.title, '') FROM pub p "
-            "WHERE p.article_id IN (SELECT DISTINCT article_id FROM raw_metrics) ORDER BY p.rn"
-        ).fetchall()
-        orphans = cur.execute(  # figures of an article the articles table lacks keep their id as the title
-            "SELECT DISTINCT article_id FROM raw_metrics WHERE article_id NOT IN (SELECT article_id FROM pub)"
-        ).fetchall()
+        listed = cur.execute(_ARTICLES.format(cond="TRUE"), [most if most is not None else 2**62]).fetchall()
+        (articles,) = cur.execute("SELECT count(DISTINCT article_id) FROM raw_metrics").fetchone()
         categories = [c for (c,) in cur.execute("SELECT DISTINCT category FROM raw_metrics").fetchall()]
         places = cur.execute(
             """SELECT place FROM raw_metrics WHERE place <> ''
@@ -235,9 +98,14 @@ def options(folder: Path) -> Options:
                 AND metric_id IN (SELECT metric_id FROM raw_metrics)"""
         ).fetchall()
         (total,) = cur.execute("SELECT count(*) FROM raw_metrics").fetchone()
-    titles = {a: shorten(t.strip() or a, 70) for a, t in ids}
-    titles.update({a: a for (a,) in orphans})
-    return Options(titles, sorted(categories), sorted(p for (p,) in places), int(total))
+    return Options(_titles(listed), sorted(categories), sorted(p for (p,) in places), int(total), int(articles))
+
+
+def article_titles(folder: Path, ids: list[str]) -> dict[str, str]:
+    """The titles of those of ``ids`` that have figures (an article a link names beyond the ones listed)."""
+    with cursor(folder) as cur:
+        found = cur.execute(_ARTICLES.format(cond="list_contains(?::VARCHAR[], m.article_id)"), [list(ids), len(ids)])
+        return _titles(found.fetchall())
 
 
 @dataclass(frozen=True)
@@ -342,6 +210,36 @@ class Selection:
             )
         )
 
+    def headline(self, n: int = 6) -> pd.DataFrame:
+        """`charts.headline_figures`: per category (counts only), the value the most articles report (same unit and
+        number), on a tie the one whose latest article is the most recent, then its most recent report, then the
+        first by ``metric_id``; that report's row with ``n_articles``, best-supported kinds first, at most ``n``."""
+        marks = ", ".join("?" * len(NOT_HEADLINE))
+        best = self.cur.execute(
+            f"""WITH r AS (
+                SELECT rn, category, lower(trim(unit)) AS ukey, value, article_id, published, metric_id
+                FROM fig WHERE {self.cond} AND value > 0 AND category NOT IN ({marks})
+            ), g AS (
+                SELECT category, ukey, value, count(DISTINCT article_id) AS n_articles, max(published) AS latest
+                FROM r GROUP BY ALL
+            )
+            SELECT r.rn, g.n_articles FROM r JOIN g USING (category, ukey, value)
+            QUALIFY row_number() OVER (
+                PARTITION BY r.category
+                ORDER BY g.n_articles DESC, g.latest DESC NULLS LAST, r.published DESC NULLS LAST, r.metric_id
+            ) = 1
+            ORDER BY g.n_articles DESC, r.category LIMIT ?""",
+            [*self.params, *sorted(NOT_HEADLINE), n],
+        ).fetchall()
+        if not best:
+            return self.cur.execute("SELECT * EXCLUDE (rn), 0 AS n_articles FROM fig LIMIT 0").df()
+        # The few rows shown, sentences and all, asked for by row number once chosen.
+        order = {rn: i for i, (rn, _) in enumerate(best)}
+        found = self.cur.execute("SELECT * FROM fig WHERE list_contains(?::BIGINT[], rn)", [list(order)]).df()
+        found["n_articles"] = found["rn"].map(dict(best))
+        found = found.sort_values("rn", key=lambda r: r.map(order)).drop(columns="rn")
+        return found.reset_index(drop=True)
+
 
 @contextmanager
 def selection(folder: Path, f: Filters) -> Iterator[Selection]:
@@ -378,6 +276,11 @@ def measures(folder: Path, f: Filters) -> pd.DataFrame:
 def series(folder: Path, f: Filters, key: str) -> pd.DataFrame:
     with cursor(folder) as cur:
         return Selection(cur, f, keep=False).series(key)
+
+
+def headline(folder: Path, f: Filters, n: int = 6) -> pd.DataFrame:
+    with cursor(folder) as cur:
+        return Selection(cur, f, keep=False).headline(n)
 
 
 def download(folder: Path, f: Filters) -> pd.DataFrame:

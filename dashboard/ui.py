@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import catalog, data, exports, filters, fmt, trial
+from dashboard import catalog, data, db, exports, filters, fmt, trial
 from etl.paths import ROOT
 
 ASSETS = ROOT / "dashboard" / "assets"
@@ -164,6 +164,8 @@ def routing() -> Iterator[None]:
     _ROUTER.active = True
     try:
         yield
+    except db.NoParquet as exc:  # tables built before the ETL wrote Parquet (and no article to rebuild them from)
+        st.warning(fmt.md_literal(str(exc)))
     finally:
         _ROUTER.active = False
 
@@ -232,49 +234,39 @@ def set_filters(f: filters.Filters) -> None:
     st.session_state[FILTERS_STATE] = f
 
 
-def filtered(
-    frame: pd.DataFrame,
-    articles: pd.DataFrame,
-    what: str,
-    *,
-    article_col: str,
-    places: tuple[str, ...],
-    text: tuple[str, ...],
-    place_names: list[str],
-) -> pd.DataFrame:
-    """``frame`` narrowed by the URL's filters (the ones the Figures page sets), saying on the page which apply, what
-    names nothing, and offering to clear them: one set of filters for every page."""
-    f = filters.read_query(st.query_params.get_all)
+def filter_notes(f: filters.Filters, what: str, shown: int, total: int, folder) -> None:
+    """Say on the page which of the URL's filters (the ones the Figures page sets) narrow ``what`` (``shown`` of
+    ``total`` rows pass them), what they name that the tables do not hold, and offer to clear them: one set of
+    filters for every page."""
     if not f.active:
-        return frame
-    published = dict(zip(articles["article_id"], articles["published"], strict=True))
-    for said in filters.problems(
-        f, articles=list(articles["article_id"]), categories=list(f.categories), places=place_names
-    ):
+        return
+    from dashboard import query_articles
+
+    articles, places = query_articles.known(folder, f)
+    for said in filters.problems(f, articles=articles, categories=list(f.categories), places=places):
         st.warning(f"{fmt.md_literal(said)} That filter matches nothing here.")
-    shown = filters.narrow(frame, f, published, articles=article_col, places=places, text=text)
     active = filters.describe(f)
     not_here = " Category and flagged-only filter figures, not these." if f.categories or f.flagged else ""
     st.caption(
-        f"Filtered by the address bar ({fmt.md_literal(active)}): {len(shown):,} of {len(frame):,} {what}.{not_here}"
+        f"Filtered by the address bar ({fmt.md_literal(active)}): {shown:,} of {total:,} {what}.{not_here}"
         + (" A date filter keeps what an article published in the range reports." if f.dated else "")
     )
     if st.button("Clear the filters", icon=":material/filter_alt_off:", key=f"clear_filters_{what}"):
         set_filters(filters.Filters())
         st.rerun()
-    return shown
 
 
 def sidebar(d: data.Dirs) -> None:
     """Freshness and size of the data, on every page, and this visitor's trial when there is one."""
-    articles = data.load("articles", d.data)
-    metrics = data.load("metrics", d.data)
+    try:
+        rows = data.counts(d.data).rows
+        size = f"{fmt.counted(rows['articles'], 'article', 'articles')} · {fmt.counted(rows['metrics'], 'figure', 'figures')}"
+    except db.NoParquet:  # the page says so, and what to do
+        size = "The tables need a rebuild"
     built = data.built_at(d.data)
     with st.sidebar:
         st.markdown("**Data**")
-        st.caption(
-            f"{fmt.counted(len(articles), 'article', 'articles')} · {fmt.counted(len(metrics), 'figure', 'figures')}"
-        )
+        st.caption(size)
         st.caption(f"Built {built:%Y-%m-%d %H:%M} UTC" if built else "Not built yet")
         t = trial.current()
         if t is not None:
@@ -302,21 +294,21 @@ def chart(
     title: str = "",
     shares: tuple[str, ...] = (),
     sources: pd.DataFrame | None = None,
+    cited: pd.DataFrame | None = None,
 ) -> None:
     """A chart in three views, as Our World in Data's Grapher has them: the chart with its alt text; the table of
     exactly what it draws (``table``; ``shares`` shown as percentages) with downloads named after the chart; and its
     sources, each article with title, date, link to the original and the sentence of each value (``sources``:
-    ``label``, ``article_id``, ``sentence``)."""
+    ``label``, ``article_id``, ``sentence``, a few rows; or ``cited``, already a `catalog.chart_sources` frame, as the
+    database gives it for a chart of many values)."""
     drawn, data_tab, where = st.tabs(["Chart", "Table", "Sources"])
     with drawn:
         st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False, "responsive": True})
         st.caption(alt)
-    articles = data.load("articles")
-    cited = (
-        catalog.chart_sources(sources, articles)
-        if sources is not None and not sources.empty
-        else pd.DataFrame(columns=["Article", "Published", "Original", "Value", "Sentence", "Id"])
-    )
+    if cited is None and sources is not None and not sources.empty:
+        cited = catalog.chart_sources(sources, _articles_of(sources))
+    if cited is None:
+        cited = pd.DataFrame(columns=["Article", "Published", "Original", "Value", "Sentence", "Id"])
     with data_tab:
         if table is None or table.empty:
             st.caption("Nothing is charted.")
@@ -332,6 +324,14 @@ def chart(
                 "sentence of every value it gives."
             )
             sources_table(cited)
+
+
+def _articles_of(sources: pd.DataFrame) -> pd.DataFrame:
+    """The articles table's rows for the articles a chart's ``sources`` cite (and no others)."""
+    from dashboard import query_articles
+
+    ids = sorted({a for ids in sources["article_id"].fillna("") for a in str(ids).split(";") if a})
+    return query_articles.meta(data.dirs().data, ids)
 
 
 def sources_table(cited: pd.DataFrame, sentences: bool = True) -> None:

@@ -11,6 +11,10 @@ from dashboard import charts, data, exports, filters, fmt, query, trends, ui
 ui.through_router()
 
 MAX_TABLE_ROWS = 1_000  # a browser grid past this is slow to send and nobody reads it: the CSV has every row
+# Articles the article filter lists. Streamlit keeps a list's options and labels in every session that shows it: at
+# 40,000 articles the filter was 2.6 MB of the page and held megabytes per session. Another article is chosen by a
+# link (?article=, as the Sources page gives it) and is then listed too.
+MAX_ARTICLE_OPTIONS = 1_000
 
 
 def _from_widgets() -> filters.Filters:
@@ -31,7 +35,7 @@ def _changed() -> None:
     st.session_state["_fig_applied"] = filters.read_query(st.query_params.get_all)
 
 
-def _over_time(sel: query.Selection, titles: dict[str, str]) -> None:
+def _over_time(sel: query.Selection) -> None:
     """One measure across publication dates, every reported value a point with its sentence."""
     st.subheader("The same measure over time")
     found = sel.measures()
@@ -47,7 +51,7 @@ def _over_time(sel: query.Selection, titles: dict[str, str]) -> None:
     key = st.selectbox("Measure", list(labels), format_func=lambda k: labels[k], key="f_trend")
     rows = sel.series(key)
     ui.chart(
-        trends.trend_chart(rows, titles, "Reported over time"),
+        trends.trend_chart(rows, dict(zip(rows["article_id"], rows["article"], strict=True)), "Reported over time"),
         f"{fmt.counted(len(rows), 'reported value', 'reported values')} on "
         f"{fmt.counted(rows['published'].nunique(), 'publication date', 'publication dates')}: a point for each, the "
         "step line through each day's latest report; where articles disagree, each value is its own point.",
@@ -62,7 +66,7 @@ def options_named(options: dict[str, list[str]]) -> dict[str, list[str]]:
     return {"articles": options["f_article"], "categories": options["f_category"], "places": options["f_place"]}
 
 
-def _show(sel: query.Selection, current: filters.Filters, total: int, categories: list[str], titles: dict[str, str]):
+def _show(sel: query.Selection, current: filters.Filters, total: int, categories: list[str]):
     """Count, chart, measures over time and table of the figures in ``sel``."""
     found = sel.summary()
     st.caption(
@@ -93,7 +97,7 @@ def _show(sel: query.Selection, current: filters.Filters, total: int, categories
         sources=shown.assign(label=shown["figure"] + " " + shown["unit"])[["label", "article_id", "sentence"]],
     )
 
-    _over_time(sel, titles)
+    _over_time(sel)
 
     if found.flagged:
         st.warning(
@@ -146,7 +150,7 @@ def main() -> None:
     folder = data.dirs().data
     st.title("Figures")
     try:
-        opts = data.figure_options(folder)  # once per build, shared by every session (cached)
+        opts = data.figure_options(folder, MAX_ARTICLE_OPTIONS)  # once per build, shared by every session (cached)
     except query.NoParquet as exc:
         st.warning(fmt.md_literal(str(exc)))
         st.stop()
@@ -155,16 +159,16 @@ def main() -> None:
         st.info("No figures yet: add an article on the Sources page (or check the Data page for rejected files).")
         st.stop()
 
-    titles = opts.titles
+    # The URL is the source of truth (a shared link, a reload, a return to this page): the widgets follow it when it
+    # changes, and when Streamlit dropped their state because another page ran in between.
+    url = filters.read_query(st.query_params.get_all)
+    beyond = [a for a in url.articles if a not in opts.titles]
+    titles = {**opts.titles, **(query.article_titles(folder, beyond) if beyond else {})}
     options = {
         "f_article": sorted(titles),
         "f_category": opts.categories,
         "f_place": opts.places,
     }
-
-    # The URL is the source of truth (a shared link, a reload, a return to this page): the widgets follow it when it
-    # changes, and when Streamlit dropped their state because another page ran in between.
-    url = filters.read_query(st.query_params.get_all)
     if st.session_state.get("_fig_applied") != url or "f_from" not in st.session_state:
         st.session_state["f_article"] = [a for a in url.articles if a in options["f_article"]]
         st.session_state["f_category"] = [c for c in url.categories if c in options["f_category"]]
@@ -179,7 +183,15 @@ def main() -> None:
 
     cols = st.columns([3, 2, 2, 2])
     cols[0].multiselect(
-        "Article", options["f_article"], key="f_article", on_change=_changed, format_func=lambda a: titles.get(a, a)
+        "Article",
+        options["f_article"],
+        key="f_article",
+        on_change=_changed,
+        format_func=lambda a: titles.get(a, a),
+        help=f"The first {len(opts.titles):,} of {opts.articles:,} articles with figures are listed (by id); any "
+        "other is chosen from its page on Sources."
+        if opts.articles > len(opts.titles)
+        else None,
     )
     cols[1].multiselect("Category", options["f_category"], key="f_category", on_change=_changed)
     cols[2].multiselect(
@@ -201,7 +213,7 @@ def main() -> None:
     # One selection per run: the filters (a search reads every sentence) are applied once, then each question reads
     # only the rows that pass.
     with query.selection(folder, current) as sel:
-        _show(sel, current, opts.total, options["f_category"], titles)
+        _show(sel, current, opts.total, options["f_category"])
 
     name = exports.view_name(current)
     left, right, _ = st.columns([2, 3, 2])

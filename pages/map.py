@@ -1,16 +1,19 @@
-"""Map: cities sized by how much the corpus says about them and coloured by role; countries shaded by mentions."""
+"""Map: cities sized by how much the corpus says about them and coloured by role; countries shaded by mentions.
+
+Its points are worked out by DuckDB once per build (`data.city_points`); the filters, a city's figures and the
+articles behind the map are asked of it on each run (`dashboard.query_places`)."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import catalog, data, filters, fmt, maps, ui
+from dashboard import cities, data, filters, fmt, maps, query_places, ui
 
 ui.through_router()
 
 CITY = "map_city"  # the chosen city: the list's key, kept in the URL as ?city=
 GENERATION = "map_generation"  # part of the map's key: a new map drops a click made before the list changed
+MAX_TABLE_ROWS = 1_000  # a city's figures listed with their sentences; the Figures page (?place=) has them all
 
 
 def _to_url(name: str | None) -> None:
@@ -36,14 +39,15 @@ def _from_map() -> None:
 def main() -> None:
     # Inside a function: the callbacks keep this module's globals alive with the session, and the tables must not
     # be among them (tests/dashboard/test_page_memory.py).
-    t = data.load_all()
-    places, metrics = t["places"], t["metrics"]
+    folder = data.dirs().data
     st.title("Map")
 
     f = filters.read_query(st.query_params.get_all)
-    articles = t["articles"]
-    published = dict(zip(articles["article_id"], articles["published"], strict=True))
-    points, mentions, missing = maps.apply_filters(data.city_points(), places, f, published)
+    points = data.city_points(folder)  # once per build
+    if f.active:
+        points, mentions, missing = query_places.apply_filters(folder, points, f)
+    else:
+        mentions, missing = data.country_mentions(folder), []
     for place, kind in missing:
         st.warning(
             f"No city or country called “{fmt.md_literal(place)}” is named in the articles: the place filter matches nothing on this map."
@@ -69,7 +73,7 @@ def main() -> None:
 
     # The URL is the source of truth on arrival (a shared link); the callbacks keep it in step with clicks and the list.
     wanted = st.query_params.get("city")
-    chosen, unknown = maps.find_city(wanted, points)
+    chosen, unknown = cities.find_city(wanted, points)
     if unknown:
         st.warning(f"No city called “{fmt.md_literal(wanted)}” is on this map. Choose one from the list below.")
     elif st.session_state.get(CITY) != chosen:
@@ -79,7 +83,7 @@ def main() -> None:
         maps.legend_html("mentions + figures", maps.size_legend(points), "times named", maps.country_bins(mentions))
     )
 
-    options = maps.city_options(points)
+    options = cities.city_options(points)
     by_name = points.set_index("name")
     if st.session_state.get(CITY) not in by_name.index:
         st.session_state[CITY] = None  # a filter left it out: the list must not hold a value it does not offer
@@ -95,6 +99,12 @@ def main() -> None:
     )
     selected = st.session_state.get(CITY)
 
+    # What the page shows below the map is asked for before the map is sent: while the script still sends elements
+    # after it, the browser keeps re-rendering the page under a drawing map (at 40,000 articles, 3.1 s a visit against
+    # 1.6 s with the queries first, in headless Chromium's software WebGL).
+    about, total = query_places.figures_about(folder, selected, MAX_TABLE_ROWS) if selected else (None, 0)
+    cited = query_places.map_sources(folder, list(points["name"])) if not points.empty else None
+    regions = query_places.regions(folder)
     deck = maps.build_deck(points, mentions, selected=selected)
     alt = (
         f"Map of {fmt.counted(len(points), 'city', 'cities')} (dot size: mentions plus figures; colour: role) and "
@@ -116,13 +126,16 @@ def main() -> None:
 
     if selected:
         city = by_name.loc[selected]
-        key = selected.strip().casefold()
-        about = metrics[(metrics["place"].str.casefold() == key) | (metrics["subject"].str.casefold() == key)]
         st.subheader(fmt.md_literal(selected))
         st.caption(fmt.md_literal(f"{city['roles']}. {city['summary']}"))
         if about.empty:
             st.caption("No figure is attached to this city; it is named in the articles.")
         else:
+            if total > len(about):
+                st.caption(
+                    f"The first {len(about):,} of {total:,} figures about this city; the Figures page lists them all "
+                    "(filter by this place)."
+                )
             shown = ["surface", "unit", "category", "subject", "sentence"]
             st.dataframe(
                 about[shown],
@@ -151,17 +164,6 @@ def main() -> None:
             },
         )
         with where:
-            named = places[places["name"].isin(set(points["name"]))]
-            cited = catalog.chart_sources(
-                pd.DataFrame(
-                    {
-                        "label": named["name"] + " (named " + named["mentions"].map(lambda m: f"{m:,.0f}") + "×)",
-                        "article_id": named["article_id"],
-                        "sentence": "",
-                    }
-                ),
-                data.load("articles"),
-            )
             st.caption(
                 f"{fmt.counted(cited['Id'].nunique(), 'article', 'articles')} name the cities on this map; a city's "
                 "figures, with their sentences, are listed when it is chosen above."
@@ -174,12 +176,11 @@ def main() -> None:
                 points[["name", "country_iso3", "roles", "mentions", "n_figures", "lat", "lon"]],
                 cited,
             )
-    regions = places[places["kind"] == "region"]
     if not regions.empty:
         st.subheader("Regions named")
         st.caption("Regions spanning several countries are not drawn as shapes; here is how often each is named.")
         st.dataframe(
-            regions.groupby("name", as_index=False)["mentions"].sum().sort_values("mentions", ascending=False),
+            regions,
             hide_index=True,
             width="stretch",
             placeholder=fmt.MISSING,

@@ -1,4 +1,7 @@
-"""Sources: each article with its figures and places highlighted (text always escaped), and adding an article."""
+"""Sources: each article with its figures and places highlighted (text always escaped), and adding an article.
+
+The catalogue, the article chosen, its figures and places are asked of DuckDB on each run
+(`dashboard.query_articles`): the first rows of a search, and one article's rows, never a whole table."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ import pandas as pd
 import streamlit as st
 from filelock import Timeout
 
-from dashboard import catalog, data, editing, fmt, highlight, trash, trial, ui, upload
+from dashboard import catalog, data, editing, fmt, highlight, query_articles, trash, trial, ui, upload
 from dashboard.fmt import figure_value
 from etl.build import lock_for
 
@@ -20,6 +23,7 @@ if TYPE_CHECKING:
 ui.through_router()
 
 T = TypeVar("T")
+MAX_LISTED = 1_000  # articles in the catalogue and the article list: a search or a link (?doc=) finds any other
 
 
 def _refuse(exc: Exception) -> None:
@@ -205,13 +209,13 @@ def _figures_table(figures: pd.DataFrame, columns: list[str]) -> None:
     )
 
 
-def _catalogue(articles: pd.DataFrame) -> None:
-    """Every article in a table to sort and search; choosing a row opens it below."""
+def _catalogue(folder: Path) -> None:
+    """Every article in a table to sort and search (the newest first ``MAX_LISTED``); choosing a row opens it below."""
     st.subheader("Articles")
     query = st.text_input(
         "Search the articles", key="src_search", placeholder="Words of a title, source or address", max_chars=200
     )
-    shown = catalog.table(articles, query)
+    shown, total = query_articles.catalogue(folder, query, MAX_LISTED)
     if shown.empty:
         st.info("No article matches this search; clear it to see them all.")
         return
@@ -238,16 +242,17 @@ def _catalogue(articles: pd.DataFrame) -> None:
         st.query_params["doc"] = chosen
         if "fig" in st.query_params:
             del st.query_params["fig"]
+    first = f"the newest {len(shown):,} of " if total > len(shown) else ""
     st.caption(
-        f"{fmt.counted(len(shown), 'article', 'articles')} · sort by a column's header · choose a row to read it below"
+        f"{first}{fmt.counted(total, 'article', 'articles')} · sort by a column's header · choose a row to read it "
+        "below" + (" · search to find the others" if first else "")
     )
 
 
 def main() -> None:
     """The page. Its frames are locals: widget callbacks keep the module's globals alive per session."""
     d = data.dirs()
-    t = data.load_all(d.data)
-    articles, metrics, places = t["articles"], t["metrics"], t["places"]
+    n_articles = data.counts(d.data).rows["articles"]
     st.title("Sources")
 
     # The outcome of an upload survives the rerun that selects the new article.
@@ -255,20 +260,23 @@ def main() -> None:
     if result:
         getattr(st, result["level"])(result["message"])
         if result.get("article"):
-            new = metrics[metrics["article_id"] == result["article"]]
+            new = query_articles.figures_of(d.data, result["article"])
             st.success(
                 f"{fmt.counted(len(new), 'figure was', 'figures were')} read from the new article; it is selected below."
             )
             if not new.empty:
                 _figures_table(new, ["surface", "unit", "category", "subject", "sentence"])
 
-    if articles.empty:
+    if not n_articles:
         st.info("No articles yet: add the first one below.")
     else:
-        _catalogue(articles)
-        ids = list(articles["article_id"])
-        titles = ui.article_titles(articles)
+        _catalogue(d.data)
         wanted = st.query_params.get("doc")
+        # The first articles of the table, and the one the address names (any of them: a shared link, the catalogue).
+        ids = query_articles.first_ids(d.data, MAX_LISTED)
+        if wanted and wanted not in ids:
+            ids += list(query_articles.meta(d.data, [wanted])["article_id"])
+        titles = query_articles.titles(d.data, ids)
         if st.session_state.get("_src_applied") != wanted or st.session_state.get("src_doc") not in ids:
             st.session_state["src_doc"] = wanted if wanted in ids else ids[0]
             st.session_state["_src_applied"] = wanted
@@ -282,9 +290,9 @@ def main() -> None:
         doc = st.selectbox(
             "Article", ids, key="src_doc", on_change=_picked, format_func=lambda a: f"{titles.get(a, a)} ({a})"
         )
-        meta = articles[articles["article_id"] == doc].iloc[0]
-        mine = metrics[metrics["article_id"] == doc]
-        its_places = places[places["article_id"] == doc]
+        meta = query_articles.meta(d.data, [doc]).iloc[0]
+        mine = query_articles.figures_of(d.data, doc)
+        its_places = query_articles.places_of(d.data, doc)
 
         published = meta["published"]
         # One line, not four metric cards: on a phone the cards would stack into a screenful before the text.
@@ -329,6 +337,13 @@ def main() -> None:
             with st.expander(f"The {fmt.counted(len(mine), 'figure', 'figures')} of this article"):
                 _figures_table(
                     mine, ["surface", "value", "unit", "qualifier", "category", "subject", "place", "sentence"]
+                )
+                # The Figures page lists only the first articles in its filter: this link chooses any of them.
+                st.page_link(
+                    ui.PAGE["figures"],
+                    label="These figures on the Figures page",
+                    icon=":material/bar_chart:",
+                    query_params={"article": doc},
                 )
 
         in_trial = any((folder / meta["file"]).is_file() for folder in d.also)

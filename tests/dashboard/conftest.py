@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -233,3 +234,19 @@ def built_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("DED_EDITING", "open")  # one user, as `make run`
     run(seeds, tmp_path / "data", cache_dir=tmp_path / "cache")
     return tmp_path / "data"
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tables the real ETL builds from the dev set's articles and the seeds (varied: flags, events, dates,
+    learning cities, places)."""
+    from etl.build import run
+
+    root = Path(__file__).resolve().parents[2]
+    base = tmp_path_factory.mktemp("corpus")
+    seeds = base / "seeds"
+    seeds.mkdir()
+    for source in [*sorted((root / "tests/corpus/devset").glob("*/articles/*.txt")), *sorted(root.glob("seeds/*.txt"))]:
+        shutil.copy(source, seeds / f"{source.parent.parent.name}_{source.name}")
+    run(seeds, base / "data", cache_dir=None)
+    return base / "data"

@@ -8,7 +8,7 @@ import json
 import pandas as pd
 import pytest
 
-from dashboard import maps, palette
+from dashboard import cities, maps, palette
 from dashboard.data import typed
 from dashboard.filters import Filters
 from tests.dashboard.conftest import sample_tables
@@ -21,7 +21,7 @@ def tables() -> dict[str, pd.DataFrame]:
 
 def test_cities_weigh_mentions_plus_figures_and_carry_their_roles():
     t = tables()
-    points = maps.city_points(t["places"], t["metrics"], t["events"], t["learning_cities"]).set_index("name")
+    points = cities.city_points(t["places"], t["metrics"], t["events"], t["learning_cities"]).set_index("name")
     assert set(points.index) == {"Lisbon", "Nairobi"}  # the country and the region are not dots
     assert points.at["Lisbon", "n_figures"] == 2 and points.at["Lisbon", "weight"] == 4
     assert points.at["Nairobi", "role"] == "host city"
@@ -30,8 +30,8 @@ def test_cities_weigh_mentions_plus_figures_and_carry_their_roles():
 
 def test_deck_has_countries_under_cities_and_no_third_party_base_map():
     t = tables()
-    points = maps.city_points(t["places"], t["metrics"], t["events"], t["learning_cities"])
-    deck = maps.build_deck(points, maps.country_mentions(t["places"]))
+    points = cities.city_points(t["places"], t["metrics"], t["events"], t["learning_cities"])
+    deck = maps.build_deck(points, cities.country_mentions(t["places"]))
     assert [layer.id for layer in deck.layers] == ["sea", "countries", "cities", "selected", "labels"]
     spec = json.loads(deck.to_json())
     assert not spec.get("mapProvider") and "mapboxKey" not in spec  # no base map (its style is a sentinel)
@@ -70,7 +70,7 @@ def test_tooltip_fields_go_in_as_written_for_streamlit_to_escape_once():
     t = tables()
     places = t["places"].copy()
     places.loc[0, "name"] = "<img src=x onerror=alert(1)> N'Djamena & Co"
-    points = maps.city_points(places, t["metrics"].iloc[0:0], t["events"].iloc[0:0], t["learning_cities"].iloc[0:0])
+    points = cities.city_points(places, t["metrics"].iloc[0:0], t["events"].iloc[0:0], t["learning_cities"].iloc[0:0])
     records = maps.build_deck(points).layers[2].data
     tip = next(r["tip_name"] for r in records if "img" in r["name"])
     assert tip == "<img src=x onerror=alert(1)> N'Djamena & Co"  # Streamlit escapes what it fills into "html"
@@ -80,7 +80,7 @@ def test_tooltip_fields_go_in_as_written_for_streamlit_to_escape_once():
 def test_no_places_gives_an_empty_frame_and_a_world_view():
     t = tables()
     empty = t["places"].iloc[0:0]
-    points = maps.city_points(empty, t["metrics"], t["events"].iloc[0:0], t["learning_cities"].iloc[0:0])
+    points = cities.city_points(empty, t["metrics"], t["events"].iloc[0:0], t["learning_cities"].iloc[0:0])
     assert points.empty
     deck = maps.build_deck(points)
     assert deck.initial_view_state.zoom < 2
@@ -118,7 +118,7 @@ def shanghai() -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
     )
     places = pd.concat([t["places"], typed("places", extra.astype(str))], ignore_index=True)
     t["places"] = places
-    return maps.city_points(places, t["metrics"], t["events"], t["learning_cities"]), t
+    return cities.city_points(places, t["metrics"], t["events"], t["learning_cities"]), t
 
 
 def test_the_most_mentioned_city_is_drawn_and_picked_above_its_districts():
@@ -161,13 +161,13 @@ def test_labels_name_the_heaviest_cities_never_a_district_and_never_overlap():
 
 def test_the_city_list_is_sorted_by_mentions_and_the_url_city_is_found_or_said_unknown():
     points, _ = shanghai()
-    options = maps.city_options(points)
+    options = cities.city_options(points)
     assert options[0] == "Shanghai" and set(options) == set(points["name"])
     mentions = points.set_index("name").loc[options, "mentions"].tolist()
     assert mentions == sorted(mentions, reverse=True)
-    assert maps.find_city("  shanghai ", points) == ("Shanghai", False)
-    assert maps.find_city("Atlantis", points) == (None, True)
-    assert maps.find_city(None, points) == (None, False) and maps.find_city("", points) == (None, False)
+    assert cities.find_city("  shanghai ", points) == ("Shanghai", False)
+    assert cities.find_city("Atlantis", points) == (None, True)
+    assert cities.find_city(None, points) == (None, False) and cities.find_city("", points) == (None, False)
 
 
 def test_the_selected_city_gets_a_ring_and_nothing_else_does():
@@ -218,17 +218,17 @@ def test_the_tooltip_is_pinned_inside_the_map_and_wraps():
 def test_url_filters_narrow_the_map_and_unknown_places_are_reported():
     points, t = shanghai()
     places = t["places"]
-    shown, mentions, missing = maps.apply_filters(points, places, Filters(places=("shanghai", "Atlantis")))
+    shown, mentions, missing = cities.apply_filters(points, places, Filters(places=("shanghai", "Atlantis")))
     assert list(shown["name"]) == ["Shanghai"] and missing == [("Atlantis", "unknown")]
     assert mentions == {"CHN": 28}
-    shown, mentions, missing = maps.apply_filters(points, places, Filters(places=("Portugal", "East Africa")))
+    shown, mentions, missing = cities.apply_filters(points, places, Filters(places=("Portugal", "East Africa")))
     assert list(shown["name"]) == ["Lisbon"] and missing == [("East Africa", "region")]
-    shown, _, _ = maps.apply_filters(points, places, Filters(articles=("b_nairobi",)))
+    shown, _, _ = cities.apply_filters(points, places, Filters(articles=("b_nairobi",)))
     assert list(shown["name"]) == ["Nairobi"]
-    assert len(maps.apply_filters(points, places, Filters())[0]) == len(points)
+    assert len(cities.apply_filters(points, places, Filters())[0]) == len(points)
     named_by = dict(zip(places["name"], places["article_id"], strict=False))
     lisbon_day = {a: pd.Timestamp("2024-03-01") if a == named_by["Lisbon"] else pd.NaT for a in places["article_id"]}
-    shown, _, _ = maps.apply_filters(points, places, Filters(since="2024-01-01"), lisbon_day)
+    shown, _, _ = cities.apply_filters(points, places, Filters(since="2024-01-01"), lisbon_day)
     assert list(shown["name"]) == ["Lisbon"]  # only the places of articles published in the range
 
 
@@ -244,6 +244,6 @@ def test_legend_names_every_shade_and_escapes_its_words():
 def test_learning_cities_are_sized_by_the_articles_naming_them():
     t = tables()
     learning = pd.concat([t["learning_cities"], t["learning_cities"].assign(article_id="c_other")])
-    points = maps.city_points(t["places"].iloc[0:0], t["metrics"], t["events"], learning)
-    sized = maps.learning_points(points, learning).set_index("name")
+    points = cities.city_points(t["places"].iloc[0:0], t["metrics"], t["events"], learning)
+    sized = cities.learning_points(points, learning).set_index("name")
     assert sized.at["Nairobi", "weight"] == 2 and "2 articles name it" in sized.at["Nairobi", "summary"]

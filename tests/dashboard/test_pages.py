@@ -101,7 +101,8 @@ def test_events_page_shows_attendance_countries_and_the_table(sample_data):
     assert list(table["name"]) == ["Nairobi Forum", "Lisbon teachers meeting"]
     nairobi = table.iloc[0]
     assert (str(nairobi["end_date"])[:10], nairobi["edition"]) == ("2024-05-04", 3)
-    assert nairobi["reported"] == "attendees: 1200 (b_nairobi); 1000 (c_other)"  # where the articles disagree
+    # where the articles disagree, as the reader reads it (each article by its title)
+    assert nairobi["reported"] == "Participants: 1,200 (Nairobi forum); 1,000 (c_other)"
     assert len(at.get("plotly_chart")) == 3
 
 

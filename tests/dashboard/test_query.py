@@ -3,7 +3,6 @@ visitor's value a bound parameter, the session's own data folder, and a clear er
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -12,8 +11,6 @@ import pytest
 from dashboard import charts, data, exports, filters, fmt, query, trends
 from dashboard.filters import Filters
 from tests.dashboard.conftest import sample_tables, write_tables
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(autouse=True)
@@ -32,20 +29,6 @@ def reference(folder: Path) -> tuple[pd.DataFrame, list[str]]:
         data.read_table(folder, "events"),
     )
     return view, filters.place_options(view, data.read_table(folder, "places"))
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The tables the real ETL builds from the dev set's articles and the seeds (varied: flags, events, dates)."""
-    from etl.build import run
-
-    base = tmp_path_factory.mktemp("query")
-    seeds = base / "seeds"
-    seeds.mkdir()
-    for source in [*sorted((ROOT / "tests/corpus/devset").glob("*/articles/*.txt")), *sorted(ROOT.glob("seeds/*.txt"))]:
-        shutil.copy(source, seeds / f"{source.parent.parent.name}_{source.name}")
-    run(seeds, base / "data", cache_dir=None)
-    return base / "data"
 
 
 def flagged_tables() -> dict[str, pd.DataFrame]:

@@ -23,11 +23,11 @@ def _dot(page, dashboard, name: str) -> tuple[float, float]:
     other tests' uploads have made it larger)."""
     import math
 
-    from dashboard import maps
+    from dashboard import cities, maps
     from dashboard.data import read_table
 
     t = {n: read_table(dashboard["data"], n) for n in ("places", "metrics", "events", "learning_cities")}
-    points = maps.city_points(t["places"], t["metrics"], t["events"], t["learning_cities"])
+    points = cities.city_points(t["places"], t["metrics"], t["events"], t["learning_cities"])
     view = maps.fit_view(points["lat"], points["lon"])
     cx, cy = maps._pixel(view.latitude, view.longitude, view.zoom)
     drawn = [(r["name"], *maps._pixel(r["lat"], r["lon"], view.zoom), r["radius"]) for r in maps._styled(points)]
