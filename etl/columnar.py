@@ -59,6 +59,20 @@ class _Sink:
         self.closed = True
 
 
+PARSE = pacsv.ParseOptions(newlines_in_values=True)  # a quoted sentence may hold a line break
+
+
+def convert_options(schema: pa.Schema) -> pacsv.ConvertOptions:
+    """How a table's CSV is read back: typed by the contract, "" a null number or date but an empty string."""
+    return pacsv.ConvertOptions(
+        column_types=schema,
+        include_columns=schema.names,
+        null_values=[""],
+        strings_can_be_null=False,
+        quoted_strings_can_be_null=False,
+    )
+
+
 def write_parquet(name: str, csv: bytes | Staged, folder: Path) -> Staged:
     """Table ``name`` as a Parquet file staged in ``folder``, from its CSV (bytes, or a staged file being built)."""
     if isinstance(csv, Staged):
@@ -85,14 +99,8 @@ def _write_parquet(name: str, csv: bytes | Staged, folder: Path, block: int) -> 
             reader = pacsv.open_csv(
                 source,
                 read_options=pacsv.ReadOptions(block_size=block, use_threads=False),
-                parse_options=pacsv.ParseOptions(newlines_in_values=True),
-                convert_options=pacsv.ConvertOptions(
-                    column_types=schema,
-                    include_columns=schema.names,
-                    null_values=[""],
-                    strings_can_be_null=False,
-                    quoted_strings_can_be_null=False,
-                ),
+                parse_options=PARSE,
+                convert_options=convert_options(schema),
             )
             sink = _Sink(staged)
             dictionary = [n for n in schema.names if n not in PLAIN]

@@ -179,14 +179,8 @@ def _whole_parquet(name: str, csv: bytes) -> bytes:
     schema = columnar.arrow_schema(name)
     table = pacsv.read_csv(
         pa.BufferReader(csv),
-        parse_options=pacsv.ParseOptions(newlines_in_values=True),
-        convert_options=pacsv.ConvertOptions(
-            column_types=schema,
-            include_columns=schema.names,
-            null_values=[""],
-            strings_can_be_null=False,
-            quoted_strings_can_be_null=False,
-        ),
+        parse_options=columnar.PARSE,
+        convert_options=columnar.convert_options(schema),
     )
     out = pa.BufferOutputStream()
     dictionary = [n for n in schema.names if n not in columnar.PLAIN]
