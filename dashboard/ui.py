@@ -186,7 +186,7 @@ def through_router() -> None:
 def ensure_data() -> data.Dirs:
     """Build the tables when they are missing or older than the articles; explain what to do when there are none."""
     d = data.dirs()
-    if not data.article_files(*d.folders):
+    if not data.has_articles(*d.folders):
         if not (d.data / "articles.csv").exists():
             st.info(
                 f"No articles yet. Add one on **Sources → Add an article**, or copy `.txt`/`.md` files into "
@@ -359,9 +359,13 @@ def view_downloads(title: str, key: str, table: pd.DataFrame, cited: pd.DataFram
     built = data.built_at(data.dirs().data)
     day = built.date().isoformat() if built else ""
     left, right, _ = st.columns([2, 3, 2])
+    # Built on click: every run of a page draws its charts, and a chart's table is up to a thousand rows with their
+    # sentences (30 ms a run at 40,000 articles when built ahead). Streamlit keeps the callable, with the two small
+    # frames it reads, in place of the bytes it kept before.
+    sources = cited.drop(columns=["Id"])
     left.download_button(
         "Table (CSV)",
-        exports.safe_frame(table).to_csv(index=False).encode("utf-8"),
+        lambda: exports.safe_frame(table).to_csv(index=False).encode("utf-8"),
         file_name=f"{name}.csv",
         mime="text/csv",
         on_click="ignore",
@@ -370,7 +374,7 @@ def view_downloads(title: str, key: str, table: pd.DataFrame, cited: pd.DataFram
     )
     right.download_button(
         "With schema, citation and sources (zip)",
-        exports.chart_zip(name, title, table, cited.drop(columns=["Id"]), day),
+        lambda: exports.chart_zip(name, title, table, sources, day),
         file_name=f"{name}.zip",
         mime="application/zip",
         on_click="ignore",

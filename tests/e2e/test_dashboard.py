@@ -236,3 +236,23 @@ def test_every_page_opened_first_on_a_fresh_server_shows_no_page_not_found(brows
             assert page.locator('[role="dialog"]').count() == 0
         finally:
             page.close()
+
+
+def test_a_charts_table_downloads_are_built_on_click_with_the_rows_it_draws(page, dashboard):
+    import csv
+    import io
+    import zipfile
+
+    visit(page, f"{dashboard['url']}/figures")
+    page.get_by_role("tab", name="Table").first.click()
+    with page.expect_download() as got:
+        page.get_by_role("button", name="Table (CSV)").first.click()
+    rows = list(csv.DictReader(io.StringIO(got.value.path().read_text(encoding="utf-8"))))
+    assert got.value.suggested_filename == "chart-figures-chart.csv"
+    assert rows and {"category", "value", "unit", "article_id", "metric_id"} <= set(rows[0])
+    assert len(rows) == _shown(page)[0]  # the seeds: every figure is drawn and in the table
+    with page.expect_download() as got:
+        page.get_by_role("button", name="With schema, citation and sources (zip)").first.click()
+    with zipfile.ZipFile(got.value.path()) as zf:
+        names = set(zf.namelist())
+    assert {"chart-figures-chart.csv", "chart-figures-chart-sources.csv", "datapackage.json"} <= names
