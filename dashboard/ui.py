@@ -11,8 +11,9 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -285,6 +286,11 @@ def sidebar(d: data.Dirs) -> None:
 CHART_DOWNLOAD_ROWS = 5_000  # past this a chart's download is built only for the page's own download button
 
 
+# A chart's Sources view, or a function that works it out when the view is shown.
+Cited = pd.DataFrame | Callable[[], pd.DataFrame] | None
+NO_SOURCES = ["Article", "Published", "Original", "Value", "Sentence", "Id"]
+
+
 def chart(
     fig: go.Figure,
     alt: str,
@@ -294,44 +300,60 @@ def chart(
     title: str = "",
     shares: tuple[str, ...] = (),
     sources: pd.DataFrame | None = None,
-    cited: pd.DataFrame | None = None,
+    cited: Cited = None,
 ) -> None:
     """A chart in three views, as Our World in Data's Grapher has them: the chart with its alt text; the table of
     exactly what it draws (``table``; ``shares`` shown as percentages) with downloads named after the chart; and its
     sources, each article with title, date, link to the original and the sentence of each value (``sources``:
     ``label``, ``article_id``, ``sentence``, a few rows; or ``cited``, already a `catalog.chart_sources` frame, as the
-    database gives it for a chart of many values)."""
-    drawn, data_tab, where = st.tabs(["Chart", "Table", "Sources"])
-    with drawn:
-        st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False, "responsive": True})
-        st.caption(alt)
-    if cited is None and sources is not None and not sources.empty:
-        cited = catalog.chart_sources(sources, _articles_of(sources))
-    if cited is None:
-        cited = pd.DataFrame(columns=["Article", "Published", "Original", "Value", "Sentence", "Id"])
-    with data_tab:
-        if table is None or table.empty:
-            st.caption("Nothing is charted.")
-        else:
-            st.dataframe(fmt.display_table(table, shares), hide_index=True, width="stretch", placeholder=fmt.MISSING)
-            view_downloads(title or alt, key or "chart", table, cited)
-    with where:
-        if cited.empty:
-            st.caption("No article is behind this chart yet.")
-        else:
-            st.caption(
-                f"{fmt.counted(cited['Id'].nunique(), 'article', 'articles')} behind this chart, each with the "
-                "sentence of every value it gives."
-            )
-            sources_table(cited)
+    database gives it for a chart of many values, or a function returning one).
+
+    Only the view shown is worked out and sent: switching views reruns the page (Streamlit's tabs with
+    ``on_change="rerun"``). At 40,000 articles the hidden Table and Sources views, a thousand rows each with their
+    sentences, were a sixth of each run of the Figures page."""
+    drawn, data_tab, where = st.tabs(
+        ["Chart", "Table", "Sources"], key=f"{key}_view" if key else None, on_change="rerun"
+    )
+    folder = data.dirs().data  # read now: a download built on click runs outside this page run
+
+    def cite() -> pd.DataFrame:
+        found = cited() if callable(cited) else cited
+        if found is None and sources is not None and not sources.empty:
+            found = catalog.chart_sources(sources, _articles_of(sources, folder))
+        return found if found is not None else pd.DataFrame(columns=NO_SOURCES)
+
+    if drawn.open is not False:
+        with drawn:
+            st.plotly_chart(fig, width="stretch", key=key, config={"displaylogo": False, "responsive": True})
+            st.caption(alt)
+    if data_tab.open:
+        with data_tab:
+            if table is None or table.empty:
+                st.caption("Nothing is charted.")
+            else:
+                st.dataframe(
+                    fmt.display_table(table, shares), hide_index=True, width="stretch", placeholder=fmt.MISSING
+                )
+                view_downloads(title or alt, key or "chart", table, cite)
+    if where.open:
+        with where:
+            found = cite()
+            if found.empty:
+                st.caption("No article is behind this chart yet.")
+            else:
+                st.caption(
+                    f"{fmt.counted(found['Id'].nunique(), 'article', 'articles')} behind this chart, each with the "
+                    "sentence of every value it gives."
+                )
+                sources_table(found)
 
 
-def _articles_of(sources: pd.DataFrame) -> pd.DataFrame:
+def _articles_of(sources: pd.DataFrame, folder: Path) -> pd.DataFrame:
     """The articles table's rows for the articles a chart's ``sources`` cite (and no others)."""
     from dashboard import query_articles
 
     ids = sorted({a for ids in sources["article_id"].fillna("") for a in str(ids).split(";") if a})
-    return query_articles.meta(data.dirs().data, ids)
+    return query_articles.meta(folder, ids)
 
 
 def sources_table(cited: pd.DataFrame, sentences: bool = True) -> None:
@@ -349,9 +371,10 @@ def sources_table(cited: pd.DataFrame, sentences: bool = True) -> None:
     )
 
 
-def view_downloads(title: str, key: str, table: pd.DataFrame, cited: pd.DataFrame) -> None:
+def view_downloads(title: str, key: str, table: pd.DataFrame, cited: Cited) -> None:
     """Download buttons for a view's table: CSV, and a zip with its sources and a datapackage.json (schema,
-    citation); ``cited`` is a `catalog.chart_sources` frame."""
+    citation); ``cited`` is a `catalog.chart_sources` frame, or a function that returns one when the zip is asked
+    for."""
     if len(table) > CHART_DOWNLOAD_ROWS:
         st.caption("Too many rows to download here: use the page's own download.")
         return
@@ -362,7 +385,6 @@ def view_downloads(title: str, key: str, table: pd.DataFrame, cited: pd.DataFram
     # Built on click: every run of a page draws its charts, and a chart's table is up to a thousand rows with their
     # sentences (30 ms a run at 40,000 articles when built ahead). Streamlit keeps the callable, with the two small
     # frames it reads, in place of the bytes it kept before.
-    sources = cited.drop(columns=["Id"])
     left.download_button(
         "Table (CSV)",
         lambda: exports.safe_frame(table).to_csv(index=False).encode("utf-8"),
@@ -374,7 +396,9 @@ def view_downloads(title: str, key: str, table: pd.DataFrame, cited: pd.DataFram
     )
     right.download_button(
         "With schema, citation and sources (zip)",
-        lambda: exports.chart_zip(name, title, table, sources, day),
+        lambda: exports.chart_zip(
+            name, title, table, (cited() if callable(cited) else cited).drop(columns=["Id"]), day
+        ),
         file_name=f"{name}.zip",
         mime="application/zip",
         on_click="ignore",

@@ -19,5 +19,9 @@ ASSETS_DIR = ROOT / "dashboard" / "assets"
 # Lock file that serialises builds and uploads across processes and sessions.
 BUILD_LOCK = Path(os.environ.get("DED_BUILD_LOCK", ROOT / ".cache" / "build.lock"))
 
+# The Figures page's search text, lower-cased once per build of a large metrics table (dashboard/db.py): a cache the
+# dashboard writes and rebuilds when it is lost.
+SEARCH_DIR = Path(os.environ.get("DED_SEARCH_DIR", ROOT / ".cache" / "search"))
+
 # Visitors' trials: articles one session tries, built with the shared ones into tables only that session reads.
 TRIALS_DIR = Path(os.environ.get("DED_TRIALS_DIR", ROOT / ".cache" / "trials"))

@@ -56,11 +56,16 @@ def _charts(folder, events: pd.DataFrame, table: pd.DataFrame) -> None:
     """Participants, countries represented and the timeline, each with its table and the sentences behind it."""
     attended = events.dropna(subset=["attendees"])
     represented = events.dropna(subset=["countries_represented"])
-    # The three charts' sources in one query: each reads the sentences of the events' figures.
-    cited = query_events.sources(
-        folder,
-        {"attended": list(attended["rn"]), "represented": list(represented["rn"]), "all": list(events["rn"])},
-    )
+    # The three charts' sources in one query (each reads the sentences of the events' figures), asked when a Sources
+    # view (or a zip download) first needs them: a run that shows the charts alone reads no sentence.
+    drawn = {"attended": list(attended["rn"]), "represented": list(represented["rn"]), "all": list(events["rn"])}
+    asked: dict[str, pd.DataFrame] = {}
+
+    def cited(chart: str) -> pd.DataFrame:
+        if not asked:
+            asked.update(query_events.sources(folder, drawn))
+        return asked[chart]
+
     ui.chart(
         charts.attendance_chart(events),
         "Participants per event (blue) beside those from overseas (orange, labelled with their share); the table below "
@@ -69,7 +74,7 @@ def _charts(folder, events: pd.DataFrame, table: pd.DataFrame) -> None:
         key="events_attendance",
         title="Participants per event",
         shares=("overseas_share",),
-        cited=cited["attended"],
+        cited=lambda: cited("attended"),
     )
     ui.chart(
         charts.countries_chart(events),
@@ -77,7 +82,7 @@ def _charts(folder, events: pd.DataFrame, table: pd.DataFrame) -> None:
         table.loc[represented.index, ["name", "countries_represented"]],
         key="events_countries",
         title="Countries and regions represented",
-        cited=cited["represented"],
+        cited=lambda: cited("represented"),
     )
     ui.chart(
         charts.events_timeline(events),
@@ -85,7 +90,7 @@ def _charts(folder, events: pd.DataFrame, table: pd.DataFrame) -> None:
         events.sort_values("date")[["date", "name", "city", "attendees"]],
         key="events_timeline",
         title="Events over time",
-        cited=cited["all"],
+        cited=lambda: cited("all"),
     )
 
 

@@ -36,30 +36,34 @@ def _changed() -> None:
 
 
 def _over_time(sel: query.Selection) -> None:
-    """One measure across publication dates, every reported value a point with its sentence."""
-    st.subheader("The same measure over time")
-    found = sel.measures()
-    if found.empty:
-        st.caption(
-            "No figure among these is reported on two publication dates with the same unit and subject; articles "
-            "without a publication date cannot be placed in time."
-        )
+    """One measure across publication dates, every reported value a point with its sentence: worked out only while
+    its section is open (opening it reruns the page), so a search answers without it."""
+    box = st.expander("The same measure over time", key="f_trend_open", on_change="rerun", icon=":material/timeline:")
+    if not box.open:
         return
-    labels = dict(zip(found["key"], found["label"], strict=True))
-    if st.session_state.get("f_trend") not in labels:  # other filters, another build: the old choice is gone
-        st.session_state["f_trend"] = found["key"].iloc[0]
-    key = st.selectbox("Measure", list(labels), format_func=lambda k: labels[k], key="f_trend")
-    rows = sel.series(key)
-    ui.chart(
-        trends.trend_chart(rows, dict(zip(rows["article_id"], rows["article"], strict=True)), "Reported over time"),
-        f"{fmt.counted(len(rows), 'reported value', 'reported values')} on "
-        f"{fmt.counted(rows['published'].nunique(), 'publication date', 'publication dates')}: a point for each, the "
-        "step line through each day's latest report; where articles disagree, each value is its own point.",
-        rows[["published", "value", "unit", "subject", "qualifier", "article_id", "metric_id"]],
-        key="figures_trend",
-        title="Reported over time",
-        sources=rows.assign(label=rows["figure"] + " " + rows["unit"])[["label", "article_id", "sentence"]],
-    )
+    with box:
+        found = sel.measures()
+        if found.empty:
+            st.caption(
+                "No figure among these is reported on two publication dates with the same unit and subject; articles "
+                "without a publication date cannot be placed in time."
+            )
+            return
+        labels = dict(zip(found["key"], found["label"], strict=True))
+        if st.session_state.get("f_trend") not in labels:  # other filters, another build: the old choice is gone
+            st.session_state["f_trend"] = found["key"].iloc[0]
+        key = st.selectbox("Measure", list(labels), format_func=lambda k: labels[k], key="f_trend")
+        rows = sel.series(key)
+        ui.chart(
+            trends.trend_chart(rows, dict(zip(rows["article_id"], rows["article"], strict=True)), "Reported over time"),
+            f"{fmt.counted(len(rows), 'reported value', 'reported values')} on "
+            f"{fmt.counted(rows['published'].nunique(), 'publication date', 'publication dates')}: a point for each, "
+            "the step line through each day's latest report; where articles disagree, each value is its own point.",
+            rows[["published", "value", "unit", "subject", "qualifier", "article_id", "metric_id"]],
+            key="figures_trend",
+            title="Reported over time",
+            sources=rows.assign(label=rows["figure"] + " " + rows["unit"])[["label", "article_id", "sentence"]],
+        )
 
 
 def options_named(options: dict[str, list[str]]) -> dict[str, list[str]]:

@@ -96,6 +96,7 @@ def main() -> None:
             else "No events found yet. Conferences, seminars and ceremonies named in the articles appear here."
         )
         return
+    drawn = list(events["rn"])  # the chart's Sources view reads their sentences when it is shown
     ui.chart(
         charts.events_timeline(events),
         f"Timeline of {fmt.counted(int(events['date'].notna().sum()), 'dated event', 'dated events')} (of "
@@ -103,7 +104,7 @@ def main() -> None:
         events.sort_values("date")[["date", "name", "city", "attendees"]],
         key="overview_timeline",
         title="Events over time",
-        cited=query_events.sources(folder, {"timeline": list(events["rn"])})["timeline"],
+        cited=lambda: query_events.sources(folder, {"timeline": drawn})["timeline"],
     )
 
 

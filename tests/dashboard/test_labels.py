@@ -10,7 +10,7 @@ import pytest
 
 from dashboard.fmt import md_literal
 from tests.dashboard.conftest import sample_tables, write_tables
-from tests.dashboard.test_pages import open_page
+from tests.dashboard.test_pages import open_page, show_view
 
 
 @pytest.fixture(autouse=True)
@@ -69,7 +69,8 @@ def test_headline_cards_show_the_value_most_articles_report_and_say_the_rule(ext
 
 def test_overview_timeline_table_has_no_none(sample_data):
     at = open_page()
-    table, sources = at.dataframe  # the chart's Table and Sources views
+    (table,) = show_view(at, "overview_timeline", "Table").dataframe
+    (sources,) = show_view(at, "overview_timeline", "Sources").dataframe
     assert "Sentence" in sources.value.columns
     assert "None" not in _shown(table) and "nan" not in _shown(table)
     assert "2,000" in _shown(table)  # a count with its separator
@@ -78,8 +79,8 @@ def test_overview_timeline_table_has_no_none(sample_data):
 
 def test_events_tables_read_percent_and_dash_with_sentence_case_headers(sample_data):
     at = open_page("pages/events.py")
-    # each chart's Table and Sources views; then the figures behind one event; then every event
-    attendance, _, countries, *_, every = at.dataframe
+    attendance, *_ = show_view(at, "events_attendance", "Table").dataframe  # then the figures behind one event ...
+    countries, *_, every = show_view(at, "events_countries", "Table").dataframe  # ... and every event
     assert "25%" in _shown(attendance) and "0.25" not in _shown(attendance)
     for behind in (attendance, countries):
         assert not {"None", "nan", "NaT"} & set(_shown(behind))
@@ -92,7 +93,7 @@ def test_events_tables_read_percent_and_dash_with_sentence_case_headers(sample_d
 
 def test_figures_table_headers_are_sentence_case_and_values_have_separators(sample_data):
     at = open_page("pages/figures.py")
-    *_, table = at.dataframe  # after the chart's Table and Sources views
+    *_, table = at.dataframe
     headers = _labels(table)
     assert [headers[c] for c in ("figure", "unit", "category", "subject", "place", "flag")] == [
         "Figure",

@@ -32,6 +32,14 @@ def open_page(page: str | None = None, query: dict | None = None) -> AppTest:
     return at
 
 
+def show_view(at: AppTest, chart: str, view: str) -> AppTest:
+    """Show a chart's Table or Sources view, as a click on its tab does (the page reruns; only that view is built)."""
+    at.session_state[f"{chart}_view"] = view
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def test_overview_shows_counts_headline_cards_and_the_timeline(sample_data):
     at = open_page()
     assert at.title[0].value == "Digital education in the news"
@@ -361,11 +369,31 @@ def test_every_chart_has_chart_table_and_sources_views_with_downloads(sample_dat
         at = open_page(page)
         labels = [t.label for t in at.tabs]
         assert labels == ["Chart", "Table", "Sources"] * charts_on_page, (page, labels)
-    at = open_page("pages/events.py")
-    attendance_sources = at.dataframe[1].value
+    at = show_view(open_page("pages/events.py"), "events_attendance", "Sources")
+    attendance_sources = at.dataframe[0].value
     assert "Lisbon teachers meeting: 2,000 teachers" in set(attendance_sources["Value"])
     assert "Over 2,000 teachers from 40 countries met in Lisbon" in set(attendance_sources["Sentence"])
+    show_view(at, "events_attendance", "Table")
     assert {b.label for b in at.get("download_button")} >= {"Table (CSV)", "With schema, citation and sources (zip)"}
+
+
+def test_a_chart_builds_only_the_view_shown(sample_data, monkeypatch):
+    """A page run draws each chart; its Table and Sources (a thousand rows with sentences at scale) wait for a
+    click on their tab, and the Sources' query is asked only then."""
+    from dashboard import query_events
+
+    asked = []
+    sources = query_events.sources
+    monkeypatch.setattr(query_events, "sources", lambda *a, **k: asked.append(a) or sources(*a, **k))
+    at = open_page("pages/events.py")
+    assert len(at.get("plotly_chart")) == 3
+    assert not any("Original" in d.value.columns for d in at.dataframe) and asked == []  # no Sources view
+    assert not {b.label for b in at.get("download_button")} & {"Table (CSV)"}
+    show_view(at, "events_countries", "Sources")
+    assert len(at.get("plotly_chart")) == 2  # the chart whose Sources are shown is not drawn meanwhile
+    assert len(asked) == 1 and any("Original" in d.value.columns for d in at.dataframe)
+    show_view(at, "events_countries", "Chart")
+    assert len(at.get("plotly_chart")) == 3
 
 
 def test_figures_show_a_measure_reported_on_two_dates_over_time_with_each_sentence(built_data, tmp_path):
@@ -379,6 +407,9 @@ def test_figures_show_a_measure_reported_on_two_dates_over_time_with_each_senten
         )
     run(seeds, built_data, cache_dir=tmp_path / "cache")
     at = open_page("pages/figures.py")
+    assert not at.get("selectbox")  # the section is closed: a search answers without it
+    at.session_state["f_trend_open"] = True  # as opening it does
+    show_view(at, "figures_trend", "Sources")
     assert "page views · Smart Education Platform (2 dates)" in at.selectbox(key="f_trend").options
     *_, trend_sources = [df.value for df in at.dataframe if "Sentence" in df.value.columns]  # the last chart's
     assert sorted(trend_sources["Value"]) == ["30 billion page views", "37.3 billion page views"]
@@ -388,7 +419,7 @@ def test_figures_show_a_measure_reported_on_two_dates_over_time_with_each_senten
 def test_the_overview_follows_the_filters_of_the_address_bar(sample_data):
     at = open_page(query={"place": "Nairobi"})
     assert any("follow the filters" in c.value for c in at.caption)
-    timeline, _ = at.dataframe
+    (timeline,) = show_view(at, "overview_timeline", "Table").dataframe
     assert list(timeline.value["Name"]) == ["Nairobi Forum"]
     assert {m.label for m in at.metric} >= {"Articles", "Figures"}  # the corpus counts stay whole
     assert any("No count passes" in i.value for i in at.info)  # no count is said of a place called Nairobi

@@ -47,7 +47,11 @@ def flagged_tables() -> dict[str, pd.DataFrame]:
 def _filters(view: pd.DataFrame) -> list[Filters]:
     first = view["article_id"].iloc[0]
     place = next((p for p in view["place"] if p), "Lisbon")
+    event = next((e for e in view["event"] if e), "Lisbon")
     return [
+        Filters(text=event.upper()),  # found through the event the figure counts
+        Filters(text="the", categories=tuple(sorted(view["category"].unique())[:1])),  # a search with another filter
+        Filters(text="\n"),  # a line break (from a link) may span two fields, as in pandas' joined text
         Filters(),
         Filters(articles=(first,)),
         Filters(categories=tuple(sorted(view["category"].unique())[:2])),
@@ -103,6 +107,45 @@ def test_the_queries_answer_as_the_pandas_filters_on_tables_the_etl_built(corpus
     view, _ = reference(corpus)
     assert len(view) > 100 and view["published"].notna().any() and (view["event"] != "").any()
     _same_answers(corpus)
+
+
+def test_a_large_table_is_searched_in_a_lower_cased_copy_with_the_same_answers(corpus: Path, tmp_path, monkeypatch):
+    from dashboard import db
+
+    monkeypatch.setattr(db, "SEARCH_COPY_FROM", 1)
+    monkeypatch.setenv("DED_SEARCH_DIR", str(tmp_path / "search"))
+    query.close_all()
+    _same_answers(corpus)
+    assert [p.name for p in (tmp_path / "search").iterdir()] == [db.search_copy(corpus).name]
+
+
+def test_a_new_build_replaces_its_search_copy_and_another_folder_keeps_its_own(tmp_path: Path, monkeypatch):
+    from dashboard import db
+
+    monkeypatch.setattr(db, "SEARCH_COPY_FROM", 1)
+    monkeypatch.setenv("DED_SEARCH_DIR", str(tmp_path / "search"))
+    one = write_tables(tmp_path / "one", flagged_tables())
+    other = write_tables(tmp_path / "other", sample_tables())
+    assert query.summary(one, Filters(text="students")).rows == 2
+    assert query.summary(other, Filters(text="students")).rows == 0
+    first = db.search_copy(one)
+    tables = flagged_tables()
+    tables["metrics"] = tables["metrics"].assign(sentence="Nine more students joined.")
+    write_tables(one, tables)  # a new build of the same folder
+    assert query.summary(one, Filters(text="students")).rows == len(tables["metrics"])
+    kept = sorted(p.name for p in (tmp_path / "search").iterdir())
+    assert first.name not in kept and kept == sorted([db.search_copy(one).name, db.search_copy(other).name])
+
+
+def test_a_search_copy_that_cannot_be_written_is_said_and_searches_still_answer(tmp_path: Path, monkeypatch, caplog):
+    from dashboard import db
+
+    monkeypatch.setattr(db, "SEARCH_COPY_FROM", 1)
+    (tmp_path / "a-file").write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("DED_SEARCH_DIR", str(tmp_path / "a-file" / "search"))
+    folder = write_tables(tmp_path / "data", flagged_tables())
+    assert list(query.rows(folder, Filters(text="STUDENTS"), 10)["metric_id"]) == ["a_lisbon-0011", "a_lisbon-0012"]
+    assert "search copy not written" in caplog.text
 
 
 def test_the_queries_answer_as_the_pandas_filters_on_flagged_figures(tmp_path: Path):
