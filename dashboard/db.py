@@ -76,6 +76,8 @@ def signature(folder: Path) -> str:
 class _Database:
     """One in-memory DuckDB database over a data folder's Parquet files, with the views the queries use."""
 
+    copy: Path | None = None  # the search text's Parquet copy this database reads, if any
+
     def __init__(self, folder: Path) -> None:
         # A table with neither file is one no build has written yet (no article): it reads as empty. A CSV without
         # its Parquet copy is an older build, which only a rebuild mends.
@@ -167,7 +169,7 @@ class _Database:
     def _search_view(self, folder: Path) -> None:
         """The ``search`` view: each figure's row number and its lower-cased text (:data:`SEARCH_TEXT`), read from a
         copy made once per build for a large table, else worked out by each query."""
-        con = self.con
+        con, self.copy = self.con, None
         computed = f"SELECT rn, {SEARCH_TEXT} AS text FROM raw_metrics"
         figures = con.execute("SELECT count(*) FROM raw_metrics").fetchone()[0]
         copy = search_copy(folder) if figures >= SEARCH_COPY_FROM else None
@@ -181,13 +183,14 @@ class _Database:
                     for old in copy.parent.glob(copy.name.split("-")[0] + "-*.parquet"):
                         if old != copy:
                             old.unlink(missing_ok=True)  # an older build's (a reader keeps its open file)
-                con.execute(f"CREATE VIEW search AS SELECT rn, text FROM read_parquet({_literal(copy)})")
+                con.execute(f"CREATE OR REPLACE VIEW search AS SELECT rn, text FROM read_parquet({_literal(copy)})")
+                self.copy = copy
                 return
             except (OSError, duckdb.Error) as exc:  # a read-only disk: searches work it out each time instead
                 log.warning("search copy not written in %s (%s): each search lower-cases every figure", copy, exc)
                 with contextlib.suppress(OSError):  # a folder that is a file, gone, or read-only
                     part.unlink(missing_ok=True)
-        con.execute(f"CREATE VIEW search AS {computed}")
+        con.execute(f"CREATE OR REPLACE VIEW search AS {computed}")
 
     def close(self) -> None:
         self.con.close()
@@ -223,6 +226,8 @@ def cursor(folder: Path) -> Iterator[duckdb.DuckDBPyConnection]:
             while len(_OPEN) > OPEN_DATABASES:
                 _OPEN.popitem(last=False)
         _OPEN.move_to_end(key)
+        if db.copy is not None and not db.copy.is_file():  # the cache was cleared under a running server
+            db._search_view(folder)
         cur = db.con.cursor()  # a connection of its own to the same database: safe in this session's thread
     try:
         yield cur

@@ -137,6 +137,18 @@ def test_a_new_build_replaces_its_search_copy_and_another_folder_keeps_its_own(t
     assert first.name not in kept and kept == sorted([db.search_copy(one).name, db.search_copy(other).name])
 
 
+def test_a_search_copy_deleted_under_a_running_server_is_written_again(tmp_path: Path, monkeypatch):
+    from dashboard import db
+
+    monkeypatch.setattr(db, "SEARCH_COPY_FROM", 1)
+    monkeypatch.setenv("DED_SEARCH_DIR", str(tmp_path / "search"))
+    folder = write_tables(tmp_path / "data", flagged_tables())
+    assert query.summary(folder, Filters(text="students")).rows == 2
+    db.search_copy(folder).unlink()  # someone clears .cache
+    assert query.summary(folder, Filters(text="students")).rows == 2
+    assert db.search_copy(folder).is_file()
+
+
 def test_a_search_copy_that_cannot_be_written_is_said_and_searches_still_answer(tmp_path: Path, monkeypatch, caplog):
     from dashboard import db
 
