@@ -1195,3 +1195,76 @@ def test_words_that_describe_the_noun_stay_in_the_unit(text, unit):
 )
 def test_a_number_after_a_name_and_before_a_singular_noun_is_a_version(text, expected):
     assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hotspots give speeds of five to eight megabits per second.", [(5, "megabits"), (8, "megabits")]),
+        ("The course takes two to three years.", [(2, "years"), (3, "years")]),
+    ],
+)
+def test_two_numbers_in_words_joined_by_to_share_the_unit_after_them(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Of the Shs110 billion earmarked in Uganda, half was paid.", 110e9, "Ugandan shillings"),
+        ("Families in Lebanon spent LL25,000 on internet.", 25_000, "Lebanese pounds"),
+    ],
+)
+def test_more_signs_before_an_amount_read_in_the_country_the_text_names(text, value, unit):
+    from etl.extract.pipeline import extract_article
+
+    assert [(m.value, m.unit) for m in extract_article(text).metrics][:1] == [(value, unit)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound"),
+    [
+        ("The number of users more than doubled in 2020.", 100, "at_least"),
+        ("Enrolment has tripled since the programme began.", 200, "exact"),
+        ("The price of tablets has nearly halved since 2019.", -50, "approx"),
+        ("The company slashed its subscription fees by half.", -50, "exact"),
+        ("Funding was cut by a third last year.", -33.333, "exact"),
+        ("The budget was increased by two-thirds.", 66.667, "exact"),
+    ],
+)
+def test_a_change_written_as_a_multiple_or_a_fraction_is_a_change_in_percent(text, value, bound):
+    m = only(text)
+    assert (m.value, m.unit, m.category, m.bound, m.change) == (
+        value,
+        "percent",
+        "percent",
+        bound,
+        "increase" if value > 0 else "decrease",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Doubling Down on Innovation: a conference for 300 teachers.", [300]),  # an idiom
+        ("Internet access more than doubled, going from 21.3 to 52.1 percent.", [21.3, 52.1]),  # the levels say it
+        ("Enrolment tripled to 3,000 pupils.", [3000]),
+        ("Half of the schools joined.", [50]),  # a share, not a change: no verb of change before "by"
+    ],
+)
+def test_a_multiple_that_its_levels_restate_or_an_idiom_is_no_change(text, expected):
+    assert [m.value for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is aligned with the K to 12 curriculum.",
+        "Leaders of the K-12 Program met.",
+        "Free textbooks go to pupils from 1 to 12 grades.",
+        "Report of the meeting\n2.0 Recommendations\nThe council met.",
+        "Mérida joins the network\n0 comment\nThe mayor spoke.",
+    ],
+)
+def test_grade_spans_section_numbers_and_page_counters_are_no_figures(text):
+    assert figures(text) == []

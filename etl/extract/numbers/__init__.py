@@ -30,6 +30,7 @@ from etl.extract.numbers.lexicon import (
 )
 from etl.extract.numbers.masks import masked
 from etl.extract.numbers.money import currency_before, rate_after
+from etl.extract.numbers.multiples import multiples
 from etl.extract.numbers.patterns import patterns
 from etl.extract.numbers.ranges import is_denominator, make_range, range_end
 from etl.extract.numbers.restated import restated
@@ -57,6 +58,8 @@ MEASURES = frozenset(
 _GLUED = re.compile(r"[A-Za-z]+")
 _DEGREES = re.compile(r"[ \t]?°[ \t]?[CF]\b")
 _VAGUE = frozenset({"several", "few", "many", "some", "dozens", "hundreds", "thousands"})
+# The school years from kindergarten: "K to 12", "K-12 curriculum", "Pre-K to 12" name a span of grades.
+_GRADE_SPAN = re.compile(r"(?<![A-Za-z])(?:Pre-K|K)[ \t]*(?:-|–|to)[ \t]*\Z")
 
 
 def _in_name(text: str, start: int, end: int, sent: Sentence, num: str = "") -> bool:
@@ -100,6 +103,7 @@ _YEAR_ALONE = re.compile(r"[ \t]*(?:[,.;:!?\n\r]|\Z|[A-Z])")
 def _extract(text: str, sentences: list[Sentence], countries: frozenset[str]) -> list[Metric]:
     pats = patterns()
     worded = shares(text, sentences, sentence_at) + ranks(text, sentences, sentence_at) + restated(text, sentences)
+    worded += multiples(text, sentences, sentence_at)
     claimed = sorted((m.start, m.end) for m in worded)  # the numbers inside "1 in 4" are no figures of their own
     claimed_starts = [s for s, _ in claimed]
     out: list[Metric] = []
@@ -117,7 +121,10 @@ def _extract(text: str, sentences: list[Sentence], countries: frozenset[str]) ->
         k = bisect.bisect_right(claimed_starts, start) - 1
         if k >= 0 and start < claimed[k][1]:
             continue
-        if kind == 0 and prev_word(text, start, max(0, start - 20)).lower() in name_words():
+        if kind == 0 and (
+            prev_word(text, start, max(0, start - 20)).lower() in name_words()
+            or _GRADE_SPAN.search(text, max(0, start - 10), start)
+        ):
             # "grade 4 to 6", "Classes 1 to 12", "goal 11": a name or label, and so is the end of its range
             rng = range_end(text, start, m.end(), sentence_at(sentences, start) or Sentence(0, len(text), text))
             taken_end = rng.end if rng else m.end()
@@ -392,11 +399,12 @@ _OF_WHOLE_AFTER = re.compile(
 
 
 # "20 or 30 pupils", "eight or nine euros": the other number, then the unit both share
-_OR_NEXT = re.compile(r"[ \t]+or[ \t]+(?:[0-9][0-9,.]*|[A-Za-z]+(?:-[A-Za-z]+)?)(?=[ \t])")
+_OR_NEXT = re.compile(r"[ \t]+(?:or|to)[ \t]+(?:[0-9][0-9,.]*|[A-Za-z]+(?:-[A-Za-z]+)?)(?=[ \t])")
 
 
 def _or_next(text: str, end: int, sent: Sentence) -> tuple[str, str]:
-    """The unit of the number after "or", which the two figures share."""
+    """The unit of the number after "or" or "to" ("eight or nine euros", "five to eight megabits"), which the two
+    figures share."""
     if not (nxt := _OR_NEXT.match(text, end, sent.end)):
         return "", ""
     word = nxt.group().split()[-1].lower()

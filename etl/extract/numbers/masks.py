@@ -9,6 +9,13 @@ from etl.extract.numbers.patterns import patterns
 
 TOKEN_REACH = 200
 _NON_BLANK = re.compile(rf"\S{{0,{TOKEN_REACH}}}")  # the rest of the token, as far as TOKEN_REACH characters
+# A numbered section's heading alone on its line: "2.0 Recommendations", "3.1 Key Issues" (a Title Case phrase).
+_HEADING = re.compile(
+    r"[ \t]+[A-Z][\w’'-]*(?:[ \t]+(?:[A-Z][\w’'-]*|of|and|the|for|to|in|on|&)){0,7}[ \t]*(?:\r?\n|\Z)"
+)
+# Grade levels, not counts: "from 1 to 12 grades", "grades 1-12" is a name word's (numbers_name_words.txt).
+_GRADES_AFTER = re.compile(r"[ \t]*(?:-|–|to)[ \t]*(?:[0-9]|1[0-3])[ \t]+grades\b", re.IGNORECASE)
+_GRADES_END = (re.compile(r"(?<![0-9])(?:[0-9]|1[0-3])[ \t]*(?:-|–|to)[ \t]*\Z"), re.compile(r"[ \t]+grades\b", re.I))
 _TIME_RANGE = re.compile(r"[ \t]*[-–][ \t]*\d{1,2}(?:[:.]\d\d)?[ \t]*(?:[ap]m|[ap]\.m\.)(?![A-Za-z])", re.IGNORECASE)
 MASK_WINDOW = 40  # characters searched on each side of a number for a phone number, date, page label...
 
@@ -70,6 +77,18 @@ def masked(text: str, start: int, end: int) -> bool:
         return True
     if line_start and mk.label_line.match(text, end, hi):
         return True  # "2 Comments", "15 Shares": a counter of the page alone on its line
+    if line_start and "." in text[start:end] and _HEADING.match(text, end, min(len(text), end + 120)):
+        return True  # "2.0 Recommendations": a numbered section's heading
+    if (
+        end - start <= 2
+        and text[start:end].isdigit()
+        and int(text[start:end]) <= 13
+        and (
+            _GRADES_AFTER.match(text, end, hi)
+            or (_GRADES_END[1].match(text, end, hi) and _GRADES_END[0].search(text, lo, start))
+        )
+    ):
+        return True  # "from 1 to 12 grades": school years, not a count
     if _TIME_RANGE.match(text, end, hi):
         return True  # "3-4 pm AEST": the first hour of a span of time
     if mk.furniture_after.match(text, end, hi):
