@@ -905,3 +905,25 @@ def test_a_reference_back_by_another_event_word_than_the_sentence_s_event_is_not
     found = {e.name: e for e in events(text, metrics=metrics, places=[place(text, "Lyon")], published="2017-09-01")}
     assert found["International Forum on School Data"].attendees == 600
     assert "Reading Festival" not in found or found["Reading Festival"].attendees is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry will hold the Open Schools Summit from February 27 to 28 at The Blue Leaf Hall in Lima.",
+        "The ministry will hold the Open Schools Summit from February 27 to 28 at the Pegasus Hotel in Lima.",
+    ],
+)
+def test_a_city_after_the_events_date_and_its_venue(text):
+    e = only(text, places=[place(text, "Lima")], published="2018-02-26")
+    assert (e.city, e.date, e.end_date) == ("Lima", "2018-02-27", "2018-02-28")
+
+
+def test_a_day_on_which_the_event_is_scheduled_to_commence_dates_it():
+    text = (
+        "Ministers will speak at the 2023 Open Schools Summit.\n"
+        "The two-day event would be held in Lima.\n"
+        "In a statement, the programme is scheduled to commence on Tuesday, November 21, and some of the sessions "
+        "would focus on clean technology."
+    )
+    assert only(text, places=[place(text, "Lima")], published="2023-11-20").date == "2023-11-21"

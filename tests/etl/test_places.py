@@ -379,3 +379,19 @@ def test_provinces_without_their_kind_word_and_hyphenated_americans(text, expect
 )
 def test_a_planned_city_named_after_an_old_town(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural kind after a list names each of them
+        ("Pupils train in three states of Nigeria: Bauchi, Lagos, and Abia States.", {"Abia", "Nigeria"}),
+        # an official name as news writes it, for the unit the gazetteer names by its initials
+        (
+            "It will be held at the Federal Capital Territory (FCT) in Nigeria.",
+            {"Federal Capital Territory", "Nigeria"},
+        ),
+    ],
+)
+def test_provinces_written_in_a_list_with_their_plural_kind_or_by_their_full_name(text, expected):
+    assert expected <= names(text)

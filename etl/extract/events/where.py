@@ -173,11 +173,16 @@ def _affiliation() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{titles})s?\s+(?:at|of|from)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
-_JUST_IN = re.compile(r"[\s,]*(?:in|at)\s+(?:the\s+)?")
+# "in", or a venue's name then "in" ("at The Blue Hall in"): all that may stand between an event's date and its city
+_JUST_IN = re.compile(
+    r"[\s,]*(?:at\s+(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:[A-Z][\w’'&.-]*|of|and|the|de|&)){0,7},?\s+)?"
+    r"(?:in|at)\s+(?:the\s+)?"
+)
 
 
 def _after_date(text: str, f: Facts, start: int) -> bool:
-    """The place follows the event's date with only "in" between ("from Oct. 21 to 23 in Beijing")."""
+    """The place follows the event's date with only "in", or a venue and "in", between ("from Oct. 21 to 23 in
+    Beijing", "from February 27 to 28 at The Blue Hall in Cebu City")."""
     end = f.sources.get("date_end")
     return end is not None and end < start and bool(_JUST_IN.fullmatch(text, end, start))
 
