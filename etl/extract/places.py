@@ -719,6 +719,22 @@ def _reads_as_place(text: str, i: int, raws: list[_Raw]) -> bool:
     return i + 1 < len(raws) and bool(_LIST_GAP.fullmatch(text, r.end, raws[i + 1].start))
 
 
+def _list_countries(text: str, raws: list[_Raw], tops: list[_Entry | None], i: int) -> set[str]:
+    """The countries of the cities and provinces listed with ``raws[i]`` ("A, B and C", "A (B)"), as resolved."""
+    found: set[str] = set()
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(raws):
+            a, b = (raws[j + step], raws[j]) if step < 0 else (raws[j], raws[j + step])
+            if not _LIST_GAP.fullmatch(text, a.end, b.start):
+                break
+            j += step
+            mate = tops[j]
+            if mate is not None and mate.kind in ("city", "province") and mate.iso3:
+                found.add(mate.iso3)
+    return found
+
+
 def _website(text: str, end: int) -> bool:
     """A name that is part of a web address ("China.com", "Kenya.gov.ke")."""
     return text[end : end + 1] == "." and text[end + 1 : end + 2].islower() and bool(_TLD.match(text, end + 1))
@@ -932,8 +948,14 @@ def _extract(text: str) -> list[PlaceMention]:
         if not any(r.start < end and start < r.end for r in kept):
             kept.append(_Raw(start, end, _key(text[start:end]), (e,)))
     kept.sort(key=lambda r: r.start)
-    for i, r in enumerate(kept):
-        top = _choose(r, text, countries, lambda i=i: _reads_as_place(text, i, kept))
+    tops = [_choose(r, text, countries, lambda i=i: _reads_as_place(text, i, kept)) for i, r in enumerate(kept)]
+    for i in (i for i, top in enumerate(tops) if top is None):
+        # "Dublin, Limerick, Cork and Waterford": a name no country of the text settles is read in the countries of
+        # the places listed with it
+        mates = _list_countries(text, kept, tops, i)
+        if mates - countries:
+            tops[i] = _choose(kept[i], text, countries | mates, lambda i=i: _reads_as_place(text, i, kept))
+    for r, top in zip(kept, tops, strict=True):
         if top is None:
             continue
         if top.kind == "city":

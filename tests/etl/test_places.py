@@ -395,3 +395,19 @@ def test_a_planned_city_named_after_an_old_town(text, expected):
 )
 def test_provinces_written_in_a_list_with_their_plural_kind_or_by_their_full_name(text, expected):
     assert expected <= names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "iso3"),
+    [
+        ("Learning cities across the island (Dublin, Limerick, Cork and Waterford) met.", "Waterford", "IRL"),
+        ("Three Portuguese cities – Alcobaça, Setúbal and Cantanhede – joined.", "Cantanhede", "PRT"),
+        ("Schools in Waterford, Michigan and Detroit joined.", "Waterford", "USA"),
+    ],
+)
+def test_a_name_no_country_settles_is_read_in_the_country_of_the_places_listed_with_it(text, name, iso3):
+    assert by_name(text)[name].country_iso3 == iso3
+
+
+def test_a_name_alone_is_still_unsettled():
+    assert "Waterford" not in names("He met Waterford today.")
