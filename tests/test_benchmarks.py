@@ -128,3 +128,20 @@ def test_newsquant_scores_a_file_in_its_format(tmp_path: Path) -> None:
 def test_newsquant_without_its_file_says_where_to_get_it(tmp_path: Path) -> None:
     proc = run_script(str(BENCH / "newsquant.py"), str(tmp_path / "missing.json"), timeout=60)
     assert proc.returncode == 2 and "DED_NEWSQUANT" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("rss", "grows"),
+    [
+        ([300, 334, 349, 348, 369], False),  # noise around a level: +5.0%, the tolerance itself
+        ([300, 355, 320, 372, 333, 379, 362, 371, 350, 368, 340, 375, 358], False),  # up and down, no trend
+        ([300, 310, 320, 330, 340, 350, 360, 370], True),  # a steady climb
+        ([300, 400, 410, 420, 430, 440], True),
+    ],
+)
+def test_page_latency_reads_growth_from_the_medians_of_the_earlier_and_later_rounds(rss, grows) -> None:
+    spec = importlib.util.spec_from_file_location("page_latency", BENCH / "page_latency.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["page_latency"] = module  # its dataclasses look their module up while it loads
+    spec.loader.exec_module(module)
+    assert (module.growth(rss) > module.GROWTH_TOLERANCE) is grows
