@@ -342,10 +342,16 @@ def _index() -> tuple[dict[str, tuple[tuple, ...]], dict[str, int], frozenset[st
         for n in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
             add(n.strip(), e)
     aliased: dict[str, _Entry] = {}
-    for row in _read_csv("places_aliases.csv"):
+    alias_rows = _read_csv("places_aliases.csv")
+    # every form the file gives a city: the gazetteer may know it by any of them ("Fez" shown for GeoNames' "Fes")
+    forms: dict[tuple[str, str], list[str]] = {}
+    for row in alias_rows:
+        forms.setdefault((row["name"], row["iso3"]), []).append(row["alias"])
+    for row in alias_rows:
         iso3 = row["iso3"]
         if row["kind"] == "city":
-            city = _biggest_city(row["name"], iso3) or _biggest_city(row["alias"], iso3)
+            names = (row["name"], row["alias"], *forms[(row["name"], iso3)])
+            city = next((c for n in names if (c := _biggest_city(n, iso3)) is not None), None)
             if city:
                 add(row["alias"], _Entry(row["name"], "city", iso3, city.lat, city.lon, city.population))
             continue

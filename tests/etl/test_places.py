@@ -411,3 +411,15 @@ def test_a_name_no_country_settles_is_read_in_the_country_of_the_places_listed_w
 
 def test_a_name_alone_is_still_unsettled():
     assert "Waterford" not in names("He met Waterford today.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The network added Fez (Morocco).", "Fez"),  # an English name the gazetteer does not carry
+        ("Cities such as Fès, Morocco joined.", "Fez"),  # and the gazetteer's own names show it too
+        ("Schools in Bombay joined.", "Mumbai"),
+    ],
+)
+def test_a_city_alias_shows_the_name_the_aliases_file_gives(text, name):
+    assert name in names(text)
