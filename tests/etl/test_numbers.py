@@ -1268,3 +1268,17 @@ def test_a_multiple_that_its_levels_restate_or_an_idiom_is_no_change(text, expec
 )
 def test_grade_spans_section_numbers_and_page_counters_are_no_figures(text):
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The 16 million euros for routers are in addition to the 15 million approved in May.",
+            [(16e6, "euros"), (15e6, "euros")],
+        ),
+        ("It gave 300 laptops on top of the 200 delivered in May.", [(300, "laptops"), (200, "laptops")]),
+    ],
+)
+def test_a_figure_added_to_the_one_before_shares_its_unit(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected
