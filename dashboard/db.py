@@ -171,7 +171,8 @@ class _Database:
         copy made once per build for a large table, else worked out by each query."""
         con, self.copy = self.con, None
         computed = f"SELECT rn, {SEARCH_TEXT} AS text FROM raw_metrics"
-        figures = con.execute("SELECT count(*) FROM raw_metrics").fetchone()[0]
+        counted = con.execute("SELECT count(*) FROM raw_metrics").fetchone()
+        figures = counted[0] if counted else 0
         copy = search_copy(folder) if figures >= SEARCH_COPY_FROM else None
         if copy is not None:
             part = copy.with_name(f".{copy.name}.{os.getpid()}.{threading.get_ident()}.tmp")

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -287,8 +287,14 @@ CHART_DOWNLOAD_ROWS = 5_000  # past this a chart's download is built only for th
 
 
 # A chart's Sources view, or a function that works it out when the view is shown.
-Cited = pd.DataFrame | Callable[[], pd.DataFrame] | None
+Cited: TypeAlias = "pd.DataFrame | Callable[[], pd.DataFrame] | None"
 NO_SOURCES = ["Article", "Published", "Original", "Value", "Sentence", "Id"]
+
+
+def sources_of(cited: Cited) -> pd.DataFrame:
+    """The Sources frame ``cited`` is or returns (no rows when there is none)."""
+    found = cited() if callable(cited) else cited
+    return found if found is not None else pd.DataFrame(columns=NO_SOURCES)
 
 
 def chart(
@@ -396,9 +402,7 @@ def view_downloads(title: str, key: str, table: pd.DataFrame, cited: Cited) -> N
     )
     right.download_button(
         "With schema, citation and sources (zip)",
-        lambda: exports.chart_zip(
-            name, title, table, (cited() if callable(cited) else cited).drop(columns=["Id"]), day
-        ),
+        lambda: exports.chart_zip(name, title, table, sources_of(cited).drop(columns=["Id"]), day),
         file_name=f"{name}.zip",
         mime="application/zip",
         on_click="ignore",

@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -954,13 +954,13 @@ def _extract(text: str) -> list[PlaceMention]:
         if not any(r.start < end and start < r.end for r in kept):
             kept.append(_Raw(start, end, _key(text[start:end]), (e,)))
     kept.sort(key=lambda r: r.start)
-    tops = [_choose(r, text, countries, lambda i=i: _reads_as_place(text, i, kept)) for i, r in enumerate(kept)]
+    tops = [_choose(r, text, countries, partial(_reads_as_place, text, i, kept)) for i, r in enumerate(kept)]
     for i in (i for i, top in enumerate(tops) if top is None):
         # "Dublin, Limerick, Cork and Waterford": a name no country of the text settles is read in the countries of
         # the places listed with it
         mates = _list_countries(text, kept, tops, i)
         if mates - countries:
-            tops[i] = _choose(kept[i], text, countries | mates, lambda i=i: _reads_as_place(text, i, kept))
+            tops[i] = _choose(kept[i], text, countries | mates, partial(_reads_as_place, text, i, kept))
     for r, top in zip(kept, tops, strict=True):
         if top is None:
             continue
