@@ -419,6 +419,7 @@ def test_a_name_alone_is_still_unsettled():
         ("The network added Fez (Morocco).", "Fez"),  # an English name the gazetteer does not carry
         ("Cities such as Fès, Morocco joined.", "Fez"),  # and the gazetteer's own names show it too
         ("Schools in Bombay joined.", "Mumbai"),
+        ("Apart from HCM City, three other Vietnamese cities joined.", "Ho Chi Minh City"),
     ],
 )
 def test_a_city_alias_shows_the_name_the_aliases_file_gives(text, name):
