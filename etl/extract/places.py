@@ -551,7 +551,10 @@ def _scan(text: str) -> list[_Raw]:
         if best:
             found = candidates(best[1])
             if best[2] and best[2] != best[1] and best[2] in g.names:  # "Bahia": a town's other name and a state's
-                found = tuple(sorted(set(found) | set(candidates(best[2])), key=_rank))
+                # in a fixed order: a set's order changes with each process's string hashing, and entries that
+                # rank the same ("Fez" of the aliases, "Fes" of GeoNames) would then name the place either way
+                merged = [*found, *(e for e in candidates(best[2]) if e not in found)]
+                found = tuple(sorted(merged, key=_rank))
             out.append(_Raw(start, best[0], best[1], found))
             pos = best[0]
     return out
