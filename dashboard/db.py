@@ -181,9 +181,12 @@ class _Database:
                     copy.parent.mkdir(parents=True, exist_ok=True)
                     con.execute(f"COPY ({computed}) TO {_literal(part)} (FORMAT parquet)")
                     os.replace(part, copy)  # whole or not at all: another process may be reading the folder
-                    for old in copy.parent.glob(copy.name.split("-")[0] + "-*.parquet"):
+                    named = copy.name.split("-")[0]
+                    for old in copy.parent.glob(named + "-*.parquet"):
                         if old != copy:
                             old.unlink(missing_ok=True)  # an older build's (a reader keeps its open file)
+                    (copy.parent / f"{named}.folder").write_text(str(folder.resolve()), encoding="utf-8")
+                    _sweep_copies(copy.parent)
                 con.execute(f"CREATE OR REPLACE VIEW search AS SELECT rn, text FROM read_parquet({_literal(copy)})")
                 self.copy = copy
                 return
@@ -195,6 +198,20 @@ class _Database:
 
     def close(self) -> None:
         self.con.close()
+
+
+def _sweep_copies(where: Path) -> None:
+    """Delete the copies of data folders that are gone (a visitor's trial, ended or swept as idle): each copy's
+    ``<name>.folder`` note says which folder it was made from."""
+    for note in where.glob("*.folder"):
+        try:
+            gone = not Path(note.read_text(encoding="utf-8")).is_dir()
+        except OSError:
+            continue
+        if gone:
+            for copy in where.glob(note.stem + "-*.parquet"):
+                copy.unlink(missing_ok=True)
+            note.unlink(missing_ok=True)
 
 
 def search_copy(folder: Path) -> Path:

@@ -116,7 +116,7 @@ def test_a_large_table_is_searched_in_a_lower_cased_copy_with_the_same_answers(c
     monkeypatch.setenv("DED_SEARCH_DIR", str(tmp_path / "search"))
     query.close_all()
     _same_answers(corpus)
-    assert [p.name for p in (tmp_path / "search").iterdir()] == [db.search_copy(corpus).name]
+    assert [p.name for p in (tmp_path / "search").glob("*.parquet")] == [db.search_copy(corpus).name]
 
 
 def test_a_new_build_replaces_its_search_copy_and_another_folder_keeps_its_own(tmp_path: Path, monkeypatch):
@@ -133,8 +133,28 @@ def test_a_new_build_replaces_its_search_copy_and_another_folder_keeps_its_own(t
     tables["metrics"] = tables["metrics"].assign(sentence="Nine more students joined.")
     write_tables(one, tables)  # a new build of the same folder
     assert query.summary(one, Filters(text="students")).rows == len(tables["metrics"])
-    kept = sorted(p.name for p in (tmp_path / "search").iterdir())
+    kept = sorted(p.name for p in (tmp_path / "search").glob("*.parquet"))
     assert first.name not in kept and kept == sorted([db.search_copy(one).name, db.search_copy(other).name])
+
+
+def test_the_search_copy_of_a_folder_that_is_gone_is_deleted_when_another_is_written(tmp_path: Path, monkeypatch):
+    """A visitor's trial has tables of its own, and a copy of its search text; once the trial is gone, the next copy
+    written takes its copy away too (the search folder does not grow with every visitor)."""
+    import shutil
+
+    from dashboard import db
+
+    monkeypatch.setattr(db, "SEARCH_COPY_FROM", 1)
+    monkeypatch.setenv("DED_SEARCH_DIR", str(tmp_path / "search"))
+    trial = write_tables(tmp_path / "trial" / "data", flagged_tables())
+    assert query.summary(trial, Filters(text="students")).rows == 2
+    gone = db.search_copy(trial)
+    query.close_all()
+    shutil.rmtree(tmp_path / "trial")
+    shared = write_tables(tmp_path / "shared", sample_tables())
+    query.summary(shared, Filters(text="students"))
+    assert not gone.exists()
+    assert sorted(p.name for p in (tmp_path / "search").glob("*.parquet")) == [db.search_copy(shared).name]
 
 
 def test_a_search_copy_deleted_under_a_running_server_is_written_again(tmp_path: Path, monkeypatch):
