@@ -1230,6 +1230,7 @@ def test_more_signs_before_an_amount_read_in_the_country_the_text_names(text, va
         ("The company slashed its subscription fees by half.", -50, "exact"),
         ("Funding was cut by a third last year.", -33.333, "exact"),
         ("The budget was increased by two-thirds.", 66.667, "exact"),
+        ("Funding rose in 2020 but was cut by half in 2021.", -50, "exact"),  # the verb nearest "by"
     ],
 )
 def test_a_change_written_as_a_multiple_or_a_fraction_is_a_change_in_percent(text, value, bound):

@@ -16,6 +16,7 @@ from etl.model import Metric, Sentence
 # "more than doubled, going from 21.3 to 52.1 percent", "tripled to 3,000": the levels are the figures, the multiple
 # only sums them up
 _LEVELS_AFTER = re.compile(r"[^.;:!?\n]{0,40}?\b(?:from|to)[ \t]+\W?[0-9]")
+_CLAUSE_END = re.compile(r"[.;:!?\n]")
 _VERB_REACH = 60  # characters between the verb and its "by half" ("slashed educational software fees by half")
 
 
@@ -41,7 +42,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         # "by half", "by a third", "by one quarter", "by two-thirds": the fraction, not followed by its whole (a
         # lower-case "by" first, so that the engine skips ahead to it)
         re.compile(rf"by[ \t]+(?:(?P<n>(?i:a|one|two|three))[ \t-]+)?(?P<f>(?i:{fractions}))\b(?![ \t]+(?:of|the)\b)"),
-        re.compile(rf"\b(?P<v>{trie(sorted(by))})\b[^.;:!?\n]*\Z", re.IGNORECASE),
+        re.compile(rf"\b(?P<v>{trie(sorted(by))})\b", re.IGNORECASE),
     )
 
 
@@ -78,8 +79,10 @@ def multiples(text: str, sentences: list[Sentence], sentence_at) -> list[Metric]
         sent = sentence_at(sentences, m.start())
         if sent is None or sent.end < m.end():
             continue
-        verb = verb_before.search(text, max(sent.start, m.start() - _VERB_REACH), m.start())
-        if verb is None:
+        # the verb nearest before "by", in the same clause ("rose in 2020 but was cut by half": cut)
+        found = list(verb_before.finditer(text, max(sent.start, m.start() - _VERB_REACH), m.start()))
+        verb = found[-1] if found else None
+        if verb is None or _CLAUSE_END.search(text, verb.end(), m.start()):
             continue
         n = _COUNT[m.group("n").lower()] if m.group("n") else 1
         share = n * fraction_words()[m.group("f").lower()]
