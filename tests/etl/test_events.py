@@ -927,3 +927,16 @@ def test_a_day_on_which_the_event_is_scheduled_to_commence_dates_it():
         "would focus on clean technology."
     )
     assert only(text, places=[place(text, "Lima")], published="2023-11-20").date == "2023-11-21"
+
+
+def test_a_city_state_the_lead_says_people_converged_on_hosts_the_event():
+    text = (
+        "A record number of experts converged on Hong Kong to explore technology in learning.\n"
+        "Speakers met at the Learning and Teaching Expo 2024, on Dec 12, 2024.\n"
+        "This year's expo saw over 18,000 attendances logged."
+    )
+    metrics = [figure(text, "18,000 attendances", 18000, "attendances")]
+    from etl.extract.places import extract_places
+
+    e = only(text, metrics, extract_places(text), published="2024-12-24")
+    assert (e.city, e.attendees) == ("Hong Kong", 18000)

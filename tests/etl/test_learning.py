@@ -230,3 +230,11 @@ def test_an_event_in_a_list_of_towns_is_no_learning_city():
         "Learning Festivals and stories from UNESCO learning cities in Australia."
     )
     assert "Family Learners Week" not in {city for city, _ in learning(text)}
+
+
+def test_a_city_nominated_a_pilot_learning_city_is_one():
+    text = (
+        "Hai Duong City was nominated as the first pilot city for the project of Building Learning Cities in "
+        "Viet Nam by the Ministry of Education and Training."
+    )
+    assert {c for c, _ in learning(text)} == {"Hải Dương"}

@@ -1283,3 +1283,18 @@ def test_grade_spans_section_numbers_and_page_counters_are_no_figures(text):
 )
 def test_a_figure_added_to_the_one_before_shares_its_unit(text, expected):
     assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Out of a total of 3,307 educational institutions, 837 are now connected.",
+            [(3307, "educational institutions"), (837, "educational institutions")],
+        ),
+        ("Of the 66 schools, 18 have internet.", [(66, "schools"), (18, "schools")]),
+        ("More than one million class one pupils were targeted.", [(1e6, "class one pupils")]),  # a grade's name
+    ],
+)
+def test_a_part_of_a_whole_named_before_it_and_a_grade_in_the_unit(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected

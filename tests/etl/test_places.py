@@ -420,6 +420,7 @@ def test_a_name_alone_is_still_unsettled():
         ("Cities such as Fès, Morocco joined.", "Fez"),  # and the gazetteer's own names show it too
         ("Schools in Bombay joined.", "Mumbai"),
         ("Apart from HCM City, three other Vietnamese cities joined.", "Ho Chi Minh City"),
+        ("A workshop took place in Ha Noi, Viet Nam.", "Hanoi"),
     ],
 )
 def test_a_city_alias_shows_the_name_the_aliases_file_gives(text, name):

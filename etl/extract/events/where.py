@@ -112,7 +112,7 @@ def hosted_in(ranges: list[tuple[int, int]], art: Article, lex: Lexicon) -> Plac
     """The first city of an event's sentences that a host phrase introduces ("met in Hua Hin", "held in Lima")."""
     for lo, hi in ranges:
         for p in art.places_in(lo, hi):
-            if p.kind in ("city", "district") and (
+            if (p.kind in ("city", "district") or city_state(p)) and (
                 lex.host_far.search(art.text, max(lo, p.start - HOST_REACH), p.start)
                 or _venue(art.text, p, lex)
                 or _host_clause(art.text, p, lo, lex)

@@ -121,6 +121,8 @@ def _extract(text: str, sentences: list[Sentence], countries: frozenset[str]) ->
         k = bisect.bisect_right(claimed_starts, start) - 1
         if k >= 0 and start < claimed[k][1]:
             continue
+        if kind == 1 and prev_word(text, start, max(0, start - 20)).lower() in name_words():
+            continue  # "class one pupils", "Form Four": a grade's name, not a count
         if kind == 0 and (
             prev_word(text, start, max(0, start - 20)).lower() in name_words()
             or _GRADE_SPAN.search(text, max(0, start - 10), start)

@@ -12,6 +12,7 @@ from etl.extract.numbers.lexicon import (
     irregular,
     lead_endings,
     modifiers,
+    name_words,
     number_words,
     of_units,
     qualifier_heads,
@@ -129,6 +130,10 @@ def parse_unit(text: str, pos: int, limit: int) -> tuple[str, str, int]:
             if not nw or nw in stops or nw in words or nw in qualifier_heads():
                 break
             toks.append((m.start("word"), m.end(), low, ""))
+            p = m.end()
+            continue
+        if low in words and toks and toks[-1][2].lower() in name_words():
+            toks.append((m.start("word"), m.end(), word, ""))  # "one million class one pupils": a grade's name
             p = m.end()
             continue
         # an acronym spelled like a stop word opens the phrase: "300 IT teachers", "20 US universities"
@@ -272,6 +277,13 @@ _NAMED_BRACKET_BEFORE = re.compile(r"[A-Z][\w’'.-]*[ \t]*\([ \t]*\Z")
 _BRACKET_CLOSE = re.compile(r"[ \t]*\)")
 
 
+# A whole named before a part of it: "Out of a total of 3,307 schools, 837 are connected", "Of the 66 schools, 18 ..."
+_WHOLE_BEFORE = re.compile(
+    r"(?:^|[^\w])(?:out[ \t]+of|of)(?:[ \t]+a[ \t]+total[ \t]+of|[ \t]+the)?[ \t]+\Z", re.IGNORECASE
+)
+_UNIT_THEN_COMMA = re.compile(r"[^,.;:!?\n]{1,60},[ \t]*")
+
+
 def carried(text: str, start: int, prev: Metric | None, end: int = -1) -> tuple[str, str]:
     """The unit of the figure before, for a figure compared with it and written without one ("1,100 courses, up
     from 800", "800 guests, including 400 from overseas"), or listed beside it as the figure of another name
@@ -289,6 +301,8 @@ def carried(text: str, start: int, prev: Metric | None, end: int = -1) -> tuple[
         return prev.unit, prev.category
     if _NON_YEAR_DIGIT.search(gap):
         return "", ""  # another number stands between them
+    if _WHOLE_BEFORE.search(text, max(0, prev.start - 30), prev.start) and _UNIT_THEN_COMMA.fullmatch(gap):
+        return prev.unit, prev.category  # "Out of a total of 3,307 schools, 837 ...": a part of the whole before
     low = gap.lower().rstrip()
     q = next((q for q in qualifier_phrases() if ends_with_word(low, q)), "")
     low = low[: len(low) - len(q)].rstrip()
