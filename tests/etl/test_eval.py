@@ -34,6 +34,7 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout6",
             "holdout7",
             "holdout8",
+            "holdout9",
         )
     }
 
@@ -81,6 +82,10 @@ FLOORS = [
     ("holdout8", "places", "F1", 0.90),
     ("holdout8", "events", "R", 0.75),
     ("holdout8", "learning_cities", "R", 0.90),
+    ("holdout9", "figures", "F1", 0.90),
+    ("holdout9", "places", "F1", 0.85),
+    ("holdout9", "events", "R", 0.70),
+    ("holdout9", "learning_cities", "R", 0.85),
 ]
 
 
