@@ -940,3 +940,28 @@ def test_a_city_state_the_lead_says_people_converged_on_hosts_the_event():
 
     e = only(text, metrics, extract_places(text), published="2024-12-24")
     assert (e.city, e.attendees) == ("Hong Kong", 18000)
+
+
+def test_a_line_of_place_and_days_under_the_name_says_where_and_when():
+    text = (
+        "Notes from the Regional Innovative Teachers Conference\n\n"
+        "Kuala Lumpur, Malaysia May 26th – 29th\n\n"
+        "Attendees:- Approximately 110 people from 15 countries in Asia and Canada.\n\n"
+        "The conference brought together teachers and students.\n"
+    )
+    from etl.extract.numbers import extract_metrics
+    from etl.extract.places import extract_places
+
+    metrics = extract_metrics(text, split_sentences(text))
+    e = only(text, metrics, extract_places(text), published="2009-06-27")
+    assert (e.date, e.end_date, e.city) == ("2009-05-26", "2009-05-29", "Kuala Lumpur")
+
+
+def test_a_dateline_with_one_day_is_still_when_the_story_was_filed():
+    text = (
+        "Open Schools Forum opens\n\n"
+        "LIMA, Peru, May 5 – The Open Schools Forum, held in Lima, gathered 300 teachers.\n"
+    )
+    from etl.extract.places import extract_places
+
+    assert only(text, places=extract_places(text), published="2019-05-05").date == ""

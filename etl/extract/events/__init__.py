@@ -20,7 +20,7 @@ from etl.extract.events.lexicon import Lexicon, lexicon
 from etl.extract.events.names import Mention, find_mentions, identity
 from etl.extract.events.when import date_of, sentence_years
 from etl.extract.events.where import dateline_place, held_in_year, hosted_in, place_of
-from etl.extract.places import Entry, locate
+from etl.extract.places import Entry, city_state, locate
 from etl.model import Event, Metric, PlaceMention, Sentence
 
 __all__ = ["extract_events"]
@@ -483,7 +483,33 @@ def _frames(
         since += 1
         if current is not None and since <= ATTENDANCE_REACH and art.metrics_in(lo, hi):
             frames[current].ranges.append((lo, hi))
+        elif current is not None and since == 1 and _place_and_days(art, si, lo, hi):
+            frames[current].ranges.append((lo, hi))  # "Kuala Lumpur, Malaysia May 26th – 29th" under its name
     return frames
+
+
+def _place_and_days_city(frame: _Frame, art: Article) -> PlaceMention | None:
+    """The city of a line of places and days in the event's frame."""
+    for lo, hi in frame.ranges:
+        if _place_and_days(art, _sentence_of(art, lo), lo, hi):
+            return next((p for p in art.places_in(lo, hi) if p.kind in ("city", "district") or city_state(p)), None)
+    return None
+
+
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+
+
+def _place_and_days(art: Article, si: int, lo: int, hi: int) -> bool:
+    """The sentence is a line of places and a span of days, nothing else: where and when the event named just
+    before takes place."""
+    spans = [d for d in art.date_spans(si, lo, hi) if (d.end_month, d.end_day) != (d.month, d.day)]
+    places = art.places_in(lo, hi)
+    if not spans or not places or hi - lo > 120:
+        return False
+    rest = list(art.text[lo:hi])
+    for a, b in [(d.start, d.end) for d in spans] + [(p.start, p.end) for p in places]:
+        rest[max(a, lo) - lo : min(b, hi) - lo] = " " * (min(b, hi) - max(a, lo))
+    return not _LETTER_OR_DIGIT.search("".join(rest))
 
 
 _LAST_YEAR = re.compile(r"[\s\"“]*(?:Last|Previous)[ \t]+year\b", re.IGNORECASE)
@@ -570,6 +596,8 @@ def _event(
     city, country = (placed[1].city, placed[1].country) if placed else ("", "")
     if not city and (hosted := hosted_in(frame.ranges, art, lex)) is not None:  # "... met in Hua Hin"
         city, country = hosted.name, hosted.country_iso3
+    if not city and fmt != "online" and (line := _place_and_days_city(frame, art)) is not None:
+        city, country = line.name, line.country_iso3  # "Kuala Lumpur, Malaysia May 26th – 29th" under the name
     if not city and fmt != "online" and (named := _world_city_in_name(g, mentions)) is not None:
         city, country = named.name, named.iso3  # "Learning Expo Madrid 2013": a world city in its own name
     if not city and fmt != "online" and (p := _plural_host(art, lex)) is not None:
@@ -682,9 +710,9 @@ def _frame_date(frame: _Frame, art: Article, lex: Lexicon, gi: int) -> tuple[int
     """A date of the event's other sentences that speak of it taking place ("More than 16,000 participants showed
     up at the convention center June 25-28"), when its own mentions give none; not one nearer another event."""
     for lo, hi in frame.ranges:
-        if not art.has(lex.strong, lo, hi):
-            continue
         si = _sentence_of(art, lo)
+        if not art.has(lex.strong, lo, hi) and not _place_and_days(art, si, lo, hi):
+            continue
         named = art.named_in.get(si, [])
         for d in art.date_spans(si, lo, hi):
             nearest = min(named, key=lambda r: max(0, d.start - r.end, r.start - d.end), default=None)

@@ -96,6 +96,8 @@ def _is_dateline_date(text: str, d: DateSpan) -> bool:
     line_start = text.rfind("\n", 0, d.start) + 1
     if _DATE_LABEL.search(text, max(line_start, d.start - 16), d.start):
         return True
+    if (d.end_month, d.end_day) != (d.month, d.day):
+        return False  # "Kuala Lumpur, Malaysia May 26th – 29th": a story is filed on a day, an event spans days
     return bool(_DATELINE_DATE.fullmatch(text, line_start, d.start)) and not _DAY_WORDS.search(
         text, line_start, d.start
     )
