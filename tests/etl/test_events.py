@@ -959,8 +959,7 @@ def test_a_line_of_place_and_days_under_the_name_says_where_and_when():
 
 def test_a_dateline_with_one_day_is_still_when_the_story_was_filed():
     text = (
-        "Open Schools Forum opens\n\n"
-        "LIMA, Peru, May 5 – The Open Schools Forum, held in Lima, gathered 300 teachers.\n"
+        "Open Schools Forum opens\n\nLIMA, Peru, May 5 – The Open Schools Forum, held in Lima, gathered 300 teachers.\n"
     )
     from etl.extract.places import extract_places
 
