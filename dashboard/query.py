@@ -155,7 +155,6 @@ class Selection:
 
     def __init__(self, cur: duckdb.DuckDBPyConnection, f: Filters, *, keep: bool = True) -> None:
         self.cur = cur
-        cond, params = where(f)
         if keep and f.text and "\n" not in f.text:  # the search first, on the tables; the other filters on its hits
             cur.execute(f"CREATE OR REPLACE TEMP TABLE hits AS {_TEXT_HITS}", [f.text] * 2)
             cond, params = where(replace(f, text=""))
@@ -163,6 +162,8 @@ class Selection:
                 self.cond, self.params, self.plain = "rn IN (SELECT rn FROM hits)", [], True
                 return
             cond = f"rn IN (SELECT rn FROM hits) AND {cond}"
+        else:
+            cond, params = where(f)
         if keep and cond != "TRUE":
             cur.execute(f"CREATE OR REPLACE TEMP TABLE sel AS SELECT rn FROM fig WHERE {cond}", params)
             cond, params = "rn IN (SELECT rn FROM sel)", []

@@ -323,10 +323,9 @@ def chart(
     folder = data.dirs().data  # read now: a download built on click runs outside this page run
 
     def cite() -> pd.DataFrame:
-        found = cited() if callable(cited) else cited
-        if found is None and sources is not None and not sources.empty:
-            found = catalog.chart_sources(sources, _articles_of(sources, folder))
-        return found if found is not None else pd.DataFrame(columns=NO_SOURCES)
+        if cited is None and sources is not None and not sources.empty:
+            return catalog.chart_sources(sources, _articles_of(sources, folder))
+        return sources_of(cited)
 
     if drawn.open is not False:
         with drawn:
