@@ -89,6 +89,7 @@ def test_a_file_that_changes_between_hashing_and_reading_is_left_out_with_a_reas
 ):
     seeds = write_articles({"a.txt": ARTICLE, "b.txt": ARTICLE.replace("2024", "2023")})
     real = build.read_folder
+    monkeypatch.setattr(build, "KEEP_TEXT_CHARS", 0)  # every text is read again, as past the budget
 
     def then_edited(*args, **kwargs):
         found = real(*args, **kwargs)
@@ -104,6 +105,42 @@ def test_a_file_that_changes_between_hashing_and_reading_is_left_out_with_a_reas
     monkeypatch.undo()
     assert build.is_stale(seeds, tmp_path / "data")  # so the next build reads it as it is now
     assert build.run(seeds, tmp_path / "data", cache_dir=None).articles == 2
+
+
+def test_a_kept_text_is_the_one_hashed_and_a_later_edit_makes_the_tables_stale(write_articles, tmp_path, monkeypatch):
+    seeds = write_articles({"a.txt": ARTICLE, "b.txt": ARTICLE.replace("2024", "2023")})
+    real = build.read_folder
+
+    def then_edited(*args, **kwargs):
+        found = real(*args, **kwargs)
+        (seeds / "b.txt").write_text(ARTICLE.replace("300", "999"), encoding="utf-8")  # after it was read
+        return found
+
+    monkeypatch.setattr(build, "read_folder", then_edited)
+    report = build.run(seeds, tmp_path / "data", cache_dir=None)
+    assert report.rejected == [] and report.articles == 2
+    assert "999" not in (tmp_path / "data" / "metrics.csv").read_text(encoding="utf-8")  # the text as hashed
+    monkeypatch.undo()
+    assert build.is_stale(seeds, tmp_path / "data")
+    build.run(seeds, tmp_path / "data", cache_dir=None)
+    assert "999" in (tmp_path / "data" / "metrics.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("keep_chars", "kept"),
+    [
+        (0, ["", "", ""]),  # only the file names and hashes
+        (10, ["0123456789", "", ""]),  # the first text fits, exactly
+        (12, ["0123456789", "", "ab"]),  # then one that fits what is left, in reading order
+        (100, ["0123456789", "abcdefghijklmnopqrst", "ab"]),
+    ],
+)
+def test_texts_are_kept_up_to_a_budget_of_characters(write_articles, keep_chars, kept):
+    seeds = write_articles({"a.txt": "0123456789", "b.txt": "abcdefghijklmnopqrst", "c.txt": "ab"})
+    light, _ = read_folder(seeds, texts=False, keep_chars=keep_chars)
+    assert [d.text for d in light] == kept
+    whole, _ = read_folder(seeds)
+    assert [with_text(d) for d in light] == whole
 
 
 def test_documents_without_their_text_get_it_back_as_it_was_read(write_articles):
@@ -145,9 +182,11 @@ def _peak(seeds: Path, out: Path) -> int:
 @pytest.mark.slow
 def test_memory_does_not_grow_with_the_corpus(tmp_path, monkeypatch):
     """The peak of a build over four times the articles stays well under four times: only each article's events are
-    held whole (1.2 times here; 3.05 times when every article's text and rows were held until the end)."""
+    held whole, and the texts kept up to a budget (1.2 times here; 3.05 times when every article's text and rows were
+    held until the end)."""
     monkeypatch.setattr(stream, "CACHE_BATCH", 12)
     text = "Learning City News\n\n" + " ".join(ARTICLE.replace("300", str(300 + k)) for k in range(30))
+    monkeypatch.setattr(build, "KEEP_TEXT_CHARS", 12 * len(text))  # half the small corpus
     for n in (24, 96):
         (tmp_path / f"s{n}").mkdir()
         for i in range(n):
