@@ -991,6 +991,8 @@ def _extract(text: str) -> list[PlaceMention]:
         i = bisect.bisect_left(city_starts, s) - 1
         before = cities[i][1] if i >= 0 and s - cities[i][0].end < 200 else None
         parent = city_at.get(parent_name) or before or main_city
+        if parent is None:  # "the Belize District": a district named after its country lies in it
+            parent = next((c for c in candidates(_key(_district_base(name))) if c.kind == "country"), None)
         point = _district_point(name, parent)
         if point is None:
             continue
@@ -1002,7 +1004,7 @@ def _extract(text: str) -> list[PlaceMention]:
     for r, ent in chosen:
         if any(covered[r.start : r.end]):
             continue
-        if r.key in district_names:
+        if r.key in district_names and ent.kind != "country":  # "in Belize" beside "the Belize District"
             dname, point, iso3 = district_names[r.key]
             out.append(PlaceMention(dname, "district", iso3, point[0], point[1], r.start, r.end, text[r.start : r.end]))
         else:

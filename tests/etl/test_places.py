@@ -85,6 +85,27 @@ def test_country_aliases():
     assert {"United States", "United Kingdom", "Macao"} <= set(found)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "iso3"),
+    [
+        ("Schools across Macedonia moved online in March.", "North Macedonia", "MKD"),  # its name until 2019
+        ("Officials of the Republic of Macedonia met teachers.", "North Macedonia", "MKD"),
+        ("A forum for the Southern Caucasus met on Monday.", "South Caucasus", ""),
+        ("Universities of the Caucasus share courses.", "Caucasus", ""),
+    ],
+)
+def test_other_names_of_countries_and_regions(text, name, iso3):
+    assert by_name(text)[name].country_iso3 == iso3
+
+
+def test_a_district_named_after_its_country_leaves_the_country_its_name():
+    found = extract_places("Tablets reached schools in the Belize District on Monday. Every pupil in Belize gets one.")
+    assert [(p.name, p.kind, p.country_iso3) for p in found] == [
+        ("Belize District", "district", "BLZ"),
+        ("Belize", "country", "BLZ"),
+    ]
+
+
 def test_hong_kong_and_macao_are_regions_with_their_own_codes():
     found = by_name("Universities in Guangdong, Hong Kong and Macao cooperate.")
     assert (found["Hong Kong"].kind, found["Hong Kong"].country_iso3) == ("region", "HKG")
