@@ -207,6 +207,16 @@ def test_figures_need_a_sentence_about_attending():
             "cost private school owners.",
             2000,
         ),
+        (
+            "The 2023 Andean Digital Schools Forum in Quito brought together more than 450 policy-makers, teachers "
+            "and researchers from 12 countries.",
+            450,
+        ),
+        (
+            "The 2021 Open Classroom Seminar, held in Cusco on May 4, brought together over 120 actors involved in "
+            "rural education.",
+            120,
+        ),
     ],
 )
 def test_attendance_read_from_the_whole_article(text, attendees):
@@ -964,3 +974,22 @@ def test_a_dateline_with_one_day_is_still_when_the_story_was_filed():
     from etl.extract.places import extract_places
 
     assert only(text, places=extract_places(text), published="2019-05-05").date == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "OpenClass Global 2021 wraps up\n\nOn March 3-5, we welcomed 900 attendees from 20 countries at our largest "
+        "online Learning conference: OpenClass Global 2021.",
+        "OpenClass Global 2021 wraps up\n\nOn March 3-5, we welcomed 900 attendees from 20 countries at the annual "
+        "Learning Conference – OpenClass Global 2021.",
+    ],
+)
+def test_a_general_name_right_before_a_colon_or_dash_and_a_name_is_that_event(text):
+    """The general name is not an event of its own, and the date and counts of its sentence are the named one's."""
+    from etl.extract.pipeline import extract_article
+
+    events = extract_article(text).events
+    assert [(e.name, e.date, e.attendees, e.countries_represented) for e in events] == [
+        ("OpenClass Global 2021", "2021-03-03", 900, 20)
+    ]

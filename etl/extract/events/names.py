@@ -375,11 +375,20 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
         ):
             d.backref = True
     mentions += described
+    # "our biggest online Moodle conference: MoodleMoot Global 2020": a name of no edition right before a colon or a
+    # dash and another name is that event's, told in general terms
+    starts = {m.start for m in mentions}
+    mentions = [
+        m
+        for m in mentions
+        if m.year or m.edition or not ((a := _APPOSED.match(text, m.end)) and a.end() in starts and a.end() > m.end)
+    ]
     _spell_out_acronyms(mentions, lex)
     _editions_of(text, mentions, lex)
     return sorted(mentions, key=lambda x: (x.start, -x.end))[:MAX_MENTIONS], [s for s, _ in hits]
 
 
+_APPOSED = re.compile(r"[ \t]*(?::|[–—]|[ \t]-)[ \t]*")  # a colon or a dash between a description and a name
 _DEFINED = re.compile(r"(?P<series>.+?)[ \t]*\([ \t]*(?P<acr>[A-Za-z][A-Za-z0-9&+-]{1,11})[ \t]*\)")
 _ACRONYM_FIRST = re.compile(r"(?P<acr>[A-Za-z][A-Za-z0-9&+-]{1,11})(?P<rest>[ \t].*)")
 
