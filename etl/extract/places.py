@@ -728,6 +728,17 @@ def _reads_as_place(text: str, i: int, raws: list[_Raw]) -> bool:
     return i + 1 < len(raws) and bool(_LIST_GAP.fullmatch(text, r.end, raws[i + 1].start))
 
 
+def _countries_implied(raws: list[_Raw], tops: list[_Entry | None]) -> set[str]:
+    """The countries of the cities of BIG_CITY people the text names that no sizeable place elsewhere shares."""
+    found: set[str] = set()
+    for r, top in zip(raws, tops, strict=True):
+        if top is None or top.kind != "city" or top.small or top.population < BIG_CITY or not top.iso3:
+            continue
+        if not any(e.iso3 != top.iso3 and not e.small for e in r.candidates):
+            found.add(top.iso3)
+    return found
+
+
 def _list_countries(text: str, raws: list[_Raw], tops: list[_Entry | None], i: int) -> set[str]:
     """The countries of the cities and provinces listed with ``raws[i]`` ("A, B and C", "A (B)"), as resolved."""
     found: set[str] = set()
@@ -964,6 +975,12 @@ def _extract(text: str) -> list[PlaceMention]:
         mates = _list_countries(text, kept, tops, i)
         if mates - countries:
             tops[i] = _choose(kept[i], text, countries | mates, partial(_reads_as_place, text, i, kept))
+    if None in tops:
+        # "in Comodoro Rivadavia ... in Trelew": a city no other country shares tells which country the text is in,
+        # and the names it left unsettled are read there
+        implied = _countries_implied(kept, tops) - countries
+        for i in (i for i, top in enumerate(tops) if top is None and implied):
+            tops[i] = _choose(kept[i], text, countries | implied, partial(_reads_as_place, text, i, kept))
     for r, top in zip(kept, tops, strict=True):
         if top is None:
             continue

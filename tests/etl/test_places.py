@@ -472,3 +472,17 @@ def test_the_place_a_name_means_does_not_change_with_the_process_string_hashing(
         for seed in range(4)
     }
     assert seen == {"['Fez', 'Morocco']\n"}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a city of BIG_CITY people no other country has says which country the text is in
+        ("The congress opened in Comodoro Rivadavia on Monday. Schools of Trelew showed robots.",
+         {"Comodoro Rivadavia": "ARG", "Trelew": "ARG"}),
+        # without it, a town of fewer than BIG_CITY people is no place wherever it is named
+        ("The congress opened on Monday. Schools of Trelew showed robots.", {}),
+    ],
+)  # fmt: skip
+def test_a_big_city_tells_the_country_of_the_names_it_left_unsettled(text, found):
+    assert {p.name: p.country_iso3 for p in extract_places(text)} == found
