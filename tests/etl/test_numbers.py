@@ -1298,3 +1298,17 @@ def test_a_figure_added_to_the_one_before_shares_its_unit(text, expected):
 )
 def test_a_part_of_a_whole_named_before_it_and_a_grade_in_the_unit(text, expected):
     assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Rates\nUSD 87.45\nEUR 90.24\nRUB 0.90\n\nThe ministry bought 1,300 computers.", [1300]),  # a box of rates
+        ("weather\n21°C / 19°C\nThe ministry bought 1,300 computers.", [1300]),  # a weather box
+        ("The fee is USD 87.45 a month.", [87.45]),  # an amount in a sentence
+        ("Fees:\nUSD 87.45\n\nThe fee rose.", [87.45]),  # one line alone is no box of rates
+        ("It was 21°C in Muscat when 300 pupils sat the test.", [21, 300]),
+    ],
+)
+def test_a_page_s_box_of_exchange_rates_or_weather_holds_no_figures(text, values):
+    assert [m.value for m in extract_metrics(text, split_sentences(text))] == values

@@ -17,6 +17,10 @@ _HEADING = re.compile(
 _GRADES_AFTER = re.compile(r"[ \t]*(?:-|–|to)[ \t]*(?:[0-9]|1[0-3])[ \t]+grades\b", re.IGNORECASE)
 _GRADES_END = (re.compile(r"(?<![0-9])(?:[0-9]|1[0-3])[ \t]*(?:-|–|to)[ \t]*\Z"), re.compile(r"[ \t]+grades\b", re.I))
 _TIME_RANGE = re.compile(r"[ \t]*[-–][ \t]*\d{1,2}(?:[:.]\d\d)?[ \t]*(?:[ap]m|[ap]\.m\.)(?![A-Za-z])", re.IGNORECASE)
+# A page's rates or weather box, a line of its own: "USD 87.45" among other such lines, "21°C / 19°C"
+_RATE_LINE = re.compile(r"[ \t]*[A-Z]{3}[ \t]+\d[\d.,]*[ \t]*(?:\n|\Z)")
+_TEMPERATURE = r"-?\d+(?:[.,]\d+)?[ \t]*°[ \t]?[CF]"
+_WEATHER_LINE = re.compile(rf"[ \t]*{_TEMPERATURE}(?:[ \t]*/[ \t]*{_TEMPERATURE})*[ \t]*(?:\n|\Z)")
 MASK_WINDOW = 40  # characters searched on each side of a number for a phone number, date, page label...
 
 
@@ -89,6 +93,8 @@ def masked(text: str, start: int, end: int) -> bool:
         )
     ):
         return True  # "from 1 to 12 grades": school years, not a count
+    if _widget_line(text, start, end):
+        return True  # "USD 87.45" in a box of exchange rates, "21°C / 19°C" in a weather box
     if _TIME_RANGE.match(text, end, hi):
         return True  # "3-4 pm AEST": the first hour of a span of time
     if mk.furniture_after.match(text, end, hi):
@@ -102,3 +108,18 @@ def masked(text: str, start: int, end: int) -> bool:
             if d.start + lo < end and start < d.end + lo and not window[d.end : d.end + 1].isalpha():
                 return True
     return False
+
+
+def _widget_line(text: str, start: int, end: int) -> bool:
+    """The number stands in a line of exchange rates (with another such line beside it) or of temperatures alone."""
+    line = text.rfind("\n", 0, start) + 1
+    if "°" in text[end : end + 3]:
+        return _WEATHER_LINE.match(text, line) is not None
+    if not (start - line <= 6 and text[start - 4 : start - 1].isupper() and _RATE_LINE.match(text, line)):
+        return False
+    before = text.rfind("\n", 0, max(0, line - 1)) + 1
+    after = text.find("\n", start)
+    return bool(
+        (line and _RATE_LINE.match(text, before) and before < line)
+        or (after >= 0 and _RATE_LINE.match(text, after + 1))
+    )
