@@ -35,6 +35,7 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout7",
             "holdout8",
             "holdout9",
+            "holdout10",
         )
     }
 
@@ -86,6 +87,10 @@ FLOORS = [
     ("holdout9", "places", "F1", 0.85),
     ("holdout9", "events", "R", 0.70),
     ("holdout9", "learning_cities", "R", 0.85),
+    ("holdout10", "figures", "F1", 0.92),
+    ("holdout10", "places", "F1", 0.88),
+    ("holdout10", "events", "R", 0.85),
+    ("holdout10", "learning_cities", "R", 0.80),
 ]
 
 
