@@ -96,7 +96,8 @@ def run(
                     staged.discard()
             raise
         digests = {n: d if isinstance(d, bytes) else (d.size, d.sha256) for n, d in tables.items()}
-        columnar = {n: (files[f"{n}.parquet"].size, files[f"{n}.parquet"].sha256) for n in tables}
+        parquet = {n: files[f"{n}.parquet"] for n in tables}  # each a Staged file written above
+        columnar = {n: (p.size, p.sha256) for n, p in parquet.items() if isinstance(p, Staged)}
         files["datapackage.json"] = json_bytes(datapackage(digests, columnar))
         files[STAMP] = stamp.encode()
         atomic_write_set(out, files)  # on failure it removes the staged tables too
@@ -204,7 +205,7 @@ def _in_order(submit: Callable[[list[Document]], Any], chunks: Iterable[list[Doc
         yield from pending.popleft().result()
 
 
-def _read_chunk(docs: list[Document | Rejection]) -> list[Result | Rejection]:
+def _read_chunk(docs: Sequence[Document | Rejection]) -> list[Result | Rejection]:
     return [d if isinstance(d, Rejection) else _read_article(d) for d in docs]
 
 

@@ -203,7 +203,10 @@ def build_tables(
         spill.close()
         _close(reader)  # on failure too: stop the workers rather than let them read articles nobody will take
     rows = {**counts, **per_article.rows()}
-    tables = {"articles": articles, "events": events, "rejected": rejected_csv, **per_article.files}
+    tables: dict[str, bytes | Staged] = {"rejected": rejected_csv, **per_article.files}
+    for name, staged in (("articles", articles), ("events", events)):
+        if staged is not None:  # _across staged both
+            tables[name] = staged
     return {n: tables[n] for n in TABLE_BY_NAME}, {n: rows[n] for n in TABLE_BY_NAME}, rejected, hits
 
 

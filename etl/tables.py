@@ -17,7 +17,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pandas as pd
 
@@ -135,7 +135,7 @@ def render(rows: Iterable[tuple]) -> str:
 
 def header(name: str) -> str:
     """The CSV header line of table ``name``."""
-    return render([TABLE_BY_NAME[name].columns])
+    return render([tuple(TABLE_BY_NAME[name].columns)])
 
 
 def _frame(name: str, rows: Iterable[tuple]) -> pd.DataFrame:
@@ -152,7 +152,7 @@ def _in_order(result: ArticleResult) -> list:
 
 def linked_events(aid: str, result: ArticleResult) -> tuple[Event, ...]:
     """The article's events, each with the metric ids of the figures its counts were read from."""
-    ids = {}
+    ids: dict[int, str] = {}
     for i, m in enumerate(_in_order(result), start=1):
         ids.setdefault(m.start, f"{aid}-{i:04d}")  # the same numbering as _metric_rows
     return tuple(
@@ -308,7 +308,7 @@ class _Reports:
         self.dated: tuple[str, str] | None = None  # first and last day, from the first report that dates it
         self.first: list = [None] * len(_FIRST_FIELDS)  # the first value stated of each
         # each counted field's values, and the articles that say them, in report order
-        self.said = [([], array("d")) for _ in _COUNTED]
+        self.said: list[tuple[list[str], array[float]]] = [([], array("d")) for _ in _COUNTED]
         self.dates: tuple[list[str], list[str]] = ([], [])  # every dated report's day and article
 
     def takes(self, e: Event) -> bool:
@@ -337,7 +337,7 @@ class _Reports:
                 values.append(float(v))
 
     def row(self) -> dict:
-        row = {
+        row: dict[str, Any] = {
             "event_id": event_id(self.key, self.city),
             "name": self.name,
             "city": self.city,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -191,9 +192,9 @@ def find_spans(text: str) -> list[DateSpan]:
     i = 0
     while i < len(singles):
         d = singles[i]
-        start, end = d.start, d.end
-        first = (d.year, d.month, d.day)
-        last = (d.year, d.month, d.day)
+        start, end, day = d.start, d.end, cast(int, d.day)  # singles have their day
+        first = (d.year, d.month, day)
+        last = (d.year, d.month, day)
         if text[d.start : d.start + 1].isdigit() and (
             m := _DAY_BEFORE.search(text, max(0, d.start - _SPAN_REACH), d.start)
         ):
@@ -201,13 +202,13 @@ def find_spans(text: str) -> list[DateSpan]:
         nxt = singles[i + 1] if i + 1 < len(singles) else None
         link = _SPAN_LINK.match(text[d.end : nxt.start]) if nxt is not None else None
         if nxt is not None and link and ("and" not in link.group() or nxt.month == d.month):  # "June 13 and June 16"
-            last, end = (nxt.year, nxt.month, nxt.day), nxt.end
+            last, end = (nxt.year, nxt.month, cast(int, nxt.day)), nxt.end
             if not first[0] and nxt.year:  # "December 30 to January 2, 2025" began in 2024
                 first = (nxt.year - (first[1] > nxt.month), first[1], first[2])
             i += 1
         elif start == d.start and (m := _DAY_AFTER.match(text, d.end)):  # "[Oct. 21] to 23"
             year = int(m.group(2)) if m.group(2) else d.year
-            first, last, end = (d.year or year, d.month, d.day), (year, d.month, int(m.group(1))), m.end()
+            first, last, end = (d.year or year, d.month, day), (year, d.month, int(m.group(1))), m.end()
         if (last[0], last[1], last[2]) < (last[0], first[1], first[2]) and last[1] == first[1]:
             last = first  # "20 to 18 May": not a span
         out.append(DateSpan(start, end, first[0], first[1], first[2], last[0], last[1], last[2]))

@@ -265,10 +265,10 @@ class _Reader:
             intro_lo = max(0, lst.start - BULLET_INTRO)
             if not (_words("member").search(text, intro_lo, lst.start) or _head_re().search(text, intro_lo, lst.start)):
                 continue
-            sent = sentence_at(self.sentences, lst.start)
+            around = sentence_at(self.sentences, lst.start)
             before = recognitions(text, intro_lo, lst.start)
-            rec = _choose(before, [], article_recs, text, sent)
-            self._take(lst, rec, text[intro_lo : lst.end] if sent is None else sent.text)
+            rec = _choose(before, [], article_recs, text, around)
+            self._take(lst, rec, text[intro_lo : lst.end] if around is None else around.text)
 
     def _recognitions(self, sent: Sentence) -> list[Recognition]:
         """The recognitions a sentence names, where it names a learning-city phrase."""
@@ -335,7 +335,10 @@ class _Reader:
         for si, sent in enumerate(self.sentences):
             while ci < len(self.cities) and self.cities[ci].start < sent.start:
                 ci += 1
-            in_sent = list(itertools.takewhile(lambda c, e=sent.end: c.end <= e, self.cities[ci:]))
+            stop = ci
+            while stop < len(self.cities) and self.cities[stop].end <= sent.end:
+                stop += 1
+            in_sent = self.cities[ci:stop]
             recs = self._recognitions(sent)
             for city in in_sent:  # "Dublin Learning City", "Learning Limerick"
                 if (
@@ -468,4 +471,4 @@ def _is_subject(text: str, sent: Sentence, city: PlaceMention) -> bool:
     if before and not before.endswith(","):
         return False
     m = _VERB_AFTER.match(text[city.end : city.end + 30])
-    return bool(m) and m.group(1) not in _NOT_VERB
+    return m is not None and m.group(1) not in _NOT_VERB

@@ -359,16 +359,16 @@ def _index() -> tuple[dict[str, tuple[tuple, ...]], dict[str, int], frozenset[st
             e = _Entry(row["name"], row["kind"], iso3, *points[iso3])
             add(row["alias"], e)
             aliased.setdefault(iso3, e)
-    for c in pycountry.countries:
-        if c.alpha_3 not in points:
+    for country in pycountry.countries:
+        if country.alpha_3 not in points:
             continue
-        canonical = getattr(c, "common_name", None) or c.name
-        e = _Entry(canonical, "country", c.alpha_3, *points[c.alpha_3])
-        if c.alpha_3 in aliased:  # the aliases file says how this country is called and what kind it is
-            e = aliased[c.alpha_3]
-        for n in {c.name, canonical, getattr(c, "official_name", None)}:
-            if n and "," not in n:
-                add(n, e)
+        canonical = getattr(country, "common_name", None) or country.name
+        e = _Entry(canonical, "country", country.alpha_3, *points[country.alpha_3])
+        if country.alpha_3 in aliased:  # the aliases file says how this country is called and what kind it is
+            e = aliased[country.alpha_3]
+        for called in {country.name, canonical, getattr(country, "official_name", None)}:
+            if called and "," not in called:
+                add(called, e)
     _add_subdivisions(add)
     for k, cities in _cities_by_name().items():
         for e in cities:
@@ -383,13 +383,13 @@ def _index() -> tuple[dict[str, tuple[tuple, ...]], dict[str, int], frozenset[st
     for k in ranked:
         toks = _tokenize(k)
         longest[toks[0][0]] = max(longest.get(toks[0][0], 0), min(len(toks), _MAX_TOKENS))
-        prefixes.update(_key_of_tokens(toks[:n]) for n in range(1, len(toks)))
-        for n in range(1, len(toks)):
-            tok, spaced = toks[n]
+        prefixes.update(_key_of_tokens(toks[:i]) for i in range(1, len(toks)))
+        for i in range(1, len(toks)):
+            tok, spaced = toks[i]
             if spaced and (tok[:1].islower() or tok[:1].isdigit()):
-                lower_after.add(_key_of_tokens(toks[:n]))
+                lower_after.add(_key_of_tokens(toks[:i]))
             elif not spaced:
-                glued_after.add(_key_of_tokens(toks[:n]))
+                glued_after.add(_key_of_tokens(toks[:i]))
     return ranked, longest, frozenset(prefixes), frozenset(lower_after), frozenset(glued_after)
 
 
@@ -871,7 +871,7 @@ def _names_a_currency(text: str, end: int) -> bool:
     if text[end : end + 1] == "$":
         return True
     m = _WORD_AFTER.match(text, end, end + 20)
-    return bool(m) and m.group(1).lower() in _currency_words()
+    return m is not None and m.group(1).lower() in _currency_words()
 
 
 @cache
@@ -998,15 +998,15 @@ def _extract(text: str) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     covered = bytearray(len(text))
     district_names: dict[str, tuple[str, tuple[float, float], str]] = {}
-    city_at = {r.key: e for r, e in cities}
+    city_at = {r.key: top for r, top in cities}
     city_starts = [r.start for r, _ in cities]
     main_city = _main_city(cities)
     for p in _suffixed(text, countries):
         out.append(p)
         covered[p.start : p.end] = b"\x01" * (p.end - p.start)
-    for s, e, name, parent_name in _find_districts(text):
-        i = bisect.bisect_left(city_starts, s) - 1
-        before = cities[i][1] if i >= 0 and s - cities[i][0].end < 200 else None
+    for d_start, d_end, name, parent_name in _find_districts(text):
+        i = bisect.bisect_left(city_starts, d_start) - 1
+        before = cities[i][1] if i >= 0 and d_start - cities[i][0].end < 200 else None
         parent = city_at.get(parent_name) or before or main_city
         if parent is None:  # "the Belize District": a district named after its country lies in it
             parent = next((c for c in candidates(_key(_district_base(name))) if c.kind == "country"), None)
@@ -1015,8 +1015,8 @@ def _extract(text: str) -> list[PlaceMention]:
             continue
         iso3 = parent.iso3 if parent else ""
         district_names.setdefault(_key(_district_base(name)), (name, point, iso3))
-        out.append(PlaceMention(name, "district", iso3, point[0], point[1], s, e, text[s:e]))
-        covered[s:e] = b"\x01" * (e - s)
+        out.append(PlaceMention(name, "district", iso3, point[0], point[1], d_start, d_end, text[d_start:d_end]))
+        covered[d_start:d_end] = b"\x01" * (d_end - d_start)
     # Other mentions of a district's bare name ("Minhang's practices") are that district, not a same-named city.
     for r, ent in chosen:
         if any(covered[r.start : r.end]):
@@ -1086,7 +1086,7 @@ _BRACKET = re.compile(r"\([ \t]*(?:the[ \t]+)?(?P<country>[^()\n]{3,60}?)[ \t]*\
 
 
 def _bracketed(text: str, covered: bytearray) -> list[PlaceMention]:
-    out = []
+    out: list[PlaceMention] = []
     at = text.find("(")
     while at >= 0 and len(out) < 100:
         before = _BRACKETED_BEFORE.search(text, max(0, at - 60), at)

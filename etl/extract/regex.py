@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
+from typing import cast
 
 
 def trie(words: list[str], *, literal: bool = False) -> str:
@@ -118,16 +119,22 @@ class WordStarts:
         body = trie(words, literal=True)
         first = "[" + re.escape("".join(sorted({w[0] for w in words if w}))) + "]"
         self._at = re.compile("(" + body + ")" + tail)
+        self._after_blank: re.Pattern[bytes] | None = None
+        self._before_word: re.Pattern[str] | None = None
         if body.isascii():
             self._after_blank = re.compile((" (?=" + first + ")(?=" + body + ")").encode("ascii"))
         else:  # a word with a letter no blanked text holds: the place before each word is searched for itself
-            self._after_blank = re.compile("[^" + re.escape(self._keep) + "](?=" + first + ")(?=" + body + ")")
+            self._before_word = re.compile("[^" + re.escape(self._keep) + "](?=" + first + ")(?=" + body + ")")
 
     def finditer(self, text: str) -> list[re.Match[str]]:
         """The matches in order, each with the word as its group 1."""
         found = [m] if (m := self._at.match(text)) else []
-        scanned = blanked(text, self._keep) if isinstance(self._after_blank.pattern, bytes) else text
-        for b in self._after_blank.finditer(scanned):
+        hits: Iterator[re.Match[bytes]] | Iterator[re.Match[str]]
+        if self._after_blank is not None:
+            hits = self._after_blank.finditer(blanked(text, self._keep))
+        else:
+            hits = cast(re.Pattern[str], self._before_word).finditer(text)
+        for b in hits:
             before = text[b.start()]
             if not (self._word_char(before) or before in self._joined_by) and (m := self._at.match(text, b.end())):
                 found.append(m)

@@ -67,8 +67,8 @@ def extract_events(
     nexts: list[_Next] = []
     frames = _frames(groups, mentions, art, lex, nexts)
 
-    events = []
-    quiet = []  # events the text says take place but tells nothing of
+    events: list[Event] = []
+    quiet: list[Event] = []  # events the text says take place but tells nothing of
     held = held_in_year(art, lex)
     for g, frame in zip(groups, frames, strict=True):
         year = next((mentions[i].year for i in g if mentions[i].year), None)
@@ -459,10 +459,10 @@ def _frames(
                 said.setdefault(_phrase(r), referent)
             continue
         refs = backrefs_in.get(si, [])
-        word = _refers_back(art, lo, hi, lex) if not refs else _keyword_of(mentions[refs[0]])
-        if word is not None:
+        referring = _refers_back(art, lo, hi, lex) if not refs else _keyword_of(mentions[refs[0]])
+        if referring is not None:
             known = next((said[p] for i in refs if (p := _phrase(mentions[i])) in said), None)
-            gi = known if known is not None else _referent(word, si, groups, mentions, current, main)
+            gi = known if known is not None else _referent(referring, si, groups, mentions, current, main)
             if _LAST_YEAR.match(art.text, lo, hi):
                 # "Last year, 900 people gathered during the conference": the edition before, if named
                 before = _edition_before(gi, groups, mentions)

@@ -362,18 +362,18 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
     mentions += _bulleted_mentions(text, taken, lex)
     titled_at = {m.start for m in titled}
     described = _described_mentions(text, [k for k in lower_case if k[0] not in titled_at], lex)
-    for d in described:
+    for desc in described:
         # "the opening ceremony of the X Conference": a part of a named event, which the sentence is about; "the X
         # Ceremony ..., in a ceremony streamed online": the named event again
-        word = _WORD.findall(d.name)[-1].lower() if _WORD.findall(d.name) else ""
-        if any(d.start < m.start < d.end for m in mentions) or (
-            not d.backref
-            and d.name.lower().endswith(word)
-            and not d.edition
-            and not d.year
-            and any(m.start < d.start and word in m.name.lower().split() for m in named)
+        word = _WORD.findall(desc.name)[-1].lower() if _WORD.findall(desc.name) else ""
+        if any(desc.start < other.start < desc.end for other in mentions) or (
+            not desc.backref
+            and desc.name.lower().endswith(word)
+            and not desc.edition
+            and not desc.year
+            and any(other.start < desc.start and word in other.name.lower().split() for other in named)
         ):
-            d.backref = True
+            desc.backref = True
     mentions += described
     # "our biggest online Moodle conference: MoodleMoot Global 2020": a name of no edition right before a colon or a
     # dash and another name is that event's, told in general terms
@@ -449,7 +449,7 @@ def keyword_spans(text: str, lex: Lexicon) -> list[tuple[int, int]]:
 
 
 def _keyword_spans_by_stem(low: str, lex: Lexicon, limit: int) -> list[tuple[int, int]]:
-    spans = []
+    spans: list[tuple[int, int]] = []
     for stem in lex.stems:
         i = low.find(stem)
         while i >= 0 and len(spans) < 4 * limit:
@@ -487,7 +487,7 @@ def _acronym_mentions(
     if not acronyms:
         return []
     pattern = _acronym_pattern(tuple(sorted(acronyms)))
-    out = []
+    out: list[Mention] = []
     for m in pattern.finditer(text):
         if len(out) >= MAX_MENTIONS:
             break
@@ -597,10 +597,10 @@ def _brand_mentions(text: str, taken: list[tuple[int, int]], places: list[PlaceM
         words.reverse()
         start = words[0].start()
         while start in place_starts and place_starts[start] < y.start():
-            nxt = next((w.start() for w in words if w.start() >= place_starts[start]), None)
-            if nxt is None or nxt == start:
+            after_place = next((w.start() for w in words if w.start() >= place_starts[start]), None)
+            if after_place is None or after_place == start:
                 break
-            start = nxt
+            start = after_place
         if (start, words[-1].end()) in place_spans or all((w.start(), w.end()) in place_spans for w in words):
             continue  # "Beijing 2022", "Paris 2024": a place and a year
         if start in place_starts and place_starts[start] >= words[-1].end():

@@ -40,7 +40,8 @@ def masked(text: str, start: int, end: int) -> bool:
     # the whitespace-free token around the number, as far as TOKEN_REACH characters on each side (unbounded, a
     # text of numbers joined by ";" or tabs made every number search the whole text before it: quadratic)
     left = _token_start(text, start)
-    right = _NON_BLANK.match(text, end).end()
+    tail = _NON_BLANK.match(text, end)  # \S{0,N} matches everywhere, if only the empty string
+    right = tail.end() if tail else end
     if mk.token.search(text, left, right):
         return True
     # phone numbers and times have digits, "+", "(" or ":" right next to the number, or "am"/"pm" after it

@@ -95,7 +95,7 @@ def _key_words(low: str) -> list[tuple[int, str]]:
     scan for the roots of both lists (the shares and the ranks of one article ask), not one per root, each of which
     would read the whole text."""
     scan, grown = _key_word_scan()
-    out = []
+    out: list[tuple[int, str]] = []
     for m in scan.finditer(low):
         i = m.start(1)
         out.extend((i, w) for w in grown[m.group(1)] if low.startswith(w, i))
@@ -125,7 +125,8 @@ def _windowed(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]
     the matches inside each window, left to right, an overlapping later one dropped as finditer would."""
     found: dict[int, re.Match[str]] = {}
     for lo, hi in windows:
-        hi = _WORD_TAIL.match(text, min(len(text), hi)).end()  # a window must not end inside a word ("third|s")
+        tail = _WORD_TAIL.match(text, min(len(text), hi))  # a window must not end inside a word ("third|s")
+        hi = tail.end() if tail else hi  # [\w-]* always matches
         for m in pattern.finditer(text, max(0, lo), hi):
             found.setdefault(m.start(), m)
     out: list[re.Match[str]] = []
@@ -202,7 +203,8 @@ def shares(text: str, sentences: list[Sentence], sentence_at) -> list[Metric]:
         if not unit:
             continue
         qual = qualifier(text, start, sent.start)
-        if not m.group("f") and whole > MAX_RATIO_WHOLE:  # "about 10 out of 250 pupils": two counts of the noun
+        if not m.group("f") and part is not None and whole is not None and whole > MAX_RATIO_WHOLE:
+            # "about 10 out of 250 pupils": two counts of the noun (part and whole are read when there is no fraction)
             for value, group, q in ((part, "p", qual), (whole, "w", ("", "exact"))):
                 a, b = m.span(group)
                 out.append(Metric(value, unit, q[0].lower(), q[1], cat or "other", text[a:b], a, b, sent.text))

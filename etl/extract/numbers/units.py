@@ -161,8 +161,8 @@ def parse_unit(text: str, pos: int, limit: int) -> tuple[str, str, int]:
         last = heads[-1]
         # "university rectors": a singular head followed by a plural noun modifies it
         if last + 1 < len(toks) and singular(toks[last][2]) == toks[last][2].lower():
-            nxt = toks[last + 1][2]
-            if nxt[:1].islower() and nxt.isalpha() and looks_plural(nxt) and nxt != "and":
+            follower = toks[last + 1][2]
+            if follower[:1].islower() and follower.isalpha() and looks_plural(follower) and follower != "and":
                 toks[last + 1] = (*toks[last + 1][:3], toks[last][3])
                 last += 1
         # "years and outline key initiatives": the part after "and" is another thing, cut before it
