@@ -31,9 +31,10 @@ run: data ## Install into .venv, build data/ if missing or stale, serve the dash
 eval: $(VENV)/.runtime ## Score the ETL on the hand-made keys of real articles in tests/corpus (precision, recall, F1)
 	$(PY) -m etl.eval --per-key
 
-lint: $(VENV)/.dev ## Ruff lint and format check
+lint: $(VENV)/.dev ## Ruff lint and format check, mypy type check
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(VENV)/.dev ## Apply ruff fixes and formatting
 	$(BIN)/ruff check --fix .
@@ -51,4 +52,4 @@ bench: $(VENV)/.dev ## Print ETL throughput and page latency figures
 	$(PY) benchmarks/page_latency.py
 
 clean: ## Remove the virtualenv and caches (data/ stays)
-	rm -rf $(VENV) .cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .cache .pytest_cache .ruff_cache .mypy_cache .hypothesis

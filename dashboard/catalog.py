@@ -115,7 +115,7 @@ def event_sources(events: pd.DataFrame, metrics: pd.DataFrame) -> pd.DataFrame:
     """Where an events chart's values are said: each event's linked figures (``metric_ids``) with their sentences,
     or the event's own sentence when it links none; columns ``label``, ``article_id``, ``sentence``."""
     by_id = metrics.set_index("metric_id")
-    rows = []
+    rows: list[tuple[object, object, object]] = []
     for e in events.itertuples(index=False):
         ids = [m for m in str(getattr(e, "metric_ids", "") or "").split(";") if m in by_id.index]
         for m in ids:

@@ -202,11 +202,11 @@ def magnitude_chart(
     largest = counts["count"].max()
     fig = go.Figure()
     for category, part in counts.groupby("category", sort=True):
-        low = 10.0 ** part["decade"]
-        ranges = [f"{human_number(a)} to {human_number(a * 10)}" for a in low]
+        starts = 10.0 ** part["decade"]  # each decade's lower end
+        ranges = [f"{human_number(a)} to {human_number(a * 10)}" for a in starts]
         fig.add_trace(
             go.Scatter(
-                x=low * np.sqrt(10),  # the middle of the decade on a log axis
+                x=starts * np.sqrt(10),  # the middle of the decade on a log axis
                 y=[category] * len(part),
                 mode="markers",
                 name=str(category),
@@ -495,8 +495,9 @@ def describe_figures(metrics: pd.DataFrame, max_dots: int = MAX_DOTS) -> str:
     return describe_counts(len(rows), rows["category"].nunique(), rows["value"].min(), rows["value"].max(), max_dots)
 
 
-def describe_counts(n: int, categories: int, low: float, high: float, max_dots: int = MAX_DOTS) -> str:
-    """:func:`describe_figures` from the positive figures' count, categories, smallest and largest value."""
+def describe_counts(n: int, categories: int, low: float | None, high: float | None, max_dots: int = MAX_DOTS) -> str:
+    """:func:`describe_figures` from the positive figures' count, categories, smallest and largest value (None, as
+    a query returns them, when there are none)."""
     if not n:
         return "The chart is empty: no figures match."
     span = (

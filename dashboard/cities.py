@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -81,7 +82,7 @@ def city_facts(
     about = keys(metrics["place"]).where(metrics["place"] != "", keys(metrics["subject"]))
     # One pass over the figures, not one per city: the corpus may hold a hundred thousand of them.
     relevant = metrics[about.isin(wanted)].assign(_about=about).sort_values("value", ascending=False)
-    figures = {
+    figures: dict[str, tuple[int, list[tuple]]] = {
         str(k): (
             len(part),
             list(part[["value", "bound", "unit", "category"]].head(TOP_FIGURES).itertuples(index=False)),
@@ -145,21 +146,22 @@ def _within(points: pd.DataFrame) -> pd.Series:
         km = 6371 * np.hypot(dx, np.radians(lat - d["lat"]))
         near = (km <= NEAR_KM) & (weight > d["weight"])
         if near.any():
-            out[i] = cities["name"].iloc[int(np.argmax(np.where(near, weight, -1)))]
+            # cast: iterrows types a label as Hashable; points_from's frame has a RangeIndex
+            out[cast(int, i)] = cities["name"].iloc[int(np.argmax(np.where(near, weight, -1)))]
     return out
 
 
 def country_mentions(places: pd.DataFrame) -> dict[str, int]:
     """How often each country is named, itself or through its places (ISO3 -> mentions)."""
     rows = places[places["country_iso3"] != ""]
-    return {k: int(v) for k, v in rows.groupby("country_iso3")["mentions"].sum().items()}
+    return {cast(str, k): int(v) for k, v in rows.groupby("country_iso3")["mentions"].sum().items()}
 
 
 def learning_points(points: pd.DataFrame, learning: pd.DataFrame | Mapping[str, int]) -> pd.DataFrame:
     """The learning cities, sized by how many articles name each one a learning city (not by mentions: a city
     the places table missed would count one). ``learning``: the learning-city rows, or those counts by city key."""
     if isinstance(learning, pd.DataFrame):
-        learning = learning.groupby(keys(learning["city"]))["article_id"].nunique().to_dict()
+        learning = cast("dict[str, int]", learning.groupby(keys(learning["city"]))["article_id"].nunique().to_dict())
     n = keys(points["name"]).map(learning).fillna(0).astype(int)
     summary = [counted(int(k), "article names", "articles name") + " it a learning city" for k in n]
     return points.assign(weight=n.clip(lower=1).astype(float), summary=summary)
@@ -193,7 +195,7 @@ def place_choice(
         if k in point_keys:
             cities.add(k)
         elif k in kinds.index and kinds.at[k, "kind"] == "country":
-            countries.add(kinds.at[k, "country_iso3"])
+            countries.add(cast(str, kinds.at[k, "country_iso3"]))
         else:
             missing.append((place, str(kinds.at[k, "kind"]) if k in kinds.index else "unknown"))
     return cities, countries, missing

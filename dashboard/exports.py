@@ -16,7 +16,7 @@ import unicodedata
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast, overload
 
 import pandas as pd
 
@@ -32,6 +32,11 @@ SAFE_NOTE = (
 )
 
 
+# A string stays a string (a CSV row's cells), anything else comes back as it is.
+@overload
+def safe_cell(value: str) -> str: ...
+@overload
+def safe_cell(value: object) -> object: ...
 def safe_cell(value: object) -> object:
     """``value`` as a spreadsheet shows it as text: an apostrophe before a string that would start a formula."""
     return "'" + value if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
@@ -167,7 +172,8 @@ def view_zip(shown: pd.DataFrame, f: Filters, articles: pd.DataFrame, day: str) 
     cited = articles[articles["article_id"].isin(set(shown["article_id"]))]
     sources = []
     for row in cited.itertuples(index=False):
-        source = {"title": f"{row.title or row.article_id} ({row.article_id})"}
+        title, article_id = cast(str, row.title), cast(str, row.article_id)
+        source = {"title": f"{title or article_id} ({article_id})"}
         if isinstance(row.url, str) and row.url.startswith(("http://", "https://")):
             source["path"] = row.url
         sources.append(source)

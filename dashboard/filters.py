@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -112,7 +113,8 @@ def problems(
     for which, label in (("since", "from"), ("until", "to")):
         if getattr(f, which) and f.day(which) is None:
             said.append(f"“{getattr(f, which)}” is not a date (the {label} date is read as YYYY-MM-DD and ignored).")
-    if f.day("since") is not None and f.day("until") is not None and f.day("since") > f.day("until"):
+    since, until = f.day("since"), f.day("until")
+    if since is not None and until is not None and since > until:
         said.append(f"The from date {f.since} is after the to date {f.until}: no article can be in between.")
     return said
 
@@ -265,6 +267,7 @@ def flags(metrics: pd.DataFrame) -> pd.Series:
         hi = grouped.transform("max")
         far = (positive["value"] / lo > OUTLIER_RATIO) | (hi / positive["value"] > OUTLIER_RATIO)
         for idx in positive.index[far.to_numpy()]:
-            note = f"over {OUTLIER_RATIO:,}× apart from another '{positive.at[idx, 'unit']}' figure in this article"
+            unit = cast(str, positive.at[idx, "unit"])
+            note = f"over {OUTLIER_RATIO:,}× apart from another '{unit}' figure in this article"
             out[idx] = f"{out[idx]}; {note}" if out[idx] else note
     return out.astype(str)

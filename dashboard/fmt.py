@@ -7,6 +7,8 @@ import contextlib
 import html
 import math
 import re
+from collections.abc import Callable, Hashable
+from typing import Any, cast
 
 import pandas as pd
 
@@ -44,14 +46,14 @@ def _missing(value: object) -> bool:
     if value is None or value is pd.NaT:
         return True
     try:
-        return bool(pd.isna(value))
+        return bool(pd.isna(cast(Any, value)))  # pandas takes any object, its stubs only the types listed
     except (TypeError, ValueError):  # a list or array is not "missing"
         return False
 
 
 def short_number(value: float | None) -> str:
     """An axis tick: ``1000`` -> ``1K``; ``2.5e9`` -> ``2.5B``; ``1e12`` -> ``1T``; ``0.1`` -> ``0.1``."""
-    if _missing(value) or not math.isfinite(float(value)):
+    if value is None or _missing(value) or not math.isfinite(float(value)):  # "is None": for the type checker
         return MISSING
     sign = "-" if value < 0 else ""
     magnitude = abs(float(value))
@@ -75,7 +77,7 @@ def log_ticks(low: float, high: float, most: int = 8) -> tuple[list[float], list
 
 def share_text(share: float | None) -> str:
     """A share of one as a percentage: ``0.5`` -> ``50%``; ``0.255`` -> ``25.5%``; missing -> ``–``."""
-    if _missing(share) or not math.isfinite(float(share)):
+    if share is None or _missing(share) or not math.isfinite(float(share)):  # "is None": for the type checker
         return MISSING
     return f"{_trim(float(share) * 100, 1)}%"
 
@@ -129,7 +131,7 @@ def styled(frame: pd.DataFrame, shares: tuple[str, ...] = (), text: dict | None 
     with separators, dates as ISO, ``shares`` as percentages, ``text`` columns through their function. Streamlit
     shows a Styler's display values, except that a column_config ``format`` overrides them (the pages give those
     columns a label only) and a missing value shows st.dataframe's ``placeholder`` (pass ``MISSING``)."""
-    formats = {column: cell for column in frame.columns}
+    formats: dict[Hashable, Callable[[Any], str]] = {column: cell for column in frame.columns}
     formats.update({column: share_text for column in shares})
     formats.update(text or {})
     return frame.style.format({c: f for c, f in formats.items() if c in frame.columns}, na_rep=MISSING)

@@ -9,6 +9,7 @@ import html
 import json
 import math
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -203,7 +204,7 @@ def choose_labels(points: pd.DataFrame, view: pdk.ViewState, max_labels: int = M
     top = float(points["weight"].max())
     heavy = points[points["within"] == ""] if "within" in points else points
     heavy = heavy.sort_values(["weight", "name"], ascending=[False, True])
-    xy = [_pixel(p.lat, p.lon, view.zoom) for p in heavy.itertuples(index=False)]
+    xy = [_pixel(cast(float, p.lat), cast(float, p.lon), view.zoom) for p in heavy.itertuples(index=False)]
     radii = [radius_px(w, top) for w in heavy["weight"]]
     # Every dot is an obstacle from the start: a label must not hide a city, even one drawn later.
     boxes = [(x - r, y - r, x + r, y + r) for (x, y), r in zip(xy, radii, strict=True)]

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import cast
 
 import duckdb
 import pandas as pd
@@ -102,7 +103,8 @@ def options(folder: Path, most: int | None = None) -> Options:
     when None), the categories and the places; with how many figures and articles there are."""
     with cursor(folder) as cur:
         listed = cur.execute(_ARTICLES.format(cond="TRUE"), [most if most is not None else 2**62]).fetchall()
-        (articles,) = cur.execute("SELECT count(DISTINCT article_id) FROM raw_metrics").fetchone()
+        # cast: DuckDB types fetchone() as maybe None; an aggregate without GROUP BY always returns one row.
+        (articles,) = cast(tuple[int], cur.execute("SELECT count(DISTINCT article_id) FROM raw_metrics").fetchone())
         categories = [c for (c,) in cur.execute("SELECT DISTINCT category FROM raw_metrics").fetchall()]
         places = cur.execute(
             """SELECT place FROM raw_metrics WHERE place <> ''
@@ -110,7 +112,7 @@ def options(folder: Path, most: int | None = None) -> Options:
             UNION SELECT event_city FROM linked WHERE event_city <> ''
                 AND metric_id IN (SELECT metric_id FROM raw_metrics)"""
         ).fetchall()
-        (total,) = cur.execute("SELECT count(*) FROM raw_metrics").fetchone()
+        (total,) = cast(tuple[int], cur.execute("SELECT count(*) FROM raw_metrics").fetchone())
     return Options(_titles(listed), sorted(categories), sorted(p for (p,) in places), int(total), int(articles))
 
 
@@ -183,7 +185,10 @@ class Selection:
             FROM {_COUNTED if self.plain else "fig"} WHERE {self.cond}""",
             self.params,
         ).fetchone()
-        rows, flagged, positive, categories, low, high = row
+        # cast: an aggregate without GROUP BY always returns one row (min and max are None when no value is > 0).
+        rows, flagged, positive, categories, low, high = cast(
+            "tuple[int, int, int, int, float | None, float | None]", row
+        )
         return Summary(int(rows), int(flagged), int(positive), int(categories), low, high)
 
     def rows(self, limit: int, offset: int = 0, *, sentences: bool = True) -> pd.DataFrame:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 
@@ -148,7 +149,7 @@ def cite_groups(
                 sql = f"SELECT rn, sentence FROM raw_{table} WHERE rn IN (SELECT unnest(?::BIGINT[]))"
                 sentences.update(((table, rn), t or "") for rn, t in cur.execute(sql, [wanted]).fetchall())
     found.insert(
-        found.columns.get_loc("Id"),
+        cast(int, found.columns.get_loc("Id")),  # the columns are unique: one position
         "Sentence",
         [sentences.get((s, int(r)), "") if s else "" for s, r in zip(found["src"], found["srn"], strict=True)],
     )

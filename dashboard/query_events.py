@@ -9,6 +9,7 @@ whole lists. Every value a visitor gives is a bound parameter.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 
@@ -78,8 +79,10 @@ def figures(folder: Path, rn: int, most: int) -> tuple[pd.DataFrame, int, int]:
             SELECT m.*, l.pos FROM links l JOIN raw_metrics m ON m.metric_id = l.metric_id
         )"""
     with db.cursor(folder) as cur:
-        total, articles = cur.execute(
-            f"{links} SELECT count(*), count(DISTINCT article_id) FROM found", [int(rn)]
-        ).fetchone()
+        # cast: DuckDB types fetchone() as maybe None; an aggregate without GROUP BY always returns one row.
+        total, articles = cast(
+            tuple[int, int],
+            cur.execute(f"{links} SELECT count(*), count(DISTINCT article_id) FROM found", [int(rn)]).fetchone(),
+        )
         shown = cur.execute(f"{links} SELECT * EXCLUDE (rn, pos) FROM found ORDER BY pos LIMIT ?", [int(rn), most]).df()
     return shown, int(total), int(articles)

@@ -9,6 +9,7 @@ in pandas (the two differ for a few letters, such as "ß"). Every value a visito
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import pandas as pd
 
@@ -145,7 +146,10 @@ def figures_about(folder: Path, name: str, most: int) -> tuple[pd.DataFrame, int
     cond = "(lower(place) = lower(?::VARCHAR) OR lower(subject) = lower(?::VARCHAR))"
     wanted = name.strip()
     with db.cursor(folder) as cur:
-        (total,) = cur.execute(f"SELECT count(*) FROM raw_metrics WHERE {cond}", [wanted, wanted]).fetchone()
+        # cast: DuckDB types fetchone() as maybe None; an aggregate without GROUP BY always returns one row.
+        (total,) = cast(
+            tuple[int], cur.execute(f"SELECT count(*) FROM raw_metrics WHERE {cond}", [wanted, wanted]).fetchone()
+        )
         shown = cur.execute(
             f"SELECT * EXCLUDE (rn) FROM raw_metrics WHERE {cond} ORDER BY rn LIMIT ?", [wanted, wanted, most]
         ).df()

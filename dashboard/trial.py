@@ -76,7 +76,7 @@ def most_bytes() -> int:
 def sweep(where: Path, idle: float, now: float | None = None) -> list[str]:
     """Remove the trials in ``where`` unused for more than ``idle`` seconds; their names."""
     now = time.time() if now is None else now
-    gone = []
+    gone: list[str] = []
     try:
         entries = [e for e in os.scandir(where) if e.is_dir(follow_symlinks=False)]
     except OSError:

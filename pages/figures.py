@@ -4,6 +4,8 @@ Everything it shows is asked of DuckDB over the Parquet tables (`dashboard.query
 
 from __future__ import annotations
 
+from typing import cast
+
 import streamlit as st
 
 from dashboard import charts, data, exports, filters, fmt, query, trends, ui
@@ -89,7 +91,10 @@ def _show(sel: query.Selection, current: filters.Filters, total: int, categories
 
     shown = sel.rows(MAX_TABLE_ROWS)  # the rows on screen, with their sentences
     if found.positive > charts.MAX_DOTS:  # counted per category and power of ten, by the query
-        figure = charts.magnitude_chart(sel.magnitudes(), found.low, found.high, categories=categories)
+        # cast: there are positive figures, so their smallest and largest are not None
+        figure = charts.magnitude_chart(
+            sel.magnitudes(), cast(float, found.low), cast(float, found.high), categories=categories
+        )
     else:
         figure = charts.figures_chart(sel.positive_rows(charts.MAX_DOTS), categories=categories)
     ui.chart(  # the chart draws them all; its Table and Sources views the first rows

@@ -5,6 +5,8 @@ articles behind the map are asked of it on each run (`dashboard.query_places`)."
 
 from __future__ import annotations
 
+from typing import cast
+
 import streamlit as st
 
 from dashboard import cities, data, filters, fmt, maps, query_places, ui
@@ -94,7 +96,9 @@ def main() -> None:
         key=CITY,
         on_change=_from_list,
         placeholder="Choose a city (or click one on the map)",
-        format_func=lambda n: f"{n} · {fmt.counted(int(by_name.at[n, 'mentions']), 'mention', 'mentions')}",
+        format_func=lambda n: (
+            f"{n} · {fmt.counted(int(cast(float, by_name.at[n, 'mentions'])), 'mention', 'mentions')}"
+        ),
         help="Every city on the map, most mentioned first. The choice is kept in the address (?city=), to share.",
     )
     selected = st.session_state.get(CITY)
@@ -124,7 +128,7 @@ def main() -> None:
         alt + " Hover a city for a summary; click it, or choose it in the list above, to list what the articles say."
     )
 
-    if selected:
+    if selected and about is not None:  # about is None only when no city is chosen
         city = by_name.loc[selected]
         st.subheader(fmt.md_literal(selected))
         st.caption(fmt.md_literal(f"{city['roles']}. {city['summary']}"))
@@ -136,16 +140,16 @@ def main() -> None:
                     f"The first {len(about):,} of {total:,} figures about this city; the Figures page lists them all "
                     "(filter by this place)."
                 )
-            shown = ["surface", "unit", "category", "subject", "sentence"]
+            columns = ["surface", "unit", "category", "subject", "sentence"]
             st.dataframe(
-                about[shown],
+                about[columns],
                 hide_index=True,
                 width="stretch",
                 placeholder=fmt.MISSING,
-                column_config={c: st.column_config.Column(fmt.header(c)) for c in shown},
+                column_config={c: st.column_config.Column(fmt.header(c)) for c in columns},
             )
 
-    if not points.empty:
+    if not points.empty and cited is not None:  # cited is None only when there are no points
         st.subheader("Cities")
         table, where = st.tabs(["Table", "Sources"])
         table.dataframe(

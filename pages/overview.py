@@ -5,6 +5,9 @@ their sentences, the events its chart draws and the sentences behind them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Protocol, cast
+
 import pandas as pd
 import streamlit as st
 
@@ -16,11 +19,26 @@ ui.through_router()
 EVENT_TEXT = ("name", "city")  # what the address bar's search looks in, for an event on this page
 
 
+class _Headline(Protocol):
+    """A row of the headline table as ``itertuples`` gives it: the metrics table's columns and ``n_articles``."""
+
+    value: float
+    bound: str
+    unit: str
+    category: str
+    qualifier: str
+    subject: str
+    sentence: str
+    article_id: str
+    metric_id: str
+    n_articles: int
+
+
 def _headline_cards(headline: pd.DataFrame, titles: dict[str, str]) -> None:
     """A card per headline figure: its value, unit, subject and the sentence it is said in."""
     # Two cards a row: in three, a value such as "~9.99 million" is cut ("~9.99 mill…") on a tablet.
     columns = st.columns(2)
-    for i, row in enumerate(headline.itertuples(index=False)):
+    for i, row in enumerate(cast(Iterable[_Headline], headline.itertuples(index=False))):
         # A metric's label is cut mid-word past its width: shorten the unit at a word, and say it whole below.
         label = charts.card_label(row.unit, row.category)
         with columns[i % 2].container(border=True):
