@@ -993,3 +993,27 @@ def test_a_general_name_right_before_a_colon_or_dash_and_a_name_is_that_event(te
     assert [(e.name, e.date, e.attendees, e.countries_represented) for e in events] == [
         ("OpenClass Global 2021", "2021-03-03", 900, 20)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("The Andean Schools Technology Conference (ASTC) is scheduled for next month in Peru’s capital Lima.", "Lima"),
+        ("The Andean Schools Technology Conference is set for next week in Peru's capital Lima.", "Lima"),
+        ("The Andean Schools Technology Conference opens on Monday in the capital Lima.", "Lima"),
+    ],
+)
+def test_a_country_s_capital_named_as_such_hosts_the_event(text, city):
+    from etl.extract.pipeline import extract_article
+
+    assert [e.city for e in extract_article(text).events] == [city]
+
+
+def test_a_description_set_off_by_a_comma_after_a_name_is_that_event():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "The Andean Schools Technology Conference (ASTC), a forum for education technologies, is scheduled for next "
+        "month in Peru’s capital Lima. The minister said the forum will show what schools achieved."
+    )
+    assert [e.name for e in extract_article(text).events] == ["Andean Schools Technology Conference"]

@@ -383,9 +383,23 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
         for m in mentions
         if m.year or m.edition or not ((a := _APPOSED.match(text, m.end)) and a.end() in starts and a.end() > m.end)
     ]
+    # "X Conference (XC), a forum for education technologies, is scheduled ...": a description set off by a comma
+    # right after a name is that event again, not one of its own
+    ends = {m.end for m in mentions if m.kind != "described"}
+    mentions = [m for m in mentions if m.kind != "described" or not _described_after_name(text, m.start, ends)]
     _spell_out_acronyms(mentions, lex)
     _editions_of(text, mentions, lex)
     return sorted(mentions, key=lambda x: (x.start, -x.end))[:MAX_MENTIONS], [s for s, _ in hits]
+
+
+# a name (and its acronym in brackets), a comma, "a" or "an" and up to three words before an event word
+_APPOSITION_BEFORE = re.compile(r"(?:[ \t]*\([^()\n]{1,20}\))?[ \t]*,[ \t]*an?[ \t]+(?:[\w’'-]+[ \t]+){0,3}")
+
+
+def _described_after_name(text: str, start: int, name_ends: set[int]) -> bool:
+    """Whether the described event at ``start`` stands in apposition to a name ending in ``name_ends``."""
+    lo = max(0, start - 80)
+    return any(_APPOSITION_BEFORE.fullmatch(text, end, start) is not None for end in name_ends if lo <= end < start)
 
 
 _APPOSED = re.compile(r"[ \t]*(?::|[–—]|[ \t]-)[ \t]*")  # a colon or a dash between a description and a name
