@@ -1017,3 +1017,22 @@ def test_a_description_set_off_by_a_comma_after_a_name_is_that_event():
         "month in Peru’s capital Lima. The minister said the forum will show what schools achieved."
     )
     assert [e.name for e in extract_article(text).events] == ["Andean Schools Technology Conference"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an organiser's acronym in brackets and a plural possessive inside the name
+        ("The minister addressed the Kenya Heads’ Association (KHA) Annual Education Conference in Mombasa on "
+         "Tuesday, 19 April 2022.", "Kenya Heads’ Association (KHA) Annual Education Conference"),
+        ("The minister addressed the Kenya Heads Association (KHA) Annual Education Conference in Mombasa on "
+         "Tuesday, 19 April 2022.", "Kenya Heads Association (KHA) Annual Education Conference"),
+        # a bracket that is no acronym ends the name
+        ("The minister (pictured) Annual Education Conference was held in Mombasa on 19 April 2022.",
+         "Annual Education Conference"),
+    ],
+)  # fmt: skip
+def test_an_organiser_s_name_and_bracketed_acronym_before_the_event_word_are_part_of_its_name(text, name):
+    from etl.extract.pipeline import extract_article
+
+    assert [e.name for e in extract_article(text).events] == [name]

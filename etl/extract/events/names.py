@@ -45,6 +45,7 @@ _YEAR_AFTER = re.compile(r"\s+((?:19|20)\d{2})(?![\w.,]\d)")
 _BRAND_YEAR = re.compile(r"(?:1(?<![\w.,/-].)9|2(?<![\w.,/-].)0)\d{2}(?!\w|[.,-]\d)")
 _NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z0-9][\w’'-]*)")
+_ACRONYM_WORD = re.compile(r"[A-Z][A-Z&]{1,9}")
 _POSSESSIVE = re.compile(r"[’']s$")
 _WORD_RUN = re.compile(r"\w*")
 _WORD = re.compile(r"[^\W_]+")
@@ -133,14 +134,33 @@ def expand_left(text: str, kw_start: int, lex: Lexicon) -> int:
     lo = max(text.rfind("\n", 0, kw_start) + 1, kw_start - NAME_REACH)
     accepted: list[re.Match[str]] = []
     joiner = False
+    # Marks taken only if a name word comes before them: an organiser's acronym in brackets ("Jamaica Teachers'
+    # Association (JTA) Annual Conference") or the apostrophe of a plural possessive inside the name ("Teachers'").
+    held: list[re.Match[str]] = []
     for t in _tokens_back(text, lo, kw_start):
         word = t.group()
-        if len(accepted) >= MAX_NAME_WORDS:
+        if len(accepted) + len(held) >= MAX_NAME_WORDS:
             break
+        if held and held[-1].group() == ")":
+            if not (_ACRONYM_WORD.fullmatch(word) and len(held) == 1):
+                break
+            held.append(t)
+            continue
+        if held and len(held) == 2:  # ")" and the acronym: its opening bracket
+            if word != "(":
+                break
+            held.append(t)
+            continue
         if word[:1].isalnum() and is_name_word(word, lex.stop):
+            if held and held[0].group() in ("’", "'") and not word.endswith("s"):
+                break
+            accepted += held
+            held = []
             accepted.append(t)
             joiner = False
-        elif word.lower() in _LEFT_JOINERS and not joiner and accepted:
+        elif word in (")", "’", "'") and accepted and not joiner and not held:
+            held = [t]
+        elif word.lower() in _LEFT_JOINERS and not joiner and accepted and not held:
             joiner = True
         else:
             if not accepted and _named_weekday(text, lo, t):
