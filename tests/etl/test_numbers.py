@@ -105,6 +105,9 @@ def test_rank_with_a_cue_word():
         ("The platform cost KD 400.", 400, "Kuwaiti dinars"),
         ("An investment of RD $ 5,559,522,338.", 5_559_522_338, "Dominican pesos"),
         ("Each computer costs FCFA 300,000.", 300_000, "CFA francs"),
+        ("The plan has a budget of CFA220.7 million.", 220.7e6, "CFA francs"),
+        ("The project has a budget of Nu 2.676 billion.", 2.676e9, "ngultrum"),  # Bhutan's ngultrum
+        ("The project has a budget of Nu. 30 million.", 30e6, "ngultrum"),
         # any ISO 4217 currency's name after the amount, from pycountry (none of these is in units.csv)
         ("The firm invested over 12.5 million birr in labs.", 1.25e7, "birr"),
         ("The ministry spent 760 million zloty on laptops.", 7.6e8, "zloty"),
