@@ -209,7 +209,7 @@ class _Reader:
         self.text = text
         self.sentences = sentences
         self.places = places
-        self.cities = [p for p in places if p.kind in ("city", "district")]
+        self.cities = [p for p in places if p.kind in ("city", "district") or _local_government(p)]
         self.by_start = {p.start: p for p in places}
         self.found: dict[tuple[str, str], LearningCity] = {}
         self.topic = bool(sentences) and _words("strong").search(text, 0, len(text))
@@ -281,8 +281,14 @@ class _Reader:
         return bool(_HOST_BEFORE.search(self.text, max(0, start - _HOST_REACH), start))
 
     def _take(self, lst: NameList, rec: Recognition, sentence: str) -> None:
-        # "Leeds, February 16": a dateline, not a list
-        items = [i for i in lst.items if not _CALENDAR.fullmatch(i.name) and not _DATELINE.match(self.text, i.end)]
+        # "Leeds, February 16": a dateline, not a list; "In Kenya, Makueni County is ...": a phrase, not an item
+        items = [
+            i
+            for i in lst.items
+            if not _CALENDAR.fullmatch(i.name)
+            and not _DATELINE.match(self.text, i.end)
+            and not (_PREPOSITION_FIRST.match(i.name) and not gazetteer.known(i.name))
+        ]
         if len(items) < 2 and not lst.bulleted:
             return
         lst = lst._replace(items=tuple(items))
@@ -391,6 +397,18 @@ def _looks_like_town(name: str) -> bool:
     """Not a month or day ("February"), not a person's long name nor an organisation's ("Ministry of Education")."""
     words = name.split()
     return len(words) <= MAX_TOWN_WORDS and not _CALENDAR.fullmatch(name) and not set(words) & organisation_words()
+
+
+# A list item that opens with a preposition is a phrase leading into the sentence ("In Kenya, ...")
+_PREPOSITION_FIRST = re.compile(r"(?:In|At|On|From|For|With|By|Across|Throughout|Like)[ \t]")
+
+# A county or municipality written as such is a local government, which a network admits as a learning city
+# ("Makueni County is among over 350 learning cities"), though the gazetteer files it as a province.
+_LOCAL_GOVERNMENT = re.compile(r"[ \t](?:County|Municipality)\Z")
+
+
+def _local_government(p: PlaceMention) -> bool:
+    return p.kind == "province" and _LOCAL_GOVERNMENT.search(p.surface) is not None
 
 
 def _generic(start: int) -> Recognition:

@@ -309,6 +309,11 @@ def city_state(p: PlaceMention) -> bool:
     )
 
 
+def known(name: str) -> bool:
+    """Whether the gazetteer holds a place of this name, however small ("In Salah")."""
+    return bool(candidates(_key(name)) or candidates(_key(_fold(name))))
+
+
 def locate(name: str, iso3: str = "") -> _Entry | None:
     """The place a name the text gives as a place means: in country ``iso3`` when given (small towns and counties
     too: the caller knows it names a place), else a country or region of that name, else the most populous place

@@ -26,6 +26,23 @@ def test_award_goes_to_the_cities_named_in_its_clause_only():
     assert got == {("Beijing", award), ("Shanghai", award), ("Chengdu", award), ("Hangzhou", award)}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a county written as such is a local government, which a network admits as a learning city
+        # ("In Kenya" is a phrase leading into the sentence, no item of a list)
+        ("In Kenya, Makueni County is among over 350 learning cities, following its designation as a member of the "
+         "UNESCO Global Network of Learning Cities in 2023.", {"Makueni County"}),
+        ("Kenya has new members. Makueni County is among over 350 learning cities, following its designation as a "
+         "member of the UNESCO Global Network of Learning Cities in 2023.", {"Makueni County"}),
+        # a province that is no county or municipality is not
+        ("Gyeonggi Province is among the regions that support the UNESCO Global Network of Learning Cities.", set()),
+    ],
+)  # fmt: skip
+def test_a_county_or_municipality_may_be_a_learning_city(text, expected):
+    assert {city for city, _ in learning(text)} == expected
+
+
 def test_network_members_named_after_the_network_sentence():
     text = (
         "Fifteen cities have joined the UNESCO Global Network of Learning Cities. "

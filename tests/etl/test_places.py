@@ -92,6 +92,7 @@ def test_country_aliases():
         ("Officials of the Republic of Macedonia met teachers.", "North Macedonia", "MKD"),
         ("A forum for the Southern Caucasus met on Monday.", "South Caucasus", ""),
         ("Universities of the Caucasus share courses.", "Caucasus", ""),
+        ("Refugees from the Democratic Republic of Congo study there.", "DR Congo", "COD"),
     ],
 )
 def test_other_names_of_countries_and_regions(text, name, iso3):
