@@ -36,6 +36,7 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout8",
             "holdout9",
             "holdout10",
+            "holdout11",
         )
     }
 
@@ -91,6 +92,10 @@ FLOORS = [
     ("holdout10", "places", "F1", 0.88),
     ("holdout10", "events", "R", 0.85),
     ("holdout10", "learning_cities", "R", 0.80),
+    ("holdout11", "figures", "F1", 0.87),
+    ("holdout11", "places", "F1", 0.88),
+    ("holdout11", "events", "R", 0.85),
+    ("holdout11", "learning_cities", "R", 0.85),
 ]
 
 
