@@ -36,6 +36,9 @@ def test_a_tried_article_flows_through_every_page_of_one_visit_only(browser, tmp
             )
             mine.get_by_role("button", name=re.compile("Try it in my session")).click()
             mine.get_by_text(re.compile("read from the new article")).wait_for(timeout=90_000)
+            # the article shown is the tried one once the page has rerun (the one shown before may linger till then)
+            mine.locator(".ded-article", has_text="Testville").wait_for(timeout=30_000)
+            mine.wait_for_function(RENDERED_JS, timeout=60_000, polling=200)
             assert "Testville" in mine.locator(".ded-article").inner_text()
             for title in ("Overview", "Figures", "Map", "Events", "Learning cities", "Data"):
                 _go(mine, title)
