@@ -1057,6 +1057,10 @@ def test_words_value(phrase, value):
         ("The city is home to 18 of the 66 government high schools with labs.", 18, "government high schools"),
         ("Of the 334 participants, over 200 of them were delegates from abroad.", 200, "delegates"),
         ("Only 4,421 of its 75,558 schools have internet.", 4421, "schools"),
+        # a possessive names whose whole it is
+        ("Over 12,000 of the country’s 43,000 school teachers were suspended.", 12_000, "school teachers"),
+        ("Over 200 of Kenya's 25,000 schools closed.", 200, "schools"),
+        ("In all, 40 of the city's schools joined.", 40, "schools"),
     ],
 )
 def test_a_part_of_a_whole_is_counted_in_the_whole_s_unit(text, value, unit):

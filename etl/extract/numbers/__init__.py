@@ -393,9 +393,11 @@ def _of_whom(text: str, start: int, end: int, sent: Sentence) -> tuple[str, str]
     return noun.group(1), unit_category(noun.group(1)) or "other"
 
 
-# "18 of the 66 schools", "200 of them were delegates": a part of a whole, counted in the whole's unit
+# "18 of the 66 schools", "200 of them were delegates", "125,000 of the country's 430,000 teachers", "200 of Kenya's
+# 25,000 schools": a part of a whole, counted in the whole's unit (a possessive names whose whole it is)
 _OF_WHOLE_AFTER = re.compile(
-    r"[ \t]+of[ \t]+(?:(?:the|these|those|its|their|our|all)[ \t]+(?:[0-9][0-9,]*[ \t]+)?"
+    r"[ \t]+of[ \t]+(?:(?:(?:the|these|those|its|their|our|all)[ \t]+(?:[\w-]+[’'´]s[ \t]+)?|[A-Z][\w-]*[’'´]s[ \t]+)"
+    r"(?:[0-9][0-9,]*[ \t]+)?"
     r"|(?:them|these|those)[ \t]+(?:were|are|was|is)[ \t]+)"
 )
 
