@@ -794,6 +794,21 @@ def _institution_words() -> frozenset[str]:
     return frozenset(_read_lines("places_district_not.txt"))
 
 
+def _city_of_institution(text: str, r: _Raw) -> _Raw:
+    """ "Dublin City University": an institution named after its city, whose "X City" the gazetteer files as a
+    district (the council's area); the place named is the city X."""
+    if not r.key.endswith(" City") or r.candidates[0].kind != "district":
+        return r
+    after = _WORD_AFTER.match(text, r.end)
+    if after is None or after.group(1) not in _institution_words():
+        return r
+    short = r.key[: -len(" City")]
+    found = candidates(short)
+    if not any(e.kind == "city" for e in found):
+        return r
+    return _Raw(r.start, r.start + len(text[r.start : r.end].rsplit(" ", 1)[0].rstrip()), short, found)
+
+
 def _institution(name: str) -> bool:
     """ "Abington School" before "District" names a school district, not a district of a city."""
     return name.rsplit(" ", 1)[-1] in _institution_words()
@@ -969,6 +984,7 @@ def _extract(text: str) -> list[PlaceMention]:
         for r in _keep(text, raws)
         if not _website(text, r.end) and not _HYPHENATED_AMERICAN.match(text, r.end) and not _cut(text, r)
     ]
+    kept = [_city_of_institution(text, r) for r in kept]
     for start, end, e in _datelines(text):
         if not any(r.start < end and start < r.end for r in kept):
             kept.append(_Raw(start, end, _key(text[start:end]), (e,)))

@@ -803,6 +803,11 @@ def test_a_place_right_after_a_capitalised_event_word_ends_the_name():
     ("text", "city"),
     [
         ("The Open Schools Forum 2019 took place on May 11 at the City University of Leeds, with 300 people.", "Leeds"),
+        (
+            "Last week the institute was delighted to host 300 delegates from 26 countries at the annual Open Schools "
+            "Forum 2019 at Leeds University.",
+            "Leeds",
+        ),
         # where someone works is no venue of the event they attend
         ("Mr Tan, a professor at Leeds's Open University, was attending the Open Schools Forum 2019 on May 11.", ""),
     ],

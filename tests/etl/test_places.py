@@ -487,3 +487,22 @@ def test_the_place_a_name_means_does_not_change_with_the_process_string_hashing(
 )  # fmt: skip
 def test_a_big_city_tells_the_country_of_the_names_it_left_unsettled(text, found):
     assert {p.name: p.country_iso3 for p in extract_places(text)} == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # an institution named after its city: the place is the city, not the council's area "Dublin City"
+        (
+            "Delegates met at Dublin City University in Ireland.",
+            [("Dublin", "city", "IRL"), ("Ireland", "country", "IRL")],
+        ),
+        # a hall is no institution named after the city
+        (
+            "Delegates met at Dublin City Hall in Ireland.",
+            [("Dublin City", "district", "IRL"), ("Ireland", "country", "IRL")],
+        ),
+    ],
+)
+def test_an_institution_named_after_its_city_names_the_city(text, found):
+    assert [(p.name, p.kind, p.country_iso3) for p in extract_places(text)] == found

@@ -148,7 +148,7 @@ def _has_any(window: str, phrases: tuple[str, ...]) -> bool:
 _IN_AT_OF_REVERSED = re.compile(r"\s+(?:ni|ta|fo)\s|\s+(?:[A-Z]{2,5}\s+)?,", re.IGNORECASE)
 
 
-_AT_THE = re.compile(r"\b(?:at|in)\s+the\s+\Z", re.IGNORECASE)
+_AT_THE = re.compile(r"\b(?:at|in)\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 def _venue(text: str, p: PlaceMention, lex: Lexicon) -> bool:
