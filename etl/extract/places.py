@@ -967,6 +967,19 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
     return kept
 
 
+def _in_compound(text: str, r: _Raw, place_ends: set[int]) -> bool:
+    """The name stands inside a chain of hyphenated words, glued to a word before it that names no place: part of
+    a compound ("One-Laptop-Per-Child"), where "Beijing-Tianjin-Hebei" joins places and "al-Nasiriyah" is a name."""
+    return (
+        r.start >= 2
+        and text[r.start - 1] == "-"
+        and text[r.start - 2].isalpha()
+        and r.start - 1 not in place_ends
+        and text[r.end : r.end + 1] == "-"
+        and text[r.end + 1 : r.end + 2].isalpha()
+    )
+
+
 def _cut(text: str, r: _Raw) -> bool:
     """The name ends the text, glued to a name before it: a word an excerpt cut short ("... Learning Fes")."""
     return r.end == len(text) and bool(_prev_cap_word(text, r.start))
@@ -979,10 +992,14 @@ def _extract(text: str) -> list[PlaceMention]:
     countries = _countries_named(raws)
     chosen: list[tuple[_Raw, _Entry]] = []
     cities: list[tuple[_Raw, _Entry]] = []
+    place_ends = {r.end for r in raws}
     kept = [
         r
         for r in _keep(text, raws)
-        if not _website(text, r.end) and not _HYPHENATED_AMERICAN.match(text, r.end) and not _cut(text, r)
+        if not _website(text, r.end)
+        and not _HYPHENATED_AMERICAN.match(text, r.end)
+        and not _cut(text, r)
+        and not _in_compound(text, r, place_ends)
     ]
     kept = [_city_of_institution(text, r) for r in kept]
     for start, end, e in _datelines(text):

@@ -506,3 +506,16 @@ def test_a_big_city_tells_the_country_of_the_names_it_left_unsettled(text, found
 )
 def test_an_institution_named_after_its_city_names_the_city(text, found):
     assert [(p.name, p.kind, p.country_iso3) for p in extract_places(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The One-Laptop-Per-Child Initiative works in Rwanda.", ["Rwanda"]),  # "Per" is no place here
+        ("Schools-within-South-African-towns.aspx lists none.", []),  # a web address's words
+        ("The Beijing-Tianjin-Hebei region grows.", ["Beijing", "Tianjin", "Hebei"]),  # places joined
+        ("Schools in al-Nasiriyah reopened.", ["Nasiriyah"]),  # a name with its article
+    ],
+)
+def test_a_name_inside_a_chain_of_hyphenated_words_is_no_place(text, names):
+    assert [p.name for p in extract_places(text)] == names
