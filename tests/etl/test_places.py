@@ -93,6 +93,9 @@ def test_country_aliases():
         ("A forum for the Southern Caucasus met on Monday.", "South Caucasus", ""),
         ("Universities of the Caucasus share courses.", "Caucasus", ""),
         ("Refugees from the Democratic Republic of Congo study there.", "DR Congo", "COD"),
+        # a grouping of its own, the Caribbean with Latin America (the UN's), not Latin America alone
+        ("Cities in Latin America and the Caribbean met.", "Latin America and the Caribbean", ""),
+        ("Cities in Latin American and the Caribbean met.", "Latin America and the Caribbean", ""),
     ],
 )
 def test_other_names_of_countries_and_regions(text, name, iso3):
