@@ -108,6 +108,9 @@ def test_rank_with_a_cue_word():
         ("The plan has a budget of CFA220.7 million.", 220.7e6, "CFA francs"),
         ("The project has a budget of Nu 2.676 billion.", 2.676e9, "ngultrum"),  # Bhutan's ngultrum
         ("The project has a budget of Nu. 30 million.", 30e6, "ngultrum"),
+        # codes ISO 4217 has withdrawn, which pycountry no longer lists
+        ("The programme's budget is BGN 10,230,000.", 10_230_000, "Bulgarian leva"),
+        ("Schools got HRK 50 million for tablets.", 50e6, "Croatian kuna"),
         # any ISO 4217 currency's name after the amount, from pycountry (none of these is in units.csv)
         ("The firm invested over 12.5 million birr in labs.", 1.25e7, "birr"),
         ("The ministry spent 760 million zloty on laptops.", 7.6e8, "zloty"),

@@ -522,3 +522,7 @@ def test_an_institution_named_after_its_city_names_the_city(text, found):
 )
 def test_a_name_inside_a_chain_of_hyphenated_words_is_no_place(text, names):
     assert [p.name for p in extract_places(text)] == names
+
+
+def test_a_city_before_hotel_is_a_place_not_a_person_s_name():
+    assert names("The conference met on 26 October 2017 at the Sofia Hotel Balkan.") == {"Sofia"}
