@@ -247,6 +247,12 @@ def test_modifiers_before_a_plural_head_stay_in_the_unit(text, unit):
         ("Courses rose from 1,200 in 2019 to 1,850 in 2024.", [(1200, "Courses"), (1850, "Courses")]),
         ("It has 300 students, up from about 250.", [(300, "students"), (250, "students")]),
         ("Page views had exceeded 37 billion by May, up from 6.7 billion.", [(37e9, "views"), (6.7e9, "views")]),
+        ("The rate rose 20 percent, up from 15 percent.", [(20, "percent"), (15, "percent")]),
+        # a level before a change in percent is no share: it counts what the text counted before
+        (
+            "The number of pupils lacking laptops has fallen by 80 percent from about 250,000 last spring.",
+            [(-80, "percent"), (250_000, "pupils")],
+        ),
     ],
 )
 def test_a_figure_compared_with_the_one_before_shares_its_unit(text, expected):

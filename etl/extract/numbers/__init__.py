@@ -281,6 +281,8 @@ def _digit_metric(
         unit, cat = unit_before(text, start, sent)
     if not unit:
         unit, cat = carried(text, start, prev, end)
+        if cat == "percent" and value > 100:
+            unit, cat = "", ""  # "fell by 80 percent from about 250,000": the level before, not a share
     if not unit:
         unit, cat = _counted_before(text, start, sent, last)
     if not unit:
