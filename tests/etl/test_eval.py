@@ -37,6 +37,7 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout9",
             "holdout10",
             "holdout11",
+            "holdout12",
         )
     }
 
@@ -96,6 +97,10 @@ FLOORS = [
     ("holdout11", "places", "F1", 0.88),
     ("holdout11", "events", "R", 0.85),
     ("holdout11", "learning_cities", "R", 0.85),
+    ("holdout12", "figures", "F1", 0.93),
+    ("holdout12", "places", "F1", 0.85),
+    ("holdout12", "events", "R", 0.60),
+    ("holdout12", "learning_cities", "R", 0.80),
 ]
 
 
