@@ -1041,3 +1041,22 @@ def test_an_organiser_s_name_and_bracketed_acronym_before_the_event_word_are_par
     from etl.extract.pipeline import extract_article
 
     assert [e.name for e in extract_article(text).events] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The event, 'Title', took place": the event told of before, by its title; its facts are that event's
+        ("Mayors from 20 countries took part in a UNESCO regional meeting on learning cities in Latin America.\n\n"
+         "The event, ‘Learning to Live Well in Cities’, took place from 26 to 28 April 2017 in Cusco, Peru.\n\n"
+         "The 170 participants agreed on a plan.",
+         [("UNESCO regional meeting on learning cities in Latin America", "2017-04-26", "Cusco", 170)]),
+        # with no event told of before, the title names it
+        ("The event, ‘Schools Online 2017’, took place on 26 April 2017 in Cusco.",
+         [("Schools Online 2017", "2017-04-26", "Cusco", None)]),
+    ],
+)  # fmt: skip
+def test_a_title_set_off_after_the_event_refers_back(text, expected):
+    from etl.extract.pipeline import extract_article
+
+    assert [(e.name, e.date, e.city, e.attendees) for e in extract_article(text).events] == expected

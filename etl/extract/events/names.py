@@ -594,8 +594,17 @@ def _titled_mentions(text: str, keywords: list[tuple[int, int]], named: list[Men
         tokens, year, edition = identity(title, lex)
         if tokens:
             role = lex.roles.get(text[k_start:k_end].lower(), "backref")
+            if (
+                role == "backref"
+                and _DEFINITE_BEFORE.search(text, max(0, k_start - 6), k_start)
+                and (any(m.end <= k_start for m in named) or any(e <= k_start for _, e in keywords))
+            ):
+                continue  # "The event, 'Learning to Live ...', took place": the event told of before, by its title
             out.append(Mention(start, end, title, "titled", role == "ambiguous", tokens, year, edition))
     return out
+
+
+_DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his)[ \t]+\Z")
 
 
 def _brand_mentions(text: str, taken: list[tuple[int, int]], places: list[PlaceMention], lex: Lexicon) -> list[Mention]:
