@@ -1060,3 +1060,16 @@ def test_a_title_set_off_after_the_event_refers_back(text, expected):
     from etl.extract.pipeline import extract_article
 
     assert [(e.name, e.date, e.city, e.attendees) for e in extract_article(text).events] == expected
+
+
+def test_a_date_across_in_conjunction_with_is_the_other_gathering_s():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "A total of 74 teachers met at the National Seminar on Digital Schools held on April 25, 2013 in Suva, Fiji. "
+        "The seminar was held in conjunction with the In-Country Program on Online Teaching conducted from April "
+        "22-26, 2013."
+    )
+    assert [(e.name, e.date) for e in extract_article(text).events] == [
+        ("National Seminar on Digital Schools", "2013-04-25")
+    ]

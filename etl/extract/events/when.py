@@ -39,8 +39,9 @@ def date_of(m: Mention, art: Article, sentence_years: dict[int, int], lex: Lexic
         for d in art.date_spans(m.sent, m.lo, m.hi)
         if lo <= d.start and d.end <= hi and (m.backref or _day_of(art.text, d, m) or not _nearer(d, m, rivals))
     ]
-    # A dateline's date is when the story was filed, not when the event is.
-    spans = [d for d in spans if not _is_dateline_date(art.text, d)]
+    # A dateline's date is when the story was filed, not when the event is; a date across "in conjunction with" is
+    # the other gathering's ("held ... in conjunction with the In-Country Program conducted from April 22-26").
+    spans = [d for d in spans if not _is_dateline_date(art.text, d) and not _beside_between(text, m, d)]
     f.future = art.has(lex.future, m.lo, m.hi)
     if spans:
         nearest = min(spans, key=lambda d: max(0, d.start - m.end, m.start - d.end))
@@ -58,6 +59,19 @@ def date_of(m: Mention, art: Article, sentence_years: dict[int, int], lex: Lexic
     if f.date and f.date == f.end_date:
         _ended_on(m, text, f)
     f.date_year = int(f.date[:4]) if f.date else None
+
+
+_BESIDE = re.compile(
+    r"\b(?:in[ \t]+conjunction[ \t]+with|alongside|on[ \t]+the[ \t]+sidelines[ \t]+of|back-to-back[ \t]+with"
+    r"|co-located[ \t]+with)\b",
+    re.IGNORECASE,
+)
+
+
+def _beside_between(text: str, m: Mention, d: DateSpan) -> bool:
+    """Words saying another gathering is held beside the event stand between its mention and the date."""
+    a, b = (m.end, d.start) if d.start >= m.end else (d.end, m.start)
+    return a < b and _BESIDE.search(text, a, b) is not None
 
 
 # "A two-day conference concluded here on Tuesday": the day given is the last of the event's days
