@@ -270,6 +270,11 @@ class _Reader:
             rec = _choose(before, [], article_recs, text, around)
             self._take(lst, rec, text[intro_lo : lst.end] if around is None else around.text)
 
+    def _dateline_item(self, item: Item) -> bool:
+        """The item is an ALL-CAPS dateline's city, opening its line ("MANILA, Philippines — ...")."""
+        line_start = self.text.rfind("\n", 0, item.start) + 1
+        return item.name.isupper() and not self.text[line_start : item.start].strip()
+
     def _recognitions(self, sent: Sentence) -> list[Recognition]:
         """The recognitions a sentence names, where it names a learning-city phrase."""
         text = self.text
@@ -288,6 +293,8 @@ class _Reader:
             if not _CALENDAR.fullmatch(i.name)
             and not _DATELINE.match(self.text, i.end)
             and not (_PREPOSITION_FIRST.match(i.name) and not gazetteer.known(i.name))
+            and not (_CITY_WORD_AFTER.match(self.text, i.end) and not gazetteer.known(i.name))
+            and not self._dateline_item(i)
         ]
         if len(items) < 2 and not lst.bulleted:
             return
@@ -398,6 +405,9 @@ def _looks_like_town(name: str) -> bool:
     words = name.split()
     return len(words) <= MAX_TOWN_WORDS and not _CALENDAR.fullmatch(name) and not set(words) & organisation_words()
 
+
+# "the first Belarusian city, Vitebsk": a word before "city" that names no place describes it
+_CITY_WORD_AFTER = re.compile(r"[ \t]+(?:city|cities|town|towns|municipality)\b")
 
 # A list item that opens with a preposition is a phrase leading into the sentence ("In Kenya, ...")
 _PREPOSITION_FIRST = re.compile(r"(?:In|At|On|From|For|With|By|Across|Throughout|Like)[ \t]")

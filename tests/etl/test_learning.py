@@ -255,3 +255,18 @@ def test_a_city_nominated_a_pilot_learning_city_is_one():
         "Viet Nam by the Ministry of Education and Training."
     )
     assert {c for c, _ in learning(text)} == {"Hải Dương"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dateline's city is where the story was filed
+        ("MANILA, Philippines — Quezon City was named one of the 72 new members of the UNESCO Global Network of "
+         "Learning Cities.", {"Quezon City"}),
+        # a word before "city" that names no place describes the city
+        ("Vitebsk became the first Belarusian city, Vitebsk, to join the UNESCO Global Network of Learning Cities.",
+         {"Vitebsk"}),
+    ],
+)  # fmt: skip
+def test_a_dateline_city_or_a_describing_word_is_no_learning_city(text, expected):
+    assert {city for city, _ in learning(text)} == expected
