@@ -28,7 +28,10 @@ _PATTERNS = [
     # 2024年12月30日
     re.compile(r"(?P<year>(?:19|20)\d{2})年(?P<month>1[0-2]|0?[1-9])月(?P<day>3[01]|[12]\d|0?[1-9])日"),
     # January 30, 2024 / Jan 30 / Dec. 27
-    re.compile(_WORD_MON + r"\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2})\b)?"),
+    # (also "Apr 09,2014": a page's stamp with no blank after the comma)
+    re.compile(
+        _WORD_MON + r"\s+(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?:(?:,?\s+|,)(?P<year>(?:19|20)\d{2})\b)?"
+    ),
     # 30 January 2024 / 30 Jan
     re.compile(
         r"\b(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|/(?=[A-Z]))"  # "17/September/2025"

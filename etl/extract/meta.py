@@ -49,6 +49,10 @@ _SENTENCE_INSIDE = re.compile(r"[.!?]\W*\s+\S")
 _SPACES = re.compile(r"\s+")
 _COLON_END = re.compile(r"[:：]\s*$")
 _LONG_WORD_IN_REST = re.compile(r"[^\W\d_]{3,}")
+# "By Mohammad Ghazal - Apr 09,2014 - Last updated at ...": a byline, then the day the story was published
+_BYLINE_THEN_DATE = re.compile(
+    r"\s*By\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*[-–—|,]\s*(?=[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z]|\d{4}-)"
+)
 _BYLINE_WORDS = re.compile(r"\b(?:Reporter|Correspondent|Editor|By|Photo|Author|Writer)\b", re.IGNORECASE)
 _TRAILING_SOURCE = re.compile(r"\((?P<agency>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})\)\s*$")
 
@@ -220,8 +224,9 @@ def _published_in_text(lines: list[str]) -> str:
         is_label = bool(label and label.group(1).strip().lower() in _DATE_LABELS) or bool(_SPACED_LABEL.match(line))
         is_labelled = _has_date_label(line)
         dateline_match = _dateline(line)
+        byline = _BYLINE_THEN_DATE.match(line)
         # Dates are looked for only in a line that could give one: most head lines are plain paragraphs.
-        if not (is_label or is_labelled or dateline_match or _is_date_line(line)):
+        if not (is_label or is_labelled or dateline_match or byline or _is_date_line(line)):
             continue
         dates = [d for d in find_dates(line) if d.year]
         if not dates:
@@ -230,7 +235,7 @@ def _published_in_text(lines: list[str]) -> str:
             labelled = dates[0].iso()
         elif is_labelled:
             labelled = labelled or next((d.iso() for d in dates if _COLON_END.search(line[: d.start])), dates[0].iso())
-        elif _is_date_line(line) and not lone:
+        elif (byline or _is_date_line(line)) and not lone:
             lone = dates[0].iso()
         elif dateline_match and not dateline:
             d = next((d for d in dates if d.start < dateline_match.end()), None)

@@ -1073,3 +1073,19 @@ def test_a_date_across_in_conjunction_with_is_the_other_gathering_s():
     assert [(e.name, e.date) for e in extract_article(text).events] == [
         ("National Seminar on Digital Schools", "2013-04-25")
     ]
+
+
+def test_a_day_named_relative_to_publication_in_the_lead_dates_the_event_but_a_briefing_s_day_does_not():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "School technology conference set for next week\n\nBy Maria Lopez - Apr 09,2014\n\n"
+        "AMMAN — Teachers and experts will convene in Amman on Tuesday to look into ways to boost online schooling "
+        "in Jordan.\n\nParticipants at the three-day Education Technology Conference and Fair will suggest how to go "
+        "forward, according to organisers.\n\n“Schools need laptops,” Omar Said, the conference’s spokesperson, said "
+        "at a press conference Wednesday."
+    )
+    # Wednesday 9 April: the Tuesday to come is the 15th; the press conference's Wednesday is not the event's day
+    assert [(e.name, e.date, e.city) for e in extract_article(text).events] == [
+        ("Education Technology Conference", "2014-04-15", "Amman")
+    ]

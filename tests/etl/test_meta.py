@@ -36,6 +36,10 @@ def test_release_time_label_gives_the_date():
         ("A congress opens\n\nOman Wednesday 17/September/2025 15:26 PM\nBy: ONA\nText.", "2025-09-17"),
         ("A congress opens\nOman opens a school on 17 September 2025\nText.", ""),  # a sentence, not a stamp
         ("Source: https://nation.example/22-Nov-2017/conference-ends\n\nA conference ends\n\nText.", "2017-11-22"),
+        # a byline, then the day it was published (no blank after the comma: the page's stamp)
+        ("A conference opens\n\nBy Maria Lopez - Apr 09,2014 - Last updated at Apr 09,2014\n\nText.", "2014-04-09"),
+        ("A conference opens\n\nBy Maria Lopez, 3 March 2021\n\nText.", "2021-03-03"),
+        ("A conference opens\n\nBy the end of May 2021 the plan was ready.\n\nText.", ""),  # a sentence
     ],
 )
 def test_a_date_label_without_a_colon_and_a_date_in_the_address(text, published):

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from etl.extract.dates import find_relative
 from etl.extract.events.article import Article, Facts
 from etl.extract.events.counts import attendance, format_of
 from etl.extract.events.lexicon import Lexicon, lexicon
@@ -724,6 +725,23 @@ def _frame_date(frame: _Frame, art: Article, lex: Lexicon, gi: int) -> tuple[int
                 date_of(pseudo, art, {}, lex, f)
                 if f.date:
                     return -1, f
+    if art.published is None:
+        return None
+    # no date written out: a day named relative to the publication date ("will convene in Amman on Tuesday")
+    for lo, hi in frame.ranges:
+        si = _sentence_of(art, lo)
+        if not art.has(lex.strong, lo, hi) or art.date_spans(si, lo, hi):
+            continue
+        named = art.named_in.get(si, [])
+        for r in find_relative(art.text, lo, hi):
+            nearest = min(named, key=lambda n: max(0, r.start - n.end, n.start - r.end), default=None)
+            if nearest is not None and art.group_of.get(id(nearest)) != gi:
+                continue
+            pseudo = Mention(r.start, r.end, "", "described", False, frozenset(), None, sent=si, lo=lo, hi=hi)
+            f = Facts()
+            date_of(pseudo, art, {}, lex, f)
+            if f.date:
+                return -1, f
     return None
 
 

@@ -49,7 +49,9 @@ def date_of(m: Mention, art: Article, sentence_years: dict[int, int], lex: Lexic
         f.date, f.end_date = nearest.iso(year), nearest.end_iso(year)
         f.sources["date"] = nearest.start
         f.sources["date_end"] = nearest.end
-    elif art.published is not None and (rel := find_relative(text, m.lo, m.hi)):
+    elif art.published is not None and (
+        rel := [r for r in find_relative(text, m.lo, m.hi) if not _briefing_day(text, r.start, lex)]
+    ):
         nearest_rel = min(rel, key=lambda d: max(0, d.start - m.end, m.start - d.end))
         day = nearest_rel.resolve(art.published, f.future)
         if day is not None:
@@ -59,6 +61,15 @@ def date_of(m: Mention, art: Article, sentence_years: dict[int, int], lex: Lexic
     if f.date and f.date == f.end_date:
         _ended_on(m, text, f)
     f.date_year = int(f.date[:4]) if f.date else None
+
+
+_WORDS_BEFORE_DAY = re.compile(r"([A-Za-z]+)[ \t]+[A-Za-z]+[ \t]+(?:on[ \t]+)?\Z")
+
+
+def _briefing_day(text: str, start: int, lex: Lexicon) -> bool:
+    """The day is a press briefing's: "said at a press conference Wednesday"."""
+    before = _WORDS_BEFORE_DAY.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1).lower() in lex.not_before
 
 
 _BESIDE = re.compile(
