@@ -111,6 +111,9 @@ def test_rank_with_a_cue_word():
         # codes ISO 4217 has withdrawn, which pycountry no longer lists
         ("The programme's budget is BGN 10,230,000.", 10_230_000, "Bulgarian leva"),
         ("Schools got HRK 50 million for tablets.", 50e6, "Croatian kuna"),
+        # signs that are letters too count where the text names their country
+        ("In Eswatini, laptops worth E420 000 were donated.", 420_000, "emalangeni"),
+        ("In Uganda, the daily entrance fee of sh10,000 applies.", 10_000, "Ugandan shillings"),
         # any ISO 4217 currency's name after the amount, from pycountry (none of these is in units.csv)
         ("The firm invested over 12.5 million birr in labs.", 1.25e7, "birr"),
         ("The ministry spent 760 million zloty on laptops.", 7.6e8, "zloty"),
