@@ -38,6 +38,7 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout10",
             "holdout11",
             "holdout12",
+            "holdout13",
         )
     }
 
@@ -101,6 +102,10 @@ FLOORS = [
     ("holdout12", "places", "F1", 0.85),
     ("holdout12", "events", "R", 0.60),
     ("holdout12", "learning_cities", "R", 0.80),
+    ("holdout13", "figures", "F1", 0.90),
+    ("holdout13", "places", "F1", 0.88),
+    ("holdout13", "events", "R", 0.80),
+    ("holdout13", "learning_cities", "R", 0.90),
 ]
 
 
