@@ -709,40 +709,36 @@ def _plural_host(art: Article, lex: Lexicon) -> PlaceMention | None:
 
 def _frame_date(frame: _Frame, art: Article, lex: Lexicon, gi: int) -> tuple[int, Facts] | None:
     """A date of the event's other sentences that speak of it taking place ("More than 16,000 participants showed
-    up at the convention center June 25-28"), when its own mentions give none; not one nearer another event."""
+    up at the convention center June 25-28"), when its own mentions give none; not one nearer another event. Failing
+    a date written out, a day named relative to the publication date ("will convene in Amman on Tuesday")."""
     for lo, hi in frame.ranges:
         si = _sentence_of(art, lo)
         if not art.has(lex.strong, lo, hi) and not _place_and_days(art, si, lo, hi):
             continue
-        named = art.named_in.get(si, [])
         for d in art.date_spans(si, lo, hi):
-            nearest = min(named, key=lambda r: max(0, d.start - r.end, r.start - d.end), default=None)
-            if nearest is not None and art.group_of.get(id(nearest)) != gi:
-                continue
-            if lo <= d.start < hi:
-                pseudo = Mention(d.start, d.end, "", "described", False, frozenset(), None, sent=si, lo=lo, hi=hi)
-                f = Facts()
-                date_of(pseudo, art, {}, lex, f)
-                if f.date:
-                    return -1, f
+            if lo <= d.start < hi and (f := _date_at(d.start, d.end, si, lo, hi, art, lex, gi)):
+                return -1, f
     if art.published is None:
         return None
-    # no date written out: a day named relative to the publication date ("will convene in Amman on Tuesday")
     for lo, hi in frame.ranges:
         si = _sentence_of(art, lo)
         if not art.has(lex.strong, lo, hi) or art.date_spans(si, lo, hi):
             continue
-        named = art.named_in.get(si, [])
         for r in find_relative(art.text, lo, hi):
-            nearest = min(named, key=lambda n: max(0, r.start - n.end, n.start - r.end), default=None)
-            if nearest is not None and art.group_of.get(id(nearest)) != gi:
-                continue
-            pseudo = Mention(r.start, r.end, "", "described", False, frozenset(), None, sent=si, lo=lo, hi=hi)
-            f = Facts()
-            date_of(pseudo, art, {}, lex, f)
-            if f.date:
+            if f := _date_at(r.start, r.end, si, lo, hi, art, lex, gi):
                 return -1, f
     return None
+
+
+def _date_at(start: int, end: int, si: int, lo: int, hi: int, art: Article, lex: Lexicon, gi: int) -> Facts | None:
+    """The date written at text[start:end] in sentence ``si``, unless another event's mention stands nearer it."""
+    nearest = min(art.named_in.get(si, []), key=lambda n: max(0, start - n.end, n.start - end), default=None)
+    if nearest is not None and art.group_of.get(id(nearest)) != gi:
+        return None
+    pseudo = Mention(start, end, "", "described", False, frozenset(), None, sent=si, lo=lo, hi=hi)
+    f = Facts()
+    date_of(pseudo, art, {}, lex, f)
+    return f if f.date else None
 
 
 def _sentence_of(art: Article, pos: int) -> int:
