@@ -48,6 +48,15 @@ YEAR = re.compile(r"(?:1(?<![\d.,].)9|2(?<![\d.,].)0)\d{2}(?![\d,]|\.\d)")
 _HAS_NUMERIC = re.compile(r"(?:19|20)\d\d[-/.年]")
 _HAS_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
 _HAS_YEAR = re.compile(r"(?:19|20)\d\d")
+# Day and month in figures with the year last: "9/2/2020", "24/09/2020", "01-20-2021". Which figure is the month
+# depends on where the page is from, so such a date is read only when it settles itself: one figure is above 12
+# ("24/09/2020"), both are the same, or a weekday written beside it fits one reading alone ("on Sunday 9/2/2020",
+# "Mon, 09/11/2023"). Otherwise it stays unread rather than read wrong.
+_SLASHED = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/]|-\d)")
+_HAS_SLASHED = re.compile(r"\d[/-](?:19|20)\d\d")  # scanned for its first digit: most texts have none
+_WEEKDAY_BESIDE = re.compile(r"(?:(?P<wd>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*\Z)", re.IGNORECASE)
+_WEEKDAY_AFTER = re.compile(r"\s*\(?(?P<wd>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b", re.IGNORECASE)
+_WEEKDAY_ABBR = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 @dataclass(frozen=True)
@@ -76,7 +85,8 @@ def find_dates(text: str, *, days_only: bool = False) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     first_numeric, first_month = _HAS_NUMERIC.search(text), _HAS_MONTH.search(text)
     numeric, named = first_numeric is not None, first_month is not None
-    if not (numeric or named):
+    slashed = _HAS_SLASHED.search(text) is not None
+    if not (numeric or named or slashed):
         return found
     # The patterns are tried at every character from where they are scanned, so they are scanned from the first place
     # a date can start.
@@ -93,6 +103,12 @@ def find_dates(text: str, *, days_only: bool = False) -> list[DateMention]:
             year = int(g["year"]) if g.get("year") else None
             found.append(DateMention(m.start(), m.end(), year, month, int(g["day"])))
             taken.append((m.start(), m.end()))
+    for m in _SLASHED.finditer(text) if slashed else ():
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        if (month_day := _settled(text, m)) is not None:
+            found.append(DateMention(m.start(), m.end(), int(m.group(4)), month_day[0], month_day[1]))
+            taken.append((m.start(), m.end()))
     month_year = named and not days_only and _HAS_YEAR.search(text, named_from) is not None
     for m in _MONTH_YEAR.finditer(text, named_from) if month_year else ():
         if any(m.start() < e and s < m.end() for s, e in taken):
@@ -100,6 +116,24 @@ def find_dates(text: str, *, days_only: bool = False) -> list[DateMention]:
         found.append(DateMention(m.start(), m.end(), int(m["year"]), _MONTHS[m["mon"].lower()], None))
         taken.append((m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
+
+
+def _settled(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """(month, day) of a figures-only date with the year last, if only one reading is a date that fits its weekday."""
+    a, b, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    readings = []
+    for month, day in ((b, a), (a, b)):  # day first, as most of the world writes it; then month first
+        try:
+            readings.append(date(year, month, day))
+        except ValueError:
+            continue
+    weekday = _WEEKDAY_BESIDE.search(text, max(0, m.start() - 12), m.start()) or _WEEKDAY_AFTER.match(text, m.end())
+    if weekday is not None:
+        named = _WEEKDAY_ABBR.index(weekday.group("wd").lower())
+        readings = [r for r in readings if r.weekday() == named]
+    if len(set(readings)) != 1:
+        return None
+    return readings[0].month, readings[0].day
 
 
 def _named_start(text: str, month: int) -> int:

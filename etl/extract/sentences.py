@@ -33,10 +33,25 @@ def split_sentences(text: str) -> list[Sentence]:
             nxt = text[m.end() : m.end() + 1]
             if _ABBREV.search(head) or (nxt and nxt.islower()) or nxt.isdigit():
                 continue
+        elif m.group("nl") == "\n" and _wrapped(text, start, at, m.end()):
+            continue
         _add(text, start, at, out)
         start = m.end()
     _add(text, start, len(text), out)
     return out
+
+
+_WRAP_WIDTH = 50  # the shortest line of hard-wrapped text that a sentence goes on from (text wraps at 60 to 80)
+
+
+def _wrapped(text: str, start: int, at: int, nxt: int) -> bool:
+    """A line break inside a sentence of hard-wrapped text: a line as long as such text wraps at goes on mid-sentence
+    (it ends in a word or a comma) and the next line opens in lower case ("organized a workshop on e-learning
+    and\ninteractive lectures"). A short line is a heading, even before a careless lower-case opening."""
+    last = text[max(start, at - 2) : at].rstrip()[-1:]
+    if not (last and (last.isalnum() or last in ",;") and text[nxt : nxt + 1].islower()):
+        return False
+    return at - (text.rfind("\n", 0, at) + 1) >= _WRAP_WIDTH
 
 
 def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:

@@ -64,3 +64,31 @@ def test_days_relative_to_publication(text, future, day):
 
 def test_a_weekday_followed_by_its_date_is_a_date_not_a_relative_day():
     assert find_relative("will open on Monday, March 3") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("English 24/09/2020 17:43 Mexico City", "2020-09-24"),  # a figure above 12 is the day
+        ("posted on 1/20/2021 at noon", "2021-01-20"),
+        ("on 12/12/2020 the", "2020-12-12"),  # both readings are one day
+        ("on Sunday 9/2/2020, in Baghdad Hall", "2020-02-09"),  # 9 February 2020 was a Sunday, 2 September not
+        ("Mon, 09/11/2023 - 20:27", "2023-09-11"),  # 11 September 2023 was a Monday, 9 November not
+        ("held 10-11-2020 (Sunday) online", "2020-10-11"),
+    ],
+)
+def test_figures_only_dates_with_the_year_last_are_read_when_they_settle_themselves(text, day):
+    (span,) = find_spans(text)
+    assert (span.iso(), span.end_iso()) == (day, day)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Publication date: 03/02/2020",  # 3 February or 2 March: the page's country decides, and is not known
+        "on Monday 9/2/2020",  # neither reading was a Monday
+        "pages 3/4/2020/5",
+    ],
+)
+def test_figures_only_dates_that_do_not_settle_themselves_are_not_read(text):
+    assert find_spans(text) == []

@@ -6,7 +6,7 @@ import re
 import time
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from etl.extract.events import extract_events
@@ -902,6 +902,7 @@ _PAST_PIECES = [
 
 
 @given(st.lists(st.sampled_from(_PAST_PIECES), max_size=60).map("".join))
+@example("previous previous conferences")  # a match inside another: finditer gives the outer one alone
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_the_scan_for_earlier_editions_agrees_with_the_plain_regex(text):
     from etl.extract.events.article import Article
@@ -1089,3 +1090,15 @@ def test_a_day_named_relative_to_publication_in_the_lead_dates_the_event_but_a_b
     assert [(e.name, e.date, e.city) for e in extract_article(text).events] == [
         ("Education Technology Conference", "2014-04-15", "Amman")
     ]
+
+
+def test_a_hard_wrapped_sentence_gives_its_event_the_date_written_on_its_next_line():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "The E-Learning Committee at the Dijlah University College, and in cooperation\n"
+        "with the Center for Continuing Education, organized a workshop on e-learning and\n"
+        "interactive lectures, on Sunday 9/2/2020, in Baghdad Hall. Many university\n"
+        "professors interested in this field have attended the workshop.\n"
+    )
+    assert [(e.name, e.date) for e in extract_article(text).events] == [("workshop on e-learning", "2020-02-09")]

@@ -60,14 +60,20 @@ class Article:
         low = self.text.lower()
         if len(low) != len(self.text):  # a few characters change length in lower case: offsets would not match
             return [m.start() for m in PAST_EDITIONS.finditer(self.text)]
-        found: set[int] = set()
+        found: dict[int, int] = {}
         for word in PAST_WORDS:
             i = low.find(word)
             while i >= 0:
                 if (m := PAST_EDITIONS.match(self.text, i)) is not None:
-                    found.add(m.start())
+                    found[m.start()] = m.end()
                 i = low.find(word, i + 1)
-        return sorted(found)
+        starts: list[int] = []
+        end = 0
+        for start in sorted(found):  # as finditer, no match inside another ("previous previous conferences")
+            if start >= end:
+                starts.append(start)
+                end = found[start]
+        return starts
 
     def past_in(self, lo: int, hi: int) -> int | None:
         """The first place in text[lo:hi] where the text speaks of earlier editions, or None."""
