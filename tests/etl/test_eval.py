@@ -39,6 +39,7 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout11",
             "holdout12",
             "holdout13",
+            "holdout14",
             "holdout15",
         )
     }
@@ -107,6 +108,10 @@ FLOORS = [
     ("holdout13", "places", "F1", 0.88),
     ("holdout13", "events", "R", 0.80),
     ("holdout13", "learning_cities", "R", 0.90),
+    ("holdout14", "figures", "F1", 0.87),
+    ("holdout14", "places", "F1", 0.90),
+    ("holdout14", "events", "R", 0.55),
+    ("holdout14", "learning_cities", "R", 0.60),
     ("holdout15", "figures", "F1", 0.90),
     ("holdout15", "places", "F1", 0.87),
 ]
