@@ -71,6 +71,8 @@ def test_number_words(text, value, unit):
         ("Attendance rose 12% last year.", 12, "percent"),
         ("Up to 40 per cent of speakers were women.", 40, "percent"),
         ("Enrollment grew by 4.5 percentage points.", 4.5, "percentage points"),
+        ("Only 43,5% of the children in big cities have access.", 43.5, "percent"),  # a decimal comma
+        ("Inflation reached 12,50 per cent.", 12.5, "percent"),
     ],
 )
 def test_percentages(text, value, unit):
@@ -454,6 +456,8 @@ def test_a_qualifier_matched_only_by_case_folding_names_its_phrase(written):
         ("It ran 3 previous editions.", "previous editions"),
         ("We offer 5 daily lessons.", "daily lessons"),
         ("It drew 800 attendees online and 300 more in person.", "attendees"),
+        ("The majority of 3,000 surveyed Bruneians said so.", "surveyed Bruneians"),  # a participle before a people
+        ("The 200 visiting Americans came.", "visiting Americans"),
     ],
 )
 def test_unit_is_the_counted_noun_phrase_as_written(text, unit):
@@ -465,6 +469,44 @@ def test_unit_is_the_counted_noun_phrase_as_written(text, unit):
 )
 def test_a_word_that_ends_a_unit_phrase_is_no_unit_on_its_own(text):
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "30 laptops were donated for Tupou College, 18 for Queen Salote College, Takuilau with 13, 20 for "
+            "Tailulu College and 9 for Tonga Girls Guide.",
+            [(30, "laptops"), (18, "laptops"), (13, "laptops"), (20, "laptops"), (9, "laptops")],
+        ),
+        (
+            "The 300 tablets went to Nairobi, 200 to Mombasa and 50 to Kisumu.",
+            [(300, "tablets"), (200, "tablets"), (50, "tablets")],
+        ),
+        # the second figure is handed to a name, the first to no one: no list of shares
+        ("It gave 30 laptops to schools in 2019, and 18 for Kenya.", [(30, "laptops")]),
+    ],
+)
+def test_figures_handed_to_names_in_a_list_count_what_the_first_counts(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('According to a report, 75" interactive touchscreen panels will be available.', [(75, "inch")]),
+        ("The ministry bought 65″ smart TVs.", [(65, "inch")]),
+        # the close of a quotation is no inch mark
+        ("During the pandemic, “Mérida de 10” emerged in the City Council.", []),
+    ],
+)
+def test_an_inch_mark_after_a_number_is_a_size_in_inches(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize("text", ["Grades 1,2 and 3 took part.", "Pages 12,34 and 56 were read."])
+def test_a_comma_between_short_numbers_is_no_decimal_comma_without_a_percent(text):
+    assert all(m.value in (1, 2, 3, 12, 34, 56) for m in figures(text))
 
 
 def test_and_followed_by_a_number_starts_a_new_figure():
@@ -1339,3 +1381,17 @@ def test_a_part_of_a_whole_named_before_it_and_a_grade_in_the_unit(text, expecte
 )
 def test_a_page_s_box_of_exchange_rates_or_weather_holds_no_figures(text, values):
     assert [m.value for m in extract_metrics(text, split_sentences(text))] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Each school will receive 3 laptops and 1 printer.",
+            [(3, "laptops", "resources"), (1, "printer", "resources")],
+        ),
+        ("It installed 460 video projectors.", [(460, "video projectors", "resources")]),
+    ],
+)
+def test_classroom_equipment_is_counted_as_resources(text, expected):
+    assert [(m.value, m.unit, m.category) for m in figures(text)] == expected

@@ -96,10 +96,17 @@ def test_country_aliases():
         # a grouping of its own, the Caribbean with Latin America (the UN's), not Latin America alone
         ("Cities in Latin America and the Caribbean met.", "Latin America and the Caribbean", ""),
         ("Cities in Latin American and the Caribbean met.", "Latin America and the Caribbean", ""),
+        # the Republic of China is Taiwan's official name; the People's Republic's, with or without its apostrophe
+        ("The Government of the Republic of China (Taiwan) gave laptops.", "Taiwan", "TWN"),
+        ("The Peoples Republic of China sent aid.", "China", "CHN"),
     ],
 )
 def test_other_names_of_countries_and_regions(text, name, iso3):
     assert by_name(text)[name].country_iso3 == iso3
+
+
+def test_the_republic_of_china_is_no_mention_of_china():
+    assert "China" not in by_name("The Government of the Republic of China (Taiwan) gave 63 laptops.")
 
 
 def test_a_district_named_after_its_country_leaves_the_country_its_name():

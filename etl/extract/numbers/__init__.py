@@ -57,6 +57,17 @@ MEASURES = frozenset(
 )
 _GLUED = re.compile(r"[A-Za-z]+")
 _DEGREES = re.compile(r"[ \t]?°[ \t]?[CF]\b")
+_INCH_MARKS = '"”″'
+_INCH = re.compile(r'["”″][ \t]+[a-zA-Z]')  # an inch mark after the number, then what it measures
+
+
+def _quoted(text: str, lo: int, at: int) -> bool:
+    """A quotation opened before ``at`` in its sentence is still open: a mark after the number closes it
+    ("“Mérida de 10” emerged")."""
+    before = text[lo:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 _VAGUE = frozenset({"several", "few", "many", "some", "dozens", "hundreds", "thousands"})
 # The school years from kindergarten: "K to 12", "K-12 curriculum", "Pre-K to 12" name a span of grades.
 _GRADE_SPAN = re.compile(r"(?<![A-Za-z])(?:Pre-K|K)[ \t]*(?:-|–|to)[ \t]*\Z")
@@ -184,6 +195,8 @@ def _digit_metric(
     glued = ""
     if "°" in text[end : end + 2] and (deg := _DEGREES.match(text, end)):
         glued = deg.group()  # "30°C", "86 °F": a temperature
+    elif text[end : end + 1] in _INCH_MARKS and _INCH.match(text, end) and not _quoted(text, sent.start, start):
+        glued = text[end]  # '75" interactive touchscreen panels': a size in inches (not the close of a quote)
     elif text[end : end + 1].isalpha():  # "10Mbps", "5,200km": a measure's unit glued to the number
         word = _GLUED.match(text, end)
         glued = word.group() if word and unit_category(word.group()) in MEASURES else ""
@@ -248,6 +261,8 @@ def _digit_metric(
         return make_range(text, start, end, value, unit, "percent", sent, qual, rng, shared)
     if glued:
         unit, cat = glued.strip(), ("temperature" if "°" in glued else unit_category(glued))
+        if unit in _INCH_MARKS:
+            unit, cat = "inch", "distance"
         end += len(glued)
     elif age := _age_unit(text, start, rng.end if rng else end, sent):
         unit, cat = age, "other"

@@ -16,7 +16,12 @@ _SPACES = re.compile(r"[ \u00a0\u202f]")
 _DOT_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}\.[0-9]00")  # "1.500" is 1,500 where dots group thousands; "0.500" is not
 
 
+_DECIMAL_COMMA = re.compile(r"[0-9]+,[0-9]{1,2}")  # "43,5" of "43,5%" (the pattern takes it only before a percent)
+
+
 def digits_value(num: str) -> float | None:
+    if _DECIMAL_COMMA.fullmatch(num):
+        num = num.replace(",", ".")
     if num.count(".") > 1 or _DOT_THOUSANDS.fullmatch(num):
         num = num.replace(".", "")
     digits = _SPACES.sub("", num.replace(",", ""))

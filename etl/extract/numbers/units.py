@@ -182,7 +182,11 @@ def parse_unit(text: str, pos: int, limit: int) -> tuple[str, str, int]:
     for i, t in enumerate(toks[:3]):
         w = t[2]
         # a participle before a plural noun describes it: "battery powered radios", "leading educational brands"
-        described = any(u[2][:1].islower() and looks_plural(u[2]) for u in toks[i + 1 : 3])
+        # (or before a people's name, "3,000 surveyed Bruneians")
+        described = any(
+            (u[2][:1].islower() and looks_plural(u[2])) or (j == i + 1 and _capital_plural(u[2]))
+            for j, u in enumerate(toks[i + 1 : 3], start=i + 1)
+        )
         if (
             w in ("and",)
             or not w.replace("-", "").isalpha()
@@ -191,8 +195,13 @@ def parse_unit(text: str, pos: int, limit: int) -> tuple[str, str, int]:
             break  # a verb ("printed", "using"), not an acronym ("LED screens")
         if looks_plural(w) and w[0].islower():  # "multi-function printers": a thing the lookup does not know
             return text[toks[0][0] : t[1]], "other", t[1]
-        if i == 0 and _capital_plural(w) and not (len(toks) > 1 and toks[1][2][:1].isupper()):
-            return w, "other", t[1]  # "26,000 PCs", "1.1 million Chromebooks" (not "5 Star Schools", a name)
+        if (
+            (i == 0 or all(u[2][:1].islower() for u in toks[:i]))
+            and _capital_plural(w)
+            and not (len(toks) > i + 1 and toks[i + 1][2][:1].isupper())
+        ):
+            # "26,000 PCs", "1.1 million Chromebooks", "3,000 surveyed Bruneians" (not "5 Star Schools", a name)
+            return text[toks[0][0] : t[1]], "other", t[1]
     return "", "", pos
 
 
@@ -282,6 +291,22 @@ _WHOLE_BEFORE = re.compile(
     r"(?:^|[^\w])(?:out[ \t]+of|of)(?:[ \t]+a[ \t]+total[ \t]+of|[ \t]+the)?[ \t]+\Z", re.IGNORECASE
 )
 _UNIT_THEN_COMMA = re.compile(r"[^,.;:!?\n]{1,60},[ \t]*")
+# Figures handed out to names in a list: "30 laptops were donated for Tupou College, 18 for Queen Salote College,
+# Takuilau with 13, 20 for Tailulu College and 9 for ...": each bare figure after the first counts what it counts.
+_NAME = r"[A-Z][\w'’-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]*)*"
+_ALLOTTED_AFTER = re.compile(r"[ \t]+(?:for|to)[ \t]+(?:the[ \t]+)?[A-Z]")
+_ALLOTTED_BEFORE = re.compile(rf"(?<![\w'’-]){_NAME}[ \t]+with[ \t]+\Z")
+_LIST_GAP = re.compile(rf"[^.;:!?\n]*?(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)(?:{_NAME}[ \t]+with[ \t]+)?")
+
+
+def _allotted(text: str, start: int, end: int, after: str) -> bool:
+    """The figure is handed to a name: "for Tupou College" after it (in ``after``, or right after its end),
+    or "Takuilau with" before it."""
+    return (
+        (bool(after) and _ALLOTTED_AFTER.search(after) is not None)
+        or (end >= 0 and _ALLOTTED_AFTER.match(text, end) is not None)
+        or bool(_ALLOTTED_BEFORE.search(text, max(0, start - 60), start))
+    )
 
 
 def carried(text: str, start: int, prev: Metric | None, end: int = -1) -> tuple[str, str]:
@@ -303,6 +328,8 @@ def carried(text: str, start: int, prev: Metric | None, end: int = -1) -> tuple[
         return "", ""  # another number stands between them
     if _WHOLE_BEFORE.search(text, max(0, prev.start - 30), prev.start) and _UNIT_THEN_COMMA.fullmatch(gap):
         return prev.unit, prev.category  # "Out of a total of 3,307 schools, 837 ...": a part of the whole before
+    if _allotted(text, prev.start, prev.end, gap) and _allotted(text, start, end, "") and _LIST_GAP.fullmatch(gap):
+        return prev.unit, prev.category  # "30 laptops were donated for Tupou College, 18 for Queen Salote College"
     low = gap.lower().rstrip()
     q = next((q for q in qualifier_phrases() if ends_with_word(low, q)), "")
     low = low[: len(low) - len(q)].rstrip()
