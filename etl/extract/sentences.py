@@ -14,7 +14,7 @@ from etl.model import Sentence
 # The look-ahead names the characters a boundary opens with: the engine then skips ahead to them (twice as fast).
 _BOUNDARY = re.compile(r"""(?=[.!?。！？\n])(?:[.!?。！？](?P<gap>["'”’)\]]*\s+)|(?P<nl>\n+))""")
 _ABBREV = re.compile(
-    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Prof|St|No|Vol|vs|etc|e\.g|i\.e|Co|Inc|Ltd|Jr|Sr|U\.S|U\.N)\.|\b[A-Z]\.)$"
+    r"(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|Prof|Assoc|Asst|Hon|Gov|Gen|Col|Lt|Capt|Rev|Sen|Rep|Supt|Engr|Atty|St|No|Vol|vs|etc|e\.g|i\.e|Co|Inc|Ltd|Jr|Sr|U\.S|U\.N)\.|\b[A-Z]\.)$"
 )
 
 

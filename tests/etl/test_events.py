@@ -1102,3 +1102,26 @@ def test_a_hard_wrapped_sentence_gives_its_event_the_date_written_on_its_next_li
         "professors interested in this field have attended the workshop.\n"
     )
     assert [(e.name, e.date) for e in extract_article(text).events] == [("workshop on e-learning", "2020-02-09")]
+
+
+def test_a_quoted_title_after_a_generic_name_is_part_of_the_name_and_the_place_after_it_hosts():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        'Two universities jointly organized the National Conference "Digital Transformation in Open Education '
+        'Promotes Lifelong Learning" in Hanoi. The conference aimed to promote digital transformation.'
+    )
+    assert [(e.name, e.city) for e in extract_article(text).events] == [
+        ('National Conference "Digital Transformation in Open Education Promotes Lifelong Learning"', "Hanoi")
+    ]
+
+
+def test_a_quoted_title_after_the_name_of_the_event_a_part_belongs_to_stays_the_part_s():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        'On January 30, the parallel conference of the 2024 World Digital Education Conference "Education '
+        'Digitalization and the Construction of a Learning Society" was held in Shanghai.'
+    )
+    names = [e.name for e in extract_article(text).events]
+    assert "Education Digitalization and the Construction of a Learning Society" in names

@@ -27,3 +27,15 @@ from etl.extract.sentences import split_sentences
 )
 def test_a_line_break_ends_a_sentence_unless_the_text_is_hard_wrapped(text, sentences):
     assert len(split_sentences(text)) == sentences
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Attending were Assoc. Prof. Dr. Nguyen Kim Son, the minister.",
+        "The speaker was Hon. Fayval Williams, the minister.",
+        "It was opened by Gov. Ann Lee and Gen. Tom Ray.",
+    ],
+)
+def test_a_title_s_abbreviation_before_a_name_ends_no_sentence(text):
+    assert len(split_sentences(text)) == 1

@@ -352,6 +352,13 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
         end = _balance_quotes(text, start, end)
         if named and named[-1].kind == "named" and _AND_JOIN.fullmatch(text, named[-1].end, start):
             start = named.pop().start  # "International Fair and Forum of Schools": one event, two words
+        if (
+            not bracketed
+            and (t := lex.title_after.match(text, end))
+            and _is_title(t.group("title"))
+            and not _part_of(text, start, lex)
+        ):
+            end = t.end()  # 'the National Conference "Digital Transformation in Open Education ..."': named by both
         name = f"{bracketed.group('acr')} {word}" if bracketed else clean(text[start:end])
         tokens, year, edition = identity(name, lex)
         if ordinal := lex.ordinal_before.search(text, max(0, start - 20), start):
@@ -570,6 +577,22 @@ def _series_name(name: str, lex: Lexicon) -> str:
     return " ".join(words) or clean(name)
 
 
+_WORD_OF_BEFORE = re.compile(r"([A-Za-z]+)\s+of\s+(?:the\s+)?\Z")
+
+
+def _part_of(text: str, start: int, lex: Lexicon) -> bool:
+    """The name follows "<event word> of (the)": a part of it ('the parallel conference of the X Conference "Title"'),
+    whose title the quotation is."""
+    before = _WORD_OF_BEFORE.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1).lower() in lex.roles
+
+
+def _is_title(quoted: str) -> bool:
+    """A quoted title, not a quoted remark: at most 15 words, and no sentence's end."""
+    title = clean(quoted)
+    return bool(title) and len(title.split()) <= 15 and title[-1] not in ".!?,;:"
+
+
 def _titled_mentions(text: str, keywords: list[tuple[int, int]], named: list[Mention], lex: Lexicon) -> list[Mention]:
     """Lower-case events named by a quoted title: 'the parallel conference of the X Conference "Title"'."""
     named_at = {m.start: m for m in named}
@@ -589,8 +612,8 @@ def _titled_mentions(text: str, keywords: list[tuple[int, int]], named: list[Men
         else:
             continue
         title = clean(t.group("title"))
-        if len(title.split()) > 15 or title[-1] in ".!?,;:":
-            continue  # a quoted remark, not a title
+        if not _is_title(title):
+            continue
         tokens, year, edition = identity(title, lex)
         if tokens:
             role = lex.roles.get(text[k_start:k_end].lower(), "backref")
