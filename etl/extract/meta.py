@@ -51,7 +51,8 @@ _COLON_END = re.compile(r"[:：]\s*$")
 _LONG_WORD_IN_REST = re.compile(r"[^\W\d_]{3,}")
 # "By Mohammad Ghazal - Apr 09,2014 - Last updated at ...": a byline, then the day the story was published
 _BYLINE_THEN_DATE = re.compile(
-    r"\s*By\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*[-–—|,]\s*(?=[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z]|\d{4}-)"
+    r"\s*By\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*(?:[-–—|,]|\s+on\b)|on\b)"  # "By X -", "By X on", "By on"
+    r"\s*(?=[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z]|\d{4}-)"
 )
 _BYLINE_WORDS = re.compile(r"\b(?:Reporter|Correspondent|Editor|By|Photo|Author|Writer)\b", re.IGNORECASE)
 _TRAILING_SOURCE = re.compile(r"\((?P<agency>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})\)\s*$")
@@ -214,7 +215,7 @@ _URL_DAY_MONTH_YEAR = re.compile(
 
 
 def _published_in_text(lines: list[str]) -> str:
-    labelled, lone, dateline = "", "", ""
+    labelled, bylined, lone, dateline = "", "", "", ""
     for line in lines:
         if _LEADING_DATE.match(line) and not lone:  # "2013-10-22 08:40:14Xinhua"
             found = [d for d in find_dates(line[:10]) if d.year]
@@ -235,12 +236,15 @@ def _published_in_text(lines: list[str]) -> str:
             labelled = dates[0].iso()
         elif is_labelled:
             labelled = labelled or next((d.iso() for d in dates if _COLON_END.search(line[: d.start])), dates[0].iso())
-        elif (byline or _is_date_line(line)) and not lone:
+        elif byline and not bylined:
+            bylined = dates[0].iso()
+        elif _is_date_line(line) and not lone:
             lone = dates[0].iso()
         elif dateline_match and not dateline:
             d = next((d for d in dates if d.start < dateline_match.end()), None)
             dateline = d.iso() if d else ""
-    return labelled or lone or dateline
+    # A byline's date is the story's; a line of a date alone may be the page's (today's date in its header).
+    return labelled or bylined or lone or dateline
 
 
 def _source(lines: list[str]) -> str:

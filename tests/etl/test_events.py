@@ -1125,3 +1125,26 @@ def test_a_quoted_title_after_the_name_of_the_event_a_part_belongs_to_stays_the_
     )
     names = [e.name for e in extract_article(text).events]
     assert "Education Digitalization and the Construction of a Learning Society" in names
+
+
+def test_an_event_held_on_an_occasion_shares_its_date_and_a_year_before_on_is_not_part_of_a_name():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "The ASEAN Digital Impact Forum, which was hosted in Bali from 14 to 16 November 2023 on Global Media and "
+        "Information Literacy Week, was themed on resilience."
+    )
+    found = {e.name: e.date for e in extract_article(text).events}
+    assert found["ASEAN Digital Impact Forum"] == "2023-11-14"
+    assert "2023 on Global Media and Information Literacy Week" not in found
+
+
+def test_an_event_word_joined_to_a_venue_s_last_words_names_the_venue_not_an_event():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "The minister opened the International Conference and Exhibition for Education 2022, held at the Riyadh "
+        "International Convention and Exhibition Center, on 8 May 2022."
+    )
+    names = [e.name for e in extract_article(text).events]
+    assert names == ["International Conference and Exhibition for Education 2022"]

@@ -40,6 +40,10 @@ def test_release_time_label_gives_the_date():
         ("A conference opens\n\nBy Maria Lopez - Apr 09,2014 - Last updated at Apr 09,2014\n\nText.", "2014-04-09"),
         ("A conference opens\n\nBy Maria Lopez, 3 March 2021\n\nText.", "2021-03-03"),
         ("A conference opens\n\nBy the end of May 2021 the plan was ready.\n\nText.", ""),  # a sentence
+        # a byline's date beats a date alone on a line above it, which may be the page's (today's in its header)
+        ("Monday, February 6, 2023\n\nA forum opens\n\nBy on June 20, 2016\n\nText.", "2016-06-20"),
+        ("Monday, February 6, 2023\n\nA forum opens\n\nBy Ana Ruiz on June 20, 2016\n\nText.", "2016-06-20"),
+        ("Monday, February 6, 2023\n\nA forum opens\n\nText.", "2023-02-06"),
     ],
 )
 def test_a_date_label_without_a_colon_and_a_date_in_the_address(text, published):

@@ -154,6 +154,8 @@ def expand_left(text: str, kw_start: int, lex: Lexicon) -> int:
         if word[:1].isalnum() and is_name_word(word, lex.stop):
             if held and held[0].group() in ("’", "'") and not word.endswith("s"):
                 break
+            if joiner and word.isdigit():
+                break  # "from 14 to 16 November 2023 on Global Media ... Week": a date's year, then the name
             accepted += held
             held = []
             accepted.append(t)
@@ -190,6 +192,9 @@ def _named_weekday(text: str, lo: int, t: re.Match[str]) -> bool:
     )
 
 
+_AND_AFTER = re.compile(r"[ \t]+(?:and|&)(?=[ \t])")
+
+
 def expand_right(text: str, kw_end: int, place_starts: Mapping[int, int], lex: Lexicon) -> int | None:
     """End of the words that complete an event keyword ("on Digital Education Progress").
 
@@ -197,6 +202,8 @@ def expand_right(text: str, kw_end: int, place_starts: Mapping[int, int], lex: L
     ("Forum Secretariat", "Conference Centre") and names no event.
     """
     hi = min(len(text), kw_end + NAME_REACH)
+    if (joined := _AND_AFTER.match(text, kw_end)) and lex.venue_after.match(text, joined.end()):
+        return None  # "the Riyadh International Convention and Exhibition Center": a venue's name
     newline = text.find("\n", kw_end, hi)
     # Read lazily: most keywords are settled by the first word after them.
     toks = TOKEN.finditer(text, kw_end, newline if newline >= 0 else hi)

@@ -37,7 +37,9 @@ def date_of(m: Mention, art: Article, sentence_years: dict[int, int], lex: Lexic
     spans = [
         d
         for d in art.date_spans(m.sent, m.lo, m.hi)
-        if lo <= d.start and d.end <= hi and (m.backref or _day_of(art.text, d, m) or not _nearer(d, m, rivals))
+        if lo <= d.start
+        and d.end <= hi
+        and (m.backref or _day_of(art.text, d, m) or not _nearer(art.text, d, m, rivals))
     ]
     # A dateline's date is when the story was filed, not when the event is; a date across "in conjunction with" is
     # the other gathering's ("held ... in conjunction with the In-Country Program conducted from April 22-26").
@@ -139,11 +141,15 @@ def _day_of(text: str, d: DateSpan, m: Mention) -> bool:
     return d.end <= m.start and bool(_DAY_OF.fullmatch(text, d.end, m.start))
 
 
-def _nearer(d: DateSpan, m: Mention, rivals: list[Mention]) -> bool:
+def _nearer(text: str, d: DateSpan, m: Mention, rivals: list[Mention]) -> bool:
     """Another event named in the sentence stands nearer the date: it is that one's ("the highlight of X at Y is
-    the Z, from 19-21 May" dates Z). Mentions of one event, and an event and its part, share their dates."""
+    the Z, from 19-21 May" dates Z). Mentions of one event, and an event and its part, share their dates; so do an
+    event and the occasion it is held on ("X, hosted from 14 to 16 November 2023 on Y Week")."""
     gap = _gap(d, m)
-    return any(_gap(d, r) < gap for r in rivals)
+    return any(_gap(d, r) < gap and not _OCCASION.fullmatch(text, d.end, r.start) for r in rivals)
+
+
+_OCCASION = re.compile(r"[ \t]*,?[ \t]*(?:on|during)[ \t]+(?:the[ \t]+)?")
 
 
 def _gap(d: DateSpan, m: Mention) -> int:
