@@ -1148,3 +1148,37 @@ def test_an_event_word_joined_to_a_venue_s_last_words_names_the_venue_not_an_eve
     )
     names = [e.name for e in extract_article(text).events]
     assert names == ["International Conference and Exhibition for Education 2022"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # capitals that spell a stop word are an acronym inside a title-case name
+        ("The minister opened the First International Conference on Using IT in Education on 22 April 2007.",
+         "International Conference on Using IT in Education"),
+        ("The minister opened the International Conference on AI and US Schools on 22 April 2007.",
+         "International Conference on AI and US Schools"),
+    ],
+)  # fmt: skip
+def test_an_acronym_that_spells_a_stop_word_continues_a_name(text, name):
+    from etl.extract.pipeline import extract_article
+
+    assert [e.name for e in extract_article(text).events] == [name]
+
+
+def test_a_workshop_introduced_by_there_will_be_is_an_event_of_its_own_and_the_latter_is_neither():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "30 January 2018\n\nCities continue to adopt the concept following the second International Conference on "
+        "Learning Cities (ICLC), which took place in Mexico City in 2015.\n\n"
+        "On 30 January 2018, there will be a training workshop in the city of Santiago, state of Nuevo León; this "
+        "will be followed by events in Puebla on 1 and 2 February. Around 30 mayors are expected to attend the "
+        "latter event."
+    )
+    found = {e.name: e for e in extract_article(text).events}
+    # the 2015 conference takes no date of 2018 from the sentences after it, nor the latter event's mayors
+    assert found["International Conference on Learning Cities"].date == ""
+    assert found["International Conference on Learning Cities"].attendees is None
+    assert (found["training workshop"].date, found["training workshop"].city) == ("2018-01-30", "Santiago")
+    assert found["training workshop"].attendees is None

@@ -584,6 +584,10 @@ def _event(
         return next(((k, f) for k, f in enumerate(told) if getattr(f, attr)), None)
 
     dated = _within_span(first("date"), told) or _frame_date(frame, art, lex, art.group_of.get(id(mentions[g[0]]), -1))
+    named_year = next((mentions[i].year for i in g if mentions[i].year), None)
+    own = dated is not None and 0 <= dated[0] < len(g)  # a date of the event's own sentences, not of its frame
+    if dated is not None and not own and named_year and dated[1].date_year and dated[1].date_year != named_year:
+        dated = None  # "the 2015 conference ... On 30 January 2018, there will be a workshop": another event's date
     # A host city named by "held in" beats a city inside the name ("Shanghai Forum ... held in Hangzhou"), which
     # beats a host country alone.
     placed = (

@@ -29,6 +29,7 @@ _SCHOOLING = re.compile(rf"\b(?:attend\w*|participat\w*)\s+(?:the\s+)?{_SCHOOL}"
 # Those who speak, not those who attend: "a panel of five experts", "a line-up of 40 speakers"
 _SPEAKERS = re.compile(r"\b(?:panel|panels|line-?up|roster)\s+of\s+(?:some\s+|about\s+|over\s+)?\Z", re.I)
 _THINGS = frozenset({"projects", "resources", "events", "courses"})  # what is submitted or held, not who comes
+_OTHER_ONE = re.compile(r"\bthe\s+(?:latter|former)\b", re.IGNORECASE)
 SPEAKERS_REACH = 60  # characters from a figure of speakers to a count of countries that says where they come from
 SAME_FIGURE = 0.1  # two attendance figures this close are one figure reported twice ("near 30,000", "29,844")
 
@@ -43,6 +44,8 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
     people: list[tuple[int, Metric]] = []  # (rank, figure): attendee nouns first
     introduced = False  # the range before ended with a colon: "will bring together:" and a list of people
     for lo, hi in ranges:
+        if _OTHER_ONE.search(art.text, lo, hi):
+            continue  # "30 mayors are expected to attend the latter event": one of two just told of, maybe not this
         figures = art.metrics_in(lo, hi)
         speakers_end = -1  # where the last figure of speakers or things ends: the countries just after are theirs
         nouns = [bool(lex.attend_noun.search(m.unit or "")) for m in figures]

@@ -231,7 +231,15 @@ def expand_right(text: str, kw_end: int, place_starts: Mapping[int, int], lex: L
     for t in itertools.chain((tok,), toks):
         word = t.group()
         low = word.lower()
-        is_name = word[:1].isalnum() and is_name_word(word, lex.stop)
+        is_name = (
+            word[:1].isalnum()
+            and (
+                is_name_word(word, lex.stop)
+                # "Conference on Using IT in Education": capitals that spell a stop word are an acronym among title-case
+                # words (not in an ALL-CAPS headline, where every word is written so)
+                or (len(word) > 1 and word.isupper() and not text[kw_end - 2 : kw_end].isupper())
+            )
+        )
         if is_name and pending:
             if pending[-1] == "in" and t.start() in place_starts:
                 break  # "Conference on AI in Education" continues the name, "Forum in Shanghai" does not
@@ -739,6 +747,10 @@ def _brand_repeats(text: str, brands: list[Mention], taken: list[tuple[int, int]
 
 # "held as a virtual conference", "it is a regional forum for teachers": what an event already named is
 _AS_BEFORE = re.compile(r"(?<!\w)(?:as|is|was|are|were|be|remains)\s+\Z", re.IGNORECASE)
+# "there will be a training workshop": a new event introduced, not what one named before was
+_THERE_BEFORE = re.compile(
+    r"\bthere\s+(?:(?:will|would|shall|may|might|could|should)\s+)?(?:is|was|are|were|be)\s+\Z", re.I
+)
 
 
 def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon) -> list[Mention]:
@@ -764,6 +776,8 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
             continue
         lead.reverse()
         lead_words = [t.group() for t in lead]
+        if any(w.lower() in ("latter", "former") for w in lead_words):
+            continue  # "the latter event": one of two just told of, which a name alone cannot tell
         edition = next((e for w in lead_words if (e := _edition(w, lex))), None)
         year = next((int(w) for w in lead_words if YEAR_TOKEN.fullmatch(w)), None)
         end = _described_end(text, k_end, lex)
@@ -783,7 +797,10 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
             role == "backref"
             or (definite and ((edition is None and year is None and not distinct) or _superlative(lead_words)))
             # "the Forum was held as a virtual conference": what an event already named was
-            or bool(_AS_BEFORE.search(text, max(0, det.start() - 4), det.start()))
+            or (
+                bool(_AS_BEFORE.search(text, max(0, det.start() - 4), det.start()))
+                and not _THERE_BEFORE.search(text, max(0, det.start() - 24), det.start())
+            )
         )
         if det.group().lower() in ("a", "an") or edition or year or distinct or backref:
             tokens, _, _ = identity(name, lex)
