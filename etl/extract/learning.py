@@ -27,6 +27,7 @@ BULLET_INTRO = 400  # characters before a bulleted list searched for what it lis
 MIN_PLACE_SHARE = 1 / 3  # of a list's items that must be places or carry a country, for a list of cities
 UNKNOWN_PLACE_SHARE = 1 / 2  # of a list's items that must be places for its names no gazetteer knows to count
 MAX_TOWN_WORDS = 3
+MAX_CITY_WORDS = 5  # words of an unknown name that ends in "City"
 # "Three Portuguese cities – A, B and C", "the cities of A, B and C": the list says it names towns
 _TOWNS_BEFORE = re.compile(
     r"\b(?:cities|towns|municipalities|counties)(?:\s+(?:of|such\s+as|including|like|are|were|include))?"
@@ -144,7 +145,8 @@ def recognitions(text: str, lo: int, hi: int) -> list[Recognition]:
             if not r:
                 break
             end = r.end()
-        name = re.sub(r"^(?:The|the|of|for|on)\s+", "", " ".join(text[start:end].split())).strip(" ()")
+        # no article, joiner or possessive opens the name ("to Its Global Network of Learning Cities" in a headline)
+        name = re.sub(r"^(?:The|the|of|for|on|Its|Their|Our)\s+", "", " ".join(text[start:end].split())).strip(" ()")
         if out and start < out[-1].start + len(out[-1].name):
             continue  # the same name, found again by a later head inside it
         out.append(Recognition(start, name, kind_of(name)))
@@ -403,7 +405,9 @@ def _filed_from(text: str, city: PlaceMention) -> bool:
 def _looks_like_town(name: str) -> bool:
     """Not a month or day ("February"), not a person's long name nor an organisation's ("Ministry of Education")."""
     words = name.split()
-    return len(words) <= MAX_TOWN_WORDS and not _CALENDAR.fullmatch(name) and not set(words) & organisation_words()
+    # a name that ends in "City" says it is one, however long ("King Abdullah Economic City")
+    short = len(words) <= MAX_TOWN_WORDS or (words[-1] == "City" and len(words) <= MAX_CITY_WORDS)
+    return short and not _CALENDAR.fullmatch(name) and not set(words) & organisation_words()
 
 
 # "the first Belarusian city, Vitebsk": a word before "city" that names no place describes it
@@ -414,7 +418,7 @@ _PREPOSITION_FIRST = re.compile(r"(?:In|At|On|From|For|With|By|Across|Throughout
 
 # A county or municipality written as such is a local government, which a network admits as a learning city
 # ("Makueni County is among over 350 learning cities"), though the gazetteer files it as a province.
-_LOCAL_GOVERNMENT = re.compile(r"[ \t](?:County|Municipality)\Z")
+_LOCAL_GOVERNMENT = re.compile(r"[ \t](?:County|Municipality|Province)\Z")
 
 
 def _local_government(p: PlaceMention) -> bool:

@@ -35,8 +35,11 @@ def test_award_goes_to_the_cities_named_in_its_clause_only():
          "UNESCO Global Network of Learning Cities in 2023.", {"Makueni County"}),
         ("Kenya has new members. Makueni County is among over 350 learning cities, following its designation as a "
          "member of the UNESCO Global Network of Learning Cities in 2023.", {"Makueni County"}),
-        # a province that is no county or municipality is not
+        # a province is not, where it only supports the network
         ("Gyeonggi Province is among the regions that support the UNESCO Global Network of Learning Cities.", set()),
+        # but one written as such and recognised as a member is, as a municipality is
+        ("Thailand has new members. UNESCO officially recognized Satun Province as a new member of the UNESCO "
+         "Global Network of Learning Cities (GNLC).", {"Satun"}),
     ],
 )  # fmt: skip
 def test_a_county_or_municipality_may_be_a_learning_city(text, expected):
@@ -270,3 +273,14 @@ def test_a_city_nominated_a_pilot_learning_city_is_one():
 )  # fmt: skip
 def test_a_dateline_city_or_a_describing_word_is_no_learning_city(text, expected):
     assert {city for city, _ in learning(text)} == expected
+
+
+def test_a_recognition_s_name_opens_with_no_possessive_and_a_long_name_that_ends_in_city_is_a_town():
+    text = (
+        "UNESCO Adds Three Cities to Its Global Network of Learning Cities\n\n"
+        "Saudi cities in the Global Learning Cities Network now number 8 cities, which are: Jubail, Yanbu, Medina, "
+        "Al-Ahsa, King Abdullah Economic City."
+    )
+    got = learning(text)
+    assert ("King Abdullah Economic City", "Global Learning Cities Network") in got
+    assert not any(rec.startswith("Its ") for _, rec in got)
