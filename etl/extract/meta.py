@@ -37,7 +37,10 @@ _URL_DATE = re.compile(
 _SOURCE_LINE = re.compile(r"^\s*Source\s*:\s*(?P<url>(?:https?://|www\.)\S+)", re.IGNORECASE)
 # A date label and a date with no colon between, opening a line: "Published 3 March 2021", "date 2021-12-03"
 _SPACED_LABEL = re.compile(
-    r"\s*(?:published|posted|updated|date)\s+(?=\d{4}-\d\d-\d\d|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})",
+    # "(This article was first published on January 28, 2023)", "Published on 3 May 2021", "posted 2024-01-02"
+    r"\s*\(?\s*(?:(?:this|the)\s+(?:article|story|post)\s+was\s+(?:first\s+|originally\s+)?)?"
+    r"(?:published|posted|updated|date)\s+(?:on\s+)?"
+    r"(?=\d{4}-\d\d-\d\d|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})",
     re.IGNORECASE,
 )
 # A label that a colon follows (after white space): found by looking before each colon, see _has_date_label.

@@ -1182,3 +1182,17 @@ def test_a_workshop_introduced_by_there_will_be_is_an_event_of_its_own_and_the_l
     assert found["International Conference on Learning Cities"].attendees is None
     assert (found["training workshop"].date, found["training workshop"].city) == ("2018-01-30", "Santiago")
     assert found["training workshop"].attendees is None
+
+
+def test_the_inaugural_expo_is_the_first_ever_expo_named_before_and_its_first_edition():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "(This article was first published on January 28, 2023)\nBy Carol Adii\n"
+        "Hundreds of people attended the opening day of the first ever Open Schools Education Expo in Kampala.\n"
+        "Friday was the first of three days of the inaugural expo, which is taking place in Nakawa, Kampala.\n"
+    )
+    events = extract_article(text).events
+    assert [(e.name, e.date, e.city, e.edition) for e in events] == [
+        ("Open Schools Education Expo", "2023-01-27", "Kampala", 1)
+    ]

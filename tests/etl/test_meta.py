@@ -44,6 +44,8 @@ def test_release_time_label_gives_the_date():
         ("Monday, February 6, 2023\n\nA forum opens\n\nBy on June 20, 2016\n\nText.", "2016-06-20"),
         ("Monday, February 6, 2023\n\nA forum opens\n\nBy Ana Ruiz on June 20, 2016\n\nText.", "2016-06-20"),
         ("Monday, February 6, 2023\n\nA forum opens\n\nText.", "2023-02-06"),
+        ("(This article was first published on January 28, 2023)\nBy Carol Adii\nHundreds came.", "2023-01-28"),
+        ("A fair opens\n\nPublished on 3 May 2021\n\nText.", "2021-05-03"),
     ],
 )
 def test_a_date_label_without_a_colon_and_a_date_in_the_address(text, published):

@@ -307,6 +307,9 @@ def _group(
                 return False
             if any(cluster_of.get(j) is o for i in c.members for j in apposed.get(i, ())):
                 return True
+            # "the first ever New Vision Education Expo ... the inaugural expo": the event word and the edition alone
+            if not c.core and c.edition and c.edition == o.edition and c.tokens <= o.tokens:
+                return True
             if not (c.core and o.core and (c.core <= o.core or o.core <= c.core)):
                 return False
             # one edition by the years or ordinals their names write ("UNESCO Week" at the "Shanghai Expo 2010" is not

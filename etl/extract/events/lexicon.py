@@ -111,10 +111,12 @@ def _stem(word: str, plural: str) -> str:
 
 
 def _ordinals() -> dict[str, int]:
-    """Ordinal words and their numbers, from events_ordinals.txt (first, second, ... in order)."""
+    """Ordinal words and their numbers, from events_ordinals.txt (first, second, ... in order; a word written with
+    its number, "inaugural 1", has that number)."""
     out = {}
-    for i, word in enumerate(lines("events_ordinals.txt"), start=1):
-        out[word.lower()] = i
+    for i, line in enumerate(lines("events_ordinals.txt"), start=1):
+        word, _, number = line.partition(" ")
+        out[word.lower()] = int(number) if number else i
     return out
 
 
@@ -179,7 +181,7 @@ def lexicon() -> Lexicon:
         ),
         ordinals=ordinals,
         ordinal_before=re.compile(
-            r"(?<![\w-])(" + "|".join(map(re.escape, ordinals)) + r"|\d{1,3}(?:st|nd|rd|th))\s+$", re.I
+            r"(?<![\w-])(" + "|".join(map(re.escape, ordinals)) + r"|\d{1,3}(?:st|nd|rd|th))(?:\s+ever)?\s+$", re.I
         ),
         future=Phrases(marked("future")),
         host_near=phrases(marked("host", multiword=False), anchor_end=True),
