@@ -36,7 +36,7 @@ _PATTERNS = [
     re.compile(
         r"\b(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|/(?=[A-Z]))"  # "17/September/2025"
         + _MON
-        + r"(?:(?:,?\s+|(?<=[a-z])/)(?P<year>(?:19|20)\d{2})\b)?"
+        + r"(?:(?:,?\s+|,|(?<=[a-z])/)(?P<year>(?:19|20)\d{2})\b)?"  # "25th April,2020": no blank after the comma
     ),
 ]
 _MONTH_YEAR = re.compile(r"\b(?:in\s+)?" + _MON + r",?\s+(?P<year>(?:19|20)\d{2})\b")
@@ -78,9 +78,27 @@ class DateMention:
             return ""
 
 
+# A month's name and a day's suffix in capitals, as an ALL-CAPS heading writes them ("4TH APRIL, 2020"): read as
+# "4th April, 2020", which keeps every offset.
+_UPPER_MONTH = re.compile(
+    r"\b(?:JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?"
+    r"|NOV(?:EMBER)?|DEC(?:EMBER)?)\b"
+)
+_UPPER_SUFFIX = re.compile(r"(?<=[0-9])(?:ST|ND|RD|TH)\b")
+
+
+def _capitals_read(text: str) -> str:
+    """``text`` with month names and day suffixes written in capitals in their usual case (same length)."""
+    if _UPPER_MONTH.search(text) is None:
+        return text
+    text = _UPPER_MONTH.sub(lambda m: m.group().capitalize(), text)
+    return _UPPER_SUFFIX.sub(lambda m: m.group().lower(), text)
+
+
 def find_dates(text: str, *, days_only: bool = False) -> list[DateMention]:
     """Every full or partial date in ``text``, left to right, without overlaps; with ``days_only``, those with a day
     (without "March 2022", which is looked for last and so takes no place from another date)."""
+    text = _capitals_read(text)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     first_numeric, first_month = _HAS_NUMERIC.search(text), _HAS_MONTH.search(text)

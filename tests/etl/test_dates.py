@@ -24,6 +24,10 @@ from etl.extract.dates import find_relative, find_spans
         ("Set for 1st November 2025,", "2025-11-01", "2025-11-01"),
         ("December 30 to January 2, 2025", "2024-12-30", "2025-01-02"),
         ("held from the 3rd to the 4th of March 2016 and", "2016-03-03", "2016-03-04"),
+        # an ALL-CAPS heading's date, and no blank after the comma
+        ("SMART TEACHER HACKATHON @HYDERABAD, 4TH APRIL, 2020", "2020-04-04", "2020-04-04"),
+        ("HACKATHON @BANGALURU, 25TH APRIL,2020", "2020-04-25", "2020-04-25"),
+        ("MARCH 3-5, 2021", "2021-03-03", "2021-03-05"),
     ],
 )
 def test_spans_of_days(text, first, last):

@@ -1196,3 +1196,17 @@ def test_the_inaugural_expo_is_the_first_ever_expo_named_before_and_its_first_ed
     assert [(e.name, e.date, e.city, e.edition) for e in events] == [
         ("Open Schools Education Expo", "2023-01-27", "Kampala", 1)
     ]
+
+
+def test_events_under_all_caps_headings_with_a_place_after_an_at_sign_are_two_editions():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "A Hackathon for teachers?\n\nI was asked to mentor a hackathon.\n\n"
+        "SMART TEACHER HACKATHON @HYDERABAD, 4TH APRIL, 2020\n\nThe teams came with solutions.\n\n"
+        "SMART TEACHER HACKATHON @BANGALURU, 25TH APRIL,2020\n\nThis time there were 30 teams.\n"
+    )
+    assert [(e.name, e.date) for e in extract_article(text).events] == [
+        ("SMART TEACHER HACKATHON @HYDERABAD", "2020-04-04"),
+        ("SMART TEACHER HACKATHON @BANGALURU", "2020-04-25"),
+    ]

@@ -193,6 +193,7 @@ def _named_weekday(text: str, lo: int, t: re.Match[str]) -> bool:
 
 
 _AND_AFTER = re.compile(r"[ \t]+(?:and|&)(?=[ \t])")
+_AT_PLACE = re.compile(r"[ \t]*@[ \t]?[A-Z][\w-]*")
 
 
 def expand_right(text: str, kw_end: int, place_starts: Mapping[int, int], lex: Lexicon) -> int | None:
@@ -204,6 +205,8 @@ def expand_right(text: str, kw_end: int, place_starts: Mapping[int, int], lex: L
     hi = min(len(text), kw_end + NAME_REACH)
     if (joined := _AND_AFTER.match(text, kw_end)) and lex.venue_after.match(text, joined.end()):
         return None  # "the Riyadh International Convention and Exhibition Center": a venue's name
+    if at := _AT_PLACE.match(text, kw_end):
+        return at.end()  # "Smart Teacher Hackathon @Hyderabad": the edition's place, written into the name
     newline = text.find("\n", kw_end, hi)
     # Read lazily: most keywords are settled by the first word after them.
     toks = TOKEN.finditer(text, kw_end, newline if newline >= 0 else hi)
