@@ -41,6 +41,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout13",
             "holdout14",
             "holdout15",
+            "holdout16",
+            "holdout17",
         )
     }
 
@@ -114,6 +116,13 @@ FLOORS = [
     ("holdout14", "learning_cities", "R", 0.60),
     ("holdout15", "figures", "F1", 0.90),
     ("holdout15", "places", "F1", 0.87),
+    ("holdout16", "figures", "F1", 0.90),
+    ("holdout16", "places", "F1", 0.88),
+    ("holdout16", "events", "R", 0.85),
+    ("holdout16", "learning_cities", "R", 0.80),
+    ("holdout17", "figures", "F1", 0.90),
+    ("holdout17", "places", "F1", 0.88),
+    ("holdout17", "events", "R", 0.25),
 ]
 
 
