@@ -1210,3 +1210,27 @@ def test_events_under_all_caps_headings_with_a_place_after_an_at_sign_are_two_ed
         ("SMART TEACHER HACKATHON @HYDERABAD", "2020-04-04"),
         ("SMART TEACHER HACKATHON @BANGALURU", "2020-04-25"),
     ]
+
+
+def test_an_event_titled_after_a_and_its_adjectives_is_said_to_take_place_during_the_announcement():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "Harare, 14 February 2024 – Chinhoyi has been added to the network. The announcement was made today during "
+        'a high-level virtual event "Empowering Learners of All Ages: Learning Cities Transform Lives". A total of '
+        "64 cities from 35 countries were announced today."
+    )
+    found = [(e.name, e.date, e.format) for e in extract_article(text).events]
+    assert found == [("Empowering Learners of All Ages: Learning Cities Transform Lives", "2024-02-14", "online")]
+
+
+def test_a_day_count_told_in_another_sentence_dates_the_first_day_of_an_event_that_concluded():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "date 2022-06-05 The Ministry of Education concluded on Tuesday the activities of the seminar on "
+        "‘Activating Educational Platforms in Direct Education’ held virtually via Microsoft Teams.\n\n"
+        "The 3-day seminar targeted more than 300 participants, including school principals.\n"
+    )
+    found = [(e.date, e.end_date, e.attendees) for e in extract_article(text).events]
+    assert found == [("2022-05-29", "2022-05-31", 300)]

@@ -8,6 +8,7 @@ counts.py attendance and format.
 
 from __future__ import annotations
 
+import copy
 import itertools
 import re
 from bisect import bisect_left
@@ -19,7 +20,7 @@ from etl.extract.events.article import Article, Facts
 from etl.extract.events.counts import attendance, format_of
 from etl.extract.events.lexicon import Lexicon, lexicon
 from etl.extract.events.names import Mention, find_mentions, identity
-from etl.extract.events.when import date_of, sentence_years
+from etl.extract.events.when import date_of, ended_on, sentence_years
 from etl.extract.events.where import dateline_place, held_in_year, hosted_in, place_of
 from etl.extract.places import Entry, city_state, locate
 from etl.model import Event, Metric, PlaceMention, Sentence
@@ -134,6 +135,8 @@ def _context(m: Mention, art: Article, lex: Lexicon) -> bool:
     said_before = m.start
     if m.kind == "titled" and (adj := _ADJECTIVES_BEFORE.search(text, lead, m.start)):
         said_before = adj.start()  # "during the virtual event «...»": what describes the event word aside
+    if m.kind == "titled" and (article := _INDEFINITE_BEFORE.search(text, lead, said_before)):
+        said_before = article.start()  # "during a high-level virtual event "...""
     said_at = bool(lex.before.search(text, lead, said_before))  # "said at the X Forum"
     if said_at or art.has(lex.weak, m.lo, m.hi) or art.has(lex.future, m.lo, m.hi):
         return True
@@ -149,6 +152,7 @@ def _context(m: Mention, art: Article, lex: Lexicon) -> bool:
 
 
 _ADJECTIVES_BEFORE = re.compile(r"(?<=[ \t])(?:[a-z][a-z-]*[ \t]+){1,2}\Z")
+_INDEFINITE_BEFORE = re.compile(r"(?<=[ \t])an?[ \t]+\Z")
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # Between a name and its date in a headline: 'Online Event ‘Title’ – Friday 5 May'
 _DATE_GAP = re.compile(rf"[ \t]*[–—-]?[ \t]*(?:{_WEEKDAY},?[ \t]+)?")
@@ -588,6 +592,12 @@ def _event(
 
     dated = _within_span(first("date"), told) or _frame_date(frame, art, lex, art.group_of.get(id(mentions[g[0]]), -1))
     named_year = next((mentions[i].year for i in g if mentions[i].year), None)
+    if dated is not None and dated[1].date and dated[1].date == dated[1].end_date:
+        # "concluded on Tuesday the activities of the seminar ... The 3-day seminar": its first day, two days before
+        f_end = copy.copy(dated[1])
+        f_end.sources = dict(dated[1].sources)
+        ended_on([mentions[i].name for i in [*g, *frame.backrefs]], art.text, f_end)
+        dated = (dated[0], f_end)
     own = dated is not None and 0 <= dated[0] < len(g)  # a date of the event's own sentences, not of its frame
     if dated is not None and not own and named_year and dated[1].date_year and dated[1].date_year != named_year:
         dated = None  # "the 2015 conference ... On 30 January 2018, there will be a workshop": another event's date

@@ -61,7 +61,7 @@ def date_of(m: Mention, art: Article, sentence_years: dict[int, int], lex: Lexic
             f.sources["date"] = nearest_rel.start
             f.sources["date_end"] = nearest_rel.end
     if f.date and f.date == f.end_date:
-        _ended_on(m, text, f)
+        ended_on([m.name], text, f)
     f.date_year = int(f.date[:4]) if f.date else None
 
 
@@ -102,9 +102,10 @@ def _day_count(word: str) -> int | None:
     return int(value) if value is not None and 2 <= value <= 31 and value == int(value) else None
 
 
-def _ended_on(m: Mention, text: str, f: Facts) -> None:
-    """The first day of an N-day event said to have ended on the day found: N - 1 days before it."""
-    long = _DAYS_LONG.search(m.name)
+def ended_on(names: list[str], text: str, f: Facts) -> None:
+    """The first day of an N-day event said to have ended on the day found: N - 1 days before it. The length is
+    the first "N-day" in the names the event goes by ("the 3-day seminar" in another sentence, too)."""
+    long = next((d for name in names if (d := _DAYS_LONG.search(name))), None)
     at = f.sources.get("date")
     days = _day_count(long.group(1)) if long else None
     if not days or at is None or not _ENDED_BEFORE.search(text, max(0, at - 40), at):
