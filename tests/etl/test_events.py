@@ -1234,3 +1234,21 @@ def test_a_day_count_told_in_another_sentence_dates_the_first_day_of_an_event_th
     )
     found = [(e.date, e.end_date, e.attendees) for e in extract_article(text).events]
     assert found == [("2022-05-29", "2022-05-31", 300)]
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        # the countries of them all, after another figure than the speakers'
+        ("The 2023 Digital Schools Conference in Bishkek was attended by more than 120 participants, 20 speakers and "
+         "about 50 partner organizations from four Central Asian countries.", 4),
+        # the speakers' own countries, right after them
+        ("The 2023 Digital Schools Conference in Bishkek was attended by more than 120 participants and heard 20 "
+         "speakers from 12 countries.", None),
+    ],
+)  # fmt: skip
+def test_countries_right_after_speakers_are_theirs_but_not_after_another_figure(text, countries):
+    from etl.extract.pipeline import extract_article
+
+    (event,) = extract_article(text).events
+    assert event.countries_represented == countries

@@ -66,6 +66,9 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
             if unit and unit_category(unit.split()[-1]) in _THINGS:  # the head noun's, not "training practitioners"
                 speakers_end = metric.end
                 continue
+            # another figure stands after the speakers': "20 speakers and about 50 partner organizations from four
+            # Central Asian countries" counts the countries of them all
+            speakers_end = -1
             if not (
                 attending or noun or (countries and _FROM.search(art.text, max(lo, metric.start - 40), metric.start))
             ):
