@@ -985,6 +985,22 @@ def _cut(text: str, r: _Raw) -> bool:
     return r.end == len(text) and bool(_prev_cap_word(text, r.start))
 
 
+_NAME_BEFORE_BRACKET = re.compile(r"((?:[A-Z][\w’'-]*[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)*){2,8})\(\Z")
+
+
+def _defined_acronym(text: str, r: _Raw, place_ends: set[int]) -> bool:
+    """A name in capitals, in brackets right after the words it abbreviates: "the Danube Rectors' Conference (DRC)"
+    defines DRC, which is then no Democratic Republic of the Congo (unless those words are the place's name)."""
+    surface = text[r.start : r.end]
+    if not (surface.isupper() and 2 <= len(surface) <= 6 and text[r.end : r.end + 1] == ")"):
+        return False
+    m = _NAME_BEFORE_BRACKET.search(text, max(0, r.start - 120), r.start)
+    if m is None or len(m.group(1).rstrip()) + m.start(1) in place_ends:
+        return False
+    initials = "".join(w[0] for w in m.group(1).split() if w[0].isupper())
+    return initials.upper().endswith(surface) or surface.startswith(initials.upper()[-len(surface) :])
+
+
 def _extract(text: str) -> list[PlaceMention]:
     if not text or not isinstance(text, str):
         return []
@@ -993,6 +1009,8 @@ def _extract(text: str) -> list[PlaceMention]:
     chosen: list[tuple[_Raw, _Entry]] = []
     cities: list[tuple[_Raw, _Entry]] = []
     place_ends = {r.end for r in raws}
+    # an acronym the text defines for a name that is no place is no place wherever it stands ("the DRC network")
+    defined = {text[r.start : r.end] for r in raws if _defined_acronym(text, r, place_ends)}
     kept = [
         r
         for r in _keep(text, raws)
@@ -1000,6 +1018,7 @@ def _extract(text: str) -> list[PlaceMention]:
         and not _HYPHENATED_AMERICAN.match(text, r.end)
         and not _cut(text, r)
         and not _in_compound(text, r, place_ends)
+        and text[r.start : r.end] not in defined
     ]
     kept = [_city_of_institution(text, r) for r in kept]
     for start, end, e in _datelines(text):

@@ -1395,3 +1395,19 @@ def test_a_page_s_box_of_exchange_rates_or_weather_holds_no_figures(text, values
 )
 def test_classroom_equipment_is_counted_as_resources(text, expected):
     assert [(m.value, m.unit, m.category) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year that opens a headline is its year, not a count
+        ("2023 educational strategies and innovations conference in Kyrgyzstan\n\nText.", []),
+        # the number of X rose to N: N counts X, not what the figure before counted
+        (
+            "A total of 64 cities from 35 countries joined, bringing the total number of network members to 356.",
+            [(64, "cities"), (35, "countries"), (356, "network members")],
+        ),
+    ],
+)
+def test_years_opening_a_headline_and_the_number_of_x_rising_to_n(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected

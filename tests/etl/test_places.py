@@ -533,3 +533,19 @@ def test_a_name_inside_a_chain_of_hyphenated_words_is_no_place(text, names):
 
 def test_a_city_before_hotel_is_a_place_not_a_person_s_name():
     assert names("The conference met on 26 October 2017 at the Sofia Hotel Balkan.") == {"Sofia"}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # an acronym the text defines for a name that is no place is no place, there or later
+        ("The Danube Rectors' Conference (DRC) met in Belgrade. The DRC network was founded in 1983.", "DR Congo",
+         "Belgrade"),
+        # an acronym of a place's own name stays that place
+        ("Refugees from the Democratic Republic of Congo (DRC) study in Kenya. The DRC is large.", "", "DR Congo"),
+    ],
+)  # fmt: skip
+def test_an_acronym_defined_for_a_name_that_is_no_place_is_no_place(text, absent, present):
+    found = by_name(text)
+    assert present in found
+    assert not absent or absent not in found

@@ -286,6 +286,7 @@ def _digit_metric(
             or (unit_category(first) and not looks_plural(first))
             or word_before.lower() in ("the", "this", "its", "their", "our")
             or is_title(word_before)
+            or not text[sent.start : start].strip()  # a headline's "2023 educational strategies ... conference"
         ):
             return None
     if _in_name(text, start, end, sent, m.group("num")):
@@ -294,6 +295,9 @@ def _digit_metric(
         unit, cat, _ = unit_after(text, later.end(), sent)
     if not unit:
         unit, cat = unit_before(text, start, sent)
+    if not unit and _NUMBER_OF_TO.search(text, max(sent.start, start - COUNTED_REACH), start):
+        # "bringing the total number of GNLC members to 356": what the number counts, not the figure before's unit
+        unit, cat = _counted_before(text, start, sent, last)
     if not unit:
         unit, cat = carried(text, start, prev, end)
         if cat == "percent" and value > 100:
@@ -320,6 +324,9 @@ def _digit_metric(
         return [_changed(make(text, start, end, value, unit, cat, sent, qual), direction)]
     return make_range(text, start, end, value, unit, cat, sent, qual, rng, scale)
 
+
+# "the number of X to", "the total number of X rose to": the count's own noun is named right before it
+_NUMBER_OF_TO = re.compile(r"\bnumber[ \t]+of[ \t]+[^.;,]{1,60}?[ \t]to[ \t]+\Z", re.IGNORECASE)
 
 # A measure written as an adjective between a count and what it counts: " 43-inch", " 10.1-inch", " 2-hour"
 _SIZE_BETWEEN = re.compile(r"[ \t]+(\d+(?:\.\d+)?-([A-Za-z]+))(?=[ \t])")
