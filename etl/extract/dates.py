@@ -53,7 +53,8 @@ _HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 # ("24/09/2020"), both are the same, or a weekday written beside it fits one reading alone ("on Sunday 9/2/2020",
 # "Mon, 09/11/2023"). Otherwise it stays unread rather than read wrong.
 _SLASHED = re.compile(r"(?<![\d/.-])(\d{1,2})([/-])(\d{1,2})\2((?:19|20)\d{2})(?![\d/]|-\d)")
-_HAS_SLASHED = re.compile(r"\d[/-](?:19|20)\d\d")  # scanned for its first digit: most texts have none
+# (the slash or hyphen first, then a look-behind for the digit: the engine scans for the two characters alone)
+_HAS_SLASHED = re.compile(r"[/-](?<=\d[/-])(?:19|20)\d\d")
 _WEEKDAY_BESIDE = re.compile(r"(?:(?P<wd>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*\Z)", re.IGNORECASE)
 _WEEKDAY_AFTER = re.compile(r"\s*\(?(?P<wd>Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b", re.IGNORECASE)
 _WEEKDAY_ABBR = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -85,11 +86,14 @@ _UPPER_MONTH = re.compile(
     r"|NOV(?:EMBER)?|DEC(?:EMBER)?)\b"
 )
 _UPPER_SUFFIX = re.compile(r"(?<=[0-9])(?:ST|ND|RD|TH)\b")
+# Plain literals, which the engine finds far faster than the word boundary _UPPER_MONTH starts with: most texts
+# have none, and are ruled out by this alone.
+_HAS_UPPER_MONTH = re.compile(r"JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC")
 
 
 def _capitals_read(text: str) -> str:
     """``text`` with month names and day suffixes written in capitals in their usual case (same length)."""
-    if _UPPER_MONTH.search(text) is None:
+    if _HAS_UPPER_MONTH.search(text) is None or _UPPER_MONTH.search(text) is None:
         return text
     text = _UPPER_MONTH.sub(lambda m: m.group().capitalize(), text)
     return _UPPER_SUFFIX.sub(lambda m: m.group().lower(), text)

@@ -1010,7 +1010,11 @@ def _extract(text: str) -> list[PlaceMention]:
     cities: list[tuple[_Raw, _Entry]] = []
     place_ends = {r.end for r in raws}
     # an acronym the text defines for a name that is no place is no place wherever it stands ("the DRC network")
-    defined = {text[r.start : r.end] for r in raws if _defined_acronym(text, r, place_ends)}
+    defined = {
+        text[r.start : r.end]
+        for r in raws
+        if text[r.end : r.end + 1] == ")" and _defined_acronym(text, r, place_ends)  # most names are no acronym
+    }
     kept = [
         r
         for r in _keep(text, raws)

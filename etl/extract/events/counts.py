@@ -29,7 +29,8 @@ _SCHOOLING = re.compile(rf"\b(?:attend\w*|participat\w*)\s+(?:the\s+)?{_SCHOOL}"
 # Those who speak, not those who attend: "a panel of five experts", "a line-up of 40 speakers"
 _SPEAKERS = re.compile(r"\b(?:panel|panels|line-?up|roster)\s+of\s+(?:some\s+|about\s+|over\s+)?\Z", re.I)
 _THINGS = frozenset({"projects", "resources", "events", "courses"})  # what is submitted or held, not who comes
-_OTHER_ONE = re.compile(r"\bthe\s+(?:latter|former)\b", re.IGNORECASE)
+# (the word first, "the" in a look-behind: the engine scans for the word's first letter, not at every character)
+_OTHER_ONE = re.compile(r"(?:latter|former)\b(?<=\bthe[ \t]latter|\bthe[ \t]former)", re.IGNORECASE)
 SPEAKERS_REACH = 60  # characters from a figure of speakers to a count of countries that says where they come from
 SAME_FIGURE = 0.1  # two attendance figures this close are one figure reported twice ("near 30,000", "29,844")
 

@@ -326,7 +326,8 @@ def _digit_metric(
 
 
 # "the number of X to", "the total number of X rose to": the count's own noun is named right before it
-_NUMBER_OF_TO = re.compile(r"\bnumber[ \t]+of[ \t]+[^.;,]{1,60}?[ \t]to[ \t]+\Z", re.IGNORECASE)
+# (the word boundary as a look-behind after the first letter: a regex that opens with \b is tried at every character)
+_NUMBER_OF_TO = re.compile(r"[nN](?<![\w][nN])umber[ \t]+of[ \t]+[^.;,]{1,60}?[ \t]to[ \t]+\Z")
 
 # A measure written as an adjective between a count and what it counts: " 43-inch", " 10.1-inch", " 2-hour"
 _SIZE_BETWEEN = re.compile(r"[ \t]+(\d+(?:\.\d+)?-([A-Za-z]+))(?=[ \t])")
