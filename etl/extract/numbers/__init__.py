@@ -295,14 +295,15 @@ def _digit_metric(
         unit, cat, _ = unit_after(text, later.end(), sent)
     if not unit:
         unit, cat = unit_before(text, start, sent)
-    if not unit and _NUMBER_OF_TO.search(text, max(sent.start, start - COUNTED_REACH), start):
-        # "bringing the total number of GNLC members to 356": what the number counts, not the figure before's unit
+    # "bringing the total number of GNLC members to 356": what the number counts, before the figure before's unit
+    counted_first = not unit and _NUMBER_OF_TO.search(text, max(sent.start, start - COUNTED_REACH), start) is not None
+    if counted_first:
         unit, cat = _counted_before(text, start, sent, last)
     if not unit:
         unit, cat = carried(text, start, prev, end)
         if cat == "percent" and value > 100:
             unit, cat = "", ""  # "fell by 80 percent from about 250,000": the level before, not a share
-    if not unit:
+    if not unit and not counted_first:
         unit, cat = _counted_before(text, start, sent, last)
     if not unit:
         unit, cat = _of_whom(text, start, end, sent)
