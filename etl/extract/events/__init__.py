@@ -8,7 +8,6 @@ counts.py attendance and format.
 
 from __future__ import annotations
 
-import copy
 import itertools
 import re
 from bisect import bisect_left
@@ -594,8 +593,7 @@ def _event(
     named_year = next((mentions[i].year for i in g if mentions[i].year), None)
     if dated is not None and dated[1].date and dated[1].date == dated[1].end_date:
         # "concluded on Tuesday the activities of the seminar ... The 3-day seminar": its first day, two days before
-        f_end = copy.copy(dated[1])
-        f_end.sources = dict(dated[1].sources)
+        f_end = replace(dated[1], sources=dict(dated[1].sources))
         ended_on([mentions[i].name for i in [*g, *frame.backrefs]], art.text, f_end)
         dated = (dated[0], f_end)
     own = dated is not None and 0 <= dated[0] < len(g)  # a date of the event's own sentences, not of its frame

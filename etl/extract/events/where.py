@@ -14,9 +14,6 @@ from etl.model import PlaceMention
 HOST_REACH = 24  # characters before a place searched for "held in", "hosted by"
 HOST_NEAR = 40  # at most this many characters between an event's name and a place introduced by a bare "in"
 _BRACKET = re.compile(r"\s*\(\s*$")  # "... Adult Education (Recife, Brazil from 1 - 4 December 2009)"
-# A quoted title right after the event's name is part of how it is named: 'the National Conference "Digital
-# Transformation in Open Education ..." in Hanoi' names its place right beside it.
-_TITLE_AFTER = re.compile(r"[ \t]*(?:\"[^\"\n]{1,200}\"|“[^”\n]{1,200}”|«[^»\n]{1,200}»)")
 
 
 def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
@@ -27,8 +24,6 @@ def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
     inside: list[PlaceMention] = []
     text = art.text
     past = art.past_in(m.end, m.hi)
-    title = _TITLE_AFTER.match(text, m.end, m.hi)
-    titled_end = title.end() if title else m.end
     for p in art.places_in(m.lo, m.hi):
         if m.start <= p.start and p.end <= m.end:
             inside.append(p)
@@ -36,7 +31,7 @@ def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
         if (m.start < p.end and p.start < m.end) or (past is not None and p.start >= past):
             continue  # "..., as its earlier editions were held in Oslo in 2011": other editions' places
         after = p.start >= m.end
-        gap = p.start - (titled_end if p.start >= titled_end else m.end) if after else m.start - p.end
+        gap = p.start - m.end if after else m.start - p.end
         cue = max(m.lo, p.start - HOST_REACH)
         near = gap <= HOST_NEAR or _after_date(text, f, p.start)  # "from Oct. 21 to 23 in Beijing"
         if (
