@@ -1252,3 +1252,36 @@ def test_countries_right_after_speakers_are_theirs_but_not_after_another_figure(
 
     (event,) = extract_article(text).events
     assert event.countries_represented == countries
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "in" joins two capitalised runs before the event word, as "of" and "for" do
+        ("The 2018 Innovating Education in Africa Expo was held from 4 to 6 October 2018 in Dakar.",
+         "2018 Innovating Education in Africa Expo"),
+        ("Delegates met at the Women in Tech Summit in Lagos on 3 May 2022.", "Women in Tech Summit"),
+        # a lower-case word before "in" ends the name there
+        ("Teachers took part in Nairobi Innovation Week on 3 May 2022.", "Nairobi Innovation Week"),
+    ],
+)  # fmt: skip
+def test_in_joins_the_capitalised_words_of_a_name_before_its_event_word(text, name):
+    from etl.extract.pipeline import extract_article
+
+    assert [e.name for e in extract_article(text).events] == [name]
+
+
+def test_a_name_that_adds_a_country_as_written_is_the_same_event_but_an_adjective_names_another():
+    from etl.extract.pipeline import extract_article
+
+    one = (
+        "The Innovating in Education Expo was attended by 300 participants.\n\n"
+        "The 2018 Innovating Education in Africa Expo was hosted from 4th – 6th October 2018 in Dakar, Senegal."
+    )
+    [event] = extract_article(one).events
+    assert (event.date, event.city, event.attendees) == ("2018-10-04", "Dakar", 300)
+    two = (
+        "The Latin American Learning Cities Forum was held in Bogotá on 22 February 2024.\n\n"
+        "The first Learning Cities Forum took place in Querétaro, Mexico, on 22 February 2023."
+    )
+    assert sorted(e.city for e in extract_article(two).events) == ["Bogotá", "Querétaro"]

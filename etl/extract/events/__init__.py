@@ -51,7 +51,12 @@ def extract_events(
             facts[i] = _facts(mentions[i], art, years, lex)
         return facts[i]
 
-    place_words = frozenset(w.lower() for p in places if p.kind in ("city", "district") for w in p.surface.split())
+    # Words that only name where an edition is held: "2017 Dalian ... Week" is the "... Week"; a country or region
+    # only as written by its name ("Innovating Education in Africa Expo" is the "Innovating in Education Expo"), since
+    # an adjective names a different series ("Latin American Learning Cities Forum", "Learning Cities Forum").
+    place_words = frozenset(
+        w.lower() for p in places if p.kind in ("city", "district") or p.surface == p.name for w in p.surface.split()
+    )
     dates: dict[int, Facts] = {}  # the date alone, to group by: the place is read once groups are known
 
     def year_of(i: int) -> int | None:

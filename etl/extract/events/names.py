@@ -62,7 +62,7 @@ _AND_JOIN = re.compile(r"[ \t]+(?:and|&)[ \t]+")
 _OF_PARENT = re.compile(r"\s+of\s+(?:the\s+)?")
 # Words joining the parts of a name: on the left only between capitalised words ("Ministers of Education Forum"),
 # on the right after a complement ("Conference on Digital Education Progress").
-_LEFT_JOINERS = frozenset({"of", "and", "&", "for", "on"})
+_LEFT_JOINERS = frozenset({"of", "and", "&", "for", "on", "in"})
 _COMPLEMENTS = frozenset({"of", "on", "for", "to"})
 _RIGHT_JOINERS = frozenset({"of", "on", "for", "to", "and", "&", "the", "a", "an", "in"})
 KEY_SKIP = frozenset({"the", "of", "on", "for", "and", "a", "an", "to", "in", "at", "by", "s"})
