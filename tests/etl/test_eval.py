@@ -43,6 +43,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout15",
             "holdout16",
             "holdout17",
+            "holdout18",
+            "holdout19",
         )
     }
 
@@ -123,6 +125,13 @@ FLOORS = [
     ("holdout17", "figures", "F1", 0.90),
     ("holdout17", "places", "F1", 0.88),
     ("holdout17", "events", "R", 0.25),
+    ("holdout18", "figures", "F1", 0.90),
+    ("holdout18", "places", "F1", 0.88),
+    ("holdout18", "events", "R", 0.80),
+    ("holdout18", "learning_cities", "R", 0.80),
+    ("holdout19", "figures", "F1", 0.80),
+    ("holdout19", "places", "F1", 0.78),
+    ("holdout19", "events", "R", 0.45),
 ]
 
 
