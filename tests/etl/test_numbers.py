@@ -222,6 +222,22 @@ def test_a_currency_before_a_range_and_a_scale_after_it():
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the upper end writes the currency again: still one range, and the scale is both ends'
+        ("It projected US $89 to $93 billion in revenue.", [("US $89", 89e9), ("$93 billion", 93e9)]),
+        ("The grant is between $2 and $3 million.", [("$2", 2e6), ("$3 million", 3e6)]),
+        ("The fund gave Rs 10 to Rs 15 crore to schools.", [("Rs 10", 1e8), ("Rs 15 crore", 1.5e8)]),
+        # a lower end larger as written than the upper one has a scale of its own (none)
+        ("Condos range from $800,000 to $1.3 million.", [("$800,000", 8e5), ("$1.3 million", 1.3e6)]),
+        ("Users grew from 800,000 to 1.3 million users.", [("800,000", 8e5), ("1.3 million", 1.3e6)]),
+    ],
+)  # fmt: skip
+def test_a_range_whose_upper_end_writes_the_currency_again(text, expected):
+    assert [(m.surface, m.value) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "unit"),
     [
         ("About 300 teachers use it every day.", "teachers"),

@@ -221,7 +221,7 @@ def _digit_metric(
         return _rank(text, m, start, end, sent, value)
     if c:
         start = c.start
-    rng = range_end(text, start, end, sent) if not glued else None
+    rng = range_end(text, start, end, sent, c.written if c else "") if not glued else None
     if pct and rng and not rng.pct:
         rng = None  # "1%-5 billion users": a percentage and then another figure
     elif rng and not (scale or pct or cur) and YEAR.fullmatch(m.group("num")) and text[end : rng.start].strip() == "to":
@@ -229,8 +229,9 @@ def _digit_metric(
     # "10%-15%": each end writes its own scale, if any; otherwise the lower end's scale is the upper end's too
     shared = None if pct and rng else scale
     if rng and not (scale or pct):
-        # A range writes its scale word or percent sign once, after the upper end: "2-3 billion", "10-15%".
-        scale, pct = rng.scale, rng.pct
+        # A range writes its scale word or percent sign once, after the upper end: "2-3 billion", "10-15%"; not a
+        # lower end larger as written than the upper ("from $800,000 to $1.3 million").
+        scale, pct = (rng.scale if value <= rng.value else ""), rng.pct
     value *= scale_of(scale)
     if (
         scale

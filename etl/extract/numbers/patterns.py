@@ -37,6 +37,7 @@ class Patterns:
     rank_cue: re.Pattern[str]
     rank_pair: re.Pattern[str]
     range_tail: re.Pattern[str]
+    range_tail_signed: re.Pattern[str]
     lead: re.Pattern[str]
 
 
@@ -128,4 +129,10 @@ def patterns() -> Patterns:
         rf"(?:{verbs})(?:[ \t]+(?:from|to|by|at|of))?[ \t]+(?:(?:{alt(list(qualifiers()))})[ \t]+)?\Z",
         re.IGNORECASE,
     )
-    return Patterns(digits, word_start, spelled, qual, masks, token, rank_cue, rank_pair, range_tail, lead)
+    # ... and after an amount in a currency, the upper end may write its sign again ("US $89 to $93 billion")
+    range_tail_signed = re.compile(
+        range_tail.pattern.replace("(?P<num>", r"(?P<sign>[^\s\d,.;:()]{1,4})[ \t]?(?P<num>", 1)
+    )
+    return Patterns(
+        digits, word_start, spelled, qual, masks, token, rank_cue, rank_pair, range_tail, range_tail_signed, lead
+    )

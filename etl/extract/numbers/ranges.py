@@ -42,9 +42,14 @@ class RangeEnd(NamedTuple):
     pct: str
 
 
-def range_end(text: str, start: int, end: int, sent: Sentence) -> RangeEnd | None:
-    """The upper end of a range written right after a number ("10-15", "10 to 15", "2-3 billion", "between 2 and 3")."""
+def range_end(text: str, start: int, end: int, sent: Sentence, sign: str = "") -> RangeEnd | None:
+    """The upper end of a range written right after a number ("10-15", "10 to 15", "2-3 billion", "between 2 and 3");
+    after an amount written with the currency sign ``sign``, one that writes the sign again ("$89 to $93 billion")."""
     m = patterns().range_tail.match(text, end, sent.end)
+    if m is None and sign:
+        m = patterns().range_tail_signed.match(text, end, sent.end)
+        if m is not None and not sign.replace(" ", "").endswith(m.group("sign")):
+            return None
     if not m or (text[m.end() : m.end() + 1].isalnum() and text[m.end() : m.end() + 2][-1:] not in " "):
         return None
     if m.group("and") and not after_between(text, start, sent.start):
@@ -52,7 +57,8 @@ def range_end(text: str, start: int, end: int, sent: Sentence) -> RangeEnd | Non
     value = digits_value(m.group("num"))
     if value is None:
         return None
-    return RangeEnd(m.start("num"), m.end(), value, m.group("scale") or "", m.group("pct") or "")
+    first = m.start("sign") if m.re is patterns().range_tail_signed else m.start("num")  # the figure shows its sign
+    return RangeEnd(first, m.end(), value, m.group("scale") or "", m.group("pct") or "")
 
 
 def make_range(
