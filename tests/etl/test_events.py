@@ -1285,3 +1285,23 @@ def test_a_name_that_adds_a_country_as_written_is_the_same_event_but_an_adjectiv
         "The first Learning Cities Forum took place in Querétaro, Mexico, on 22 February 2023."
     )
     assert sorted(e.city for e in extract_article(two).events) == ["Bogotá", "Querétaro"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a report on one gathering it never names: "the <described> meeting" from the first line is that gathering
+        ("In Mukalla, the e-learning consultative meeting ends its work.\n\n20/01/2022\n\nToday, the consultative "
+         "meeting on e-learning, hosted by the city of Mukalla, concluded on Wednesday and Thursday, January 19-20.",
+         [("e-learning consultative meeting", "2022-01-19", "Mukalla")]),
+        # a bare "the meeting" says nothing of which: no row
+        ("At the meeting in Mukalla on 19 January 2022, the minister said 500 teachers were trained.", []),
+        # with an event named, "the annual conference" still refers back to it
+        ("The Digital Schools Summit opened in Nairobi on 3 May 2022. The annual conference drew 300 teachers.",
+         [("Digital Schools Summit", "2022-05-03", "Nairobi")]),
+    ],
+)  # fmt: skip
+def test_a_described_gathering_is_the_event_of_a_text_that_names_none(text, expected):
+    from etl.extract.pipeline import extract_article
+
+    assert [(e.name, e.date, e.city) for e in extract_article(text).events] == expected

@@ -432,9 +432,31 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
     # right after a name is that event again, not one of its own
     ends = {m.end for m in mentions if m.kind != "described"}
     mentions = [m for m in mentions if m.kind != "described" or not _described_after_name(text, m.start, ends)]
+    _unnamed_gathering(mentions, lex)
     _spell_out_acronyms(mentions, lex)
     _editions_of(text, mentions, lex)
     return sorted(mentions, key=lambda x: (x.start, -x.end))[:MAX_MENTIONS], [s for s, _ in hits]
+
+
+def _unnamed_gathering(mentions: list[Mention], lex: Lexicon) -> None:
+    """A report on one gathering it never names calls it "the consultative meeting on e-learning" from the first line:
+    with no event named in the text, the first described one that a gathering's word heads ("meeting", not "event")
+    and other words describe is that gathering, not a reference back to nothing."""
+    if any(not m.backref for m in mentions):
+        return
+    first = min(
+        (
+            m
+            for m in mentions
+            if m.kind == "described"
+            and len(m.name.split()) > 1  # a bare "the meeting" says nothing of which
+            and any(lex.roles.get(w.lower()) in ("name", "ambiguous") for w in m.name.split())
+        ),
+        key=lambda m: m.start,
+        default=None,
+    )
+    if first is not None:
+        first.backref = False
 
 
 # a name (and its acronym in brackets), a comma, "a" or "an" and up to three words before an event word
