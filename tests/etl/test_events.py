@@ -1305,3 +1305,21 @@ def test_a_described_gathering_is_the_event_of_a_text_that_names_none(text, expe
     from etl.extract.pipeline import extract_article
 
     assert [(e.name, e.date, e.city) for e in extract_article(text).events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "an online event" is told by how it is held: a gathering of its own
+        ("The new member cities will be presented in an online event on 23 September 2020.",
+         [("online event", "2020-09-23", "online")]),
+        ("The city was chosen during a virtual event on 14 February 2024.",
+         [("virtual event", "2024-02-14", "online")]),
+        # "the event" and "an event" alone still only refer back
+        ("The city was chosen during an event on 14 February 2024.", []),
+    ],
+)  # fmt: skip
+def test_an_event_held_online_is_a_gathering_of_its_own(text, expected):
+    from etl.extract.pipeline import extract_article
+
+    assert [(e.name, e.date, e.format) for e in extract_article(text).events] == expected

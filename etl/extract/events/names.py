@@ -816,6 +816,8 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
         )  # "the mayors’ meeting" is one of its own; "this year’s conference" refers back
         role = lex.roles.get(word, "backref")
         definite = det.group().lower() in _DEFINITE
+        if role == "backref" and not definite and any(w.lower() in _HELD_AS for w in lead_words):
+            role = "name"  # "in an online event on 23 September": a gathering of its own, told by how it is held
         # "the event", "the largest gathering of ...": words that only refer back never open an event of their own;
         # "the most important conference of ..." praises the event the text speaks of
         backref = (
@@ -833,6 +835,7 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
     return out
 
 
+_HELD_AS = frozenset({"online", "virtual", "hybrid"})  # how a gathering is held, before a word that only refers back
 _TRAILING_JOINER = re.compile(r"\s+(?:of|on|for|to|in|at|about|the|a|an|and|by|from|with)\s*\Z", re.IGNORECASE)
 _SUPERLATIVES = frozenset({"most", "largest", "biggest", "leading", "premier", "main", "major", "best", "top"})
 
