@@ -1323,3 +1323,22 @@ def test_an_event_held_online_is_a_gathering_of_its_own(text, expected):
     from etl.extract.pipeline import extract_article
 
     assert [(e.name, e.date, e.format) for e in extract_article(text).events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        # the theme set off by commas after the name, then "in" and the place
+        ("Espoo was awarded in a ceremony held in the 2nd International Conference on Learning Cities, Building "
+         "Sustainable Learning Cities, in Mexico City on the 28th of September 2015. Espoo and Espoo's people "
+         "celebrated in Espoo.", "Mexico City"),
+        # the event's word written again right before "in" and the place
+        ("Students at the UNESCO-India-Africa Hackathon 2022 have excelled at the just concluded 36-hour non-stop "
+         "Hackathon in Delhi, India held from 22nd -25th November. They will reflect on the Hackathon at a special "
+         "session in Freetown.", "Delhi"),
+    ],
+)  # fmt: skip
+def test_the_place_after_an_event_s_theme_or_its_word_written_again_hosts_it(text, city):
+    from etl.extract.pipeline import extract_article
+
+    assert [e.city for e in extract_article(text).events] == [city]

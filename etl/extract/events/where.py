@@ -31,7 +31,7 @@ def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
         if (m.start < p.end and p.start < m.end) or (past is not None and p.start >= past):
             continue  # "..., as its earlier editions were held in Oslo in 2011": other editions' places
         after = p.start >= m.end
-        gap = p.start - m.end if after else m.start - p.end
+        gap = p.start - _written_again(text, m, p.start) if after else m.start - p.end
         cue = max(m.lo, p.start - HOST_REACH)
         near = gap <= HOST_NEAR or _after_date(text, f, p.start)  # "from Oct. 21 to 23 in Beijing"
         if (
@@ -41,6 +41,7 @@ def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
             or (not after and lex.host_verb.match(text, p.end) and gap <= NAME_REACH)
             or _venue(text, p, lex)
             or (after and _TITLE_PLACE.fullmatch(text, m.end, p.start) and _dated_after(art, p))
+            or (after and _COMMA_TITLE_IN.fullmatch(text, m.end, p.start))
             or _organiser(text, p, m)
             or _host_clause(text, p, m.lo, lex)
             or _subject_host(text, p, m)
@@ -57,6 +58,15 @@ def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
     elif country := next((p for _, p in hosted if p.kind in ("country", "province")), None):  # "in Salta, Argentina"
         f.country, f.host = country.country_iso3, True
         f.sources["country"] = country.start
+
+
+def _written_again(text: str, m: Mention, upto: int) -> int:
+    """Where the event's word ends, written again after its name and before ``upto`` ("at the UNESCO-India-Africa
+    Hackathon 2022 have excelled at the just concluded 36-hour non-stop Hackathon in Delhi"), else the name's end: a
+    place is near the event from there."""
+    word = next((w.lower() for w in reversed(m.name.split()) if w.isalpha()), "")
+    at = text[m.end : upto].lower().rfind(word) if word and upto > m.end else -1
+    return m.end + at + len(word) if at >= 0 else m.end
 
 
 # What the text then says is about earlier editions, not this one: "as its earlier editions were held in ..."
@@ -81,6 +91,12 @@ def _subject_host(text: str, p: PlaceMention, m: Mention) -> bool:
 
 # "the Fourth International Conference on Learning Cities, Rosario, 1-3 October 2019": name, place, date
 _TITLE_PLACE = re.compile(r"\s*,\s*")
+# "the 2nd International Conference on Learning Cities, Building Sustainable Learning Cities, in Mexico City": its
+# theme set off by commas, then the place
+_COMMA_TITLE_IN = re.compile(
+    r"[ \t]*,[ \t]*(?:[A-Z][\w'’:-]*[ \t]+(?:(?:of|for|and|the|on|in|to|a|an|&)[ \t]+)*){0,10}[A-Z][\w'’-]*[ \t]*,"
+    r"[ \t]*(?:held[ \t]+)?(?:in|at)[ \t]+"
+)
 # "organized by UIL and the Municipality of Rosario": a city's government that organises or hosts the event
 _ORGANISER_CUE = re.compile(
     r"\b(?:organi[sz]ed|co-organi[sz]ed|hosted|co-hosted|undertaken|convened)\s+by\b", re.IGNORECASE
