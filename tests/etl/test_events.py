@@ -1342,3 +1342,13 @@ def test_the_place_after_an_event_s_theme_or_its_word_written_again_hosts_it(tex
     from etl.extract.pipeline import extract_article
 
     assert [e.city for e in extract_article(text).events] == [city]
+
+
+def test_two_words_joined_by_and_describe_a_gathering_after_a():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "Tech4Teachers Project Empowers Educators at Vibrant Closing Ceremony in Mile 91\n\n"
+        "A colorful and inspiring ceremony on Saturday, 18th October 2025, marked the close of the project."
+    )
+    assert [(e.name, e.date) for e in extract_article(text).events] == [("Vibrant Closing Ceremony", "2025-10-18")]

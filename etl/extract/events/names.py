@@ -794,6 +794,9 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
             if low in _DETERMINERS:
                 det = t
                 break
+            if low == "and" and lead and lead[-1].group()[:1].islower():
+                lead.append(t)  # "a colorful and inspiring ceremony": two words that describe it
+                continue
             if len(lead) >= DESCRIBED_LEAD or not (w[:1].isalnum() or w in "’'-") or low in _NOT_LEAD:
                 break  # "a variety of session summaries": "of" is no part of what describes an event
             lead.append(t)
