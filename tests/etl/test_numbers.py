@@ -1431,3 +1431,18 @@ def test_classroom_equipment_is_counted_as_resources(text, expected):
 )
 def test_years_opening_a_headline_and_the_number_of_x_rising_to_n(text, expected):
     assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "bringing to N the number of X": the count's noun is written after it
+        ("The lab has been set up, bringing to 836 the number of student beneficiaries.",
+         [(836, "student beneficiaries")]),
+        ("77 cities joined on Friday, bringing to 294 the number of learning cities in 76 countries.",
+         [(77, "cities"), (294, "learning cities"), (76, "countries")]),
+        ("The new lab raised to 1,200 the total number of schools connected.", [(1200, "schools")]),
+    ],
+)  # fmt: skip
+def test_a_count_raised_to_n_the_number_of_x_counts_x(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected

@@ -300,6 +300,12 @@ def _digit_metric(
     counted_first = not unit and _NUMBER_OF_TO.search(text, max(sent.start, start - COUNTED_REACH), start) is not None
     if counted_first:
         unit, cat = _counted_before(text, start, sent, last)
+    if (
+        not unit
+        and (named := _TO_THE_NUMBER_OF.match(text, end, sent.end))
+        and _TO_BEFORE.search(text, max(sent.start, start - 8), start)
+    ):
+        unit, cat, _ = parse_unit(text, named.end(), sent.end)  # "bringing to 836 the number of student beneficiaries"
     if not unit:
         unit, cat = carried(text, start, prev, end)
         if cat == "percent" and value > 100:
@@ -329,6 +335,8 @@ def _digit_metric(
 
 # "the number of X to", "the total number of X rose to": the count's own noun is named right before it
 # (the word boundary as a look-behind after the first letter: a regex that opens with \b is tried at every character)
+_TO_THE_NUMBER_OF = re.compile(r"[ \t]+the[ \t]+(?:total[ \t]+)?number[ \t]+of[ \t]+")
+_TO_BEFORE = re.compile(r"(?<![\w])to[ \t]+\Z")
 _NUMBER_OF_TO = re.compile(r"[nN](?<![\w][nN])umber[ \t]+of[ \t]+[^.;,]{1,60}?[ \t]to[ \t]+\Z")
 
 # A measure written as an adjective between a count and what it counts: " 43-inch", " 10.1-inch", " 2-hour"
