@@ -1446,3 +1446,19 @@ def test_years_opening_a_headline_and_the_number_of_x_rising_to_n(text, expected
 )  # fmt: skip
 def test_a_count_raised_to_n_the_number_of_x_counts_x(text, expected):
     assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the upper end of a range in words writes the scale for both ends
+        ("The scheme reached two to three million students.", [(2e6, "students"), (3e6, "students")]),
+        ("There are four to five thousand people.", [(4e3, "people"), (5e3, "people")]),
+        ("There are four thousand to five thousand people.", [(4e3, "people"), (5e3, "people")]),
+        ("It reached ten to 15 million users.", [(1e7, "users"), (1.5e7, "users")]),
+        # "and" without "between" joins two figures, not a range
+        ("Two and three million students.", [(3e6, "students")]),
+    ],
+)  # fmt: skip
+def test_a_range_in_words_takes_the_scale_of_its_upper_end(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected

@@ -32,7 +32,7 @@ from etl.extract.numbers.masks import masked
 from etl.extract.numbers.money import currency_before, rate_after
 from etl.extract.numbers.multiples import multiples
 from etl.extract.numbers.patterns import patterns
-from etl.extract.numbers.ranges import is_denominator, make_range, range_end
+from etl.extract.numbers.ranges import after_between, is_denominator, make_range, range_end
 from etl.extract.numbers.restated import restated
 from etl.extract.numbers.shares import DECREASE, change, fraction_words, ranks, shares
 from etl.extract.numbers.units import (
@@ -453,6 +453,36 @@ def _or_next(text: str, end: int, sent: Sentence) -> tuple[str, str]:
     return (unit, cat) if unit else ("", "")
 
 
+# "two to three million students", "four thousand to five thousand people": the upper end of a range in words, with
+# its scale word
+_TO_SCALED = re.compile(
+    r"[ \t]+(?:to|or|and)[ \t]+(?P<n>[0-9][0-9,.]*|[A-Za-z]+(?:-[A-Za-z]+)?)[ \t]+(?P<scale>[A-Za-z]+)(?=[ \t])"
+)
+
+
+def _upper_scaled(
+    text: str, start: int, end: int, sent: Sentence, value: float, scale: str | None
+) -> tuple[float, str, str] | None:
+    """The value of a lower end written in words, the unit both ends count, when the upper end writes a scale word
+    ("two to three million students": 2,000,000 students); None when no such end follows."""
+    nxt = _TO_SCALED.match(text, end, sent.end)
+    if nxt is None or nxt.group("scale").lower() not in _WORD_SCALES:
+        return None
+    if text[nxt.start() : nxt.end()].split()[0].lower() == "and" and not after_between(text, start, sent.start):
+        return None  # "two and three million": two figures, unless "between" opens them
+    word = nxt.group("n").lower()
+    upper = digits_value(word) if word[:1].isdigit() else words_value(word) if word in number_words() else None
+    step = scale_of(nxt.group("scale"))
+    lower = value if scale else value * step  # "four thousand to five thousand": the lower end has its own
+    if upper is None or lower > upper * step:
+        return None
+    unit, cat, _ = parse_unit(text, nxt.end(), sent.end)
+    return (lower, unit, cat) if unit else None
+
+
+_WORD_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "lakh", "lakhs", "crore", "crores"})
+
+
 # a qualifier written after the number: "5 or more", "100 or so", "500-plus"
 _POST_QUALIFIER = re.compile(r"[ \t]+(or[ \t]+(?:more|fewer|less|so))\b|-(plus)\b", re.IGNORECASE)
 _POST_BOUND = {"more": "at_least", "fewer": "at_most", "less": "at_most", "so": "approx", "plus": "at_least"}
@@ -625,6 +655,8 @@ def _word_metric(
         unit, cat = carried(text, start, prev, end)
     if not unit:
         unit, cat = _or_next(text, end, sent)
+    if not unit and (upper := _upper_scaled(text, start, end, sent, value, scale)) is not None:
+        value, unit, cat = upper  # "two to three million students": the upper end's scale and noun are both ends'
     if not unit or (value == 0 and not is_plural(unit.split()[-1])) or _is_fraction(unit):
         return None  # "zero tolerance" counts nothing; "two thirds (71 per cent) said" is a share without its whole
     return [_changed(make(text, start, end, value, unit, cat, sent, qual), direction)]
