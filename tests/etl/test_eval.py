@@ -45,6 +45,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout17",
             "holdout18",
             "holdout19",
+            "holdout20",
+            "holdout21",
         )
     }
 
@@ -132,6 +134,13 @@ FLOORS = [
     ("holdout19", "figures", "F1", 0.80),
     ("holdout19", "places", "F1", 0.78),
     ("holdout19", "events", "R", 0.45),
+    ("holdout20", "figures", "F1", 0.90),
+    ("holdout20", "places", "F1", 0.90),
+    ("holdout20", "events", "R", 0.40),
+    ("holdout20", "learning_cities", "R", 0.85),
+    ("holdout21", "figures", "F1", 0.85),
+    ("holdout21", "places", "F1", 0.90),
+    ("holdout21", "events", "R", 0.30),
 ]
 
 
