@@ -1352,3 +1352,38 @@ def test_two_words_joined_by_and_describe_a_gathering_after_a():
         "A colorful and inspiring ceremony on Saturday, 18th October 2025, marked the close of the project."
     )
     assert [(e.name, e.date) for e in extract_article(text).events] == [("Vibrant Closing Ceremony", "2025-10-18")]
+
+
+def test_a_heading_name_its_theme_and_a_line_of_days_and_place_under_it():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "Welcome to the 5th International Citizens’ Forum on Education\n"
+        "“Education and Skills for a Changing World: Issues and Challenges of the Digital Transition,”\n\n"
+        "October 30 to November 1, 2026, in Tunis–Gammarth.\n\n"
+        "Organized for the fifth time, the Forum is a space for reflection."
+    )
+    [event] = extract_article(text).events
+    assert (event.name, event.date, event.end_date, event.city, event.edition) == (
+        "5th International Citizens’ Forum on Education",
+        "2026-10-30",
+        "2026-11-01",
+        "Tunis",
+        5,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a plural possessive right before the event word is part of the name
+        ("The Regional Mayors’ Forum on Digital Schools was held in Tunis on 3 May 2022.",
+         "Regional Mayors’ Forum on Digital Schools"),
+        ("The National Teachers' Conference on Online Learning was held in Tunis on 3 May 2022.",
+         "National Teachers' Conference on Online Learning"),
+    ],
+)  # fmt: skip
+def test_a_plural_possessive_before_the_event_word_is_part_of_the_name(text, name):
+    from etl.extract.pipeline import extract_article
+
+    assert [e.name for e in extract_article(text).events] == [name]

@@ -447,13 +447,13 @@ def _frames(
             frames[main].backrefs.extend(backrefs_in.get(si, []))
             frames[main].cue = frames[main].cue or art.has(lex.strong, lo, hi)
     current: int | None = None
-    since = 0
+    since = quoted = 0  # sentences since the current event's, and how many of them are a quoted title's line
     nexts = [] if nexts is None else nexts
     said: dict[str, int] = {}  # "opening ceremony" -> the event it was said of: it is that one's again
     for si in range(first, len(art.sentences)):
         lo, hi = art.span(si)
         if si in head_of:
-            current, since = head_of[si], 0
+            current, since, quoted = head_of[si], 0, 0
             for i in backrefs_in.get(si, ()):
                 r = mentions[i]
                 if _NEXT_EDITION.search(art.text, max(lo, r.start - 40), r.end):  # "... ended. next year, the event"
@@ -490,12 +490,13 @@ def _frames(
             frames[gi].ranges.append((lo, hi))
             frames[gi].backrefs.extend(backrefs_in.get(si, []))
             frames[gi].cue = frames[gi].cue or art.has(lex.strong, lo, hi)
-            current, since = gi, 0
+            current, since, quoted = gi, 0, 0
             continue
         since += 1
+        quoted += bool(_QUOTED_LINE.fullmatch(art.text, lo, hi))  # the theme under a name: "“Education and Skills ...”"
         if current is not None and since <= ATTENDANCE_REACH and art.metrics_in(lo, hi):
             frames[current].ranges.append((lo, hi))
-        elif current is not None and since == 1 and _place_and_days(art, si, lo, hi):
+        elif current is not None and since <= 1 + quoted and _place_and_days(art, si, lo, hi):
             frames[current].ranges.append((lo, hi))  # "Kuala Lumpur, Malaysia May 26th – 29th" under its name
     return frames
 
@@ -519,9 +520,19 @@ def _place_and_days(art: Article, si: int, lo: int, hi: int) -> bool:
     if not spans or not places or hi - lo > 120:
         return False
     rest = list(art.text[lo:hi])
-    for a, b in [(d.start, d.end) for d in spans] + [(p.start, p.end) for p in places]:
+    blanks = [(d.start, d.end) for d in spans] + [(p.start, p.end) for p in places]
+    # "in Tunis–Gammarth": a place joined by a dash to a part of it the gazetteer may not know
+    blanks += [(j.start(), j.end()) for p in places if (j := _DASH_JOINED.match(art.text, p.end, hi))]
+    for a, b in blanks:
         rest[max(a, lo) - lo : min(b, hi) - lo] = " " * (min(b, hi) - max(a, lo))
-    return not _LETTER_OR_DIGIT.search("".join(rest))
+    # "October 30 to November 1, 2026, in Tunis": the days and the place, and the words that join them
+    return all(w.lower() in _LINE_JOINERS for w in _LETTER_OR_DIGIT_RUN.findall("".join(rest)))
+
+
+_QUOTED_LINE = re.compile(r"\s*[“\"][^“”\"\n]{3,300}[”\"][\s,.]*")
+_DASH_JOINED = re.compile(r"(?:[–—-]|(?<=[–—-]))[A-Z][^\W\d_]*")  # the place may end with its dash
+_LETTER_OR_DIGIT_RUN = re.compile(r"[^\W_]+")
+_LINE_JOINERS = frozenset({"in", "at", "from", "to", "and", "on"})
 
 
 _LAST_YEAR = re.compile(r"[\s\"“]*(?:Last|Previous)[ \t]+year\b", re.IGNORECASE)
