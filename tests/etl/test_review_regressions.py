@@ -87,3 +87,14 @@ def test_people_in_a_sentence_about_an_event_do_not_attend_it_without_a_verb():
     people = Metric(250e6, "people", "", "exact", "people", "250 million", start, start + 11, text)
     (event,) = extract_events(text, split_sentences(text), [people], [], "")
     assert event.attendees is None
+
+
+def test_a_share_cut_short_by_one_search_window_is_read_whole_from_another():
+    # found by the property test test_share_and_rank_search_agree_with_the_plain_patterns (hypothesis, 2026-12-05):
+    # "half" opened a window that ended inside "their", and its shorter match of "two-thirds OF" was kept
+    import importlib
+
+    shares_mod = importlib.import_module("etl.extract.numbers.shares")
+    text = "half their a a a a one one three two-thirds OF their "
+    plain = [(m.start(), m.end()) for m in shares_mod._share_re().finditer(text)]
+    assert [(m.start(), m.end()) for m in shares_mod._share_matches(text)] == plain == [(33, 53)]

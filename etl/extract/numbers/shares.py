@@ -128,7 +128,9 @@ def _windowed(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]
         tail = _WORD_TAIL.match(text, min(len(text), hi))  # a window must not end inside a word ("third|s")
         hi = tail.end() if tail else hi  # [\w-]* always matches
         for m in pattern.finditer(text, max(0, lo), hi):
-            found.setdefault(m.start(), m)
+            # a window that ends inside a match cuts it short; another window holds it whole ("two-thirds of their")
+            if m.start() not in found or m.end() > found[m.start()].end():
+                found[m.start()] = m
     out: list[re.Match[str]] = []
     for k in sorted(found):
         if not out or k >= out[-1].end():
