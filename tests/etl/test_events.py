@@ -1387,3 +1387,20 @@ def test_a_plural_possessive_before_the_event_word_is_part_of_the_name(text, nam
     from etl.extract.pipeline import extract_article
 
     assert [e.name for e in extract_article(text).events] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # title-case words after the event word, up to the colon of a subtitle, are its topic
+        ("The International Conference ICT in Education: Digital Pedagogy was held in Ulaanbaatar on 6-7 May 2014.",
+         ["International Conference ICT in Education"]),
+        # one word before a colon is a caption's, and a venue's noun is no topic
+        ("Bogotá will host the Latin American Learning Cities Forum Photo: the mayor on 3 May 2022.", []),
+        ("They met at the Kenyatta International Convention Centre: Hall 4 on 3 May 2022.", []),
+    ],
+)  # fmt: skip
+def test_title_case_words_after_the_event_word_up_to_a_colon_name_its_topic(text, names):
+    from etl.extract.pipeline import extract_article
+
+    assert [e.name for e in extract_article(text).events] == names

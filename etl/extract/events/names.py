@@ -192,6 +192,11 @@ def _named_weekday(text: str, lo: int, t: re.Match[str]) -> bool:
     )
 
 
+# Two or more title-case words right after the event word, up to a colon that opens a subtitle (one is a caption's
+# word: "Forum Photo:")
+_TOPIC_BEFORE_COLON = re.compile(
+    r"[ \t]+[A-Z][\w&'’+-]*(?:[ \t]+(?:(?:in|of|for|and|on|the|&|to)[ \t]+)?[A-Z][\w&'’+-]*){1,6}(?=[ \t]*:)"
+)
 _AND_AFTER = re.compile(r"[ \t]+(?:and|&)(?=[ \t])")
 _AT_PLACE = re.compile(r"[ \t]*@[ \t]?[A-Z][\w-]*")
 
@@ -226,6 +231,8 @@ def expand_right(text: str, kw_end: int, place_starts: Mapping[int, int], lex: L
         end = place_starts[tok.start()]
         return year.end() if (year := _YEAR_AFTER.match(text, end)) else end
     if first[:1].isupper() and first.lower() not in lex.stop and first.lower() not in _COMPLEMENTS:
+        if end == kw_end and first.lower() not in lex.not_after and (topic := _TOPIC_BEFORE_COLON.match(text, kw_end)):
+            return topic.end()  # "International Conference ICT in Education: Digital Pedagogy ...": its topic
         return None if end == kw_end else end
     if first.lower() not in _COMPLEMENTS:
         return end
