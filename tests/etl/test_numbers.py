@@ -339,6 +339,9 @@ def test_half_as_a_word_without_of_is_no_share():
         ("A 30% increase in enrolment followed.", 30.0, "increase"),
         ("Although the drop in funding was 26%, it recovered.", -26.0, "decrease"),
         ("The rise in enrolment was 12 percent.", 12.0, "increase"),
+        # the noun of change after another article or an adjective
+        ("The rate fell to 19.8%, an overall reduction of 7.2%.", -7.2, "decrease"),
+        ("It recorded the increase of 4 percent.", 4.0, "increase"),
     ],
 )
 def test_changes_are_signed(text, value, change):
