@@ -1465,3 +1465,20 @@ def test_a_count_raised_to_n_the_number_of_x_counts_x(text, expected):
 )  # fmt: skip
 def test_a_range_in_words_takes_the_scale_of_its_upper_end(text, expected):
     assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an amount in a currency is never a number inside a name, even after a capitalised word
+        ("The World Bank’s $7.1 million Lesotho Basic Education Project supported trainings.", [(7.1e6, "$7.1 million")]),
+        ("Procuring learning contents for TVRI Rp131 billion.", [(1.31e11, "Rp131 billion")]),
+        # a Title Case headline's capital scale word, after a currency
+        ("Schools In Samoa Receive $1.3 Million Worth Of I.C.T Devices", [(1.3e6, "$1.3 Million")]),
+        # without a currency, a capital scale word names something ("the 3 Million Technical Talent initiative")
+        ("Teachers support the 3 Million Technical Talent initiative.", []),
+        ("They use Web 3.0 tools.", []),
+    ],
+)  # fmt: skip
+def test_an_amount_in_a_currency_after_a_name_or_with_a_capital_scale(text, expected):
+    assert [(m.value, m.surface) for m in figures(text)] == expected

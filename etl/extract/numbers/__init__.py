@@ -186,6 +186,12 @@ def _digit_metric(
         # A speed trick: a plain year followed by punctuation or a capital is no figure (the year rule below
         # would say so after reading its unit, masks and ranges); tests/etl/test_numbers.py checks they agree.
         return None
+    if scale and scale[:1].isupper() and not c and scale_mark(scale) is None:
+        # "the 3 Million Technical Talent initiative": a capital scale word counts only after a currency, as a Title
+        # Case headline writes an amount ("$1.3 Million Worth Of ...")
+        end, scale = m.start("scale"), None
+        while end > start and text[end - 1] in " \t":
+            end -= 1
     if scale and not cur and text[m.start("scale") - 1] == "-":
         return None  # "the second 300-million support plan": an adjective, unlike "R1.4-billion"
     if scale and not cur and (mark := scale_mark(scale)) and mark[1] == "money" and not _counts_after(text, m, sent):
@@ -290,7 +296,7 @@ def _digit_metric(
             or not text[sent.start : start].strip()  # a headline's "2023 educational strategies ... conference"
         ):
             return None
-    if _in_name(text, start, end, sent, m.group("num")):
+    if not c and _in_name(text, start, end, sent, m.group("num")):  # "Web 3.0"; never "the Bank’s $7.1 million"
         return None
     if not unit and later:
         unit, cat, _ = unit_after(text, later.end(), sent)

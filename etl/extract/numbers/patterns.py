@@ -64,13 +64,15 @@ def patterns() -> Patterns:
     teen_w = alt([w for w, (_, k) in words.items() if k == "teen"])
     tens_w = alt([w for w, (_, k) in words.items() if k == "tens"])
     scale_w = alt([w for w, (_, k) in words.items() if k == "scale"])
+    # after digits, also as a Title Case headline writes it ("$1.3 Million Worth Of ...")
+    scale_d = alt([f for w, (_, k) in words.items() if k == "scale" for f in (w, w.capitalize())])
     below100 = rf"(?:(?:{tens_w})(?:[- ](?:{unit_w}))?|{teen_w}|{unit_w})"
     # The scanning patterns open with a character class so that the regex engine can skip ahead fast.
     marks = alt([m for m, _, _ in scale_marks()])
     digits = re.compile(
         rf"(?P<num>[0-9](?:{GROUPED})(?:\.[0-9]+|{DECIMAL_COMMA})?)"
         r"(?:(?P<ord>st|nd|rd|th)\b"
-        rf"|(?:(?:[ \t]|-(?=[a-z]))?(?P<scale>(?:{scale_w})\b|(?:{marks})(?![A-Za-z])))?"
+        rf"|(?:(?:[ \t]|-(?=[a-z]))?(?P<scale>(?:{scale_d})\b|(?:{marks})(?![A-Za-z])))?"
         r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b|percentage[ \t]points?\b|pct\b|pc\b))?"
         r"(?P<plus>\+|[ \t]?plus\b)?)"
     )
