@@ -1404,3 +1404,19 @@ def test_title_case_words_after_the_event_word_up_to_a_colon_name_its_topic(text
     from etl.extract.pipeline import extract_article
 
     assert [e.name for e in extract_article(text).events] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "attendees", "countries"),
+    [
+        # the participles of the attendance verbs the lookup lists ("drew", "attracted")
+        ("The Digital Schools Summit opened in Nairobi on 3 May 2024, drawing some two hundred teachers.", 200, None),
+        ("The Digital Schools Summit opened in Nairobi on 3 May 2024, attracting 500 participants from 20 countries.",
+         500, 20),
+    ],
+)  # fmt: skip
+def test_drawing_and_attracting_give_attendance(text, attendees, countries):
+    from etl.extract.pipeline import extract_article
+
+    [event] = extract_article(text).events
+    assert (event.attendees, event.countries_represented) == (attendees, countries)
