@@ -1482,3 +1482,19 @@ def test_a_range_in_words_takes_the_scale_of_its_upper_end(text, expected):
 )  # fmt: skip
 def test_an_amount_in_a_currency_after_a_name_or_with_a_capital_scale(text, expected):
     assert [(m.value, m.surface) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # items after a colon that only qualify what the figure before it counts
+        ("There were 248 websites: 51 governmental, 15 news sites, 23 educational.",
+         [(248, "websites"), (51, "governmental websites"), (15, "news sites"), (23, "educational websites")]),
+        ("The school got 40 computers: 20 new, 20 refurbished.",
+         [(40, "computers"), (20, "new computers"), (20, "refurbished computers")]),
+        # no count before the colon: nothing to carry
+        ("Results: 20 new were found.", []),
+    ],
+)  # fmt: skip
+def test_an_item_after_a_colon_qualifies_what_the_figure_before_counts(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected

@@ -319,6 +319,8 @@ def _digit_metric(
     if not unit and not counted_first:
         unit, cat = _counted_before(text, start, sent, last)
     if not unit:
+        unit, cat = _colon_item(text, start, end, sent, prev)
+    if not unit:
         unit, cat = _of_whom(text, start, end, sent)
     if not unit:
         unit, cat = _of_whole(text, end, sent)
@@ -337,6 +339,33 @@ def _digit_metric(
     if rng is None:
         return [_changed(make(text, start, end, value, unit, cat, sent, qual), direction)]
     return make_range(text, start, end, value, unit, cat, sent, qual, rng, scale)
+
+
+# "248 websites: 51 governmental, 15 news, ...": a colon, then items of a count and what sets each apart
+_COLON_LIST_BEFORE = re.compile(r":[ \t]*(?:[0-9][0-9,.]*[ \t]+[a-z][^\d,;:.()]{0,40}?,[ \t]*)*\Z")
+_NUMBER_BEFORE = re.compile(r"(?<![\w.,])[0-9][0-9,.]*[0-9]|(?<![\w.,])[0-9]")
+_ITEM_ADJECTIVE = re.compile(r"[ \t]+([a-z][a-z-]+)[ \t]*(?:,|;|\.|\Z|[ \t]and[ \t])")
+
+
+def _colon_item(text: str, start: int, end: int, sent: Sentence, prev: Metric | None) -> tuple[str, str]:
+    """An item of a list after a colon that only qualifies the noun counted before it ("there were 248 Yemeni
+    websites: 51 governmental, ..."): "governmental websites"."""
+    if prev is None or prev.start < sent.start:
+        return "", ""
+    item = _ITEM_ADJECTIVE.match(text, end, sent.end)
+    listed = _COLON_LIST_BEFORE.search(text, max(sent.start, start - 300), start) if item else None
+    if item is None or listed is None:
+        return "", ""
+    # what the figure before the colon counts
+    whole = max(
+        _NUMBER_BEFORE.finditer(text, max(sent.start, listed.start() - 120), listed.start()),
+        default=None,
+        key=lambda n: n.start(),
+    )
+    if whole is None:
+        return "", ""
+    unit, cat, _ = parse_unit(text, whole.end(), listed.start())
+    return (f"{item.group(1)} {unit.split()[-1]}", cat) if unit else ("", "")
 
 
 # "the number of X to", "the total number of X rose to": the count's own noun is named right before it
