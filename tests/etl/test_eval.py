@@ -47,6 +47,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout19",
             "holdout20",
             "holdout21",
+            "holdout22",
+            "holdout23",
         )
     }
 
@@ -141,6 +143,12 @@ FLOORS = [
     ("holdout21", "figures", "F1", 0.85),
     ("holdout21", "places", "F1", 0.90),
     ("holdout21", "events", "R", 0.30),
+    ("holdout22", "figures", "F1", 0.90),
+    ("holdout22", "places", "F1", 0.75),
+    ("holdout22", "events", "R", 0.45),
+    ("holdout23", "figures", "F1", 0.90),
+    ("holdout23", "places", "F1", 0.85),
+    ("holdout23", "events", "R", 0.60),
 ]
 
 
