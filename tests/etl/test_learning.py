@@ -284,3 +284,17 @@ def test_a_recognition_s_name_opens_with_no_possessive_and_a_long_name_that_ends
     got = learning(text)
     assert ("King Abdullah Economic City", "Global Learning Cities Network") in got
     assert not any(rec.startswith("Its ") for _, rec in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "has become", "becomes": a city that becomes an awardee or a member takes the recognition of its clause
+        ("Bahir Dar City has become a UNESCO awardee of Learning City, and member of Global Network of Learning "
+         "Cities (GNLC).", {"Bahir Dar"}),
+        ("Chinhoyi becomes the second city, after Kwekwe, to be added to the UNESCO Global Network of Learning "
+         "Cities.", {"Chinhoyi", "Kwekwe"}),
+    ],
+)  # fmt: skip
+def test_a_city_that_becomes_an_awardee_or_a_member_is_a_learning_city(text, expected):
+    assert {city for city, _ in learning(text)} == expected
