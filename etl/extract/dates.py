@@ -278,7 +278,35 @@ def find_spans(text: str) -> list[DateSpan]:
         year, month, day = int(m.group(4)), int(m.group(3)), int(m.group(2))
         first_day = int(m.group(1)) if m.group(1) else day
         out.append(DateSpan(m.start(), m.end(), year, month, first_day, year, month, day))
+    for m in _SLASHED_SPAN.finditer(text) if _HAS_SLASHED.search(text) else ():
+        inside = [s for s in out if m.start() <= s.start and s.end <= m.end()]  # its last day, read alone
+        if any(s.start < m.end() and m.start() < s.end for s in out if s not in inside):
+            continue
+        if (days := _settled_span(m)) is not None:
+            out = [s for s in out if s not in inside] + [DateSpan(m.start(), m.end(), *days)]
     return sorted(out, key=lambda s: s.start)
+
+
+# Two days in figures and one year, last: "from 29/09 to 01/10/2023"
+_SLASHED_SPAN = re.compile(
+    r"(?<![\d/.-])(\d{1,2})/(\d{1,2})[ \t]*(?:-|–|to)[ \t]*(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])"
+)
+
+
+def _settled_span(m: re.Match[str]) -> tuple[int, int, int, int, int, int] | None:
+    """The first and last days of a span in figures, read day first or month first as a figure above 12 settles it
+    (a span that runs backwards is no reading); None when both readings fit."""
+    a, b, c, d, year = (int(g) for g in m.groups())
+    readings = []
+    for (m1, d1), (m2, d2) in (((b, a), (d, c)), ((a, b), (c, d))):  # day first, then month first
+        try:
+            first = date(year - (m1 > m2), m1, d1)
+            last = date(year, m2, d2)
+        except ValueError:
+            continue
+        if first <= last:
+            readings.append((first.year, first.month, first.day, last.year, last.month, last.day))
+    return readings[0] if len(readings) == 1 else None
 
 
 # --- dates relative to the publication date ("today", "on Monday", "yesterday") ----------------------------------

@@ -28,11 +28,19 @@ from etl.extract.dates import find_relative, find_spans
         ("SMART TEACHER HACKATHON @HYDERABAD, 4TH APRIL, 2020", "2020-04-04", "2020-04-04"),
         ("HACKATHON @BANGALURU, 25TH APRIL,2020", "2020-04-25", "2020-04-25"),
         ("MARCH 3-5, 2021", "2021-03-03", "2021-03-05"),
+        # two days in figures and one year: a figure above 12 settles which is the day
+        ("organized in Kastoria, from 29/09 to 01/10/2023, at", "2023-09-29", "2023-10-01"),
+        ("from 10/13 to 10/15/2023 in", "2023-10-13", "2023-10-15"),
+        ("from 28/12 to 02/01/2024", "2023-12-28", "2024-01-02"),
     ],
 )
 def test_spans_of_days(text, first, last):
     (span,) = find_spans(text)
     assert (span.iso(2000), span.end_iso(2000)) == (first, last)
+
+
+def test_a_span_in_figures_both_readings_fit_stays_unread():
+    assert find_spans("from 03/04 to 05/04/2023") == []
 
 
 def test_two_dates_of_different_months_joined_by_and_are_two_dates():
