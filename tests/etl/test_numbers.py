@@ -1498,3 +1498,15 @@ def test_an_amount_in_a_currency_after_a_name_or_with_a_capital_scale(text, expe
 )  # fmt: skip
 def test_an_item_after_a_colon_qualifies_what_the_figure_before_counts(text, expected):
     assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dash between a larger number and a smaller one joins no range
+        ("Males used it more in 2022 – 45% of males did.", [(45, "exact")]),
+        ("Between 10-15% of schools.", [(10, "at_least"), (15, "at_most")]),
+    ],
+)  # fmt: skip
+def test_a_dash_after_a_larger_number_makes_no_range(text, expected):
+    assert [(m.value, m.bound) for m in figures(text)] == expected

@@ -232,6 +232,8 @@ def _digit_metric(
         rng = None  # "1%-5 billion users": a percentage and then another figure
     elif rng and not (scale or pct or cur) and YEAR.fullmatch(m.group("num")) and text[end : rng.start].strip() == "to":
         rng = None  # "from 3 million in 2019 to 5 million users": the year is no lower end
+    elif rng and not (scale or rng.scale) and value > rng.value and text[end : rng.start].strip() in ("-", "–", "—"):
+        rng = None  # "in 2022 – 45% of males": a dash between a larger number and a smaller one joins no range
     # "10%-15%": each end writes its own scale, if any; otherwise the lower end's scale is the upper end's too
     shared = None if pct and rng else scale
     if rng and not (scale or pct):
