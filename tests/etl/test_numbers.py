@@ -1510,3 +1510,17 @@ def test_an_item_after_a_colon_qualifies_what_the_figure_before_counts(text, exp
 )  # fmt: skip
 def test_a_dash_after_a_larger_number_makes_no_range(text, expected):
     assert [(m.value, m.bound) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an amount written as an adjective, its currency after the scale's hyphen
+        ("The 1.422 billion-peso plan equips schools.", [(1.422e9, "peso")]),
+        ("A 2 million-dollar grant was given.", [(2e6, "dollar")]),
+        # a scale's hyphen before another word is no amount
+        ("The second 300-million support plan was approved.", []),
+    ],
+)  # fmt: skip
+def test_an_amount_written_as_an_adjective_with_its_currency(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected

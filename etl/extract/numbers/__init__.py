@@ -275,6 +275,14 @@ def _digit_metric(
         end += len(glued)
     elif age := _age_unit(text, start, rng.end if rng else end, sent):
         unit, cat = age, "other"
+    elif (
+        scale
+        and not cur
+        and (money := _SCALE_MONEY_ADJECTIVE.match(text, end))
+        and unit_category(money.group(1)) == "money"
+    ):
+        unit, cat = money.group(1), "money"  # "the six-year, 1.422 billion-peso plan": an amount as an adjective
+        end = money.end()
     else:
         unit, cat, _ = unit_after(text, rng.end if rng else end, sent)
         size = _SIZE_BETWEEN.match(text, end, sent.end) if not unit and not rng else None
@@ -370,6 +378,7 @@ def _colon_item(text: str, start: int, end: int, sent: Sentence, prev: Metric | 
     return (f"{item.group(1)} {unit.split()[-1]}", cat) if unit else ("", "")
 
 
+_SCALE_MONEY_ADJECTIVE = re.compile(r"-([a-z]+)(?![\w-])")
 # "the number of X to", "the total number of X rose to": the count's own noun is named right before it
 # (the word boundary as a look-behind after the first letter: a regex that opens with \b is tried at every character)
 _TO_THE_NUMBER_OF = re.compile(r"[ \t]+the[ \t]+(?:total[ \t]+)?number[ \t]+of[ \t]+")
