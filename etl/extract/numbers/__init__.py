@@ -378,12 +378,14 @@ def _colon_item(text: str, start: int, end: int, sent: Sentence, prev: Metric | 
     return (f"{item.group(1)} {unit.split()[-1]}", cat) if unit else ("", "")
 
 
+# "a 1.422 billion-peso plan": the currency after a scale's hyphen, an amount written as an adjective
 _SCALE_MONEY_ADJECTIVE = re.compile(r"-([a-z]+)(?![\w-])")
 # "the number of X to", "the total number of X rose to": the count's own noun is named right before it
 # (the word boundary as a look-behind after the first letter: a regex that opens with \b is tried at every character)
+_NUMBER_OF_TO = re.compile(r"[nN](?<![\w][nN])umber[ \t]+of[ \t]+[^.;,]{1,60}?[ \t]to[ \t]+\Z")
+# ... and the other order, "bringing to 836 the number of student beneficiaries": "to" before, the noun after
 _TO_THE_NUMBER_OF = re.compile(r"[ \t]+the[ \t]+(?:total[ \t]+)?number[ \t]+of[ \t]+")
 _TO_BEFORE = re.compile(r"(?<![\w])to[ \t]+\Z")
-_NUMBER_OF_TO = re.compile(r"[nN](?<![\w][nN])umber[ \t]+of[ \t]+[^.;,]{1,60}?[ \t]to[ \t]+\Z")
 
 # A measure written as an adjective between a count and what it counts: " 43-inch", " 10.1-inch", " 2-hour"
 _SIZE_BETWEEN = re.compile(r"[ \t]+(\d+(?:\.\d+)?-([A-Za-z]+))(?=[ \t])")
