@@ -1420,3 +1420,27 @@ def test_drawing_and_attracting_give_attendance(text, attendees, countries):
 
     [event] = extract_article(text).events
     assert (event.attendees, event.countries_represented) == (attendees, countries)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The centre organised its Second Biennial Conference on the theme “Envisioning Education 2030: New "
+            "Models”, held on 14-15 October 2021.",
+            [("Second Biennial Conference", "2021-10-14")],
+        ),
+        (
+            "The Cyber Expo was held under the theme, “DRIVE 2019: The Digital Rise of Education,” on 5 June 2019.",
+            [("Cyber Expo", "2019-06-05")],
+        ),
+        (
+            "The theme of this year is “Smart Cities 2030” at the Learning Forum held on 3 May 2022.",
+            [("Learning Forum", "2022-05-03")],
+        ),
+        # a name and its year that no theme introduces is still an event of its own
+        ("Open Schools Expo 2021 convened teachers in Lima on May 4.", [("Open Schools Expo 2021", "2021-05-04")]),
+    ],
+)
+def test_a_name_and_year_inside_an_event_s_theme_is_no_event_nor_its_year(text, names):
+    assert [(e.name, e.date) for e in events(text)] == names

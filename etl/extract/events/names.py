@@ -708,6 +708,8 @@ def _brand_mentions(text: str, taken: list[tuple[int, int]], places: list[PlaceM
         if not words:
             continue
         words.reverse()
+        if _THEME_BEFORE.search(text, max(0, words[0].start() - 60), words[0].start()):
+            continue  # 'on the theme “Envisioning Education 2030: ...”': the theme of an event, no event itself
         start = words[0].start()
         while start in place_starts and place_starts[start] < y.start():
             after_place = next((w.start() for w in words if w.start() >= place_starts[start]), None)
@@ -725,6 +727,12 @@ def _brand_mentions(text: str, taken: list[tuple[int, int]], places: list[PlaceM
     return out
 
 
+# What introduces an event's theme, up to its opening quote: "on the theme “", "themed '", "under the theme, “",
+# "the theme of this year is "
+_THEME_BEFORE = re.compile(
+    r"\bthem(?:e|ed)\b(?:[ \t]+of[ \t]+[\w’' \t]{1,30}?)?(?:[ \t]+(?:is|was|will[ \t]+be))?[ \t]*[:,]?[ \t]*[“\"‘']?\Z",
+    re.IGNORECASE,
+)
 # "• BETT (Jan. 23-26): the companies who ...": a bulleted name and its dates in brackets
 _BULLETED = re.compile(
     r"[ \t]*[•\-*–·▪◦][ \t]+(?P<name>[A-Z][\w.’'&-]*(?:[ \t]+[A-Z][\w.’'&-]*){0,5})[ \t]*\((?P<inside>[^()\n]{3,60})\)"
