@@ -1444,3 +1444,20 @@ def test_drawing_and_attracting_give_attendance(text, attendees, countries):
 )
 def test_a_name_and_year_inside_an_event_s_theme_is_no_event_nor_its_year(text, names):
     assert [(e.name, e.date) for e in events(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "date"),
+    [
+        # a brand and its full name in brackets are one event, and capitals that spell a stop word ("IT") are an
+        # acronym inside the name
+        (
+            "We were there for the 10th edition of EDIX (Educational IT Solutions Expo), held June 19 to 21, 2019.",
+            "Educational IT Solutions Expo",
+            "2019-06-19",
+        ),
+        ("The Digital IT Leaders Summit was held on 3 May 2022.", "Digital IT Leaders Summit", "2022-05-03"),
+    ],
+)
+def test_a_name_in_brackets_after_a_brand_is_the_same_event(text, name, date):
+    assert [(e.name, e.date) for e in events(text)] == [(name, date)]

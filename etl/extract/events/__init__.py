@@ -209,7 +209,7 @@ class _Cluster:
         return _compatible(self.year, other.year) and _compatible(self.edition, other.edition)
 
 
-_APPOSITION = re.compile(r"\s*(?:[–—:]|\s-)\s*(?:the\s+)?", re.IGNORECASE)
+_APPOSITION = re.compile(r"\s*(?:[–—:(]|\s-)\s*(?:the\s+)?", re.IGNORECASE)
 
 
 def _apposed(mentions: list[Mention], text: str) -> dict[int, list[int]]:

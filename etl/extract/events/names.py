@@ -137,6 +137,7 @@ def expand_left(text: str, kw_start: int, lex: Lexicon) -> int:
     # Marks taken only if a name word comes before them: an organiser's acronym in brackets ("Jamaica Teachers'
     # Association (JTA) Annual Conference") or the apostrophe of a plural possessive inside the name ("Teachers'").
     held: list[re.Match[str]] = []
+    upper_keyword = text[kw_start : kw_start + 2].isupper()
     for t in _tokens_back(text, lo, kw_start):
         word = t.group()
         if len(accepted) + len(held) >= MAX_NAME_WORDS:
@@ -151,7 +152,11 @@ def expand_left(text: str, kw_start: int, lex: Lexicon) -> int:
                 break
             held.append(t)
             continue
-        if word[:1].isalnum() and is_name_word(word, lex.stop):
+        # "Educational IT Solutions Expo": capitals that spell a stop word are an acronym among title-case words (as
+        # in expand_right; not in an ALL-CAPS headline, where every word is written so)
+        if word[:1].isalnum() and (
+            is_name_word(word, lex.stop) or (len(word) > 1 and word.isupper() and not upper_keyword)
+        ):
             if held and held[0].group() in ("’", "'") and not word.endswith("s"):
                 break
             if joiner and word.isdigit():
