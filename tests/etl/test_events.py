@@ -1461,3 +1461,28 @@ def test_a_name_and_year_inside_an_event_s_theme_is_no_event_nor_its_year(text, 
 )
 def test_a_name_in_brackets_after_a_brand_is_the_same_event(text, name, date):
     assert [(e.name, e.date) for e in events(text)] == [(name, date)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a lede that drops its article, after a dateline; "ended ... yesterday" is the last of its two days
+        (
+            "DUSHANBE, May 7, Asia-Plus  -- International two-day conference on use of information technologies "
+            "ended in Dushanbe yesterday, according to the ministry.",
+            "2008-05-07",
+            [("International two-day conference on use of information technologies", "2008-05-05", "2008-05-06")],
+        ),
+        (
+            "Two-day workshop on e-learning opens in Lahore on May 7, 2008.",
+            "",
+            [("Two-day workshop", "2008-05-07", "2008-05-07")],
+        ),
+        ("A conference on ICT ended on May 7, 2008.", "", [("conference on ICT", "2008-05-07", "2008-05-07")]),
+        # a headline's subject and verb are no adjectives of the event word; a possessive refers back
+        ("Technology giants hold education summit on May 7, 2008.", "", []),
+        ("Last year's conference drew 500 people on May 7, 2008.", "", []),
+    ],
+)
+def test_a_lede_without_an_article_opens_a_gathering_and_ended_is_said_of_one(text, published, expected):
+    assert [(e.name, e.date, e.end_date) for e in events(text, published=published)] == expected

@@ -820,8 +820,14 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
             if len(lead) >= DESCRIBED_LEAD or not (w[:1].isalnum() or w in "’'-") or low in _NOT_LEAD:
                 break  # "a variety of session summaries": "of" is no part of what describes an event
             lead.append(t)
+        indefinite = det is not None and det.group().lower() in ("a", "an")
         if det is None:
-            continue
+            # "DUSHANBE, May 7 -- International two-day conference on ... ended in Dushanbe yesterday", "Two-day
+            # workshop on e-learning opens": a lede or headline that drops its article opens a gathering of its own
+            lead = lead[: next((n for n, t in enumerate(lead) if t.group() in ("-", "–", "—")), len(lead))]
+            if lex.roles.get(word) != "name" or not (lead and _opens_line(text, lead[-1].start(), lead)):
+                continue  # ("Last week, ...": a word that names a gathering only sometimes never opens one here)
+            indefinite = True
         lead.reverse()
         lead_words = [t.group() for t in lead]
         if any(w.lower() in ("latter", "former") for w in lead_words):
@@ -838,7 +844,7 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
             w.endswith(("’", "'", "’s", "'s")) and _TIME_POSSESSIVE.fullmatch(w) is None for w in lead_words
         )  # "the mayors’ meeting" is one of its own; "this year’s conference" refers back
         role = lex.roles.get(word, "backref")
-        definite = det.group().lower() in _DEFINITE
+        definite = det is not None and det.group().lower() in _DEFINITE
         if role == "backref" and not definite and any(w.lower() in _HELD_AS for w in lead_words):
             role = "name"  # "in an online event on 23 September": a gathering of its own, told by how it is held
         # "the event", "the largest gathering of ...": words that only refer back never open an event of their own;
@@ -848,14 +854,33 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
             or (definite and ((edition is None and year is None and not distinct) or _superlative(lead_words)))
             # "the Forum was held as a virtual conference": what an event already named was
             or (
-                bool(_AS_BEFORE.search(text, max(0, det.start() - 4), det.start()))
+                det is not None
+                and bool(_AS_BEFORE.search(text, max(0, det.start() - 4), det.start()))
                 and not _THERE_BEFORE.search(text, max(0, det.start() - 24), det.start())
             )
         )
-        if det.group().lower() in ("a", "an") or edition or year or distinct or backref:
+        if indefinite or edition or year or distinct or backref:
             tokens, _, _ = identity(name, lex)
             out.append(Mention(name_start, end, name, "described", role == "ambiguous", tokens, year, edition, backref))
     return out
+
+
+LEDE_LEAD = 2  # words at most before the event word of a lede that drops its article ("International two-day")
+# What may stand between a line's start and a lede's first word: a dateline and its dash ("DUSHANBE, May 7 --")
+_LEDE_AFTER = re.compile(r"(?:[^\n]{0,60}?(?:--|[—–])[ \t]*)?\Z")
+
+
+def _opens_line(text: str, start: int, lead: list[re.Match[str]]) -> bool:
+    """The words before an event word open a line of sentences, perhaps after a dateline: a capital first, no
+    possessive ("Last year's conference" refers back)."""
+    if len(lead) > LEDE_LEAD or not text[start : start + 1].isupper() or "\n" in text[start : lead[0].start()]:
+        return False  # "Technology giants hold education summit": a headline's subject and verb, not its adjectives
+    if any(t.group().endswith(("’s", "'s")) for t in lead):
+        return False
+    line_end = text.find("\n", start)
+    if not text[start : line_end if line_end >= 0 else len(text)].rstrip().endswith((".", "!", "?", "”", '"')):
+        return False  # a headline ("School technology conference set for next week") names in brief what the body names
+    return _LEDE_AFTER.match(text, text.rfind("\n", 0, start) + 1, start) is not None
 
 
 _HELD_AS = frozenset({"online", "virtual", "hybrid"})  # how a gathering is held, before a word that only refers back

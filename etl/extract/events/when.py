@@ -87,10 +87,12 @@ def _beside_between(text: str, m: Mention, d: DateSpan) -> bool:
     return a < b and _BESIDE.search(text, a, b) is not None
 
 
-# "A two-day conference concluded here on Tuesday": the day given is the last of the event's days
+# "A two-day conference concluded here on Tuesday", "... ended in Dushanbe yesterday": the day given is the last of
+# the event's days
 _DAYS_LONG = re.compile(r"\b(\w+)-day\b", re.IGNORECASE)
 _ENDED_BEFORE = re.compile(
-    r"\b(?:concluded|ended|closed|wrapped\s+up|came\s+to\s+a\s+close)\s+(?:here\s+|today\s+)?(?:on\s+)?\Z",
+    r"\b(?:concluded|ended|closed|wrapped\s+up|came\s+to\s+a\s+close)\s+(?:here\s+|today\s+)?"
+    r"(?:in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+)?(?:on\s+)?\Z",
     re.IGNORECASE,
 )
 
