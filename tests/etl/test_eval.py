@@ -49,6 +49,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout21",
             "holdout22",
             "holdout23",
+            "holdout24",
+            "holdout25",
+            "holdout26",
+            "holdout27",
         )
     }
 
@@ -149,6 +153,20 @@ FLOORS = [
     ("holdout23", "figures", "F1", 0.90),
     ("holdout23", "places", "F1", 0.85),
     ("holdout23", "events", "R", 0.60),
+    ("holdout24", "figures", "F1", 0.85),
+    ("holdout24", "places", "F1", 0.85),
+    ("holdout24", "events", "R", 0.50),
+    ("holdout24", "learning_cities", "R", 0.70),
+    ("holdout25", "figures", "F1", 0.90),
+    ("holdout25", "places", "F1", 0.85),
+    ("holdout25", "events", "R", 0.25),
+    ("holdout26", "figures", "F1", 0.90),
+    ("holdout26", "places", "F1", 0.85),
+    ("holdout26", "events", "R", 0.50),
+    ("holdout26", "learning_cities", "R", 0.85),
+    ("holdout27", "figures", "F1", 0.85),
+    ("holdout27", "places", "F1", 0.85),
+    ("holdout27", "events", "R", 0.60),
 ]
 
 
