@@ -1524,3 +1524,18 @@ def test_a_dash_after_a_larger_number_makes_no_range(text, expected):
 )  # fmt: skip
 def test_an_amount_written_as_an_adjective_with_its_currency(text, expected):
     assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "category"),
+    [
+        ("The costs for the project are 21 millions of Euros.", 21_000_000, "Euros", "money"),
+        ("About 21 million of euros were spent.", 21_000_000, "euros", "money"),
+        ("Some 2 millions of people use it.", 2_000_000, "people", "people"),
+        # a part of a whole keeps its own rule: the figure counts the whole's noun
+        ("It reached 3 million of its users.", 3_000_000, "users", "people"),
+    ],
+)
+def test_of_between_a_scale_and_what_it_counts(text, value, unit, category):
+    m = only(text)
+    assert (m.value, m.unit, m.category) == (value, unit, category)

@@ -283,6 +283,8 @@ def _digit_metric(
     ):
         unit, cat = money.group(1), "money"  # "the six-year, 1.422 billion-peso plan": an amount as an adjective
         end = money.end()
+    elif scale and not (cur or rng) and (of := _SCALE_OF.match(text, end, sent.end)):
+        unit, cat, _ = unit_after(text, of.end(), sent)  # "21 millions of Euros", "2 million of people"
     else:
         unit, cat, _ = unit_after(text, rng.end if rng else end, sent)
         size = _SIZE_BETWEEN.match(text, end, sent.end) if not unit and not rng else None
@@ -380,6 +382,12 @@ def _colon_item(text: str, start: int, end: int, sent: Sentence, prev: Metric | 
 
 # "a 1.422 billion-peso plan": the currency after a scale's hyphen, an amount written as an adjective
 _SCALE_MONEY_ADJECTIVE = re.compile(r"-([a-z]+)(?![\w-])")
+# "21 millions of Euros": "of" between a scale and what it counts, written as some languages write it; not a part of
+# a whole ("2 million of the 5 million students", "a million of them"), which has its own rule
+_SCALE_OF = re.compile(
+    r"[ \t]+of[ \t]+(?=[A-Za-z])(?!(?:the|these|those|its|their|our|all|them|whom|which|a|an|this|that)\b)",
+    re.IGNORECASE,
+)
 # "the number of X to", "the total number of X rose to": the count's own noun is named right before it
 # (the word boundary as a look-behind after the first letter: a regex that opens with \b is tried at every character)
 _NUMBER_OF_TO = re.compile(r"[nN](?<![\w][nN])umber[ \t]+of[ \t]+[^.;,]{1,60}?[ \t]to[ \t]+\Z")
