@@ -1486,3 +1486,20 @@ def test_a_name_in_brackets_after_a_brand_is_the_same_event(text, name, date):
 )
 def test_a_lede_without_an_article_opens_a_gathering_and_ended_is_said_of_one(text, published, expected):
     assert [(e.name, e.date, e.end_date) for e in events(text, published=published)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The Distance Education and Teachers Training in Africa (DETA) Conference 2015 opened on 20 July 2015.",
+            "Distance Education and Teachers Training in Africa (DETA) Conference 2015",
+        ),
+        (
+            "The Jamaica Teachers' Association (JTA) Annual Conference opened on 20 July 2015.",
+            "Jamaica Teachers' Association (JTA) Annual Conference",
+        ),
+    ],
+)
+def test_a_name_s_acronym_in_brackets_right_before_its_event_word_stays_in_the_name(text, name):
+    assert [e.name for e in events(text)] == [name]

@@ -165,7 +165,7 @@ def expand_left(text: str, kw_start: int, lex: Lexicon) -> int:
             held = []
             accepted.append(t)
             joiner = False
-        elif word in (")", "’", "'") and (accepted or word != ")") and not joiner and not held:
+        elif word in (")", "’", "'") and not joiner and not held:
             held = [t]  # "Jamaica Teachers' Association", and right before the event word: "Citizens’ Forum"
         elif word.lower() in _LEFT_JOINERS and not joiner and accepted and not held:
             joiner = True
