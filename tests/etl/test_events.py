@@ -1503,3 +1503,16 @@ def test_a_lede_without_an_article_opens_a_gathering_and_ended_is_said_of_one(te
 )
 def test_a_name_s_acronym_in_brackets_right_before_its_event_word_stays_in_the_name(text, name):
     assert [e.name for e in events(text)] == [name]
+
+
+def test_a_bootcamp_is_a_gathering_where_the_text_says_it_was_held():
+    text = "A coding and robotics bootcamp was held from 27 March to 5 April 2024 in Kigali for 75 girls."
+    e = only(text, places=[place(text, "Kigali")])
+    assert (e.name, e.date, e.end_date, e.city) == (
+        "coding and robotics bootcamp",
+        "2024-03-27",
+        "2024-04-05",
+        "Kigali",
+    )
+    # ambiguous, as a workshop is: a bootcamp named as an institution is no event without a cue
+    assert events("She studied at the Le Wagon Bootcamp, a coding school.") == []
