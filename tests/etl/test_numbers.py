@@ -849,6 +849,23 @@ def test_share_and_rank_search_agree_with_the_plain_patterns(pieces):
         assert [(m.start(), m.end()) for m in shares_mod._rank_matches(pattern, text)] == plain
 
 
+_ONE_SCALE_WORDS = ["a", "A", "an", "An", "million", "billion", "thousand", "trillion", "millions", "x", "-", "dollar"]
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_ONE_SCALE_WORDS), st.sampled_from([" ", " ", "\t", "  ", "-", ""])),
+        max_size=30,
+    )
+)
+def test_the_search_for_a_before_a_scale_word_agrees_with_the_plain_pattern(pieces):
+    numbers = importlib.import_module("etl.extract.numbers")
+    text = "".join(w + sep for w, sep in pieces)
+    plain = [(m.start(), m.end()) for m in numbers._one_scale().finditer(text)]
+    assert [(m.start(), m.end()) for m in numbers._one_scales(text)] == plain
+
+
 _YEAR_PIECES = [
     "2019", "2020", "1999", "2000", "students", "Students", "schools", "the", "In", "in", "to", "and", '"', "(", ")",
     ",", ".", ";", "-", "3", "million", "$", "%", "Report", "edition", "teachers", "\n",
@@ -1539,3 +1556,21 @@ def test_an_amount_written_as_an_adjective_with_its_currency(text, expected):
 def test_of_between_a_scale_and_what_it_counts(text, value, unit, category):
     m = only(text)
     assert (m.value, m.unit, m.category) == (value, unit, category)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Over a million students use the platform.", [(1_000_000, "students", "at_least")]),
+        ("The program will cost over a billion US dollars.", [(1_000_000_000, "US dollars", "at_least")]),
+        ("A million students use it.", [(1_000_000, "students", "exact")]),
+        ("About a thousand teachers attended.", [(1_000, "teachers", "approx")]),
+        ("Half a million students use it.", [(500_000, "students", "exact")]),
+        # an adjective, an idiom and a name are no figures
+        ("It is a billion-dollar market.", []),
+        ("They say thanks a million.", []),
+        ("She sang A Million Dreams at the gala.", []),
+    ],
+)
+def test_a_is_one_of_a_scale_word(text, expected):
+    assert [(m.value, m.unit, m.bound) for m in figures(text)] == expected
