@@ -1574,3 +1574,16 @@ def test_of_between_a_scale_and_what_it_counts(text, value, unit, category):
 )
 def test_a_is_one_of_a_scale_word(text, expected):
     assert [(m.value, m.unit, m.bound) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Niue has a total population of less than 1,500.", (1_500, "population", "at_most")),
+        ("Niue has a population of about 1,500.", (1_500, "population", "approx")),
+        ("The school has an enrolment of over 1,200.", (1_200, "enrolment", "at_least")),
+    ],
+)
+def test_the_noun_before_of_counts_past_an_adjective_and_a_qualifier(text, expected):
+    m = only(text)
+    assert (m.value, m.unit, m.bound) == expected

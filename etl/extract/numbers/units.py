@@ -7,6 +7,7 @@ from functools import cache, lru_cache
 
 from etl.extract.numbers.common import YEAR, ends_with_word, may_end_with, next_word
 from etl.extract.numbers.lexicon import (
+    alt,
     carry_cues,
     currency_codes,
     irregular,
@@ -17,6 +18,7 @@ from etl.extract.numbers.lexicon import (
     of_units,
     qualifier_heads,
     qualifier_phrases,
+    qualifiers,
     unit_stops,
     units,
 )
@@ -219,7 +221,16 @@ def modifier(word: str) -> bool:
     return word[:1].islower() and low not in unit_stops() and low not in number_words()
 
 
-_COUNT_OF = re.compile(r"\b(?:a|an|the|its|their)[ \t]+([a-z]+)[ \t]+of[ \t]+\Z", re.IGNORECASE)
+@cache
+def _count_of() -> re.Pattern[str]:
+    """ "a population of 570 million", "a total population of less than 1,500": the noun before "of", perhaps
+    after one adjective, and a qualifier between "of" and the figure."""
+    quals = alt(list(qualifiers()))
+    return re.compile(
+        rf"\b(?:a|an|the|its|their)[ \t]+(?:[a-z]+[ \t]+)?([a-z]+)[ \t]+of[ \t]+(?:(?:{quals})[ \t]+)?\Z", re.IGNORECASE
+    )
+
+
 _COUNT_RANGE = re.compile(
     r"\b([a-z]+)[ \t]+(?:between|ranging[ \t]+from|from|is|was|are|were|stands[ \t]+at|stood[ \t]+at)[ \t]+"
     r"(?:(?:about|around|nearly|almost|over|some|roughly)[ \t]+)?\Z",
@@ -231,7 +242,7 @@ _PREPOSITIONS = frozenset({"to", "of", "on", "for", "in", "at", "from", "with"})
 def unit_before(text: str, start: int, sent: Sentence) -> tuple[str, str]:
     """The counted thing written before a verb that leads to the figure ("downloads exceeded 450 million")."""
     lo = max(sent.start, start - 120)
-    if (of := _COUNT_OF.search(text, lo, start)) and of.group(1).lower() in of_units():
+    if (of := _count_of().search(text, lo, start)) and of.group(1).lower() in of_units():
         return of.group(1), "people"  # "a population of 570 million"
     if (rng := _COUNT_RANGE.search(text, lo, start)) and rng.group(1).lower() in of_units():
         return rng.group(1), "people"  # "schools with an enrollment between 50 and 150", "enrolment ranging from"
