@@ -1587,3 +1587,17 @@ def test_a_is_one_of_a_scale_word(text, expected):
 def test_the_noun_before_of_counts_past_an_adjective_and_a_qualifier(text, expected):
     m = only(text)
     assert (m.value, m.unit, m.bound) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("About seven thousand of those computers remain unused.", [(7_000, "computers")]),
+        ("About six to seven thousand of those computers remain unused.", [(6_000, "computers"), (7_000, "computers")]),
+        ("Three of the themes in which students took part received prizes.", [(3, "themes")]),
+        # a name is no whole whose part is counted
+        ("It aligns with three of the United Nations Sustainable Development Goals.", []),
+    ],
+)
+def test_a_number_in_words_counts_the_whole_it_is_a_part_of(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected

@@ -560,6 +560,8 @@ def _upper_scaled(
     if upper is None or lower > upper * step:
         return None
     unit, cat, _ = parse_unit(text, nxt.end(), sent.end)
+    if not unit:
+        unit, cat = _of_whole(text, nxt.end(), sent)  # "six to seven thousand of those computers"
     return (lower, unit, cat) if unit else None
 
 
@@ -736,6 +738,10 @@ def _word_metric(
         unit, cat, _ = parse_unit(text, end, sent.end)
     if not unit:
         unit, cat = carried(text, start, prev, end)
+    if not unit:
+        # "seven thousand of those computers", as "7,000 of those ..."; not a name ("three of the United Nations
+        # Sustainable Development Goals")
+        unit, cat = whole if (whole := _of_whole(text, end, sent))[0][:1].islower() else ("", "")
     if not unit:
         unit, cat = _or_next(text, end, sent)
     if not unit and (upper := _upper_scaled(text, start, end, sent, value, scale)) is not None:
