@@ -1516,3 +1516,24 @@ def test_a_bootcamp_is_a_gathering_where_the_text_says_it_was_held():
     )
     # ambiguous, as a workshop is: a bootcamp named as an institution is no event without a cue
     assert events("She studied at the Le Wagon Bootcamp, a coding school.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # published in August: a reference back in a sentence that says "will" dates an October to come
+        (
+            "GABORONE, August 22 - Botswana will host the Innovation Africa conference. The minister will officiate "
+            "the event, billed October 15 to 17 in the capital.",
+            "2013-10-15",
+        ),
+        # told in the past, an October after an August publication is last year's
+        (
+            "GABORONE, August 22 - Botswana hosted the Innovation Africa conference. The minister officiated the "
+            "event, held October 15 to 17 in the capital.",
+            "2012-10-15",
+        ),
+    ],
+)
+def test_will_beside_a_reference_back_dates_an_event_to_come(text, date):
+    assert [e.date for e in events(text, published="2013-08-22")] == [date]

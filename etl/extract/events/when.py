@@ -44,7 +44,8 @@ def date_of(m: Mention, art: Article, sentence_years: dict[int, int], lex: Lexic
     # A dateline's date is when the story was filed, not when the event is; a date across "in conjunction with" is
     # the other gathering's ("held ... in conjunction with the In-Country Program conducted from April 22-26").
     spans = [d for d in spans if not _is_dateline_date(art.text, d) and not _beside_between(text, m, d)]
-    f.future = art.has(lex.future, m.lo, m.hi)
+    # "will officiate the event, billed October 15 to 17": a modal "will" says it too where the event is referred to
+    f.future = art.has(lex.future, m.lo, m.hi) or (m.backref and _WILL.search(text, m.lo, m.hi) is not None)
     if spans:
         nearest = min(spans, key=lambda d: max(0, d.start - m.end, m.start - d.end))
         year = year_of(nearest, m, art, sentence_years, f.future)
@@ -65,6 +66,7 @@ def date_of(m: Mention, art: Article, sentence_years: dict[int, int], lex: Lexic
     f.date_year = int(f.date[:4]) if f.date else None
 
 
+_WILL = re.compile(r"\b(?:will|shall)\b")
 _WORDS_BEFORE_DAY = re.compile(r"([A-Za-z]+)[ \t]+[A-Za-z]+[ \t]+(?:on[ \t]+)?\Z")
 
 
