@@ -53,6 +53,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout25",
             "holdout26",
             "holdout27",
+            "holdout28",
+            "holdout29",
         )
     }
 
@@ -167,6 +169,13 @@ FLOORS = [
     ("holdout27", "figures", "F1", 0.85),
     ("holdout27", "places", "F1", 0.85),
     ("holdout27", "events", "R", 0.60),
+    ("holdout28", "figures", "F1", 0.85),
+    ("holdout28", "places", "F1", 0.80),
+    ("holdout28", "events", "R", 0.35),
+    ("holdout28", "learning_cities", "R", 0.75),
+    ("holdout29", "figures", "F1", 0.85),
+    ("holdout29", "places", "F1", 0.80),
+    ("holdout29", "events", "R", 0.40),
 ]
 
 
