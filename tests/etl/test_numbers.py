@@ -1601,3 +1601,23 @@ def test_the_noun_before_of_counts_past_an_adjective_and_a_qualifier(text, expec
 )
 def test_a_number_in_words_counts_the_whole_it_is_a_part_of(text, expected):
     assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ratio of students to computers is 9:1.", [(9, "students per computer")]),
+        (
+            "The student-to-computer ratio is 9:1 and the teacher-to-computer ratio is 30:1.",
+            [(9, "students per computer"), (30, "teachers per computer")],
+        ),
+        ("The pupil-teacher ratio is 35:1.", [(35, "pupils per teacher")]),
+        ("A child-teacher ratio of 12:1 is the goal.", [(12, "children per teacher")]),
+        # a name, a time and a ratio whose second term is not one are no such figure
+        ("The Asia-Pacific ratio is 3:1.", []),
+        ("The meeting starts at 10:1 pm.", []),
+        ("The pupil-teacher ratio is 3:2.", []),
+    ],
+)
+def test_a_ratio_to_one_counts_its_first_noun_per_its_second(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected

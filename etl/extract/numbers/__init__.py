@@ -33,6 +33,7 @@ from etl.extract.numbers.money import currency_before, rate_after
 from etl.extract.numbers.multiples import multiples
 from etl.extract.numbers.patterns import patterns
 from etl.extract.numbers.ranges import after_between, is_denominator, make_range, range_end
+from etl.extract.numbers.ratios import ratios
 from etl.extract.numbers.restated import restated
 from etl.extract.numbers.shares import DECREASE, change, fraction_words, ranks, shares
 from etl.extract.numbers.units import (
@@ -114,7 +115,7 @@ _YEAR_ALONE = re.compile(r"[ \t]*(?:[,.;:!?\n\r]|\Z|[A-Z])")
 def _extract(text: str, sentences: list[Sentence], countries: frozenset[str]) -> list[Metric]:
     pats = patterns()
     worded = shares(text, sentences, sentence_at) + ranks(text, sentences, sentence_at) + restated(text, sentences)
-    worded += multiples(text, sentences, sentence_at)
+    worded += multiples(text, sentences, sentence_at) + ratios(text, sentences, sentence_at)
     claimed = sorted((m.start, m.end) for m in worded)  # the numbers inside "1 in 4" are no figures of their own
     claimed_starts = [s for s, _ in claimed]
     out: list[Metric] = []
