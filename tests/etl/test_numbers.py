@@ -1621,3 +1621,16 @@ def test_a_number_in_words_counts_the_whole_it_is_a_part_of(text, expected):
 )
 def test_a_ratio_to_one_counts_its_first_noun_per_its_second(text, expected):
     assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The programme is part of a two and a half million US dollar trial.", (2_500_000, "US dollar", "money")),
+        ("Two and a half thousand teachers came.", (2_500, "teachers", "people")),
+        ("The course lasts three and a half years.", (3.5, "years", "duration")),
+    ],
+)
+def test_and_a_half_after_a_number_in_words(text, expected):
+    m = only(text)
+    assert (m.value, m.unit, m.category) == expected

@@ -411,6 +411,12 @@ def _part_of_scale() -> re.Pattern[str]:
     return re.compile(rf"\b(?P<w>{parts})[ \t]+an?[ \t]+(?P<scale>{scales})\b(?P<pct>(?!))?", re.IGNORECASE)
 
 
+_AND_A_HALF = re.compile(
+    r"[ \t]+and[ \t]+a[ \t]+half\b(?![ \t]+(?:of|a|an|the)\b)(?:[ \t]+(?P<scale>thousand|million|billion|trillion)\b)?",
+    re.IGNORECASE,
+)
+
+
 @cache
 def _one_scale() -> re.Pattern[str]:
     """ "a million students", "over a billion US dollars": "a" is one of a scale word (not a plural, nor an
@@ -714,6 +720,9 @@ def _word_metric(
     ):
         return None  # "Three Types of ... Map": a number word inside a name
     value = words_value(f"{phrase} {scale}" if scale else phrase)  # "two million five hundred thousand"
+    if not (scale or pct) and (half := _AND_A_HALF.match(text, end)) is not None:
+        # "two and a half million US dollar", "three and a half years"
+        value, end, scale = (value + 0.5) * scale_of(half.group("scale")), half.end(), half.group("scale")
     if masked(text, start, end) or is_denominator(text, start, value):
         return None
     if post := _POST_QUALIFIER.match(text, end, sent.end):
