@@ -196,7 +196,7 @@ def resolve_year(mention: DateMention, context: str, published: str = "") -> int
 
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _ORD = r"(?:st|nd|rd|th)?"
-_TO = r"\s*(?:-|–|—|to|and|until|through|till)\s*"
+_TO = r"\s*(?:-|–|—|&|to|and|until|through|till)\s*"
 # A day written before a date that starts with its day: "18 to [20 September 2017]", "from 1 - [4 December 2009]".
 _DAY_BEFORE = re.compile(rf"(?<![\d.,:/])({_DAY}){_ORD}{_TO}(?:the\s+)?$")  # "the 3rd to the [4th of March]"
 # A day written after a date: "[Oct. 21] to 23", "[November 15] to 17, 2022", "[Feb 13]-14" (no month after it,
@@ -208,6 +208,7 @@ _DAY_AFTER = re.compile(
 _DOTTED = re.compile(rf"(?<![\d.])(?:({_DAY}){_TO})?({_DAY})\.(0?[1-9]|1[0-2])\.((?:19|20)\d{{2}})(?![\d.]\d)")
 _HAS_DOTTED = re.compile(r"\d\.\d{1,2}\.(?:19|20)\d\d")  # scanned for its first digit: most texts have none
 _SPAN_LINK = re.compile(rf"^{_TO}$")
+_AND = re.compile(r"and|&")  # two dates "and" joins are one span only within a month
 _SPAN_REACH = 16  # characters before a date searched for the first day of its span
 
 
@@ -260,7 +261,9 @@ def find_spans(text: str) -> list[DateSpan]:
             first, start = (d.year, d.month, int(m.group(1))), m.start()  # "18 to [20 September 2017]"
         nxt = singles[i + 1] if i + 1 < len(singles) else None
         link = _SPAN_LINK.match(text[d.end : nxt.start]) if nxt is not None else None
-        if nxt is not None and link and ("and" not in link.group() or nxt.month == d.month):  # "June 13 and June 16"
+        if (
+            nxt is not None and link and (not _AND.search(link.group()) or nxt.month == d.month)
+        ):  # "June 13 and June 16"
             last, end = (nxt.year, nxt.month, cast(int, nxt.day)), nxt.end
             if not first[0] and nxt.year:  # "December 30 to January 2, 2025" began in 2024
                 first = (nxt.year - (first[1] > nxt.month), first[1], first[2])

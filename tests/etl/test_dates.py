@@ -32,6 +32,9 @@ from etl.extract.dates import find_relative, find_spans
         ("organized in Kastoria, from 29/09 to 01/10/2023, at", "2023-09-29", "2023-10-01"),
         ("from 10/13 to 10/15/2023 in", "2023-10-13", "2023-10-15"),
         ("from 28/12 to 02/01/2024", "2023-12-28", "2024-01-02"),
+        # an ampersand joins two days as "and" does
+        ("On October 17 & 18 2015, delegates", "2015-10-17", "2015-10-18"),
+        ("On 17 & 18 October 2015, delegates", "2015-10-17", "2015-10-18"),
     ],
 )
 def test_spans_of_days(text, first, last):
@@ -47,6 +50,10 @@ def test_two_dates_of_different_months_joined_by_and_are_two_dates():
     assert [(s.iso(2000), s.end_iso(2000)) for s in find_spans("1 to 3 March 2024 and 5 May")] == [
         ("2024-03-01", "2024-03-03"),
         ("2000-05-05", "2000-05-05"),
+    ]
+    assert [(s.iso(2000), s.end_iso(2000)) for s in find_spans("June 13 & July 16, 2015")] == [
+        ("2000-06-13", "2000-06-13"),
+        ("2015-07-16", "2015-07-16"),
     ]
 
 
