@@ -1537,3 +1537,20 @@ def test_a_bootcamp_is_a_gathering_where_the_text_says_it_was_held():
 )
 def test_will_beside_a_reference_back_dates_an_event_to_come(text, date):
     assert [e.date for e in events(text, published="2013-08-22")] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        (
+            "From December 3-4, 2025, the Digital Transformation Conference, organized by the ministry at the "
+            "University of Economics Ho Chi Minh City (UEH), brought together 300 leaders.",
+            "Ho Chi Minh City",
+        ),
+        ("The Education Forum was held on November 3, 2011 at the Astana Palace of Independence.", "Astana"),
+        # a small town, or a town of another country than the one the article names, is no such venue's town
+        ("The Education Forum was held on November 3, 2011 at the Harvard University campus.", ""),
+    ],
+)
+def test_a_big_town_inside_the_venue_s_name_hosts_the_event(text, city):
+    assert [e.city for e in events(text)] == [city]
