@@ -55,6 +55,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout27",
             "holdout28",
             "holdout29",
+            "holdout30",
+            "holdout31",
         )
     }
 
@@ -176,6 +178,12 @@ FLOORS = [
     ("holdout29", "figures", "F1", 0.85),
     ("holdout29", "places", "F1", 0.80),
     ("holdout29", "events", "R", 0.40),
+    ("holdout30", "figures", "F1", 0.80),
+    ("holdout30", "places", "F1", 0.85),
+    ("holdout30", "events", "R", 0.35),
+    ("holdout31", "figures", "F1", 0.80),
+    ("holdout31", "places", "F1", 0.80),
+    ("holdout31", "events", "R", 0.50),
 ]
 
 
