@@ -1634,3 +1634,32 @@ def test_a_ratio_to_one_counts_its_first_noun_per_its_second(text, expected):
 def test_and_a_half_after_a_number_in_words(text, expected):
     m = only(text)
     assert (m.value, m.unit, m.category) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Only 12 and 2 per cent of learners in Kilifi and Mombasa respectively had access.",
+            [(12, "percent"), (2, "percent")],
+        ),
+        ("Some 40 or 45 percent of girls passed.", [(40, "percent"), (45, "percent")]),
+        # numbers written unlike each other are no pair: a score, then a share
+        ("Some 951 test takers got a score of 10 and 98.08% passed.", [(951, "test takers"), (98.08, "percent")]),
+    ],
+)
+def test_the_first_of_a_pair_of_numbers_takes_the_percent_sign_of_the_second(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("But the XAF75 billion (US$127.5 million) initiative", (75e9, "CFA francs")),
+        ("Fees are XOF 25,000 a year.", (25_000, "CFA francs per year")),
+        ("It received XCD 2 million.", (2e6, "East Caribbean dollars")),
+    ],
+)
+def test_the_codes_of_the_cfa_francs_and_the_east_caribbean_dollar(text, expected):
+    m = figures(text)[0]
+    assert (m.value, m.unit) == expected

@@ -265,6 +265,15 @@ def _digit_metric(
     if later and later.group("pct"):
         pct = later.group("pct")
     plain = not (scale or pct or cur or "," in m.group("num") or "." in m.group("num"))
+    if (
+        not (pct or rng or cur or scale or glued)
+        and value <= 100
+        and (pair := _PCT_AFTER_AND.match(text, end))
+        and ("." in m.group("num")) == ("." in pair.group("n"))
+    ):
+        # "12 and 2 per cent respectively": the first of a pair written alike takes the second's sign (not "a
+        # score of 10 and 98.08%")
+        pct = pair.group("pct")
     if pct:
         unit = "percentage points" if pct.lower().startswith("percentage") else "percent"
         if rng is None:
@@ -411,6 +420,11 @@ def _part_of_scale() -> re.Pattern[str]:
     return re.compile(rf"\b(?P<w>{parts})[ \t]+an?[ \t]+(?P<scale>{scales})\b(?P<pct>(?!))?", re.IGNORECASE)
 
 
+# "12 and 2 per cent", "40 or 45%": the second number of a pair and its percent sign
+_PCT_AFTER_AND = re.compile(
+    r"[ \t]+(?:and|or|&)[ \t]+(?P<n>[0-9]{1,3}(?:\.[0-9]+)?)[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b|pct\b)",
+    re.IGNORECASE,
+)
 _AND_A_HALF = re.compile(
     r"[ \t]+and[ \t]+a[ \t]+half\b(?![ \t]+(?:of|a|an|the)\b)(?:[ \t]+(?P<scale>thousand|million|billion|trillion)\b)?",
     re.IGNORECASE,
