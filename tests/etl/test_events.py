@@ -1554,3 +1554,16 @@ def test_will_beside_a_reference_back_dates_an_event_to_come(text, date):
 )
 def test_a_big_town_inside_the_venue_s_name_hosts_the_event(text, city):
     assert [e.city for e in events(text)] == [city]
+
+
+def test_a_description_set_after_a_name_by_a_comma_is_the_same_event():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "Eduvision 2009 will be held at the Rose Hall Resort on November 23 to 24.\n\nEduvision 2009, the fourth "
+        "biennial international conference and exposition on technology in education, will focus on ICT.\n\nThe "
+        "conference will give the more than 500 participants the know-how to work smarter."
+    )
+    assert [(e.name, e.date, e.attendees, e.edition) for e in extract_article(text).events] == [
+        ("Eduvision 2009", "2009-11-23", 500, 4)
+    ]

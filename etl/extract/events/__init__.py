@@ -219,7 +219,20 @@ def _apposed(mentions: list[Mention], text: str) -> dict[int, list[int]]:
     for a, b in itertools.pairwise(named):
         if mentions[a].end <= mentions[b].start and _APPOSITION.fullmatch(text, mentions[a].end, mentions[b].start):
             out.setdefault(b, []).append(a)
+    # "Eduvision 2009, the fourth biennial international conference and exposition on ...": a description set after
+    # a name by a comma and "the" says what the named event is
+    for a, b in itertools.pairwise(i for i, m in enumerate(mentions) if not m.backref):
+        ma, mb = mentions[a], mentions[b]
+        if (
+            mb.kind == "described"
+            and ma.kind != "described"
+            and _DESCRIBED_APPOSITION.fullmatch(text, ma.end, mb.start)
+        ):
+            out.setdefault(b, []).append(a)
     return out
+
+
+_DESCRIBED_APPOSITION = re.compile(r",[ \t]+the[ \t]+")
 
 
 # "its webinar entitled “...”": a determiner says the titled event is one the text has spoken of already
