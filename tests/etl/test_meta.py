@@ -115,3 +115,19 @@ def test_the_source_line_gives_a_link_to_the_original_only_when_it_is_a_safe_web
 
 def test_an_article_without_a_source_line_has_no_url():
     assert meta("BEIJING, Jan. 30 (Xinhua) -- About 40 schools joined.").url == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        (
+            "Georgian Educational Technology Conference\n19.11.2016\n\nA conference was held on November 19-20.",
+            "2016-11-19",
+        ),
+        ("ICT Week\n 1.2.2022 \n\nBody.", "2022-02-01"),
+        # no such day: no date
+        ("Title\n31.02.2016\n\nBody.", ""),
+    ],
+)
+def test_a_line_of_a_date_written_with_dots_is_day_month_year(text, published):
+    assert meta(text).published == published
