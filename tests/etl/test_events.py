@@ -1567,3 +1567,23 @@ def test_a_description_set_after_a_name_by_a_comma_is_the_same_event():
     assert [(e.name, e.date, e.attendees, e.edition) for e in extract_article(text).events] == [
         ("Eduvision 2009", "2009-11-23", 500, 4)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The university organized the “Education Conference 2023 – Digital Transition and Inclusion in Education: "
+            "An Agenda for Action”, held on 18 May 2023.",
+            "Education Conference 2023 – Digital Transition and Inclusion in Education: An Agenda for Action",
+        ),
+        (
+            'The "Advocacy Seminar: ICT Use in Education" was held on 29 November 2013.',
+            "Advocacy Seminar: ICT Use in Education",
+        ),
+        # unquoted, the name stops at its dash
+        ("The Education Conference 2023 – a success – was held on 18 May 2023.", "Education Conference 2023"),
+    ],
+)
+def test_a_name_quoted_whole_keeps_its_subtitle(text, name):
+    assert [e.name for e in events(text)] == [name]

@@ -689,8 +689,11 @@ def _event(
         ),
     )
     anchor = mentions[g[dated[0]]] if dated is not None and 0 <= dated[0] < len(g) else mentions[g[0]]
+    # a name quoted whole with its subtitle ("“Education Conference 2023 – Digital Transition and Inclusion in
+    # Education: An Agenda for Action”"): the subtitle's words are what tell the event apart
+    whole = next((q for i in g if (q := _quoted_whole(mentions[i], art.text)) is not None), None)
     return Event(
-        name=mentions[best].name,
+        name=whole or mentions[best].name,
         date=dated[1].date if dated else "",
         city=city,
         country_iso3=country,
@@ -705,6 +708,19 @@ def _event(
         edition=next((mentions[i].edition for i in g if mentions[i].edition), None),
         figure_starts=tuple(f.sources[k] for k in ("attendees", "overseas", "countries") if k in f.sources),
     )
+
+
+# Inside the quotes, after the name: a dash or colon and the subtitle, up to the closing quote
+_SUBTITLE_TO_QUOTE = re.compile(r"[ \t]*(?:[–—:]|-(?=[ \t]))[ \t]*[^“”\"\n]{3,120}?(?=[”\"])")
+_OPEN_QUOTES = ("“", '"')
+
+
+def _quoted_whole(m: Mention, text: str) -> str | None:
+    """The whole quoted title a name opens, with the subtitle after its dash or colon, or None."""
+    if m.backref or m.kind == "described" or text[m.start - 1 : m.start] not in _OPEN_QUOTES:
+        return None
+    sub = _SUBTITLE_TO_QUOTE.match(text, m.end)
+    return text[m.start : sub.end()].strip() if sub else None
 
 
 def _lower_case_name(name: str) -> bool:
