@@ -645,7 +645,7 @@ def _event(
         city, country = line.name, line.country_iso3  # "Kuala Lumpur, Malaysia May 26th – 29th" under the name
     if not city and fmt != "online" and (named := _world_city_in_name(g, mentions)) is not None:
         city, country = named.name, named.iso3  # "Learning Expo Madrid 2013": a world city in its own name
-    if not city and fmt != "online" and (venue := _venue_town(frame, art)) is not None:
+    if not city and fmt != "online" and (venue := _venue_town(frame, art, lex)) is not None:
         city, country = venue.name, venue.iso3  # "at the University of Economics Ho Chi Minh City (UEH)"
     if not city and fmt != "online" and (p := _plural_host(art, lex)) is not None:
         city, country = p.name, p.country_iso3  # "four education events in London": each of them
@@ -754,15 +754,13 @@ def _world_city_in_name(g: list[int], mentions: list[Mention]) -> Entry | None:
 
 
 VENUE_TOWN = 100_000  # people: a town this big inside the name of the venue an event is at is where it is held
-_VENUE_WORDS = r"(?:University|Campus|Hotel|Centre|Center|Hall|Auditorium|Stadium|Arena|Palace|Theatre|Theater)"
 # "at the University of Economics Ho Chi Minh City", "at the Gallagher Convention Centre": a venue's capitalised name
 _AT_VENUE = re.compile(
     r"\bat[ \t]+(?:the[ \t]+)?(?P<v>[A-Z][\w’'.-]*(?:[ \t]+(?:(?:of|de|for|and|&)[ \t]+)?[A-Z][\w’'.-]*){1,7})"
 )
-_HAS_VENUE_WORD = re.compile(rf"\b{_VENUE_WORDS}\b")
 
 
-def _venue_town(frame: _Frame, art: Article) -> Entry | None:
+def _venue_town(frame: _Frame, art: Article, lex: Lexicon) -> Entry | None:
     """A town of VENUE_TOWN people or more written inside the name of the venue the event's sentences put it at,
     where the places reader left it out as part of an institution's name; in a country the article names, if it
     names any."""
@@ -771,9 +769,9 @@ def _venue_town(frame: _Frame, art: Article) -> Entry | None:
         if " at " not in art.text[lo:hi]:  # a quick test first
             continue
         for v in _AT_VENUE.finditer(art.text, lo, hi):
-            if not _HAS_VENUE_WORD.search(v.group("v")):
-                continue
             words = v.group("v").split()
+            if not lex.venue_words.intersection(words):  # a venue's name ends with one (events_venues.txt)
+                continue
             for n in range(min(4, len(words)), 0, -1):  # the longest name first: "Ho Chi Minh City", not "Minh"
                 for i in range(len(words) - n + 1):
                     entry = locate(" ".join(words[i : i + n]).strip(".,;:’'"))

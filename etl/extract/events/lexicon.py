@@ -94,6 +94,7 @@ class Lexicon:
     edition_scan: re.Pattern[str]  # " edition of ", in lower-cased text: where edition_of may match
     edition_words: tuple[str, ...]  # the first word of each edition_scan phrase, which stands right after its blank
     venue_after: re.Pattern[str]  # a venue's last words after a city ("Denver Convention Center")
+    venue_words: frozenset[str]  # every word that ends a venue's name ("Center", "Hotel", "University")
     venue_of: re.Pattern[str]  # a venue's name that ends with "of" before its city
     before: re.Pattern[str]
     strong_before: re.Pattern[str]
@@ -215,6 +216,7 @@ def lexicon() -> Lexicon:
         venue_after=re.compile(
             r"[ \t]+(?:[A-Z][\w’'-]*[ \t]+){0,2}?(?:" + trie(lines("events_venues.txt"), literal=False) + r")\b"
         ),
+        venue_words=frozenset(line.split()[-1] for line in lines("events_venues.txt")),
         host_verb=re.compile(r"\s*,?\s*(?:" + trie(sorted(marked("host_verb"))) + r")\b", re.I),
         before=phrases(marked("before"), anchor_end=True),
         strong_before=phrases(marked("strong_before"), anchor_end=True),
