@@ -425,10 +425,15 @@ _PCT_AFTER_AND = re.compile(
     r"[ \t]+(?:and|or|&)[ \t]+(?P<n>[0-9]{1,3}(?:\.[0-9]+)?)[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b|pct\b)",
     re.IGNORECASE,
 )
-_AND_A_HALF = re.compile(
-    r"[ \t]+and[ \t]+a[ \t]+half\b(?![ \t]+(?:of|a|an|the)\b)(?:[ \t]+(?P<scale>thousand|million|billion|trillion)\b)?",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _and_a_half() -> re.Pattern[str]:
+    """ "two and a half million", "three and a half years": a half after a number in words, perhaps a scale word."""
+    scales = alt([w for w, (_, k) in number_words().items() if k == "scale" and not w.endswith("s") and len(w) > 3])
+    return re.compile(
+        rf"[ \t]+and[ \t]+a[ \t]+half\b(?![ \t]+(?:of|a|an|the)\b)(?:[ \t]+(?P<scale>{scales})\b)?", re.IGNORECASE
+    )
 
 
 @cache
@@ -734,7 +739,7 @@ def _word_metric(
     ):
         return None  # "Three Types of ... Map": a number word inside a name
     value = words_value(f"{phrase} {scale}" if scale else phrase)  # "two million five hundred thousand"
-    if not (scale or pct) and (half := _AND_A_HALF.match(text, end)) is not None:
+    if not (scale or pct) and (half := _and_a_half().match(text, end)) is not None:
         # "two and a half million US dollar", "three and a half years"
         value, end, scale = (value + 0.5) * scale_of(half.group("scale")), half.end(), half.group("scale")
     if masked(text, start, end) or is_denominator(text, start, value):
