@@ -226,17 +226,18 @@ class DateSpan:
     end_day: int
 
     def iso(self, default_year: int | None = None) -> str:
-        return _iso(self.year or self.end_year or default_year, self.month, self.day)
+        return iso_day(self.year or self.end_year or default_year, self.month, self.day)
 
     def end_iso(self, default_year: int | None = None) -> str:
         first = self.iso(default_year)
         year = self.end_year or self.year or default_year
         if year and self.end_month < self.month and not self.end_year:
             year += 1  # "December 30 to January 2"
-        return _iso(year, self.end_month, self.end_day) if first else ""
+        return iso_day(year, self.end_month, self.end_day) if first else ""
 
 
-def _iso(year: int | None, month: int, day: int) -> str:
+def iso_day(year: int | None, month: int, day: int) -> str:
+    """The ISO date of a day, or "" when the year is unknown or there is no such day (31 February)."""
     if year is None:
         return ""
     try:

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from etl.extract.dates import find_dates
+from etl.extract.dates import find_dates, iso_day
 from etl.extract.places import extract_places
 from etl.model import ArticleMeta, Sentence
 
@@ -221,18 +221,11 @@ _URL_DAY_MONTH_YEAR = re.compile(
 _DOTTED_LINE = re.compile(r"[ \t]*([0-3]?[0-9])\.([01]?[0-9])\.((?:19|20)[0-9]{2})[ \t]*")
 
 
-def _valid_iso(year: int, month: int, day: int) -> str:
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return ""
-
-
 def _published_in_text(lines: list[str]) -> str:
     labelled, bylined, lone, dateline = "", "", "", ""
     for line in lines:
         if not lone and (dotted := _DOTTED_LINE.fullmatch(line)) is not None:  # "19.11.2016" under the headline
-            lone = _valid_iso(int(dotted.group(3)), int(dotted.group(2)), int(dotted.group(1)))
+            lone = iso_day(int(dotted.group(3)), int(dotted.group(2)), int(dotted.group(1)))
             continue
         if _LEADING_DATE.match(line) and not lone:  # "2013-10-22 08:40:14Xinhua"
             found = [d for d in find_dates(line[:10]) if d.year]

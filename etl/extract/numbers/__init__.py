@@ -428,9 +428,16 @@ _PCT_AFTER_AND = re.compile(
 
 
 @cache
+def _big_scale_words() -> str:
+    """The scale words of numbers_words.csv written out in full and singular ("thousand", "million", "lakh"), as a
+    regex alternation: what "a" and "and a half" stand before."""
+    return alt([w for w, (_, k) in number_words().items() if k == "scale" and not w.endswith("s") and len(w) > 3])
+
+
+@cache
 def _and_a_half() -> re.Pattern[str]:
     """ "two and a half million", "three and a half years": a half after a number in words, perhaps a scale word."""
-    scales = alt([w for w, (_, k) in number_words().items() if k == "scale" and not w.endswith("s") and len(w) > 3])
+    scales = _big_scale_words()
     return re.compile(
         rf"[ \t]+and[ \t]+a[ \t]+half\b(?![ \t]+(?:of|a|an|the)\b)(?:[ \t]+(?P<scale>{scales})\b)?", re.IGNORECASE
     )
@@ -440,7 +447,7 @@ def _and_a_half() -> re.Pattern[str]:
 def _one_scale() -> re.Pattern[str]:
     """ "a million students", "over a billion US dollars": "a" is one of a scale word (not a plural, nor an
     adjective's "a billion-dollar market"); its pct group never takes part, the word reader asks for it."""
-    scales = alt([w for w, (_, k) in number_words().items() if k == "scale" and not w.endswith("s") and len(w) > 3])
+    scales = _big_scale_words()
     return re.compile(rf"(?<![\w-])(?P<w>[Aa]n?)[ \t](?P<scale>{scales})\b(?!-)(?P<pct>(?!))?")
 
 
