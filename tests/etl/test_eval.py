@@ -57,6 +57,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout29",
             "holdout30",
             "holdout31",
+            "holdout32",
+            "holdout33",
         )
     }
 
@@ -184,6 +186,12 @@ FLOORS = [
     ("holdout31", "figures", "F1", 0.80),
     ("holdout31", "places", "F1", 0.80),
     ("holdout31", "events", "R", 0.50),
+    ("holdout32", "figures", "F1", 0.70),
+    ("holdout32", "places", "F1", 0.75),
+    ("holdout32", "events", "R", 0.20),
+    ("holdout33", "figures", "F1", 0.80),
+    ("holdout33", "places", "F1", 0.75),
+    ("holdout33", "events", "R", 0.25),
 ]
 
 
