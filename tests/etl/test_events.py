@@ -1242,9 +1242,19 @@ def test_a_day_count_told_in_another_sentence_dates_the_first_day_of_an_event_th
         # the countries of them all, after another figure than the speakers'
         ("The 2023 Digital Schools Conference in Bishkek was attended by more than 120 participants, 20 speakers and "
          "about 50 partner organizations from four Central Asian countries.", 4),
-        # the speakers' own countries, right after them
+        # the speakers' own countries, right after them, give way to the countries of all who came
+        ("The 2023 Digital Schools Conference in Bishkek was attended by 1,778 participants from 78 countries and "
+         "heard 323 speakers from 50 countries.", 78),
+        ("The 2023 Digital Schools Conference in Bishkek heard 323 speakers from 50 countries and was attended by "
+         "1,778 participants from 78 countries.", 78),
+        # and are the least it brought together where the text gives no other
         ("The 2023 Digital Schools Conference in Bishkek was attended by more than 120 participants and heard 20 "
-         "speakers from 12 countries.", None),
+         "speakers from 12 countries.", 12),
+        ("The Moldova ICT Summit 2016 brought together more than 1000 participants, among which were 80 speakers "
+         "from 15 countries.", 15),
+        # not papers' countries
+        ("The 2023 Digital Schools Conference in Bishkek was attended by 120 participants and received 200 papers "
+         "from 40 countries.", None),
     ],
 )  # fmt: skip
 def test_countries_right_after_speakers_are_theirs_but_not_after_another_figure(text, countries):
@@ -1252,6 +1262,47 @@ def test_countries_right_after_speakers_are_theirs_but_not_after_another_figure(
 
     (event,) = extract_article(text).events
     assert event.countries_represented == countries
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("The 4th Binational Education Congress was attended by 75 educators from Guatemala and El Salvador.", 2),
+        ("The Regional Workshop on ICT in Education was attended by participants from Mozambique, Angola, Cape "
+         "Verde, Guinea Bissau and Sao Tome and Principe.", 5),
+        ("The 2023 Digital Schools Symposium gathered 14 partners from Croatia, Slovenia, Montenegro, and Bosnia and "
+         "Herzegovina.", 4),
+        # a country's other name in brackets is not another country
+        ("At the 2020 Innovation Forum, participants gathered from the United Kingdom (UK), Indonesia and Brunei "
+         "Darussalam.", 3),
+        ("The 2005 Regional Workshop on ICT in Education was attended by participants from Tonga (2), Samoa (2), "
+         "Niue (2) and Nauru (1).", 4),
+        # a figure of countries wins over a list
+        ("The 2023 Digital Schools Conference was attended by 900 participants from 30 countries, among them Kenya, "
+         "Ghana and Peru.", 30),
+        # one country says where they are from, not how many countries came
+        ("The 2023 Digital Schools Conference was attended by 75 educators from Guatemala.", None),
+        # countries of a list that attends nothing
+        ("The 2023 Digital Schools Conference was held in Nairobi. Its partners come from Kenya, Ghana and Peru.",
+         None),
+    ],
+)  # fmt: skip
+def test_countries_listed_after_from_count_the_countries_represented(text, countries):
+    from etl.extract.pipeline import extract_article
+
+    (event,) = extract_article(text).events
+    assert event.countries_represented == countries
+
+
+def test_countries_listed_alone_do_not_make_a_part_of_the_program_an_event():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "The 2023 Digital Schools Conference was held in Bishkek on 3 May 2023. The program included plenary "
+        "sessions and a meeting on the exchange of knowledge.\n\nThe knowledge sharing meeting brought together "
+        "partners from Kyrgyzstan, Mongolia and Kazakhstan."
+    )
+    assert [e.name for e in extract_article(text).events] == ["2023 Digital Schools Conference"]
 
 
 @pytest.mark.parametrize(

@@ -882,8 +882,11 @@ _YEAR_WORD = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def _said(e: Event) -> bool:
-    return bool(e.date or e.city or e.country_iso3) or any(
-        v is not None for v in (e.attendees, e.overseas, e.countries_represented)
+    """The text tells something of the event: a date, a place or a figure of its attendance. Countries counted from
+    a list alone do not say it took place ("a meeting ... brought together partners from Kyrgyzstan, Mongolia and
+    Kazakhstan" is most often part of the event the article is about)."""
+    return bool(e.date or e.city or e.country_iso3 or e.attendees is not None or e.overseas is not None) or (
+        e.countries_represented is not None and bool(e.figure_starts)
     )
 
 

@@ -31,6 +31,13 @@ _SPEAKERS = re.compile(r"\b(?:panel|panels|line-?up|roster)\s+of\s+(?:some\s+|ab
 _THINGS = frozenset({"projects", "resources", "events", "courses"})  # what is submitted or held, not who comes
 # (the word first, "the" in a look-behind: the engine scans for the word's first letter, not at every character)
 _OTHER_ONE = re.compile(r"(?:latter|former)\b(?<=\bthe[ \t]latter|\bthe[ \t]former)", re.IGNORECASE)
+# Between two countries of a list: "Tonga (2), Marshall Islands (1)", "Croatia, Slovenia, and Bosnia and Herzegovina",
+# "the United Kingdom (UK), Indonesia and Brunei"
+_LIST_GAP = re.compile(
+    r"(?:[ \t]*\([^()\n]{1,12}\))?(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)(?:the[ \t]+)?"
+)
+_FROM_THE = re.compile(r"(?<![^ \t])from[ \t]+(?:the[ \t]+)?\Z", re.IGNORECASE)
+LISTED_LEAST = 2  # countries a list names at least: "from Kenya" says where they are from, not how many countries
 SPEAKERS_REACH = 60  # characters from a figure of speakers to a count of countries that says where they come from
 SAME_FIGURE = 0.1  # two attendance figures this close are one figure reported twice ("near 30,000", "29,844")
 
@@ -43,29 +50,41 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
     and of two that report the same number in other words, the exact one ("a total of 29,844" over "near 30,000").
     """
     people: list[tuple[int, Metric]] = []  # (rank, figure): attendee nouns first
+    # Countries of speakers count only where the text gives no other: "80 speakers from 15 countries" is the least
+    # the event brought together, and an analyst records it when nothing else is said.
+    speakers_countries: Metric | None = None
+    listed: tuple[int, int] | None = None  # (start, how many) of the first list of the countries of those who attend
     introduced = False  # the range before ended with a colon: "will bring together:" and a list of people
     for lo, hi in ranges:
         if _OTHER_ONE.search(art.text, lo, hi):
             continue  # "30 mayors are expected to attend the latter event": one of two just told of, maybe not this
         figures = art.metrics_in(lo, hi)
         speakers_end = -1  # where the last figure of speakers or things ends: the countries just after are theirs
+        of_speakers = False  # that figure counts speakers (not papers or projects)
         nouns = [bool(lex.attend_noun.search(m.unit or "")) for m in figures]
         # whether the range speaks of attending: a verb, or a figure of attendees ("1778 participants from 78
         # countries"); the verb is looked for only when needed
         attending: bool | None = True if any(nouns) or introduced else None
         introduced = art.text[lo:hi].rstrip().endswith(":") and bool(lex.attend_verb.in_range(art.text, lo, hi))
+        if listed is None and f.countries is None and (n := _countries_listed(lo, hi, art)) is not None:
+            if attending is None:
+                attending = lex.attend_verb.in_range(art.text, lo, hi) and _attends_an_event(art.text, lo, hi, lex)
+            if attending:
+                listed = n
         for metric, noun in zip(figures, nouns, strict=True):
             unit = metric.unit or ""
             if not noun and attending is None:
                 attending = lex.attend_verb.in_range(art.text, lo, hi) and _attends_an_event(art.text, lo, hi, lex)
             if _SPEAKERS.search(art.text, max(lo, metric.start - 24), metric.start) or lex.speaker.search(unit):
-                speakers_end = metric.end
+                speakers_end, of_speakers = metric.end, True
                 continue
             countries = bool(lex.countries_unit.match(unit))
             if countries and 0 <= metric.start - speakers_end <= SPEAKERS_REACH:
+                if of_speakers and attending and speakers_countries is None:
+                    speakers_countries = metric
                 continue  # "120 speakers from 30 countries", "200 papers from 40 countries"
             if unit and unit_category(unit.split()[-1]) in _THINGS:  # the head noun's, not "training practitioners"
-                speakers_end = metric.end
+                speakers_end, of_speakers = metric.end, False
                 continue
             # another figure stands after the speakers': "20 speakers and about 50 partner organizations from four
             # Central Asian countries" counts the countries of them all
@@ -90,6 +109,12 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
                 people.append((0, metric))
             elif metric.category == "people" or lex.attend_person.search(unit):
                 people.append((1, metric))
+    if f.countries is None and listed is not None:
+        # no figure to link: the list is read from the places of the event's sentences
+        f.countries, f.sources["countries_listed"] = listed[1], listed[0]
+    if f.countries is None and speakers_countries is not None:
+        f.countries = speakers_countries.value
+        f.sources["countries"] = speakers_countries.start
     if not people:
         return
     best = min(people, key=lambda rm: rm[0])[1]
@@ -100,6 +125,35 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
             break
     f.attendees = best.value
     f.sources["attendees"] = best.start
+
+
+def _countries_listed(lo: int, hi: int, art: Article) -> tuple[int, int] | None:
+    """(start, how many) of the first list of two or more countries after "from" in text[lo:hi] ("75 educators from
+    Guatemala and El Salvador took part"), or None."""
+    text = art.text
+    if text.find("from", lo, hi) < 0:
+        return None
+    # a name in brackets after another is its other name: "the United Kingdom (UK), Indonesia and Brunei"
+    places = [p for p in art.places_in(lo, hi) if text[p.start - 1 : p.start] != "(" or text[p.end : p.end + 1] != ")"]
+    i = 0
+    while i < len(places):
+        p = places[i]
+        if p.kind != "country" or not _FROM_THE.search(text, max(lo, p.start - 10), p.start):
+            i += 1
+            continue
+        names = {p.country_iso3 or p.name}
+        j = i
+        while (
+            j + 1 < len(places)
+            and places[j + 1].kind == "country"
+            and _LIST_GAP.fullmatch(text, places[j].end, places[j + 1].start)
+        ):
+            j += 1
+            names.add(places[j].country_iso3 or places[j].name)
+        if len(names) >= LISTED_LEAST:
+            return p.start, len(names)
+        i = j + 1
+    return None
 
 
 def _attends_an_event(text: str, lo: int, hi: int, lex: Lexicon) -> bool:
