@@ -699,6 +699,29 @@ def test_two_event_words_joined_by_and_name_one_event():
     assert (e.name, e.city, e.attendees) == ("International Exhibition and Forum of Education", "Riyadh", 60000)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "date"),
+    [
+        ("The Nigeria Education Conference & Awards (NECA) 2024 unfolded in grand style on 27th November 2024. "
+         "This year’s event brought together education stakeholders.",
+         "Nigeria Education Conference & Awards", "2024-11-27"),
+        ("The Digital Learning Summit and Expo (DLSE) was held on 3 May 2022 in Accra.",
+         "Digital Learning Summit and Expo", "2022-05-03"),
+    ],
+)  # fmt: skip
+def test_a_second_noun_joined_to_the_event_word_up_to_the_acronym_of_the_whole_name(text, name, date):
+    from etl.extract.pipeline import extract_article
+
+    assert [(e.name, e.date) for e in extract_article(text).events] == [(name, date)]
+
+
+def test_a_venue_joined_by_and_before_its_acronym_is_no_event():
+    from etl.extract.pipeline import extract_article
+
+    text = "Teachers met at the Riyadh International Convention and Exhibition Center (RICEC) on 3 May 2022."
+    assert extract_article(text).events == []
+
+
 def test_an_edition_named_with_its_acronym_and_the_edition_of_last_year():
     text = (
         "Digital Schools Africa (DSA) 2012 will take place on May 23-25 2012 in Cotonou and will feature over 300 "

@@ -204,6 +204,11 @@ _TOPIC_BEFORE_COLON = re.compile(
 )
 _AND_AFTER = re.compile(r"[ \t]+(?:and|&)(?=[ \t])")
 _AT_PLACE = re.compile(r"[ \t]*@[ \t]?[A-Z][\w-]*")
+# "Nigeria Education Conference & Awards (NECA) 2024": a second noun joined to the event word, up to the acronym of
+# the whole name
+_AND_ACRONYM = re.compile(
+    r"[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w-]*[ \t]+){0,2}[A-Z][\w-]*(?=[ \t]*\([A-Z][A-Za-z&-]{1,10}\))"
+)
 
 
 def expand_right(text: str, kw_end: int, place_starts: Mapping[int, int], lex: Lexicon) -> int | None:
@@ -215,6 +220,8 @@ def expand_right(text: str, kw_end: int, place_starts: Mapping[int, int], lex: L
     hi = min(len(text), kw_end + NAME_REACH)
     if (joined := _AND_AFTER.match(text, kw_end)) and lex.venue_after.match(text, joined.end()):
         return None  # "the Riyadh International Convention and Exhibition Center": a venue's name
+    if joined and (acronym := _AND_ACRONYM.match(text, kw_end)):
+        return acronym.end()
     if at := _AT_PLACE.match(text, kw_end):
         return at.end()  # "Smart Teacher Hackathon @Hyderabad": the edition's place, written into the name
     newline = text.find("\n", kw_end, hi)
