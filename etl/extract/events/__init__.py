@@ -18,7 +18,7 @@ from etl.extract.dates import find_relative
 from etl.extract.events.article import Article, Facts
 from etl.extract.events.counts import attendance, format_of
 from etl.extract.events.lexicon import Lexicon, lexicon
-from etl.extract.events.names import Mention, find_mentions, identity
+from etl.extract.events.names import Mention, defined_acronym, find_mentions, identity
 from etl.extract.events.when import date_of, ended_on, sentence_years
 from etl.extract.events.where import dateline_place, held_in_year, hosted_in, place_of
 from etl.extract.places import Entry, city_state, locate
@@ -692,8 +692,13 @@ def _event(
     # a name quoted whole with its subtitle ("“Education Conference 2023 – Digital Transition and Inclusion in
     # Education: An Agenda for Action”"): the subtitle's words are what tell the event apart
     whole = next((q for i in g if (q := _quoted_whole(mentions[i], art.text)) is not None), None)
+    name = whole or mentions[best].name
+    # the acronym it is known by, where the text defines one: "International Digital Education Conference 2025
+    # (iDEC2025)" (a name of common words alone tells no event from another)
+    if mentions[best].kind == "named" and (acr := defined_acronym(art.text, mentions[best].end)) and acr not in name:
+        name = f"{name} ({acr})"
     return Event(
-        name=whole or mentions[best].name,
+        name=name,
         date=dated[1].date if dated else "",
         city=city,
         country_iso3=country,

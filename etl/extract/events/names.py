@@ -52,7 +52,10 @@ _WORD = re.compile(r"[^\W_]+")
 _QUOTES = '"“”'
 # "(WDEC)", "(ADULTED VII)", "(ICLC 6)": an acronym, perhaps with its edition.
 # "(ADULTED VII)", "(ICLC 6)", "(GSE 2023)": an acronym, and the edition or year it names
-_ACRONYM_DEF = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&+-]{1,11})(?:\s+([IVX]{1,6}|\d{1,2}|(?:19|20)\d{2}))?\s*\)")
+# (an acronym opens with a capital, or with a small letter before two: "(eLA)", "(iDEC2025)")
+_ACRONYM_DEF = re.compile(
+    r"\s*\(\s*((?:[A-Z]|[a-z](?=[A-Z]{2}))[A-Za-z0-9&+-]{1,11})(?:\s+([IVX]{1,6}|\d{1,2}|(?:19|20)\d{2}))?\s*\)"
+)
 _TIME_POSSESSIVE = re.compile(r"(?:year|week|month|today|tomorrow|yesterday)[’']s?", re.IGNORECASE)
 # an acronym in brackets right before a lower-case event word: two capitals at least ("(ICT)", "(EdTech)")
 _BRACKETED_BEFORE = re.compile(r"\((?P<acr>(?=(?:[^A-Z)]*[A-Z]){2})[A-Za-z][A-Za-z0-9&+-]{1,11})\)[ \t]+\Z")
@@ -650,6 +653,12 @@ def _is_title(quoted: str) -> bool:
     """A quoted title, not a quoted remark: at most 15 words, and no sentence's end."""
     title = clean(quoted)
     return bool(title) and len(title.split()) <= 15 and title[-1] not in ".!?,;:"
+
+
+def defined_acronym(text: str, end: int) -> str | None:
+    """The acronym defined in brackets right after a name ending at ``end`` ("... Conference 2025 (iDEC2025)")."""
+    d = _ACRONYM_DEF.match(text, end)
+    return d.group(1) if d and sum(c.isupper() for c in d.group(1)) >= 2 else None
 
 
 def _titled_mentions(text: str, keywords: list[tuple[int, int]], named: list[Mention], lex: Lexicon) -> list[Mention]:
