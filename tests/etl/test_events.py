@@ -737,6 +737,21 @@ def test_a_name_defined_with_an_acronym_keeps_it(text, name, date):
     assert [(e.name, e.date) for e in extract_article(text).events] == [(name, date)]
 
 
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ('The National eLearning Center organized a forum entitled "Creativity and Innovation in Digital Learning" '
+         "on Tuesday, December 10, 2024, at its headquarters in Riyadh.", "Riyadh"),
+        ("The 2023 Digital Teaching Symposium was held on 3 May 2023 at the university's campus in Kumasi.",
+         "Kumasi"),
+    ],
+)  # fmt: skip
+def test_the_organiser_s_headquarters_or_campus_in_a_city_hosts_the_event(text, city):
+    from etl.extract.pipeline import extract_article
+
+    assert [e.city for e in extract_article(text).events] == [city]
+
+
 def test_a_venue_joined_by_and_before_its_acronym_is_no_event():
     from etl.extract.pipeline import extract_article
 
@@ -826,7 +841,11 @@ def test_the_year_after_a_named_event_s_acronym_is_that_event_s():
     e = only(
         text, metrics=[figure(text, "1,700", 1700, "registered participants")], places=[place(text, "Visakhapatnam")]
     )
-    assert (e.name, e.date, e.attendees) == ("Transforming Education Conference for Humanity (TECH)", "2017-12-16", 1700)
+    assert (e.name, e.date, e.attendees) == (
+        "Transforming Education Conference for Humanity (TECH)",
+        "2017-12-16",
+        1700,
+    )
 
 
 def test_an_acronym_defined_with_its_year_in_brackets_is_the_named_event_not_another():
@@ -835,7 +854,12 @@ def test_an_acronym_defined_with_its_year_in_brackets_is_the_named_event_not_ano
         "18th to the 20th of May 2021 in Accra, Ghana."
     )
     e = only(text, places=[place(text, "Accra")])
-    assert (e.name, e.date, e.end_date, e.city) == ("Open Schools Summit 2021 (OSS)", "2021-05-18", "2021-05-20", "Accra")
+    assert (e.name, e.date, e.end_date, e.city) == (
+        "Open Schools Summit 2021 (OSS)",
+        "2021-05-18",
+        "2021-05-20",
+        "Accra",
+    )
 
 
 def test_a_place_right_after_a_capitalised_event_word_ends_the_name():
