@@ -752,6 +752,24 @@ def test_the_organiser_s_headquarters_or_campus_in_a_city_hosts_the_event(text, 
     assert [e.city for e in extract_article(text).events] == [city]
 
 
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("Spring is full of professional learning events.\n\nApril 7-9 Digital Learning Symposium 2019 – Vancouver\n\n"
+         "Join educators from across the province.", "Vancouver"),
+        ("Spring is full of professional learning events.\n\nApril 7-9 Digital Learning Symposium 2019 – Vancouver, "
+         "BC\n", "Vancouver"),
+        # a headline that goes on after the place does not set it as the event's
+        ("Digital Learning Symposium 2019 – Vancouver teachers share their tools\n\nThe symposium was held on "
+         "April 7, 2019.", ""),
+    ],
+)  # fmt: skip
+def test_a_city_after_the_name_and_a_dash_ending_the_line_hosts_the_event(text, city):
+    from etl.extract.pipeline import extract_article
+
+    assert [e.city for e in extract_article(text).events] == [city]
+
+
 def test_a_venue_joined_by_and_before_its_acronym_is_no_event():
     from etl.extract.pipeline import extract_article
 

@@ -523,6 +523,24 @@ def _place_and_days_city(frame: _Frame, art: Article) -> PlaceMention | None:
 
 
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_DASH_AFTER = re.compile(r"[ \t]+[–—-][ \t]+")
+_LINE_END_AFTER_PLACE = re.compile(r"(?:,[ \t]*[A-Z][\w .]*)?[ \t]*(?:\n|\Z)")
+
+
+def _dash_city(g: list[int], mentions: list[Mention], art: Article) -> PlaceMention | None:
+    """A city set after the event's name by a dash, ending the line: a listing's or a headline's "Name – City"."""
+    for i in g:
+        m = mentions[i]
+        if m.backref or not (dash := _DASH_AFTER.match(art.text, m.end)):
+            continue
+        p = next(iter(art.places_in(dash.end(), dash.end() + 1)), None)
+        if (
+            p is not None
+            and (p.kind in ("city", "district") or city_state(p))
+            and _LINE_END_AFTER_PLACE.match(art.text, p.end)
+        ):
+            return p
+    return None
 
 
 def _place_and_days(art: Article, si: int, lo: int, hi: int) -> bool:
@@ -643,6 +661,8 @@ def _event(
         city, country = hosted.name, hosted.country_iso3
     if not city and fmt != "online" and (line := _place_and_days_city(frame, art)) is not None:
         city, country = line.name, line.country_iso3  # "Kuala Lumpur, Malaysia May 26th – 29th" under the name
+    if not city and fmt != "online" and (dashed := _dash_city(g, mentions, art)) is not None:
+        city, country = dashed.name, dashed.country_iso3  # "April 7-9 Digital Learning Symposium 2019 – Vancouver"
     if not city and fmt != "online" and (named := _world_city_in_name(g, mentions)) is not None:
         city, country = named.name, named.iso3  # "Learning Expo Madrid 2013": a world city in its own name
     if not city and fmt != "online" and (venue := _venue_town(frame, art, lex)) is not None:
