@@ -50,9 +50,8 @@ _POSSESSIVE = re.compile(r"[’']s$")
 _WORD_RUN = re.compile(r"\w*")
 _WORD = re.compile(r"[^\W_]+")
 _QUOTES = '"“”'
-# "(WDEC)", "(ADULTED VII)", "(ICLC 6)": an acronym, perhaps with its edition.
-# "(ADULTED VII)", "(ICLC 6)", "(GSE 2023)": an acronym, and the edition or year it names
-# (an acronym opens with a capital, or with a small letter before two: "(eLA)", "(iDEC2025)")
+# "(WDEC)", "(ADULTED VII)", "(ICLC 6)", "(GSE 2023)": an acronym, and the edition or year it names; it opens with a
+# capital, or with a small letter before two ("(eLA)", "(iDEC2025)")
 _ACRONYM_DEF = re.compile(
     r"\s*\(\s*((?:[A-Z]|[a-z](?=[A-Z]{2}))[A-Za-z0-9&+-]{1,11})(?:\s+([IVX]{1,6}|\d{1,2}|(?:19|20)\d{2}))?\s*\)"
 )
@@ -208,10 +207,8 @@ _TOPIC_BEFORE_COLON = re.compile(
 _AND_AFTER = re.compile(r"[ \t]+(?:and|&)(?=[ \t])")
 _AT_PLACE = re.compile(r"[ \t]*@[ \t]?[A-Z][\w-]*")
 # "Nigeria Education Conference & Awards (NECA) 2024": a second noun joined to the event word, up to the acronym of
-# the whole name
-_AND_ACRONYM = re.compile(
-    r"[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w-]*[ \t]+){0,2}[A-Z][\w-]*(?=[ \t]*\([A-Z][A-Za-z&-]{1,10}\))"
-)
+# the whole name (_ACRONYM_DEF right after it)
+_AND_WORDS = re.compile(r"[ \t]+(?:and|&)[ \t]+(?:[A-Z][\w-]*[ \t]+){0,2}[A-Z][\w-]*")
 
 
 def expand_right(text: str, kw_end: int, place_starts: Mapping[int, int], lex: Lexicon) -> int | None:
@@ -223,8 +220,8 @@ def expand_right(text: str, kw_end: int, place_starts: Mapping[int, int], lex: L
     hi = min(len(text), kw_end + NAME_REACH)
     if (joined := _AND_AFTER.match(text, kw_end)) and lex.venue_after.match(text, joined.end()):
         return None  # "the Riyadh International Convention and Exhibition Center": a venue's name
-    if joined and (acronym := _AND_ACRONYM.match(text, kw_end)):
-        return acronym.end()
+    if joined and (words := _AND_WORDS.match(text, kw_end)) and _ACRONYM_DEF.match(text, words.end()):
+        return words.end()
     if at := _AT_PLACE.match(text, kw_end):
         return at.end()  # "Smart Teacher Hackathon @Hyderabad": the edition's place, written into the name
     newline = text.find("\n", kw_end, hi)
