@@ -59,6 +59,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout31",
             "holdout32",
             "holdout33",
+            "holdout34",
+            "holdout35",
         )
     }
 
@@ -192,6 +194,12 @@ FLOORS = [
     ("holdout33", "figures", "F1", 0.80),
     ("holdout33", "places", "F1", 0.75),
     ("holdout33", "events", "R", 0.25),
+    ("holdout34", "figures", "F1", 0.85),
+    ("holdout34", "places", "F1", 0.70),
+    ("holdout34", "events", "R", 0.35),
+    ("holdout35", "figures", "F1", 0.80),
+    ("holdout35", "places", "F1", 0.85),
+    ("holdout35", "events", "R", 0.40),
 ]
 
 
