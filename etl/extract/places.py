@@ -353,6 +353,18 @@ def locate(name: str, iso3: str = "") -> _Entry | None:
     return max(big, key=lambda e: e.population) if big else None
 
 
+_SAINT = re.compile(r"\bSaint\b")
+
+
+def _written_forms(name: str) -> list[str]:
+    """A country's name and the forms English writes it in: "St Kitts & Nevis", "St. Lucia" for "Saint Kitts and
+    Nevis", "Saint Lucia"."""
+    forms = [name]
+    for saint in ("St", "St."):
+        forms += [_SAINT.sub(saint, f) for f in forms[:1] if _SAINT.search(f)]
+    return forms + [f.replace(" and ", " & ") for f in forms if " and " in f]
+
+
 def _index() -> tuple[dict[str, tuple[tuple, ...]], dict[str, int], frozenset[str], frozenset[str], frozenset[str]]:
     """The fields of the :class:`Gazetteer`, built from the sources."""
     stop = stopwords()
@@ -395,7 +407,8 @@ def _index() -> tuple[dict[str, tuple[tuple, ...]], dict[str, int], frozenset[st
             e = aliased[country.alpha_3]
         for called in country.names:
             if "," not in called:
-                add(called, e)
+                for form in _written_forms(called):
+                    add(form, e)
     _add_subdivisions(add)
     for k, cities in _cities_by_name().items():
         for e in cities:

@@ -109,6 +109,28 @@ def test_the_republic_of_china_is_no_mention_of_china():
     assert "China" not in by_name("The Government of the Republic of China (Taiwan) gave 63 laptops.")
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "iso3"),
+    [
+        # "&" for "and", "St" and "St." for "Saint", as English writes country names
+        ("Youth from St Kitts & Nevis joined the camp.", "Saint Kitts and Nevis", "KNA"),
+        ("Youth from Trinidad & Tobago joined the camp.", "Trinidad and Tobago", "TTO"),
+        ("Teachers in St. Kitts and Nevis took part.", "Saint Kitts and Nevis", "KNA"),
+        ("Schools in St Lucia moved online.", "Saint Lucia", "LCA"),
+        ("St. Vincent and the Grenadines trained 100 teachers.", "Saint Vincent and the Grenadines", "VCT"),
+        # countries whose ISO names carry a comma or a bracket, by the names news gives them
+        ("Youth from St Maarten joined the camp.", "Sint Maarten", "SXM"),
+        ("Youth from the U.S. Virgin Islands joined the camp.", "United States Virgin Islands", "VIR"),
+        ("A centre in St Croix, USVI, joined.", "United States Virgin Islands", "VIR"),
+        ("Youth from the British Virgin Islands joined the camp.", "British Virgin Islands", "VGB"),
+    ],
+)  # fmt: skip
+def test_countries_as_english_writes_their_names(text, name, iso3):
+    found = by_name(text)
+    assert name in found, found
+    assert found[name].country_iso3 == iso3  # type: ignore[attr-defined]
+
+
 def test_a_district_named_after_its_country_leaves_the_country_its_name():
     found = extract_places("Tablets reached schools in the Belize District on Monday. Every pupil in Belize gets one.")
     assert [(p.name, p.kind, p.country_iso3) for p in found] == [
