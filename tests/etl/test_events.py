@@ -770,6 +770,29 @@ def test_a_city_after_the_name_and_a_dash_ending_the_line_hosts_the_event(text, 
     assert [e.city for e in extract_article(text).events] == [city]
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a headline's brand and year before "Key Takeaways", and a gathering described with "a" in the sentence of
+        # the brand: one event, by the brand's name
+        ("EduTech Scotland 2016 Key Takeaways\n\nTexthelp were proud to partner with EduTech Scotland on Wednesday "
+         "7th December 2016 for a one day conference in Glasgow. This event brought together a host of "
+         "professionals.", [("EduTech Scotland 2016", "2016-12-07", "Glasgow")]),
+        ("BETT 2019 Recap\n\nBETT 2019 took place in London on 23 January 2019.",
+         [("BETT 2019", "2019-01-23", "London")]),
+        # a gathering described in another sentence is an event of its own
+        ("EduTech Scotland 2016 was held on 7 December 2016 in Glasgow. On 9 December 2016, the ministry held a "
+         "two-day workshop on coding in Edinburgh.",
+         [("EduTech Scotland 2016", "2016-12-07", "Glasgow"),
+          ("two-day workshop on coding in Edinburgh", "2016-12-09", "Edinburgh")]),
+    ],
+)  # fmt: skip
+def test_a_brand_and_a_gathering_described_in_its_sentence_are_one_event(text, found):
+    from etl.extract.pipeline import extract_article
+
+    assert [(e.name, e.date, e.city) for e in extract_article(text).events] == found
+
+
 def test_a_venue_joined_by_and_before_its_acronym_is_no_event():
     from etl.extract.pipeline import extract_article
 

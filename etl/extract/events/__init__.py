@@ -331,6 +331,8 @@ def _group(
             # "the first ever New Vision Education Expo ... the inaugural expo": the event word and the edition alone
             if not c.core and c.edition and c.edition == o.edition and c.tokens <= o.tokens:
                 return True
+            if _described_beside_brand(c, o, mentions, text):
+                return True
             if not (c.core and o.core and (c.core <= o.core or o.core <= c.core)):
                 return False
             # one edition by the years or ordinals their names write ("UNESCO Week" at the "Shanghai Expo 2010" is not
@@ -385,6 +387,25 @@ def _group(
 
 
 _THE_BEFORE = re.compile(r"\b(?:the|The|THE)[ \t]+\Z")
+_A_BEFORE = re.compile(r"\b(?:a|an|A|An)[ \t]+\Z")
+
+
+def _described_beside_brand(c: _Cluster, o: _Cluster, mentions: list[Mention], text: str) -> bool:
+    """A gathering described with "a" in the sentence of a brand is the brand's event ("partner with EduTech Scotland
+    on Wednesday 7th December for a one day conference")."""
+    return (
+        all(mentions[i].kind == "described" for i in c.members)
+        and not (c.named_year or c.edition)
+        and all(mentions[j].kind == "brand" for j in o.members)
+        and any(
+            mentions[i].sent == mentions[j].sent >= 0
+            and _A_BEFORE.search(text, max(0, mentions[i].start - 4), mentions[i].start)
+            for i in c.members
+            for j in o.members
+        )
+    )
+
+
 HEADLINE_WITHIN = 800  # characters from the start of the text in which a headline stands
 HEADLINE_WORDS = 20
 
