@@ -793,6 +793,28 @@ def test_a_brand_and_a_gathering_described_in_its_sentence_are_one_event(text, f
     assert [(e.name, e.date, e.city) for e in extract_article(text).events] == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "Fest" names an event as "Festival" does
+        ("The technical university will organize Edu Tech Fest this spring. The technology festival will take place "
+         "on May 12 and 13, 2023 at the university.", [("Edu Tech Fest", "2023-05-12", None)]),
+        # "kickstarted" says the event took place
+        ("The first day of the 14th edition of Didac India kickstarted with an exciting convergence of education "
+         "leaders. More than 300 brands from 20 countries are exhibiting at the event.",
+         [("Didac India", "", None)]),
+        # "uniting" counts those who attend
+        ("SP today hosted the International Learning Festival (ILF) on 24 September 2024, uniting nearly 800 "
+         "education leaders and practitioners from around the world.",
+         [("International Learning Festival (ILF)", "2024-09-24", 800)]),
+    ],
+)  # fmt: skip
+def test_more_words_of_gatherings_and_of_attending(text, found):
+    from etl.extract.pipeline import extract_article
+
+    assert [(e.name, e.date, e.attendees) for e in extract_article(text).events] == found
+
+
 def test_a_venue_joined_by_and_before_its_acronym_is_no_event():
     from etl.extract.pipeline import extract_article
 
