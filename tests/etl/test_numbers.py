@@ -1629,6 +1629,9 @@ def test_a_ratio_to_one_counts_its_first_noun_per_its_second(text, expected):
         ("The programme is part of a two and a half million US dollar trial.", (2_500_000, "US dollar", "money")),
         ("Two and a half thousand teachers came.", (2_500, "teachers", "people")),
         ("The course lasts three and a half years.", (3.5, "years", "duration")),
+        # and in digits
+        ("There are 3 and a half million students in Chile.", (3_500_000, "students", "people")),
+        ("The course lasts 2 and a half years.", (2.5, "years", "duration")),
     ],
 )
 def test_and_a_half_after_a_number_in_words(text, expected):

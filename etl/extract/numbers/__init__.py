@@ -242,6 +242,12 @@ def _digit_metric(
         # A range writes its scale word or percent sign once, after the upper end: "2-3 billion", "10-15%"; not a
         # lower end larger as written than the upper ("from $800,000 to $1.3 million").
         scale, pct = (rng.scale if value <= rng.value else ""), rng.pct
+    if (
+        not (scale or pct or rng or glued)
+        and m.group("num").isdigit()
+        and (half := _and_a_half().match(text, end)) is not None
+    ):
+        value, end, scale = value + 0.5, half.end(), half.group("scale") or ""  # "3 and a half million students"
     value *= scale_of(scale)
     if (
         scale
