@@ -815,6 +815,25 @@ def test_more_words_of_gatherings_and_of_attending(text, found):
     assert [(e.name, e.date, e.attendees) for e in extract_article(text).events] == found
 
 
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "camp" names a gathering where a strong cue says it took place ("boot camp" is two words)
+        ("The 10-day boot camp was held in Mzuzu on 3 May 2022 and attended by 50 girls.",
+         [("10-day boot camp", "2022-05-03", "Mzuzu", 50)]),
+        ("A coding camp for girls took place in Niamey from 20 February to 1 March 2023.",
+         [("coding camp for girls", "2023-02-20", "Niamey", None)]),
+        # not a camp people live in
+        ("UNICEF distributed 500 tablets to children living in the Zaatari refugee camp, which hosts 80,000 people.",
+         []),
+    ],
+)  # fmt: skip
+def test_a_camp_is_a_gathering_but_a_refugee_camp_is_not(text, found):
+    from etl.extract.pipeline import extract_article
+
+    assert [(e.name, e.date, e.city, e.attendees) for e in extract_article(text).events] == found
+
+
 def test_a_venue_joined_by_and_before_its_acronym_is_no_event():
     from etl.extract.pipeline import extract_article
 
