@@ -252,6 +252,22 @@ def test_an_event_in_a_list_of_towns_is_no_learning_city():
     assert "Family Learners Week" not in {city for city, _ in learning(text)}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This is the first Global Festival of Learning the city has taken part in, and it follows Derby’s recent "
+         "inclusion in UNESCO’s Global Network of Learning Cities.",
+         {("Derby", "UNESCO’s Global Network of Learning Cities")}),
+        ("Gdynia's admission to the UNESCO Global Learning Cities Network proves that all of Poland can learn.",
+         {("Gdynia", "UNESCO Global Learning Cities Network")}),
+        # a ceremony's host is still no member
+        ("The admission ceremony for the UNESCO Global Network of Learning Cities was held in Hamburg.", set()),
+    ],
+)  # fmt: skip
+def test_a_city_s_inclusion_or_admission_in_a_network_makes_it_a_member(text, expected):
+    assert learning(text) == expected
+
+
 def test_a_city_nominated_a_pilot_learning_city_is_one():
     text = (
         "Hai Duong City was nominated as the first pilot city for the project of Building Learning Cities in "
