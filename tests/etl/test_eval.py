@@ -61,6 +61,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout33",
             "holdout34",
             "holdout35",
+            "holdout36",
+            "holdout37",
         )
     }
 
@@ -200,6 +202,12 @@ FLOORS = [
     ("holdout35", "figures", "F1", 0.80),
     ("holdout35", "places", "F1", 0.85),
     ("holdout35", "events", "R", 0.40),
+    ("holdout36", "figures", "F1", 0.85),
+    ("holdout36", "places", "F1", 0.80),
+    ("holdout36", "events", "R", 0.50),
+    ("holdout37", "figures", "F1", 0.80),
+    ("holdout37", "places", "F1", 0.75),
+    ("holdout37", "events", "R", 0.40),
 ]
 
 
