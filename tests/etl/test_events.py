@@ -834,6 +834,18 @@ def test_a_camp_is_a_gathering_but_a_refugee_camp_is_not(text, found):
     assert [(e.name, e.date, e.city, e.attendees) for e in extract_article(text).events] == found
 
 
+def test_invited_to_open_an_event_says_it_took_place():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "date 2002-07-23 The Lieutenant Governor was invited yesterday to open the 19th annual Pacific Education "
+        "Conference (PEC)."
+    )
+    assert [(e.name, e.date) for e in extract_article(text).events] == [
+        ("Pacific Education Conference (PEC)", "2002-07-22")
+    ]
+
+
 def test_a_venue_joined_by_and_before_its_acronym_is_no_event():
     from etl.extract.pipeline import extract_article
 
