@@ -846,6 +846,16 @@ def test_invited_to_open_an_event_says_it_took_place():
     ]
 
 
+def test_a_dateline_with_its_date_in_brackets_gives_the_city():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "PAGO PAGO, American Samoa (July 23, 2002 - Samoa News)---The Lieutenant Governor was invited yesterday to "
+        "open the 19th annual Pacific Education Conference (PEC).\n\nThe theme of this year's PEC is technology."
+    )
+    assert [e.city for e in extract_article(text).events] == ["Pago Pago"]
+
+
 def test_a_venue_joined_by_and_before_its_acronym_is_no_event():
     from etl.extract.pipeline import extract_article
 
