@@ -508,6 +508,23 @@ def test_a_word_that_ends_a_unit_phrase_is_no_unit_on_its_own(text):
         ),
         # the second figure is handed to a name, the first to no one: no list of shares
         ("It gave 30 laptops to schools in 2019, and 18 for Kenya.", [(30, "laptops")]),
+        # bare figures that repeat the preposition the first took after its noun
+        (
+            "There are 61,000 children in preschool, 1,161,638 in primary and 532,150 in secondary schools.",
+            [(61_000, "children"), (1_161_638, "children"), (532_150, "children")],
+        ),
+        (
+            "The ministry sent over 72,500 tablets for preschool level four, 60,800 for level five, and 36,000 for "
+            "level six.",
+            [(72_500, "tablets"), (60_800, "tablets"), (36_000, "tablets")],
+        ),
+        (
+            "The SE enrolled 1,676,006 students, 1,446,805 of whom are in public schools and 229,201 in the private "
+            "sector.",
+            [(1_676_006, "students"), (1_446_805, "students"), (229_201, "students")],
+        ),
+        # a figure with another preposition than the first's is no item of its list
+        ("It gave 30 laptops to schools in Lagos, and 18 on Monday.", [(30, "laptops")]),
     ],
 )
 def test_figures_handed_to_names_in_a_list_count_what_the_first_counts(text, expected):

@@ -320,6 +320,19 @@ def _allotted(text: str, start: int, end: int, after: str) -> bool:
     )
 
 
+# "61,000 children in preschool, 1,161,638 in primary, ...": a bare figure followed by the preposition that follows
+# the figure before it and its noun, in a list
+_PREPOSITION_AFTER = re.compile(r"[ \t]+(for|in|on|at)[ \t]+")
+
+
+def _parallel(text: str, gap: str, end: int) -> bool:
+    """The bare figure ending at ``end`` repeats, with its own complement, the preposition the figure before took
+    after its noun (``gap`` runs from that figure to this one)."""
+    if end < 0 or not (after := _PREPOSITION_AFTER.match(text, end)) or not _LIST_GAP.fullmatch(gap):
+        return False
+    return re.match(rf"[ \t]+(?:[\w-]+[ \t]+){{0,3}}?{after.group(1)}[ \t]", gap) is not None
+
+
 def carried(text: str, start: int, prev: Metric | None, end: int = -1) -> tuple[str, str]:
     """The unit of the figure before, for a figure compared with it and written without one ("1,100 courses, up
     from 800", "800 guests, including 400 from overseas"), or listed beside it as the figure of another name
@@ -341,6 +354,8 @@ def carried(text: str, start: int, prev: Metric | None, end: int = -1) -> tuple[
         return prev.unit, prev.category  # "Out of a total of 3,307 schools, 837 ...": a part of the whole before
     if _allotted(text, prev.start, prev.end, gap) and _allotted(text, start, end, "") and _LIST_GAP.fullmatch(gap):
         return prev.unit, prev.category  # "30 laptops were donated for Tupou College, 18 for Queen Salote College"
+    if _parallel(text, gap, end):
+        return prev.unit, prev.category  # "61,000 children in preschool, 1,161,638 in primary"
     low = gap.lower().rstrip()
     q = next((q for q in qualifier_phrases() if ends_with_word(low, q)), "")
     low = low[: len(low) - len(q)].rstrip()
