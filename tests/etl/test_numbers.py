@@ -534,6 +534,21 @@ def test_figures_handed_to_names_in_a_list_count_what_the_first_counts(text, exp
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a count restated as a share of a whole counts the whole's noun
+        (
+            "ARKAS has been implemented by 217 thousand, or 99 percent of active education institutions.",
+            [(217_000, "active education institutions"), (99, "percent")],
+        ),
+        ("The platform reached 4.1 million, or 85 per cent of students.", [(4_100_000, "students"), (85, "percent")]),
+    ],
+)
+def test_a_count_restated_as_a_share_of_a_whole_counts_the_whole(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ('According to a report, 75" interactive touchscreen panels will be available.', [(75, "inch")]),
         ("The ministry bought 65″ smart TVs.", [(65, "inch")]),
         # the close of a quotation is no inch mark

@@ -329,6 +329,11 @@ def _digit_metric(
         return None
     if not unit and later:
         unit, cat, _ = unit_after(text, later.end(), sent)
+    if not unit and (share := _OR_SHARE_OF.match(text, end, sent.end)):
+        # "217 thousand, or 99 percent of active education institutions": the count of the whole the share divides
+        unit, cat, _ = parse_unit(text, share.end(), sent.end)
+        if not (unit and looks_plural(unit.split()[-1])):
+            unit, cat = "", ""
     if not unit:
         unit, cat = unit_before(text, start, sent)
     # "bringing the total number of GNLC members to 356": what the number counts, before the figure before's unit
@@ -508,7 +513,13 @@ _LATER_TO = re.compile(
     r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b))?",
     re.IGNORECASE,
 )
-_SCALE_AFTER = re.compile(r"[ \t]+([a-z]+)\b")  # a second scale word after the first: "lakh crore"
+_SCALE_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+# a count restated as a share of a whole: ", or 99 percent of", ", or about 85% of all"
+_OR_SHARE_OF = re.compile(
+    r",?[ \t]+or[ \t]+(?:about[ \t]+|nearly[ \t]+|almost[ \t]+|some[ \t]+|over[ \t]+)?[0-9][0-9.,]*[ \t]?"
+    r"(?:%|percent\b|per[ \t]?cent\b)[ \t]+of[ \t]+(?:(?:the|all|its|their)[ \t]+)?",
+    re.IGNORECASE,
+)  # a second scale word after the first: "lakh crore"
 _REFERS_BACK = frozenset({"figure", "figures", "number", "mark", "milestone"})
 COUNTED_REACH = 300
 _NUMBER_OF = re.compile(
