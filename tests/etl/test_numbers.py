@@ -549,6 +549,31 @@ def test_a_count_restated_as_a_share_of_a_whole_counts_the_whole(text, expected)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (
+            "There are about 506 secondary school teachers in the Federation with 140 of them on the island of Nevis "
+            "and 366 on the island of St Kitts.",
+            [
+                (506, "secondary school teachers"),
+                (140, "secondary school teachers"),
+                (366, "secondary school teachers"),
+            ],
+        ),
+        ("The ministry bought 900 laptops; 300 of them went to Lagos.", [(900, "laptops"), (300, "laptops")]),
+        # "them" are not the countries the figure before came from
+        (
+            "Around 800 representatives from 130 countries and regions are expected, with 300 of them attending in "
+            "Beijing.",
+            [(800, "representatives"), (130, "countries and regions")],
+        ),
+    ],
+)
+def test_n_of_them_counts_what_the_figure_before_counts(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ('According to a report, 75" interactive touchscreen panels will be available.', [(75, "inch")]),
         ("The ministry bought 65″ smart TVs.", [(65, "inch")]),
         # the close of a quotation is no inch mark

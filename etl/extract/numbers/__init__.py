@@ -358,6 +358,16 @@ def _digit_metric(
         unit, cat = _of_whom(text, start, end, sent)
     if not unit:
         unit, cat = _of_whole(text, end, sent)
+    if (
+        not unit
+        and prev is not None
+        and prev.category in COUNTED
+        and _OF_THEM.match(text, end, sent.end)
+        and not _FROM_JUST_BEFORE.search(text, max(sent.start, prev.start - 8), prev.start)
+    ):
+        # "506 teachers in the Federation with 140 of them on Nevis"; not "800 representatives from 130 countries,
+        # with 300 of them ...", where they are the representatives
+        unit, cat = prev.unit, prev.category
     if not unit:
         unit, cat = _or_next(text, end, sent)
     if not unit:
@@ -548,6 +558,8 @@ def _compound_tail(text: str, end: int, scale: float, hi: int) -> tuple[float, i
 
 
 _OF_WHOM_AFTER = re.compile(r"[ \t]+of[ \t]+(?:whom|which|them)\b")
+_FROM_JUST_BEFORE = re.compile(r"\bfrom[ \t]+(?:over[ \t]+|more[ \t]+than[ \t]+|some[ \t]+)?\Z", re.IGNORECASE)
+_OF_THEM = re.compile(r"[ \t]+of[ \t]+(?:them|these|those)\b(?![ \t]+[a-z]+s\b)")  # not "of these schools"
 _NOUN_COMMA_BEFORE = re.compile(r"([a-z]+)[ \t]*,[ \t]*\Z")
 
 
