@@ -360,8 +360,8 @@ def _written_forms(name: str) -> list[str]:
     """A country's name and the forms English writes it in: "St Kitts & Nevis", "St. Lucia" for "Saint Kitts and
     Nevis", "Saint Lucia"."""
     forms = [name]
-    for saint in ("St", "St."):
-        forms += [_SAINT.sub(saint, f) for f in forms[:1] if _SAINT.search(f)]
+    if _SAINT.search(name):
+        forms += [_SAINT.sub(abbreviated, name) for abbreviated in ("St", "St.")]
     return forms + [f.replace(" and ", " & ") for f in forms if " and " in f]
 
 

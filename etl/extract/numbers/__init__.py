@@ -523,13 +523,13 @@ _LATER_TO = re.compile(
     r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b))?",
     re.IGNORECASE,
 )
-_SCALE_AFTER = re.compile(r"[ \t]+([a-z]+)\b")
+_SCALE_AFTER = re.compile(r"[ \t]+([a-z]+)\b")  # a second scale word after the first: "lakh crore"
 # a count restated as a share of a whole: ", or 99 percent of", ", or about 85% of all"
 _OR_SHARE_OF = re.compile(
     r",?[ \t]+or[ \t]+(?:about[ \t]+|nearly[ \t]+|almost[ \t]+|some[ \t]+|over[ \t]+)?[0-9][0-9.,]*[ \t]?"
     r"(?:%|percent\b|per[ \t]?cent\b)[ \t]+of[ \t]+(?:(?:the|all|its|their)[ \t]+)?",
     re.IGNORECASE,
-)  # a second scale word after the first: "lakh crore"
+)
 _REFERS_BACK = frozenset({"figure", "figures", "number", "mark", "milestone"})
 COUNTED_REACH = 300
 _NUMBER_OF = re.compile(

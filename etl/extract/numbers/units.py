@@ -323,6 +323,8 @@ def _allotted(text: str, start: int, end: int, after: str) -> bool:
 # "61,000 children in preschool, 1,161,638 in primary, ...": a bare figure followed by the preposition that follows
 # the figure before it and its noun, in a list
 _PREPOSITION_AFTER = re.compile(r"[ \t]+(for|in|on|at)[ \t]+")
+# the figure before's noun (up to three words), then the same preposition
+_NOUN_THEN = {p: re.compile(rf"[ \t]+(?:[\w-]+[ \t]+){{0,3}}?{p}[ \t]") for p in ("for", "in", "on", "at")}
 
 
 def _parallel(text: str, gap: str, end: int) -> bool:
@@ -330,7 +332,7 @@ def _parallel(text: str, gap: str, end: int) -> bool:
     after its noun (``gap`` runs from that figure to this one)."""
     if end < 0 or not (after := _PREPOSITION_AFTER.match(text, end)) or not _LIST_GAP.fullmatch(gap):
         return False
-    return re.match(rf"[ \t]+(?:[\w-]+[ \t]+){{0,3}}?{after.group(1)}[ \t]", gap) is not None
+    return _NOUN_THEN[after.group(1)].match(gap) is not None
 
 
 def carried(text: str, start: int, prev: Metric | None, end: int = -1) -> tuple[str, str]:
