@@ -1514,10 +1514,11 @@ def test_a_name_that_adds_a_country_as_written_is_the_same_event_but_an_adjectiv
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a report on one gathering it never names: "the <described> meeting" from the first line is that gathering
+        # a report on one gathering it never names: "the <described> meeting" from the first line is that gathering,
+        # named as the mention that says what it is on
         ("In Mukalla, the e-learning consultative meeting ends its work.\n\n20/01/2022\n\nToday, the consultative "
          "meeting on e-learning, hosted by the city of Mukalla, concluded on Wednesday and Thursday, January 19-20.",
-         [("e-learning consultative meeting", "2022-01-19", "Mukalla")]),
+         [("consultative meeting on e-learning", "2022-01-19", "Mukalla")]),
         # a bare "the meeting" says nothing of which: no row
         ("At the meeting in Mukalla on 19 January 2022, the minister said 500 teachers were trained.", []),
         # with an event named, "the annual conference" still refers back to it
@@ -1811,3 +1812,39 @@ def test_a_description_set_after_a_name_by_a_comma_is_the_same_event():
 )
 def test_a_name_quoted_whole_keeps_its_subtitle(text, name):
     assert [e.name for e in events(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Yazd joined the network at a ceremony on 14 August 2019. The unveiling ceremony of the certificate was "
+            "held in the city.",
+            "unveiling ceremony of the certificate",
+        ),
+        (
+            "In Mukalla, the e-learning consultative meeting was held on 19 January 2022. The consultative meeting on "
+            "e-learning was attended by deans.",
+            "consultative meeting on e-learning",
+        ),
+        # what follows "for" is no subject of the gathering: "for the first time"
+        (
+            "The coding camp was held on 17 July 2023. Girls joined the camp for the first time.",
+            "coding camp",
+        ),
+    ],
+)
+def test_a_bare_described_name_gives_way_to_a_mention_that_says_what_the_gathering_is_of_or_on(text, name):
+    assert [e.name for e in events(text)] == [name]
+
+
+def test_a_numbered_session_of_another_body_is_not_the_event_told_of():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "The city of Yazd joined the UNESCO Global Network of Learning Cities at a ceremony on Wednesday, 14 August "
+        "2019.\n\nThe ceremony was attended by local officials.\n\nYazd is full of history, and Yazd has clay "
+        "walls.\n\nPreviously, the World Heritage Committee placed Yazd on its list during its 41st session in "
+        "Krakow, Poland."
+    )
+    assert [(e.date, e.city) for e in extract_article(text).events] == [("2019-08-14", "Yazd")]

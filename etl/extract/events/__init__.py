@@ -506,6 +506,8 @@ def _frames(
             continue
         refs = backrefs_in.get(si, [])
         referring = _refers_back(art, lo, hi, lex) if not refs else _keyword_of(mentions[refs[0]])
+        if refs and all(_other_series(mentions[i], groups, mentions) for i in refs):
+            referring = None  # "the World Heritage Committee ... during its 41st session in Krakow": not this event
         if referring is not None:
             known = next((said[p] for i in refs if (p := _phrase(mentions[i])) in said), None)
             gi = known if known is not None else _referent(referring, si, groups, mentions, current, main)
@@ -623,6 +625,16 @@ def _keyword_of(m: Mention) -> str:
     return m.name.split()[-1].lower() if m.name else ""
 
 
+def _other_series(ref: Mention, groups: list[list[int]], mentions: list[Mention]) -> bool:
+    """Whether a reference back with an edition of its own ("its 41st session") is by a word that names none of the
+    events told: the numbered edition of some other body's series, not a part of these."""
+    if ref.edition is None or len(ref.name.split()) != 2:
+        return False
+    word = _keyword_of(ref)
+    token = identity(word, lexicon())[0] if word else frozenset()
+    return bool(token) and not any(token <= mentions[i].tokens for g in groups for i in g)
+
+
 def _referent(
     word: str, si: int, groups: list[list[int]], mentions: list[Mention], current: int | None, main: int
 ) -> int:
@@ -733,7 +745,7 @@ def _event(
     # a name quoted whole with its subtitle ("“Education Conference 2023 – Digital Transition and Inclusion in
     # Education: An Agenda for Action”"): the subtitle's words are what tell the event apart
     whole = next((q for i in g if (q := _quoted_whole(mentions[i], art.text)) is not None), None)
-    name = whole or mentions[best].name
+    name = whole or _fuller(mentions[best], [mentions[i] for i in [*g, *frame.backrefs]])
     # the acronym it is known by, where the text defines one: "International Digital Education Conference 2025
     # (iDEC2025)" (a name of common words alone tells no event from another)
     if mentions[best].kind == "named" and (acr := defined_acronym(art.text, mentions[best].end)) and acr not in name:
@@ -754,6 +766,28 @@ def _event(
         edition=next((mentions[i].edition for i in g if mentions[i].edition), None),
         figure_starts=tuple(f.sources[k] for k in ("attendees", "overseas", "countries") if k in f.sources),
     )
+
+
+_COMPLEMENTS = frozenset({"of", "on"})  # not "for": "Camp for the first time"
+
+
+def _fuller(best: Mention, mentions: list[Mention]) -> str:
+    """A described name that is its event word alone or with words before it ("ceremony", "official ceremony") gives
+    way to a mention of the same event by the same word that says what it is of or about ("The unveiling ceremony of
+    the certificate"): the bare word tells no gathering from another."""
+    words = best.name.split()
+    if best.kind != "described" or not words:
+        return best.name
+    word = words[-1].lower()
+    fuller = [
+        m.name
+        for m in mentions
+        if m.kind == "described"
+        and (parts := m.name.split())
+        and len(parts) > len(words)
+        and any(w.lower() == word and nxt in _COMPLEMENTS for w, nxt in itertools.pairwise(parts))
+    ]
+    return max(fuller, key=len, default=best.name)
 
 
 # Inside the quotes, after the name: a dash or colon and the subtitle, up to the closing quote
