@@ -748,8 +748,12 @@ def _check(text: str) -> None:
                 scale = _RANGE_SCALE_BEFORE.search(text, 0, m.start) or _BETWEEN_SCALE_BEFORE.search(text, 0, m.start)
                 if scale and not scale.start() < low.end <= scale.end():
                     scale = None  # the figure before is not this one's lower end ("@0K- 1%": "0K" is no figure)
-            base = float(digits.group().replace(",", ""))
-            assert m.value == pytest.approx(base * (_SCALE[scale.group(1).lower()] if scale else 1))
+            raw = digits.group()
+            bases = [float(raw.replace(",", ""))]
+            if re.fullmatch(r"[0-9]+,[0-9]+", raw) and not re.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+", raw):
+                bases.append(float(raw.replace(",", ".")))  # "0,1%": a decimal comma, as much of Europe writes it
+            factor = _SCALE[scale.group(1).lower()] if scale else 1
+            assert any(m.value == pytest.approx(base * factor) for base in bases)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
