@@ -291,7 +291,7 @@ class _Reader:
         # "Leeds, February 16": a dateline, not a list; "In Kenya, Makueni County is ...": a phrase, not an item
         items = [
             i
-            for i in lst.items
+            for i in map(_without_conjunction, lst.items)
             if not _CALENDAR.fullmatch(i.name)
             and not _DATELINE.match(self.text, i.end)
             and not (_PREPOSITION_FIRST.match(i.name) and not gazetteer.known(i.name))
@@ -347,6 +347,7 @@ class _Reader:
         recent: list[tuple[int, Recognition]] = []
         carry = _words("carry")
         ci = 0
+        subject: PlaceMention | None = None  # the city the sentence before opens with
         for si, sent in enumerate(self.sentences):
             while ci < len(self.cities) and self.cities[ci].start < sent.start:
                 ci += 1
@@ -364,6 +365,18 @@ class _Reader:
                     rec = min(recs, key=lambda r: abs(r.start - city.start)) if recs else None
                     self.add(city, city.name, city.country_iso3, rec or _generic(city.start), sent.text)
             lately = [r for k, r in recent if si - k <= CARRY_SENTENCES][-1:]
+            # "City of Wolverhampton has hit a milestone ... It has been officially accepted into the UNESCO Global
+            # Network of Learning Cities": "it" is the city the sentence before opens with
+            if (
+                not in_sent
+                and subject is not None
+                and recs
+                and _IT_OPENS.match(text, sent.start)
+                and carry.search(text, sent.start, sent.end)
+            ):
+                rec = min(recs, key=lambda r: r.start)
+                self.add(subject, subject.name, subject.country_iso3, rec, sent.text)
+            subject = next((c for c in in_sent if _opens_with(text, sent, c)), None)
             # Only a sentence that names a recognition, or follows one that does, can give one.
             for lo, hi in _clauses(text, sent) if in_sent and (recs or lately) else ():
                 # A recognition goes to cities only where the clause says they won, joined or took part in it,
@@ -412,6 +425,16 @@ def _looks_like_town(name: str) -> bool:
 
 # "the first Belarusian city, Vitebsk": a word before "city" that names no place describes it
 _CITY_WORD_AFTER = re.compile(r"[ \t]+(?:city|cities|town|towns|municipality)\b")
+
+# A conjunction that opens a sentence is no part of the first name after it: "When Derry and Strabane joined ..."
+_CONJUNCTION_FIRST = re.compile(r"(?:When|After|Before|Since|While|Once|Although|Though|Until|Because)[ \t]+(?=[A-Z])")
+
+
+def _without_conjunction(item: Item) -> Item:
+    if (m := _CONJUNCTION_FIRST.match(item.name)) is None or gazetteer.known(item.name):
+        return item
+    return item._replace(name=item.name[m.end() :], start=item.start + m.end())
+
 
 # A list item that opens with a preposition is a phrase leading into the sentence ("In Kenya, ...")
 _PREPOSITION_FIRST = re.compile(r"(?:In|At|On|From|For|With|By|Across|Throughout|Like)[ \t]")
@@ -495,6 +518,19 @@ def _practice(
         sent = sentence_at(sentences, city.start)
         if sent and (city.name, sent.text) not in recognised and _is_subject(text, sent, city):
             add(city, PRACTICE, sent)
+
+
+_IT_OPENS = re.compile(r"It[ \t]+(?:has|had|was|is|became|joined)\b")
+_CITY_OF_BEFORE = re.compile(r"(?:(?:The|the)[ \t]+)?(?:City|Town|Municipality)[ \t]+of[ \t]*\Z")
+
+
+def _opens_with(text: str, sent: Sentence, city: PlaceMention) -> bool:
+    """The sentence opens with the city ("Wolverhampton has ...", "City of Wolverhampton has ...")."""
+    before = text[sent.start : city.start]
+    if before.strip() and not _CITY_OF_BEFORE.fullmatch(before):
+        return False
+    m = _VERB_AFTER.match(text[city.end : city.end + 30])
+    return m is not None and m.group(1) not in _NOT_VERB
 
 
 def _is_subject(text: str, sent: Sentence, city: PlaceMention) -> bool:

@@ -314,3 +314,39 @@ def test_a_recognition_s_name_opens_with_no_possessive_and_a_long_name_that_ends
 )  # fmt: skip
 def test_a_city_that_becomes_an_awardee_or_a_member_is_a_learning_city(text, expected):
     assert {city for city, _ in learning(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a conjunction opening the sentence is no part of the first city's name
+        # (a name the gazetteer takes for a place only beside its country is kept as written)
+        ("When Derry and Cork joined the UNESCO Global Network of Learning Cities in 2019, we were glad.",
+         {"Derry", "Cork"}),
+        ("After Derry and Cork joined the UNESCO Global Network of Learning Cities, others followed.",
+         {"Derry", "Cork"}),
+    ],
+)  # fmt: skip
+def test_a_conjunction_opening_the_sentence_is_no_part_of_a_listed_city(text, expected):
+    assert {city for city, _ in learning(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("City of Wolverhampton has hit a major milestone. It has been officially accepted into the UNESCO Global "
+         "Network of Learning Cities.", {"Wolverhampton"}),
+        ("Wolverhampton has hit a major milestone. It has joined the UNESCO Global Network of Learning Cities.",
+         {"Wolverhampton"}),
+        ("Leeds was inducted into the UNESCO Global Network of Learning Cities in 2016.", {"Leeds"}),
+        # "it" is the city only where the sentence before opens with it
+        ("The mayor praised Wolverhampton. It has been accepted into the UNESCO Global Network of Learning Cities.",
+         set()),
+        # and only where the sentence says it was accepted, joined or became a member
+        ("Wolverhampton has hit a major milestone. It hosts the UNESCO Global Network of Learning Cities website.",
+         set()),
+    ],
+)  # fmt: skip
+def test_it_after_a_sentence_that_opens_with_a_city_is_that_city(text, expected):
+    network = "UNESCO Global Network of Learning Cities"
+    assert {city for city, recognition in learning(text) if recognition == network} == expected
