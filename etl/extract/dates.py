@@ -198,7 +198,11 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _ORD = r"(?:st|nd|rd|th)?"
 _TO = r"\s*(?:-|–|—|&|to|and|until|through|till)\s*"
 # A day written before a date that starts with its day: "18 to [20 September 2017]", "from 1 - [4 December 2009]".
-_DAY_BEFORE = re.compile(rf"(?<![\d.,:/])({_DAY}){_ORD}{_TO}(?:the\s+)?$")  # "the 3rd to the [4th of March]"
+# A weekday may stand before the second day: "Sunday 7th – Sunday [14th of April 2019]"
+_WEEKDAY_THEN = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_DAY_BEFORE = re.compile(
+    rf"(?<![\d.,:/])({_DAY}){_ORD}{_TO}(?:the\s+)?{_WEEKDAY_THEN}$"
+)  # "the 3rd to the [4th of March]"
 # A day written after a date: "[Oct. 21] to 23", "[November 15] to 17, 2022", "[Feb 13]-14" (no month after it,
 # which would make it a date of its own).
 _DAY_AFTER = re.compile(
@@ -207,9 +211,9 @@ _DAY_AFTER = re.compile(
 # Day-month-year with dots, as Europe writes it, alone or as a span: "27-29.11.2019", "29.11.2019".
 _DOTTED = re.compile(rf"(?<![\d.])(?:({_DAY}){_TO})?({_DAY})\.(0?[1-9]|1[0-2])\.((?:19|20)\d{{2}})(?![\d.]\d)")
 _HAS_DOTTED = re.compile(r"\d\.\d{1,2}\.(?:19|20)\d\d")  # scanned for its first digit: most texts have none
-_SPAN_LINK = re.compile(rf"^{_TO}$")
+_SPAN_LINK = re.compile(rf"^{_TO}{_WEEKDAY_THEN}$")  # "February 18th to Tuesday, [February 21st]"
 _AND = re.compile(r"and|&")  # two dates "and" joins are one span only within a month
-_SPAN_REACH = 16  # characters before a date searched for the first day of its span
+_SPAN_REACH = 28  # characters before a date searched for the first day of its span ("7th – Wednesday, ")
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,11 @@ from etl.extract.dates import find_relative, find_spans
         # an ampersand joins two days as "and" does
         ("On October 17 & 18 2015, delegates", "2015-10-17", "2015-10-18"),
         ("On 17 & 18 October 2015, delegates", "2015-10-17", "2015-10-18"),
+        # a weekday before each day
+        ("will take place from Sunday 7th – Sunday 14th of April 2019.", "2019-04-07", "2019-04-14"),
+        ("from Monday, 8th July to Wednesday, 10th July 2024.", "2024-07-08", "2024-07-10"),
+        ("From Saturday, February 18th to Tuesday, February 21st, 2023, we", "2023-02-18", "2023-02-21"),
+        ("from Monday March 20 until Sunday March 26.", "2000-03-20", "2000-03-26"),
     ],
 )
 def test_spans_of_days(text, first, last):
