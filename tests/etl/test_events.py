@@ -1848,3 +1848,41 @@ def test_a_numbered_session_of_another_body_is_not_the_event_told_of():
         "Krakow, Poland."
     )
     assert [(e.date, e.city) for e in extract_article(text).events] == [("2019-08-14", "Yazd")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an acronym with its expansion in brackets inside the name
+        ("On October 14-16, 2015, the 26th ICDE (International Council for Open and Distance Education) World "
+         "Conference was held in Sun City.",
+         "26th ICDE (International Council for Open and Distance Education) World Conference"),
+        # a series' "annual" between the organiser's acronym and the event word
+        ("The 24th Asian Association of Open Universities (AAOU) annual conference opened in Hanoi on 27 October "
+         "2010.", "24th Asian Association of Open Universities (AAOU) annual conference"),
+    ],
+)  # fmt: skip
+def test_an_organiser_s_acronym_and_its_expansion_stay_in_the_name(text, name):
+    assert [e.name for e in events(text)] == [name]
+
+
+def test_a_count_of_places_in_an_attending_sentence_is_not_the_attendance():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "On October 14-16, 2015, the 26th ICDE World Conference was held in Sun City, South Africa.\nMore than 900 "
+        "delegates from 67 countries on five continents attended the conference."
+    )
+    assert [(e.attendees, e.countries_represented) for e in extract_article(text).events] == [(900, 67)]
+
+
+def test_a_headline_s_event_and_the_body_s_first_with_the_same_edition_and_word_are_one():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "7th Africa’s eLearning conference slated for Benin\n\nThe seventh edition of the International conference "
+        "on ICT for development, Education and training will be held on May 23, 2012 in Cotonou, Benin."
+    )
+    assert [(e.name, e.date, e.city) for e in extract_article(text).events] == [
+        ("7th Africa’s eLearning conference", "2012-05-23", "Cotonou")
+    ]

@@ -333,6 +333,16 @@ def _group(
                 return True
             if _described_beside_brand(c, o, mentions, text):
                 return True
+            # a headline names the article's first event in fewer words ("Lyon to host data forum" and then "the
+            # second International Forum on School Data")
+            headline = bool(in_headline) and (
+                (first_body in o.members and any(i in in_headline for i in c.members))
+                or (first_body in c.members and any(i in in_headline for i in o.members))
+            )
+            # ... or in other words, with the same edition and event word ("7th Africa’s eLearning conference" and
+            # "The seventh edition of the International conference on ICT for development")
+            if headline and c.edition and c.edition == o.edition and c.tokens & o.tokens - c.core - o.core:
+                return True
             if not (c.core and o.core and (c.core <= o.core or o.core <= c.core)):
                 return False
             # one edition by the years or ordinals their names write ("UNESCO Week" at the "Shanghai Expo 2010" is not
@@ -342,12 +352,6 @@ def _group(
             # differ name the place
             differ = c.core ^ o.core
             placed = bool(differ) and differ <= place_words
-            # a headline names the article's first event in fewer words ("Lyon to host data forum" and then
-            # "the second International Forum on School Data")
-            headline = bool(in_headline) and (
-                (first_body in o.members and any(i in in_headline for i in c.members))
-                or (first_body in c.members and any(i in in_headline for i in o.members))
-            )
             # "the High-Level Regional Policy Dialogue ... The Policy Dialogue was co-organized by ...": a shorter
             # name of the event named before, with "the" and no year or edition of its own
             # (the event named last before it: "the UNESCO Conference" after a festival is no short name of the

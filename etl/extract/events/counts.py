@@ -86,6 +86,8 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
             if unit and unit_category(unit.split()[-1]) in _THINGS:  # the head noun's, not "training practitioners"
                 speakers_end, of_speakers = metric.end, False
                 continue
+            if not countries and unit and unit_category(unit.split()[-1]) == "places":
+                continue  # "900 delegates from 67 countries on five continents attended": places, not who came
             # another figure stands after the speakers': "20 speakers and about 50 partner organizations from four
             # Central Asian countries" counts the countries of them all
             speakers_end = -1

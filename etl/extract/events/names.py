@@ -140,11 +140,21 @@ def expand_left(text: str, kw_start: int, lex: Lexicon) -> int:
     # Association (JTA) Annual Conference") or the apostrophe of a plural possessive inside the name ("Teachers'").
     held: list[re.Match[str]] = []
     upper_keyword = text[kw_start : kw_start + 2].isupper()
-    for t in _tokens_back(text, lo, kw_start):
+    # "the Asian Association of Open Universities (AAOU) annual conference": a series' own "annual" before the word
+    end = kw_start
+    if (series := _SERIES_WORD_BEFORE.search(text, max(lo, kw_start - 12), kw_start)) and text[
+        series.start() - 2 : series.start()
+    ] == ") ":
+        end = series.start()
+    for t in _tokens_back(text, lo, end):
         word = t.group()
         if len(accepted) + len(held) >= MAX_NAME_WORDS:
             break
         if held and held[-1].group() == ")":
+            if len(held) == 1 and (acronym := _expansion_before(text, lo, held[0].start())) is not None:
+                # "the 26th ICDE (International Council for Open and Distance Education) World Conference": an
+                # acronym and its expansion in brackets, then the name goes on before the acronym
+                return min(expand_left(text, acronym, lex), acronym)
             if not (_ACRONYM_WORD.fullmatch(word) and len(held) == 1):
                 break
             held.append(t)
@@ -182,6 +192,24 @@ def expand_left(text: str, kw_start: int, lex: Lexicon) -> int:
     if accepted and _POSSESSIVE.search(accepted[0].group()):
         accepted = accepted[1:]
     return accepted[0].start() if accepted else kw_start
+
+
+_SERIES_WORDS = ("annual", "biennial")
+_SERIES_WORD_BEFORE = re.compile(rf"(?:{'|'.join(_SERIES_WORDS)})[ \t]+\Z")
+# An acronym and its expansion in brackets, ending where the closing bracket stands: "ICDE (International Council
+# for Open and Distance Education"
+_EXPANSION = re.compile(
+    r"(?<![\w-])[A-Z][A-Z&]{1,9}[ \t]+\((?:[A-Z][\w’'.-]*|of|for|and|the|in|on|&)(?:[ \t]+(?:[A-Z][\w’'.-]*|of|for|and|the"
+    r"|in|on|&)){1,12}\Z"
+)
+
+
+def _expansion_before(text: str, lo: int, close: int) -> int | None:
+    """The start of the acronym whose expansion in brackets closes at ``close``, or None."""
+    opening = text.rfind("(", lo, close)
+    if opening < 0 or not (m := _EXPANSION.search(text, max(lo, opening - 12), close)):
+        return None
+    return m.start()
 
 
 _WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
@@ -515,6 +543,8 @@ def _name_before(text: str, start: int) -> bool:
         return False
     words = seg.split()
     word = words[-1] if words else ""
+    if word in _SERIES_WORDS and len(words) > 1 and words[-2].endswith(")"):
+        return True  # "(AAOU) annual conference": see expand_left
     return bool(word) and (word[0].isupper() or word[0].isdigit() or any(c.isupper() for c in word[1:3]))
 
 
