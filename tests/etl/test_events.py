@@ -1886,3 +1886,41 @@ def test_a_headline_s_event_and_the_body_s_first_with_the_same_edition_and_word_
     assert [(e.name, e.date, e.city) for e in extract_article(text).events] == [
         ("7th Africa’s eLearning conference", "2012-05-23", "Cotonou")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("The annual EDEN conference took place in Lisbon on 16 June 2008. We had some 42 countries represented.", 42),
+        # "represented by" two people is a delegation, not a count of those who came
+        ("The EDEN conference took place in Lisbon on 16 June 2008. Each institution was represented by two "
+         "employees.", None),
+    ],
+)  # fmt: skip
+def test_countries_represented_counts_the_countries(text, countries):
+    from etl.extract.pipeline import extract_article
+
+    assert [(e.countries_represented, e.attendees) for e in extract_article(text).events] == [(countries, None)]
+
+
+def test_a_dateline_with_the_agency_in_brackets_names_the_city():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "Oman hosts conference\n\nMUSCAT, Oman (MNTV) — Oman inaugurated the “Digital Universities in the Arab "
+        "World” conference, an international gathering on digital transformation. The two-day event convened more "
+        "than 300 participants."
+    )
+    assert [(e.city, e.attendees) for e in extract_article(text).events] == [("Muscat", 300)]
+
+
+def test_a_gathering_described_with_a_and_named_in_the_next_sentence_is_one_event():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "Malta will host an important international conference on m-learning between October 19 and 22, 2010. The "
+        "aims of the ninth World Conference on Contextual learning are to bring together researchers."
+    )
+    assert [(e.name, e.date, e.edition) for e in extract_article(text).events] == [
+        ("World Conference on Contextual", "2010-10-19", 9)
+    ]

@@ -331,7 +331,7 @@ def _group(
             # "the first ever New Vision Education Expo ... the inaugural expo": the event word and the edition alone
             if not c.core and c.edition and c.edition == o.edition and c.tokens <= o.tokens:
                 return True
-            if _described_beside_brand(c, o, mentions, text):
+            if _described_beside_brand(c, o, mentions, text) or _introduced(o, c, mentions, text):
                 return True
             # a headline names the article's first event in fewer words ("Lyon to host data forum" and then "the
             # second International Forum on School Data")
@@ -407,6 +407,24 @@ def _described_beside_brand(c: _Cluster, o: _Cluster, mentions: list[Mention], t
             for i in c.members
             for j in o.members
         )
+    )
+
+
+def _introduced(o: _Cluster, c: _Cluster, mentions: list[Mention], text: str) -> bool:
+    """A gathering described with "a" once, then named in the next sentence by the same event word with no other
+    event between, is the named one ("Malta will host an important international conference on m-learning ... The
+    aims of the ninth World Conference on Contextual learning ...")."""
+    if len(o.members) != 1 or not (o.tokens & c.tokens) - o.core - c.core:
+        return False
+    d, n = mentions[o.members[0]], mentions[c.members[0]]
+    return (
+        d.kind == "described"
+        and n.kind != "described"
+        and not (o.named_year or o.edition)
+        and n.sent == d.sent + 1
+        and d.sent >= 0
+        and bool(_A_BEFORE.search(text, max(0, d.start - 4), d.start))
+        and not any(not m.backref and d.end <= m.start < n.start for m in mentions)
     )
 
 

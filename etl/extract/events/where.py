@@ -230,7 +230,9 @@ _DATELINE_TAIL = re.compile(
     # the date may stand in brackets with the paper's name: "PAGO PAGO, American Samoa (July 23, 2002 - Samoa News)"
     r"[\s,;]*\(?(?:\d{1,2}(?:st|nd|rd|th)?\b|[A-Z][a-z]{2,8}\.?\s+(?:\d{1,2}\b|(?:19|20)\d{2}\b)|[—–:]|--?\s"
     # "TUGUEGARAO, Cagayan - The ...": a province the places reader did not keep, then the dash
-    r"|,[ \t]*(?:[A-Z][\w’'.]*[ \t]+){1,3}(?:[—–]|--?[ \t]))"
+    r"|,[ \t]*(?:[A-Z][\w’'.]*[ \t]+){1,3}(?:[—–]|--?[ \t])"
+    # "MUSCAT, Oman (MNTV) — ...": the agency's name in brackets, then the dash
+    r"|\([A-Z][\w.&’' -]{1,24}\)[ \t]*(?:[—–]|--?[ \t]))"
 )
 
 
