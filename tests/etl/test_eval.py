@@ -63,6 +63,12 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout35",
             "holdout36",
             "holdout37",
+            "holdout38",
+            "holdout39",
+            "holdout40",
+            "holdout41",
+            "holdout42",
+            "holdout43",
         )
     }
 
@@ -208,6 +214,24 @@ FLOORS = [
     ("holdout37", "figures", "F1", 0.80),
     ("holdout37", "places", "F1", 0.75),
     ("holdout37", "events", "R", 0.40),
+    ("holdout38", "figures", "F1", 0.90),
+    ("holdout38", "places", "F1", 0.75),
+    ("holdout38", "events", "R", 0.70),
+    ("holdout39", "figures", "F1", 0.80),
+    ("holdout39", "places", "F1", 0.80),
+    ("holdout39", "events", "R", 0.40),
+    ("holdout40", "figures", "F1", 0.85),
+    ("holdout40", "places", "F1", 0.85),
+    ("holdout40", "events", "R", 0.45),
+    ("holdout41", "figures", "F1", 0.80),
+    ("holdout41", "places", "F1", 0.80),
+    ("holdout41", "events", "R", 0.50),
+    ("holdout42", "figures", "F1", 0.80),
+    ("holdout42", "places", "F1", 0.80),
+    ("holdout42", "events", "R", 0.45),
+    ("holdout43", "figures", "F1", 0.90),
+    ("holdout43", "places", "F1", 0.80),
+    ("holdout43", "events", "R", 0.90),
 ]
 
 
