@@ -527,16 +527,15 @@ _CITY_OF_BEFORE = re.compile(r"(?:(?:The|the)[ \t]+)?(?:City|Town|Municipality)[
 def _opens_with(text: str, sent: Sentence, city: PlaceMention) -> bool:
     """The sentence opens with the city ("Wolverhampton has ...", "City of Wolverhampton has ...")."""
     before = text[sent.start : city.start]
-    if before.strip() and not _CITY_OF_BEFORE.fullmatch(before):
-        return False
-    m = _VERB_AFTER.match(text[city.end : city.end + 30])
-    return m is not None and m.group(1) not in _NOT_VERB
+    return (not before.strip() or bool(_CITY_OF_BEFORE.fullmatch(before))) and _verb_follows(text, city)
 
 
 def _is_subject(text: str, sent: Sentence, city: PlaceMention) -> bool:
     """The city opens its sentence or a clause after a comma and a verb-like lower-case word follows it."""
     before = text[sent.start : city.start].rstrip()
-    if before and not before.endswith(","):
-        return False
+    return (not before or before.endswith(",")) and _verb_follows(text, city)
+
+
+def _verb_follows(text: str, city: PlaceMention) -> bool:
     m = _VERB_AFTER.match(text[city.end : city.end + 30])
     return m is not None and m.group(1) not in _NOT_VERB
