@@ -149,7 +149,10 @@ def _context(m: Mention, art: Article, lex: Lexicon) -> bool:
     # "the X Forum on May 5", "the X Forum (Lima, Peru from 1 - 4 December 2009)"
     bracket = art.text.find(")", m.end, m.end + 120) if art.text[m.end : m.end + 2].lstrip()[:1] == "(" else -1
     return any(
-        0 <= d.start - m.end <= 6 or (bracket > 0 and d.end <= bracket) or _DATE_GAP.fullmatch(text, m.end, d.start)
+        0 <= d.start - m.end <= 6
+        or (bracket > 0 and d.end <= bracket)
+        or _DATE_GAP.fullmatch(text, m.end, d.start)
+        or _PLACE_GAP.fullmatch(text, m.end, d.start)
         for d in art.date_spans(m.sent, m.lo, m.hi)
         if d.start >= m.end
     )
@@ -160,6 +163,10 @@ _INDEFINITE_BEFORE = re.compile(r"(?<=[ \t])an?[ \t]+\Z")
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 # Between a name and its date in a headline: 'Online Event ‘Title’ – Friday 5 May'
 _DATE_GAP = re.compile(rf"[ \t]*[–—-]?[ \t]*(?:{_WEEKDAY},?[ \t]+)?")
+# Between a name and its date, the place: "11th X Conference in Hong Kong, 18-20 November 2013", "the X Forum in Lima,
+# Peru, on 5 May"
+_CAPITALISED = r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}"
+_PLACE_GAP = re.compile(rf"[ \t]+in[ \t]+{_CAPITALISED}(?:,[ \t]*{_CAPITALISED})?,?[ \t]+(?:on[ \t]+|from[ \t]+)?")
 # What may open a line of a listing before its date: an enumerator, a bullet, a weekday ("3) Friday 27 October")
 _LISTING_HEAD = re.compile(
     r"[ \t]*(?:(?:\d{1,2}[.)]|[-•*–·])[ \t]+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?\Z"

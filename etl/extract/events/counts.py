@@ -8,6 +8,7 @@ import re
 from etl.extract.events.article import Article, Facts
 from etl.extract.events.lexicon import Lexicon
 from etl.extract.numbers.units import unit_category
+from etl.extract.sentences import sentence_at
 from etl.model import Metric
 
 # "from 64 countries", "representatives of 12 countries": where those who come are from
@@ -91,8 +92,12 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
             # another figure stands after the speakers': "20 speakers and about 50 partner organizations from four
             # Central Asian countries" counts the countries of them all
             speakers_end = -1
+            at_event = not (attending or noun or countries) and _opens_at_an_event(art, metric, hi)
             if not (
-                attending or noun or (countries and _FROM.search(art.text, max(lo, metric.start - 40), metric.start))
+                attending
+                or noun
+                or at_event
+                or (countries and _FROM.search(art.text, max(lo, metric.start - 40), metric.start))
             ):
                 continue  # "from eight Latin American countries" says where those who come are from
             if countries:
@@ -127,6 +132,23 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
             break
     f.attendees = best.value
     f.sources["attendees"] = best.start
+
+
+# "More than 650 educators ... will explore ... at the sixth annual Online Learning Symposium": the people a sentence
+# opens with, at an event it names after them, attend it
+_AT_THE = re.compile(r"\bat[ \t]+(?:the|this(?:[ \t]+year[’']s)?)[ \t]+(?:[\w-]+[ \t]+){0,3}\Z", re.IGNORECASE)
+SUBJECT_WORDS = 4  # words at most before a figure that opens its sentence ("Edmonton… More than 650 educators")
+AT_REACH = 40  # characters before an event's name searched for "at the"
+
+
+def _opens_at_an_event(art: Article, metric: Metric, hi: int) -> bool:
+    s = sentence_at(art.sentences, metric.start)
+    if s is None or len(art.text[s.start : metric.start].split()) > SUBJECT_WORDS:
+        return False
+    return any(
+        metric.end <= m.start < hi and _AT_THE.search(art.text, max(metric.end, m.start - AT_REACH), m.start)
+        for m in art.named_in.get(art.sentence_index[id(s)], ())
+    )
 
 
 def _countries_listed(lo: int, hi: int, art: Article) -> tuple[int, int] | None:

@@ -13,9 +13,10 @@ from etl.extract.events.names import Mention
 from etl.extract.numbers.lexicon import number_words
 
 DATE_REACH = 300  # characters around an event's name searched for its date (its sentence's window)
-# What stands before a dateline's date on its line: capitalised place names and separators ("Lima, Peru; ").
+# What stands before a dateline's date on its line: capitalised place names or an agency and separators ("Lima,
+# Peru; ", "GIS - ").
 # (a hyphen only between words, never inside one: "[\w-]*" and "[ -]" around it backtrack exponentially)
-_DATELINE_DATE = re.compile(r"(?:[A-Z][\w’'.]*(?:[ -][A-Z][\w’'.]*)*[,;]\s*)+")
+_DATELINE_DATE = re.compile(r"(?:[A-Z][\w’'.]*(?:[ -][A-Z][\w’'.]*)*(?:[,;]|[ \t]+[-–—])\s*)+")
 _OPENING_YEAR = re.compile(r"(?:In|By|During)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\s*,")
 # "in 2011", "in December 2009": a year the sentence gives to an event written without one
 _IN_YEAR = re.compile(r"\b(?:in|of|for)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d{2})\b(?!\d|[.,]\d)")
@@ -151,7 +152,21 @@ def _nearer(text: str, d: DateSpan, m: Mention, rivals: list[Mention]) -> bool:
     the Z, from 19-21 May" dates Z). Mentions of one event, and an event and its part, share their dates; so do an
     event and the occasion it is held on ("X, hosted from 14 to 16 November 2023 on Y Week")."""
     gap = _gap(d, m)
-    return any(_gap(d, r) < gap and not _OCCASION.fullmatch(text, d.end, r.start) for r in rivals)
+    return any(
+        _gap(d, r) < gap and not _OCCASION.fullmatch(text, d.end, r.start) and not _joined_between(text, d, r)
+        for r in rivals
+    )
+
+
+# "X, hosted ... from 12-13 November 2024 and held in collaboration with the 5th Y": the date before the words that
+# join another gathering to the event is the event's, not the other's
+_JOINED = re.compile(r"\b(?:in[ \t]+collaboration[ \t]+with|jointly[ \t]+with)\b", re.IGNORECASE)
+
+
+def _joined_between(text: str, d: DateSpan, r: Mention) -> bool:
+    return (
+        d.end <= r.start and (_JOINED.search(text, d.end, r.start) or _BESIDE.search(text, d.end, r.start)) is not None
+    )
 
 
 _OCCASION = re.compile(r"[ \t]*,?[ \t]*(?:on|during)[ \t]+(?:the[ \t]+)?")

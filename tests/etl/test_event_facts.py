@@ -1,0 +1,94 @@
+"""Events read with the real place and figure extractors: when, where and how many, as news reports write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extract.pipeline import extract_article
+
+
+def events(text: str) -> list[tuple[str, str, str, str, float | None]]:
+    """(name, date, end date, city, attendees) of each event the article gives."""
+    return [(e.name, e.date, e.end_date, e.city, e.attendees) for e in extract_article(text).events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an agency and a dash before the date: the date the story was filed, so "yesterday" is the day before it
+        (
+            "Date: September 28, 2017\n\nGIS - 28 September, 2017: The 12th edition of the Digital Africa Conference "
+            "opened yesterday in Nairobi.\n",
+            ("Digital Africa Conference", "2017-09-27", "2017-09-27", "Nairobi", None),
+        ),
+        (
+            "Date: May 6, 2019\n\nKNA - May 6, 2019: The Open Schools Forum opened yesterday in Nairobi.\n",
+            ("Open Schools Forum", "2019-05-05", "2019-05-05", "Nairobi", None),
+        ),
+    ],
+)
+def test_a_dateline_of_an_agency_and_a_dash_is_when_the_story_was_filed(text, expected):
+    assert events(text) == [expected]
+
+
+def test_a_date_before_in_collaboration_with_is_the_event_s_not_the_other_gathering_s():
+    text = (
+        "The 18th PASCAL Observatory conference, hosted by the University of the Philippines from 12-13 November 2024 "
+        "and held in collaboration with the 5th International Conference on Urban Planning, has concluded.\n"
+    )
+    found = {name: date for name, date, *_ in events(text)}
+    assert found["18th PASCAL Observatory conference"] == "2024-11-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "11th PASCAL International Observatory Conference in Hong Kong, 18-20 November 2013\n\nThe theme is "
+            "cities learning together.\n",
+            ("11th PASCAL International Observatory Conference", "2013-11-18", "2013-11-20", "Hong Kong", None),
+        ),
+        (
+            "The Open Schools Forum in Lima, Peru, on 5 May 2019 was a success.\n",
+            ("Open Schools Forum", "2019-05-05", "2019-05-05", "Lima", None),
+        ),
+    ],
+)
+def test_a_name_then_its_place_then_its_date_is_a_gathering(text, expected):
+    assert events(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "attendees"),
+    [
+        (
+            "Edmonton… More than 650 educators from across Alberta and Canada will explore the latest advances at "
+            "the sixth annual Online Learning Symposium, October 29 to 31, 2002 in Edmonton.\n",
+            650,
+        ),
+        ("Some 300 teachers will share their work at the Open Schools Forum on 5 May 2019 in Lima.\n", 300),
+        # the people are not the sentence's subject: nobody is said to be at the event
+        (
+            "The ministry said the plan trains 3,000 teachers, speaking at the Open Schools Forum on 5 May 2019 in "
+            "Lima.\n",
+            None,
+        ),
+    ],
+)
+def test_the_people_a_sentence_opens_with_at_an_event_attend_it(text, attendees):
+    (found,) = events(text)
+    assert found[4] == attendees
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Civil 20 Summit on Education & Digital Transformation concluded at Thiruvananthapuram on 5 May 2023.",
+        # far from the name, where a bare "in" would not do
+        "The Open Schools Forum, which drew teachers from every district of the state, ended in Thiruvananthapuram "
+        "on 5 May 2023.",
+    ],
+)
+def test_the_place_an_event_concluded_at_hosts_it(text):
+    (found,) = events(text)
+    assert found[3] == "Thiruvananthapuram"
