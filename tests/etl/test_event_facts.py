@@ -92,3 +92,42 @@ def test_the_people_a_sentence_opens_with_at_an_event_attend_it(text, attendees)
 def test_the_place_an_event_concluded_at_hosts_it(text):
     (found,) = events(text)
     assert found[3] == "Thiruvananthapuram"
+
+
+def test_a_year_and_an_expansion_in_brackets_after_a_name_keep_the_place_after_them_near():
+    text = (
+        "Representatives of the two DigiKidz Schools (Hillside Christian Asha Stevens Campus and Seventh Day "
+        "Adventist) attended the ISTE conference 2014 (International Society for Technology in Education) in Atlanta "
+        "from June 28 until July 1.\n"
+    )
+    (found,) = events(text)
+    assert found[3] == "Atlanta"
+
+
+MOOT = (
+    "Thank you to everyone who joined us at EduMoot Global 2023. Over 700 Moodlers attended this year’s global "
+    "Moot from 19-21 September 2023 in Barcelona, Spain.\n"
+    "Sign up for news about our next EduMoot Global being held in Mexico from 11-14 November 2024!\n"
+    "Our winner receives a free ticket to EduMoot Global 2024 in Mexico. We loved Barcelona.\n"
+)
+
+
+def test_a_name_without_a_year_dated_in_another_edition_s_year_is_that_edition():
+    """'our next X' held in 2024 is the 2024 edition, not the 2023 one the article reports: two rows, each with its
+    own dates; the name shown is the one that writes the year; the 2024 one is not in the Barcelona of the 2023 one."""
+    assert events(MOOT) == [
+        ("EduMoot Global 2023", "2023-09-19", "2023-09-21", "Barcelona", 700),
+        ("EduMoot Global 2024", "2024-11-11", "2024-11-14", "", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "attendees"),
+    [
+        ("The Open Schools Forum was held on 5 May 2019 in Lima. Over 700 Moodlers attended.\n", 700),
+        ("The Open Schools Forum was held on 5 May 2019 in Lima. Some 120 Edupreneurs took part.\n", 120),
+    ],
+)
+def test_people_named_in_any_case_right_before_attended_attend(text, attendees):
+    (found,) = events(text)
+    assert found[4] == attendees

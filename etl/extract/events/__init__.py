@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from etl.extract.dates import find_relative
+from etl.extract.dates import YEAR, find_relative
 from etl.extract.events.article import Article, Facts
 from etl.extract.events.counts import attendance, format_of
 from etl.extract.events.lexicon import Lexicon, lexicon
@@ -304,6 +304,15 @@ def _group(
             dated = next((y for i in keyed[k] if (y := date_year(i))), None)
             if dated and any(other[0] == dated and other[1] is None for other in keyed):
                 keyed[(dated, None)] += keyed.pop(k)
+        # A name with neither, dated in a year another name of the series gives, is that edition ("our next MoodleMoot
+        # Global being held in Mexico from 11-14 November 2024" and "MoodleMoot Global 2024").
+        if (None, None) in keyed and len(keyed) > 2:
+            for i in list(keyed[(None, None)]):
+                if (y := date_year(i)) and (y, None) in keyed:
+                    keyed[(y, None)].append(i)
+                    keyed[(None, None)].remove(i)
+            if not keyed[(None, None)]:
+                del keyed[(None, None)]
         full = [k for k in keyed if k[0] and k[1]]
         for k in [k for k in keyed if (k[0] is None) != (k[1] is None)]:
             target = [f for f in full if _compatible(k[0], f[0]) and _compatible(k[1], f[1])]
@@ -719,17 +728,24 @@ def _event(
     attendance(frame.ranges, art, lex, f)
     fmt = format_of(frame.ranges, art.text, lex)
     city, country = (placed[1].city, placed[1].country) if placed else ("", "")
+    # The cities read from elsewhere than the event's own sentences must lie in the country those say hosts it ("our
+    # next MoodleMoot Global being held in Mexico" is not in the Barcelona the article is about).
+    host_country = country
+
+    def fits(iso3: str) -> bool:
+        return not host_country or iso3 == host_country
+
     if not city and (hosted := hosted_in(frame.ranges, art, lex)) is not None:  # "... met in Hua Hin"
         city, country = hosted.name, hosted.country_iso3
     if not city and fmt != "online" and (line := _place_and_days_city(frame, art)) is not None:
         city, country = line.name, line.country_iso3  # "Kuala Lumpur, Malaysia May 26th – 29th" under the name
     if not city and fmt != "online" and (dashed := _dash_city(g, mentions, art)) is not None:
         city, country = dashed.name, dashed.country_iso3  # "April 7-9 Digital Learning Symposium 2019 – Vancouver"
-    if not city and fmt != "online" and (named := _world_city_in_name(g, mentions)) is not None:
+    if not city and fmt != "online" and (named := _world_city_in_name(g, mentions)) is not None and fits(named.iso3):
         city, country = named.name, named.iso3  # "Learning Expo Madrid 2013": a world city in its own name
-    if not city and fmt != "online" and (venue := _venue_town(frame, art, lex)) is not None:
+    if not city and fmt != "online" and (venue := _venue_town(frame, art, lex)) is not None and fits(venue.iso3):
         city, country = venue.name, venue.iso3  # "at the University of Economics Ho Chi Minh City (UEH)"
-    if not city and fmt != "online" and (p := _plural_host(art, lex)) is not None:
+    if not city and fmt != "online" and (p := _plural_host(art, lex)) is not None and fits(p.country_iso3):
         city, country = p.name, p.country_iso3  # "four education events in London": each of them
     # the dateline's city, else the city a local story is about ("City Hub hosted the mayors' meeting ... For
     # Rosario, ..."): named at least twice, and twice as often as any other
@@ -737,7 +753,7 @@ def _event(
         not city
         and fmt != "online"
         and _is_main(g, mentions, art)
-        and (p := dateline_place(art) or _local_city(art)) is not None
+        and (p := dateline_place(art) or _fitting(_local_city(art), fits)) is not None
     ):
         city, country = p.name, p.country_iso3
     host = placed is not None and placed[1].host
@@ -764,7 +780,7 @@ def _event(
         g,
         key=lambda i: (
             _NAME_RANK[mentions[i].kind],
-            mentions[i].year is None,
+            YEAR.search(mentions[i].name) is None,  # "MoodleMoot Global 2024" over "our next MoodleMoot Global"
             _lower_case_name(mentions[i].name),  # a proper name ("X Conference") over "X conference"
             -len(mentions[i].name.split()) if headlined else 0,
             i,
@@ -1008,6 +1024,10 @@ def _took_place(m: Mention, art: Article, lex: Lexicon) -> bool:
         return False
     lo, hi = art.span(m.sent)
     return art.has(lex.strong, lo, hi) and not _LISTED.search(art.text, max(lo, m.end), min(hi, m.end + 10))
+
+
+def _fitting(p: PlaceMention | None, fits: Callable[[str], bool]) -> PlaceMention | None:
+    return p if p is not None and fits(p.country_iso3) else None
 
 
 def _local_city(art: Article) -> PlaceMention | None:

@@ -18,12 +18,12 @@ _FROM = re.compile(
     re.IGNORECASE,
 )
 # The figure is the subject or the agent of the verb of attending: "attended by 2,373 attendees", "143 people
-# attended", "1,200 delegates took part"
+# attended", "1,200 delegates took part", "Over 700 Moodlers attended" (a name the users of a product go by)
 _STATED = re.compile(r"\battended\s+by\s+(?:over\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?\Z", re.I)
 # What one attends that is no event: "prevented from attending classes"
 _SCHOOL = r"(?:school|schools|classes|class|lessons|university)\b"
 _STATED_AFTER = re.compile(
-    r"[ \t]+(?:[a-z-]+[ \t]+){0,2}?(?:have[ \t]+|had[ \t]+)?(?:attended|participated|took[ \t]+part)\b"
+    r"[ \t]+(?:[^\W\d_][\w-]*[ \t]+){0,2}?(?:have[ \t]+|had[ \t]+)?(?:attended|participated|took[ \t]+part)\b"
     rf"(?![ \t]+(?:in[ \t]+)?{_SCHOOL})"
 )
 _SCHOOLING = re.compile(rf"\b(?:attend\w*|participat\w*)\s+(?:the\s+)?{_SCHOOL}", re.I)

@@ -66,7 +66,15 @@ def _written_again(text: str, m: Mention, upto: int) -> int:
     place is near the event from there."""
     word = next((w.lower() for w in reversed(m.name.split()) if w.isalpha()), "")
     at = text[m.end : upto].lower().rfind(word) if word and upto > m.end else -1
-    return m.end + at + len(word) if at >= 0 else m.end
+    if at >= 0:
+        return m.end + at + len(word)
+    tail = _NAME_TAIL.match(text, m.end, upto)
+    return tail.end() if tail else m.end
+
+
+# "the ISTE conference 2014 (International society for Technology in Education) in Atlanta": a year and what the
+# name's letters stand for, in brackets, are the name's; a place is near it from their end
+_NAME_TAIL = re.compile(r"(?:[ \t]+(?:19|20)\d{2})?[ \t]*\([^()\n]{1,80}\)")
 
 
 # What the text then says is about earlier editions, not this one: "as its earlier editions were held in ..."
