@@ -131,3 +131,46 @@ def test_a_name_without_a_year_dated_in_another_edition_s_year_is_that_edition()
 def test_people_named_in_any_case_right_before_attended_attend(text, attendees):
     (found,) = events(text)
     assert found[4] == attendees
+
+
+FESTIVAL = (
+    "BCC Announces Return Of Belfast Learning Festival\n"
+    "The Belfast Learning Festival has returned for its eighth year, offering 130 free activities this week.\n"
+    "From Wednesday 9th to Sunday 13th April 2025, residents and visitors can take part in free lessons.\n"
+)
+
+
+def test_a_festival_back_for_its_nth_year_is_dated_by_the_sentence_that_goes_on_about_it():
+    """'returned for its eighth year' says the festival takes place; the next sentence, opening with its days and
+    saying people take part, dates it; a headline's verbs ('Announces Return Of') are no part of its name."""
+    assert events(FESTIVAL) == [("Belfast Learning Festival", "2025-04-09", "2025-04-13", "Belfast", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "A new learning festival is to be held in Derry in May 2020.\nIt will take place from May 18-24, 2020, "
+            "and everyone can take part.\n",
+            "2020-05-18",
+        ),
+        # another happening's day, in a sentence that does not go on about the event
+        (
+            "Arrangements have been made to hold the first international conference in Colombo.\nThe official "
+            "handing over of the classroom has also been scheduled to take place on 21st October 2014.\n",
+            "",
+        ),
+    ],
+)
+def test_only_a_sentence_that_goes_on_about_the_event_just_named_dates_it(text, date):
+    (found,) = events(text)
+    assert found[1] == date
+
+
+def test_the_capital_named_after_its_country_s_adjective_and_a_comma_hosts_the_event():
+    text = (
+        "The Digital School organised a strategic 2-day workshop on 27 January 2025 in the Mauritanian capital, "
+        "Nouakchott.\n"
+    )
+    (found,) = events(text)
+    assert found[3] == "Nouakchott"

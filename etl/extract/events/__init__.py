@@ -468,6 +468,7 @@ class _Frame:
     cue: bool  # a sentence of the frame says a gathering takes place
 
 
+_GOES_ON = re.compile(r"\s*(?:It|From|On|Between)\b")  # a sentence that goes on about the event just named
 _NEXT_EDITION = re.compile(r"\b(?:next\s+(?:year|edition|summit|conference|forum)|following\s+year)\b", re.IGNORECASE)
 
 
@@ -572,6 +573,17 @@ def _frames(
             frames[current].ranges.append((lo, hi))
         elif current is not None and since <= 1 + quoted and _place_and_days(art, si, lo, hi):
             frames[current].ranges.append((lo, hi))  # "Kuala Lumpur, Malaysia May 26th – 29th" under its name
+        elif (
+            current is not None
+            and since == 1
+            and _GOES_ON.match(art.text, lo, hi)
+            and art.has(lex.strong, lo, hi)
+            and art.date_spans(si, lo, hi)
+        ):
+            # "The X Festival has returned for its eighth year. From Wednesday 9th to Sunday 13th April, residents
+            # and visitors can take part in free lessons", "It will take place from May 18-24": the next sentence
+            # dates it (not "The official handing over ... has also been scheduled to take place on ...")
+            frames[current].ranges.append((lo, hi))
     return frames
 
 

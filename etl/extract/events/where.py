@@ -40,6 +40,7 @@ def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
             or (after and gap <= 3 and _BRACKET.search(text, m.end, p.start))
             or (not after and lex.host_verb.match(text, p.end) and gap <= NAME_REACH)
             or _venue(text, p, lex)
+            or _CAPITAL_BEFORE.search(text, max(m.lo, p.start - CAPITAL_REACH), p.start) is not None
             or (after and _TITLE_PLACE.fullmatch(text, m.end, p.start) and _dated_after(art, p))
             or (after and _COMMA_TITLE_IN.fullmatch(text, m.end, p.start))
             or _organiser(text, p, m)
@@ -58,6 +59,12 @@ def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
     elif country := next((p for _, p in hosted if p.kind in ("country", "province")), None):  # "in Salta, Argentina"
         f.country, f.host = country.country_iso3, True
         f.sources["country"] = country.start
+
+
+# "organised a strategic 2-day workshop in the Mauritanian capital, Nouakchott": the capital named after its country's
+# adjective and a comma (the markers' "in the capital" is for the city right after it)
+_CAPITAL_BEFORE = re.compile(r"\bin[ \t]+the[ \t]+[A-Z][\w’'-]*[ \t]+capital(?:[ \t]+city)?[ \t]*,[ \t]*\Z")
+CAPITAL_REACH = 48
 
 
 def _written_again(text: str, m: Mention, upto: int) -> int:
