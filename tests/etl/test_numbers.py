@@ -122,6 +122,9 @@ def test_rank_with_a_cue_word():
         ("The ministry spent 760 million zloty on laptops.", 7.6e8, "zloty"),
         ("Grants of 3 billion hryvnia went to schools.", 3e9, "hryvnia"),
         ("The scheme costs 40,000 tenge a year.", 40_000, "tenge"),
+        # a code that is a word too, glued to an amount with a scale; a currency's letters after the amount
+        ("The school received MOP64.9 million in funding.", 64.9e6, "patacas"),
+        ("The project will cost approximately 3 billion TL.", 3e9, "TL"),
     ],
 )
 def test_currencies_written_before_or_named_after_the_amount(text, value, unit):
