@@ -69,6 +69,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout41",
             "holdout42",
             "holdout43",
+            "holdout44",
+            "holdout45",
         )
     }
 
@@ -232,6 +234,12 @@ FLOORS = [
     ("holdout43", "figures", "F1", 0.90),
     ("holdout43", "places", "F1", 0.80),
     ("holdout43", "events", "R", 0.90),
+    ("holdout44", "figures", "F1", 0.85),
+    ("holdout44", "places", "F1", 0.90),
+    ("holdout44", "events", "R", 0.40),
+    ("holdout45", "figures", "F1", 0.85),
+    ("holdout45", "places", "F1", 0.85),
+    ("holdout45", "events", "R", 0.45),
 ]
 
 
