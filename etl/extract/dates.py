@@ -267,8 +267,8 @@ def find_spans(text: str) -> list[DateSpan]:
         nxt = singles[i + 1] if i + 1 < len(singles) else None
         link = _SPAN_LINK.match(text[d.end : nxt.start]) if nxt is not None else None
         if (
-            nxt is not None and link and (not _AND.search(link.group()) or nxt.month == d.month)
-        ):  # "June 13 and June 16"
+            nxt is not None and link and (not _AND.search(link.group()) or nxt.month == d.month or _next_day(d, nxt))
+        ):  # "June 13 and June 16", "31 January and 1 February 2018"
             last, end = (nxt.year, nxt.month, cast(int, nxt.day)), nxt.end
             if not first[0] and nxt.year:  # "December 30 to January 2, 2025" began in 2024
                 first = (nxt.year - (first[1] > nxt.month), first[1], first[2])
@@ -293,6 +293,14 @@ def find_spans(text: str) -> list[DateSpan]:
         if (days := _settled_span(m)) is not None:
             out = [s for s in out if s not in inside] + [DateSpan(m.start(), m.end(), *days)]
     return sorted(out, key=lambda s: s.start)
+
+
+def _next_day(d: DateMention, nxt: DateMention) -> bool:
+    """``nxt`` is the first of the month after ``d``'s, and ``d`` one of its month's last days: two days in a row."""
+    return nxt.day == 1 and nxt.month == d.month % 12 + 1 and (d.day or 0) >= MONTH_END
+
+
+MONTH_END = 28  # the last day of the shortest month
 
 
 # Two days in figures and one year, last: "from 29/09 to 01/10/2023"

@@ -40,11 +40,18 @@ from etl.extract.dates import find_relative, find_spans
         ("from Monday, 8th July to Wednesday, 10th July 2024.", "2024-07-08", "2024-07-10"),
         ("From Saturday, February 18th to Tuesday, February 21st, 2023, we", "2023-02-18", "2023-02-21"),
         ("from Monday March 20 until Sunday March 26.", "2000-03-20", "2000-03-26"),
+        # two days in a row across the end of a month, joined by "and"
+        ("On 31 January and 1 February 2018, the community met", "2018-01-31", "2018-02-01"),
+        ("on April 30 and May 1, 2015 in", "2015-04-30", "2015-05-01"),
     ],
 )
 def test_spans_of_days(text, first, last):
     (span,) = find_spans(text)
     assert (span.iso(2000), span.end_iso(2000)) == (first, last)
+
+
+def test_two_days_of_two_months_that_are_not_in_a_row_stay_two_dates():
+    assert len(find_spans("on 12 January and 1 February 2018")) == 2
 
 
 def test_a_span_in_figures_both_readings_fit_stays_unread():
