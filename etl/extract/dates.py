@@ -295,12 +295,12 @@ def find_spans(text: str) -> list[DateSpan]:
     return sorted(out, key=lambda s: s.start)
 
 
+MONTH_END = 28  # the last day of the shortest month
+
+
 def _next_day(d: DateMention, nxt: DateMention) -> bool:
     """``nxt`` is the first of the month after ``d``'s, and ``d`` one of its month's last days: two days in a row."""
     return nxt.day == 1 and nxt.month == d.month % 12 + 1 and (d.day or 0) >= MONTH_END
-
-
-MONTH_END = 28  # the last day of the shortest month
 
 
 # Two days in figures and one year, last: "from 29/09 to 01/10/2023"
