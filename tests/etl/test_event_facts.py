@@ -174,3 +174,63 @@ def test_the_capital_named_after_its_country_s_adjective_and_a_comma_hosts_the_e
     )
     (found,) = events(text)
     assert found[3] == "Nouakchott"
+
+
+@pytest.mark.parametrize(
+    ("text", "attendees"),
+    [
+        (
+            "Braving winds and downpours, over 3,000 educators and administrators from around the world converged on "
+            "the historic Pasadena Conference Center for the 11th Annual Technology in Education International "
+            "Conference & Technology Exposition known as TechEd 2006.\n",
+            3000.0,
+        ),
+        ("More than 800 teachers converge on Accra for the West Africa EdTech Summit this week.\n", 800.0),
+    ],
+)
+def test_people_who_converge_on_a_place_for_an_event_attend_it(text, attendees):
+    assert [a for *_, a in events(text)] == [attendees]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The World Bank hosted a Regional Learning Event on Teaching with ICT in Bridgetown on 14 April 2011.\n",
+            [("Regional Learning Event on Teaching", "2011-04-14", "2011-04-14", "Bridgetown", None)],
+        ),
+        # one capitalised word before "Event" names no event; nor does "the event" in lower case
+        ("UNESCO organized a Side Event in Paris on 6 March 2019 on reading.\n", []),
+        ("The event was held in Paris on 6 March 2019.\n", []),
+    ],
+)
+def test_a_capitalised_event_after_two_name_words_is_a_named_gathering(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "attendees", "countries"),
+    [
+        (
+            "The Educteck Expo will take place in Algiers from October 25 to 29, 2022. It will bring together forty "
+            "Algerian and foreign exhibitors.\n",
+            None,
+            None,
+        ),
+        (
+            "The EduTECH Australia Congress was held in Melbourne on 23 August 2023. With over 350 exhibitors, it was a "
+            "hub where leaders converged to explore the future of education.\n",
+            None,
+            None,
+        ),
+        (
+            "The Education Fair was held in Tehran on 5 May 2013, with 120 exhibitors from 22 countries and over "
+            "60,000 visitors.\n",
+            60000.0,
+            22.0,
+        ),
+    ],
+)
+def test_exhibitors_are_no_attendance_but_the_countries_they_come_from_are_represented(text, attendees, countries):
+    (event,) = extract_article(text).events
+    assert (event.attendees, event.countries_represented) == (attendees, countries)

@@ -79,6 +79,8 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
             if _SPEAKERS.search(art.text, max(lo, metric.start - 24), metric.start) or lex.speaker.search(unit):
                 speakers_end, of_speakers = metric.end, True
                 continue
+            if lex.exhibitor.search(unit):
+                continue  # "350 exhibitors": they show their wares; the countries they come from still count
             countries = bool(lex.countries_unit.match(unit))
             if countries and 0 <= metric.start - speakers_end <= SPEAKERS_REACH:
                 if of_speakers and attending and speakers_countries is None:

@@ -62,6 +62,7 @@ class Phrases:
 class Lexicon:
     keyword: re.Pattern[str]
     roles: dict[str, str]  # keyword (singular or plural, lower case) -> name | ambiguous | backref
+    titled: frozenset[str]  # backref keywords that head a name when capitalised after name words ("Learning Event")
     singular: frozenset[str]
     stems: tuple[str, ...]  # what every form of each keyword starts with, for a fast search
     keyword_starts: WordStarts  # on the lower-cased text: the keywords no "-" joins to the word before
@@ -72,6 +73,7 @@ class Lexicon:
     attend_noun: re.Pattern[str]
     attend_person: re.Pattern[str]
     speaker: re.Pattern[str]  # units of those on the programme ("speakers"): no attendance
+    exhibitor: re.Pattern[str]  # units of those who exhibit: no attendance, but their countries count
     countries_unit: re.Pattern[str]
     overseas: re.Pattern[str]
     overseas_joined: re.Pattern[str]
@@ -128,7 +130,8 @@ def lexicon() -> Lexicon:
     for row in keywords:
         for w in (row["word"], row["plural"]):
             if w:
-                roles[w.strip().lower()] = row["role"].strip()
+                role = row["role"].strip()
+                roles[w.strip().lower()] = "backref" if role == "titled" else role
     words = trie(sorted(roles))
     # Only a keyword made of word characters can be a whole run of them.
     whole_words = sorted(w for w in roles if re.fullmatch(r"\w+", w))
@@ -157,6 +160,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         keyword=re.compile(r"(?<![\w-])(?:" + words + r")(?![\w-])", re.I),
         roles=roles,
+        titled=frozenset(r["word"].strip().lower() for r in keywords if r["role"].strip() == "titled"),
         singular=frozenset(r["word"].strip().lower() for r in keywords),
         stems=tuple(sorted({_stem(r["word"].strip().lower(), r["plural"].strip().lower()) for r in keywords})),
         keyword_starts=WordStarts(whole_words, tail=r"(?![\w-])", joined_by="-_"),
@@ -167,6 +171,7 @@ def lexicon() -> Lexicon:
         attend_noun=phrases([r["word"] for r in attendance if r["kind"] == "noun"]),
         attend_person=phrases([r["word"] for r in attendance if r["kind"] == "person"]),
         speaker=phrases([r["word"] for r in attendance if r["kind"] == "speaker"]),
+        exhibitor=phrases([r["word"] for r in attendance if r["kind"] == "exhibitor"]),
         countries_unit=re.compile(r"^(?:[\w’'-]+\s+){0,3}?(?:" + trie(lines("events_countries.txt")) + r")\b", re.I),
         overseas=re.compile(r"\b(?:" + overseas + r")\b", re.I),
         overseas_joined=re.compile(

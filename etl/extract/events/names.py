@@ -368,6 +368,15 @@ def clean(span: str) -> str:
     return " ".join(span.split())
 
 
+TITLED_WORDS = 2  # capitalised words at least before a titled keyword: "a Side Event" names no event
+
+
+def _named_before(text: str, k_start: int) -> bool:
+    """Whether two or more capitalised words ("National (Digital) Learning") stand right before k_start."""
+    words = [w.strip("()") for w in text[max(0, k_start - 60) : k_start].split()[-TITLED_WORDS:]]
+    return len(words) == TITLED_WORDS and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
 def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[list[Mention], list[int]]:
     """Every event name in the text, and where each event word is (to find the sentences that refer back)."""
     global _EVENT_WORDS
@@ -402,6 +411,13 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
                 continue
             end = k_end  # "the eLearning Africa conference": a name and a lower-case event word
         else:
+            if (
+                role == "backref"
+                and word.lower() in lex.titled
+                and _named_before(text, k_start)
+                and not lex.title_after.match(text, k_end)
+            ):
+                role = "ambiguous"  # "hosted a Regional Learning Event": a name, if a gathering is said to happen
             if role == "backref":
                 if lex.title_after.match(text, k_end):
                     lower_case.append((k_start, k_end))  # a headline's 'Free Webinar ‘Title’': named by its title
