@@ -383,7 +383,11 @@ class _Reader:
                 # not where it says an award ceremony was held in a city.
                 if not carry.search(text, lo, hi):
                     continue
-                clause_cities = [c for c in in_sent if lo <= c.start < hi and not self._hosted(c.start)]
+                clause_cities = [
+                    c
+                    for c in in_sent
+                    if lo <= c.start < hi and not self._hosted(c.start) and not _NAMES_A_MEETING.match(text, c.end)
+                ]
                 if not clause_cities:
                     continue
                 clause_recs = [r for r in recs if lo <= r.start < hi] or lately
@@ -399,6 +403,13 @@ _CALENDAR = re.compile(
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
     r"|Nov(?:ember)?|Dec(?:ember)?|Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs|rsday)?|Fri(?:day)?"
     r"|Sat(?:urday)?|Sun(?:day)?)\.?"
+)
+
+
+# A city that opens a meeting's name hosts the meeting, which makes it no learning city: "after a member attended
+# the Gothenburg OECD Conference on Educating Cities" (a festival is a learning city's own, so not here)
+_NAMES_A_MEETING = re.compile(
+    r"(?:[ \t]+[A-Z][\w’'&-]*){0,4}?[ \t]+(?:Conference|Summit|Congress|Symposium|Seminar|Meeting|Forum|Expo)\b"
 )
 
 

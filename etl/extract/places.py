@@ -951,8 +951,10 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
         # an acronym before the name is a region's or an agency's, never a given name ("NCR Delhi")
         acronym = bool(prev) and prev.isupper() and 2 <= len(prev) <= 5
         tail = bool(nxt) and _name_tail().match(text, r.end) is not None  # "Jubail Industrial City"
+        # an acronym after the name is an agency's at that place, never a family name ("the Gothenburg OECD Conference")
+        acronym_after = bool(nxt) and nxt.isupper() and 2 <= len(nxt) <= 5
         return bool(
-            (nxt and nxt not in followers and not tail)
+            (nxt and nxt not in followers and not tail and not acronym_after)
             or (prev and prev not in followers and prev not in stop and prev not in _ARTICLES and not acronym)
         )
 

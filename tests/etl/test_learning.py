@@ -160,6 +160,8 @@ def test_learning_city_lists(text, expected):
         "Participants from Japan, Thailand and the Republic of Korea discussed learning cities.",
         # a month and a person's name beside a city in a dateline sentence
         "Leeds, February 16, 2026.- The mayor, Maria Fernanda Torres Lopez, said the learning city grows.",
+        # a city that opens the name of a meeting one of its officials went to
+        "The council decided to become a Learning City after an officer attended the Gothenburg Conference.",
     ],
 )
 def test_not_learning_cities(text):

@@ -600,3 +600,17 @@ _LOCAL = "\n\nStudents at a primary school in Lae can now go online, thanks to t
 )  # fmt: skip
 def test_the_country_of_the_site_on_the_source_line_settles_its_towns(source, found):
     assert {p.name: p.country_iso3 for p in extract_places(source + _LOCAL)} == found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an agency's acronym after a city: an office or meeting at the place, no family name
+        ("He attended the Gothenburg OECD Conference on Educating Cities.", {"Gothenburg"}),
+        ("DLAC Inaugural Conference: Austin TX", {"Austin"}),
+        # a capitalised word that is no acronym still reads as a person's name
+        ("The award went to Sun Yang and Lima Barreto.", set()),
+    ],
+)
+def test_a_city_before_an_acronym_is_a_place(text, expected):
+    assert {n for n in names(text) if n != "OECD"} == expected
