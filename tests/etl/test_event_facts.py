@@ -234,3 +234,14 @@ def test_a_capitalised_event_after_two_name_words_is_a_named_gathering(text, exp
 def test_exhibitors_are_no_attendance_but_the_countries_they_come_from_are_represented(text, attendees, countries):
     (event,) = extract_article(text).events
     assert (event.attendees, event.countries_represented) == (attendees, countries)
+
+
+def test_the_event_after_a_forum_the_text_never_says_takes_place_is_the_main_event_s():
+    text = (
+        "On 22 April 2020, IICBA organized a webinar on “ICT and Distance Learning in Tertiary Education”. The "
+        "webinar aimed to create a forum in which African teachers could share experience. Education experts from "
+        "three countries - namely Ethiopia, Kenya and Nigeria - made presentations and over 160 participants across "
+        "the world joined the event.\n"
+    )
+    (event,) = extract_article(text).events
+    assert (event.date, event.attendees, event.countries_represented) == ("2020-04-22", 160.0, 3.0)

@@ -71,17 +71,25 @@ def extract_events(
     # facts are read now that each mention's event is known: a date goes to the event named nearest it
     art.group_of = {id(mentions[i]): gi for gi, g in enumerate(groups) for i in g}
     nexts: list[_Next] = []
-    frames = _frames(groups, mentions, art, lex, nexts)
+    said_to_happen: dict[int, bool] = {}
+
+    def happens(gi: int) -> bool:
+        """Whether the text says an event of group gi takes place, from its mentions' own sentences."""
+        if gi not in said_to_happen:
+            said_to_happen[gi] = any(_context(mentions[i], art, lex) for i in groups[gi])
+        return said_to_happen[gi]
+
+    frames = _frames(groups, mentions, art, lex, nexts, happens)
 
     events: list[Event] = []
     quiet: list[Event] = []  # events the text says take place but tells nothing of
     held = held_in_year(art, lex)
-    for g, frame in zip(groups, frames, strict=True):
+    for gi, (g, frame) in enumerate(zip(groups, frames, strict=True)):
         year = next((mentions[i].year for i in g if mentions[i].year), None)
         # "The first conference was held in 1949 in Kristiania, ...; and Recife in December 2009. In 2009, ADULTED IV
         # led to ...": the edition of that year was held there
         history = held.get(year) if year else None
-        if frame.cue or history is not None or any(_context(mentions[i], art, lex) for i in g):
+        if frame.cue or history is not None or happens(gi):
             told = [facts_of(i) for i in g] + [facts_of(i) for i in frame.backrefs]
             if history is not None and not any(f.city for f in told):
                 told.append(Facts(city=history.name, country=history.country_iso3, host=True))
@@ -480,7 +488,12 @@ class _Next:
 
 
 def _frames(
-    groups: list[list[int]], mentions: list[Mention], art: Article, lex: Lexicon, nexts: list[_Next] | None = None
+    groups: list[list[int]],
+    mentions: list[Mention],
+    art: Article,
+    lex: Lexicon,
+    nexts: list[_Next] | None = None,
+    happens: Callable[[int], bool] | None = None,
 ) -> list[_Frame]:
     """For each event, the sentences about it.
 
@@ -549,7 +562,7 @@ def _frames(
             referring = None  # "the World Heritage Committee ... during its 41st session in Krakow": not this event
         if referring is not None:
             known = next((said[p] for i in refs if (p := _phrase(mentions[i])) in said), None)
-            gi = known if known is not None else _referent(referring, si, groups, mentions, current, main)
+            gi = known if known is not None else _referent(referring, si, groups, mentions, current, main, happens)
             if _LAST_YEAR.match(art.text, lo, hi):
                 # "Last year, 900 people gathered during the conference": the edition before, if named
                 before = _edition_before(gi, groups, mentions)
@@ -686,10 +699,18 @@ def _other_series(ref: Mention, groups: list[list[int]], mentions: list[Mention]
 
 
 def _referent(
-    word: str, si: int, groups: list[list[int]], mentions: list[Mention], current: int | None, main: int
+    word: str,
+    si: int,
+    groups: list[list[int]],
+    mentions: list[Mention],
+    current: int | None,
+    main: int,
+    happens: Callable[[int], bool] | None = None,
 ) -> int:
     """The event "the forum" refers to: the last one named before with that word in its name, else the one the
-    text spoke of last, else the article's main event."""
+    text spoke of last, else the article's main event. "The event" after "the webinar aimed to create a forum in
+    which ..." is the webinar's: a gathering the text never says takes place is passed over for the main event
+    where the word back names no kind of gathering."""
     token = identity(word, lexicon())[0]
     best, best_at = None, -1
     for gi, g in enumerate(groups):
@@ -699,7 +720,12 @@ def _referent(
                 best, best_at = gi, m.start
     if best is not None:
         return best
-    return current if current is not None else main
+    if current is None:
+        return main
+    generic = lexicon().roles.get(word) == "backref"  # "the event", not "the exhibition", which names its kind
+    if generic and happens is not None and current != main and not happens(current) and happens(main):
+        return main
+    return current
 
 
 def _first_at_or_after(starts: list[int], pos: int) -> int | None:
