@@ -258,6 +258,8 @@ class _Reader:
                 or (self.topic and _words("strong").search(text, sent.start, sent.end))
             ):
                 continue
+            if _words("candidate").search(text, sent.start, sent.end):
+                continue  # "Thrissur and Nilambur have been recommended for inclusion": candidates, not members
             for lst in inline_lists(text, sent.start, sent.end, self.places):
                 if self._hosted(lst.start):
                     continue
@@ -345,7 +347,7 @@ class _Reader:
     def _clauses(self) -> None:
         text = self.text
         recent: list[tuple[int, Recognition]] = []
-        carry = _words("carry")
+        carry, candidate = _words("carry"), _words("candidate")
         ci = 0
         subject: PlaceMention | None = None  # the city the sentence before opens with
         for si, sent in enumerate(self.sentences):
@@ -381,8 +383,8 @@ class _Reader:
             for lo, hi in _clauses(text, sent) if in_sent and (recs or lately) else ():
                 # A recognition goes to cities only where the clause says they won, joined or took part in it,
                 # not where it says an award ceremony was held in a city.
-                if not carry.search(text, lo, hi):
-                    continue
+                if not carry.search(text, lo, hi) or candidate.search(text, lo, hi):
+                    continue  # "have been recommended for inclusion among ...": proposed, not yet recognised
                 clause_cities = [
                     c
                     for c in in_sent

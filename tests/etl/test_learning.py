@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from etl.extract.learning import PRACTICE, extract_learning_cities
+from etl.extract.learning import PRACTICE, PRACTICE_KIND, extract_learning_cities
 from etl.extract.places import extract_places
 from etl.extract.sentences import split_sentences
 
@@ -264,6 +264,8 @@ def test_an_event_in_a_list_of_towns_is_no_learning_city():
          {("Gdynia", "UNESCO Global Learning Cities Network")}),
         # a ceremony's host is still no member
         ("The admission ceremony for the UNESCO Global Network of Learning Cities was held in Hamburg.", set()),
+        ("The City of Wyndham, Australia, has been included as a UNESCO Global Network Learning City (GNLC).",
+         {("Wyndham", "UNESCO Global Network Learning City")}),
     ],
 )  # fmt: skip
 def test_a_city_s_inclusion_or_admission_in_a_network_makes_it_a_member(text, expected):
@@ -352,3 +354,17 @@ def test_a_conjunction_opening_the_sentence_is_no_part_of_a_listed_city(text, ex
 def test_it_after_a_sentence_that_opens_with_a_city_is_that_city(text, expected):
     network = "UNESCO Global Network of Learning Cities"
     assert {city for city, recognition in learning(text) if recognition == network} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Thrissur Corporation and the Nilambur municipality have been recommended for inclusion among the UNESCO "
+        "Global Network of Learning Cities (GNLC).",
+        "Thrissur, Kochi and Kozhikode have been shortlisted for the UNESCO Learning City Award.",
+        "Kochi aspires to join the UNESCO Global Network of Learning Cities.",
+    ],
+)
+def test_a_city_only_proposed_for_a_recognition_has_none(text):
+    # it may still be a case of learning-city practice, but no member, winner or participant
+    assert {kind for _, kind in learning_kinds(text)} <= {PRACTICE_KIND}
