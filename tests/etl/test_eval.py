@@ -71,6 +71,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout43",
             "holdout44",
             "holdout45",
+            "holdout46",
+            "holdout47",
         )
     }
 
@@ -240,6 +242,13 @@ FLOORS = [
     ("holdout45", "figures", "F1", 0.85),
     ("holdout45", "places", "F1", 0.85),
     ("holdout45", "events", "R", 0.45),
+    ("holdout46", "figures", "F1", 0.85),
+    ("holdout46", "places", "F1", 0.85),
+    ("holdout46", "events", "R", 0.40),
+    ("holdout46", "learning_cities", "R", 0.75),
+    ("holdout47", "figures", "F1", 0.85),
+    ("holdout47", "places", "F1", 0.85),
+    ("holdout47", "events", "R", 0.60),
 ]
 
 
