@@ -388,7 +388,7 @@ class _Reader:
                 clause_cities = [
                     c
                     for c in in_sent
-                    if lo <= c.start < hi and not self._hosted(c.start) and not _NAMES_A_MEETING.match(text, c.end)
+                    if lo <= c.start < hi and not self._hosted(c.start) and not _names_a_meeting().match(text, c.end)
                 ]
                 if not clause_cities:
                     continue
@@ -408,11 +408,12 @@ _CALENDAR = re.compile(
 )
 
 
-# A city that opens a meeting's name hosts the meeting, which makes it no learning city: "after a member attended
-# the Gothenburg OECD Conference on Educating Cities" (a festival is a learning city's own, so not here)
-_NAMES_A_MEETING = re.compile(
-    r"(?:[ \t]+[A-Z][\w’'&-]*){0,4}?[ \t]+(?:Conference|Summit|Congress|Symposium|Seminar|Meeting|Forum|Expo)\b"
-)
+@cache
+def _names_a_meeting() -> re.Pattern[str]:
+    """A city that opens a meeting's name hosts the meeting, which makes it no learning city: "after a member
+    attended the Gothenburg OECD Conference on Educating Cities" (matched right after the city)."""
+    heads = trie(list(_triggers().get("meeting", ())), literal=True)
+    return re.compile(r"(?:[ \t]+[A-Z][\w’'&-]*){0,4}?[ \t]+(?:" + heads + r")\b")
 
 
 # "LIMA:", "NAIROBI, Kenya —" opening a line: where the story was filed
