@@ -54,6 +54,8 @@ _HOST_REACH = 24
 # "X Learning City", "Learning X": a city named by its learning-city initiative.
 _LEARNING_AFTER = re.compile(r"[ \t]+Learning[ \t]+City\b")
 _LEARNING_BEFORE = re.compile(r"\bLearning[ \t]+\Z")
+# "the UNESCO learning city of Evry-Courcouronnes will host ...": the city the phrase names is one
+_LEARNING_CITY_OF = re.compile(r"\blearning[ \t]+city[ \t]+of[ \t]+(?:the[ \t]+)?\Z", re.IGNORECASE)
 # "Espoo City – a fine example of a successful Learning City in Finland": what the city is, set beside it
 _LEARNING_APPOSED = re.compile(
     r"(?:[ \t]+City)?[ \t]*(?:,|–|—|--?|\()[ \t]*(?:a|an|the|one)\b[^.;:()\n]{0,60}?\blearning[ \t]+city\b",
@@ -362,6 +364,7 @@ class _Reader:
                 if (
                     _LEARNING_AFTER.match(text, city.end)
                     or _LEARNING_BEFORE.search(text, city.start - 10, city.start)
+                    or _LEARNING_CITY_OF.search(text, max(0, city.start - 24), city.start)
                     or _LEARNING_APPOSED.match(text, city.end, sent.end)
                 ):
                     rec = min(recs, key=lambda r: abs(r.start - city.start)) if recs else None

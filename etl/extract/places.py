@@ -350,7 +350,8 @@ def locate(name: str, iso3: str = "") -> _Entry | None:
         if e.kind in ("country", "region"):
             return e
     big = [e for e in found if not e.small and e.population >= BIG_CITY]
-    return max(big, key=lambda e: e.population) if big else None
+    # a city's own name before a bigger city's old one: "Islamabad" is Pakistan's capital, not Chattogram
+    return max(big, key=lambda e: (not e.as_written, e.population)) if big else None
 
 
 _SAINT = re.compile(r"\bSaint\b")
@@ -816,7 +817,8 @@ def _name_tail() -> re.Pattern[str]:
     return re.compile(r"[ \t]+(?:" + "|".join(map(re.escape, tails)) + r")\b") if tails else re.compile(r"(?!x)x")
 
 
-_COMPOUND = re.compile(r"-[A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ][^\W\d_]+)*")
+# Not a compound that goes on in lower case ("Islamabad-Two-day international moot": a dateline glued to its sentence)
+_COMPOUND = re.compile(r"-[A-ZÀ-Þ][^\W\d_]+(?:-[A-ZÀ-Þ][^\W\d_]+)*(?!-?[^\W\d_])")
 
 
 @cache

@@ -245,3 +245,53 @@ def test_the_event_after_a_forum_the_text_never_says_takes_place_is_the_main_eve
     )
     (event,) = extract_article(text).events
     assert (event.date, event.attendees, event.countries_represented) == ("2020-04-22", 160.0, 3.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Practitioners from across Canada gathered on August 24 and 25, 2017 in downtown Toronto for the CANeLearn "
+            "Leadership Summit.\n",
+            ("CANeLearn Leadership Summit", "2017-08-24", "2017-08-25", "Toronto", None),
+        ),
+        # the lead sets the scene, then the next sentence names the event: its day and town are the event's
+        (
+            "Monday, April 27, 2009\n\nAll roads led to a summer getaway at the heart of Lian, Batangas on the 31st of "
+            "March.\n\nParticipants from all over the country trooped to the beach resort to attend the 2nd eSkwela "
+            "Conference organized by the Commission on Information and Communications Technology.\n",
+            ("2nd eSkwela Conference", "2009-03-31", "2009-03-31", "Lian", None),
+        ),
+    ],
+)
+def test_a_town_in_downtown_or_at_the_heart_of_hosts_the_event(text, expected):
+    assert events(text) == [expected]
+
+
+def test_the_gathering_a_host_convenes_for_its_named_event_is_that_event():
+    text = (
+        "The university recently convened a diverse assembly of educators, policymakers, and technology leaders for "
+        "its 2nd E-Learning International Conference. Held on July 11-12, 2024, the event served as a forum.\n"
+    )
+    assert events(text) == [("2nd E-Learning International Conference", "2024-07-11", "2024-07-12", "", None)]
+
+
+def test_a_moot_is_a_gathering_where_the_text_says_it_takes_place():
+    text = (
+        "Date: December 20, 2016\n\nIslamabad-Two-day international moot on “Distance Education and E-Learning” "
+        "commenced on Monday at the International Islamic University Islamabad.\n"
+    )
+    ((name, date, _, city, _),) = events(text)
+    assert (name, date, city) == ("Distance Education and E-Learning", "2016-12-19", "Islamabad")
+    # a moot point is no gathering
+    assert events("Whether the plan will work is a moot point, the minister said in Islamabad on Monday.\n") == []
+
+
+def test_the_first_gathering_since_a_year_is_no_first_edition():
+    text = (
+        "MoodleMoot Global 2022 got off to a great start in Barcelona on 27 September 2022. Over 775 Moodlers were all "
+        "gathered for the first face-to-face global Moot since 2019.\n"
+    )
+    (event,) = extract_article(text).events
+    # "the first ... since 2019" refers back to the event named, in person, of no edition told
+    assert (event.name, event.format, event.edition) == ("MoodleMoot Global 2022", "in person", None)

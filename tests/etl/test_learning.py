@@ -368,3 +368,17 @@ def test_it_after_a_sentence_that_opens_with_a_city_is_that_city(text, expected)
 def test_a_city_only_proposed_for_a_recognition_has_none(text):
     # it may still be a case of learning-city practice, but no member, winner or participant
     assert {kind for _, kind in learning_kinds(text)} <= {PRACTICE_KIND}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 19 September 2020, the UNESCO learning city of Clermont-Ferrand will host its first major learning city "
+         "event on science.", {"Clermont-Ferrand"}),
+        ("The Learning City of Cork held its festival in March.", {"Cork"}),
+        # a city near the words, but not the one they name
+        ("A learning city of the future needs parks, the mayor of Cork said.", set()),
+    ],
+)  # fmt: skip
+def test_the_learning_city_of_a_city_names_it(text, expected):
+    assert {city for city, _ in learning(text)} == expected

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from etl.extract.places import extract_places
+from etl.extract.places import extract_places, locate
 
 places_module = importlib.import_module("etl.extract.places")
 
@@ -614,3 +614,30 @@ def test_the_country_of_the_site_on_the_source_line_settles_its_towns(source, fo
 )
 def test_a_city_before_an_acronym_is_a_place(text, expected):
     assert {n for n in names(text) if n != "OECD"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an Indian city's municipal corporation is the city's own body, no family name
+        ("The Kollam Corporation will be made a biodiverse city.", {"Kollam"}),
+        ("efforts to elevate Kochi, Kozhikode and Kannur Corporations as cities of design", {"Kochi", "Kozhikode", "Kannur"}),
+        # a dateline glued to its sentence by a hyphen is no compound name
+        ("Islamabad-Two-day international moot commenced on Monday.", {"Islamabad"}),
+        ("Clermont-Ferrand joined the network in 2019.", {"Clermont-Ferrand"}),
+    ],
+)  # fmt: skip
+def test_municipal_corporations_and_glued_datelines_name_their_city(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Islamabad", "Islamabad"),  # not Chattogram, a bigger city once also called so
+        ("Bombay", "Mumbai"),  # an old name the city goes by alone is still that city's
+    ],
+)
+def test_a_city_s_own_name_comes_before_a_bigger_city_s_old_name(name, expected):
+    entry = locate(name)
+    assert entry is not None and entry.name == expected

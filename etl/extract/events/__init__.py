@@ -244,10 +244,22 @@ def _apposed(mentions: list[Mention], text: str) -> dict[int, list[int]]:
             and _DESCRIBED_APPOSITION.fullmatch(text, ma.end, mb.start)
         ):
             out.setdefault(b, []).append(a)
+    # "convened a diverse assembly of educators, policymakers, and technology leaders for its 2nd E-Learning
+    # International Conference": the gathering its host convenes for its own named event is that event
+    for a, b in itertools.pairwise(i for i, m in enumerate(mentions) if not m.backref):
+        ma, mb = mentions[a], mentions[b]
+        if (
+            ma.kind == "described"
+            and mb.kind != "described"
+            and ma.sent == mb.sent
+            and _FOR_ITS.fullmatch(text, ma.end, mb.start)
+        ):
+            out.setdefault(b, []).append(a)
     return out
 
 
 _DESCRIBED_APPOSITION = re.compile(r",[ \t]+the[ \t]+")
+_FOR_ITS = re.compile(r"[^.;:!?()\n]{0,80}?[ \t]for[ \t]+(?:its|their)[ \t]+")
 
 
 # "its webinar entitled “...”": a determiner says the titled event is one the text has spoken of already
@@ -970,7 +982,11 @@ def _frame_date(frame: _Frame, art: Article, lex: Lexicon, gi: int) -> tuple[int
     a date written out, a day named relative to the publication date ("will convene in Amman on Tuesday")."""
     for lo, hi in frame.ranges:
         si = _sentence_of(art, lo)
-        if not art.has(lex.strong, lo, hi) and not _place_and_days(art, si, lo, hi):
+        if (
+            not art.has(lex.strong, lo, hi)
+            and not art.has(lex.host_any, lo, hi)
+            and not _place_and_days(art, si, lo, hi)
+        ):
             continue
         for d in art.date_spans(si, lo, hi):
             if lo <= d.start < hi and (f := _date_at(d.start, d.end, si, lo, hi, art, lex, gi)):

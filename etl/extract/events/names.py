@@ -892,6 +892,8 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
         if any(w.lower() in ("latter", "former") for w in lead_words):
             continue  # "the latter event": one of two just told of, which a name alone cannot tell
         edition = next((e for w in lead_words if (e := _edition(w, lex))), None)
+        if edition == 1 and _SINCE_AFTER.match(text, k_end):
+            edition = None  # "the first face-to-face global Moot since 2019": the first in a while, not the first one
         year = next((int(w) for w in lead_words if YEAR_TOKEN.fullmatch(w)), None)
         end = _described_end(text, k_end, lex)
         while (trailing := _TRAILING_JOINER.search(text, k_end, end)) is not None:
@@ -924,6 +926,7 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
     return out
 
 
+_SINCE_AFTER = re.compile(r"[ \t]+since\b")
 LEDE_LEAD = 2  # words at most before the event word of a lede that drops its article ("International two-day")
 # What may stand between a line's start and a lede's first word: a dateline and its dash ("DUSHANBE, May 7 --")
 _LEDE_AFTER = re.compile(r"(?:[^\n]{0,60}?(?:--|[—–])[ \t]*)?\Z")
