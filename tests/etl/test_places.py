@@ -641,3 +641,15 @@ def test_municipal_corporations_and_glued_datelines_name_their_city(text, expect
 def test_a_city_s_own_name_comes_before_a_bigger_city_s_old_name(name, expected):
     entry = locate(name)
     assert entry is not None and entry.name == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town GeoNames names in two languages ("Murten/Morat") is named by either
+        ("a conference organised by EUROlocal at Murten, Switzerland from 27 to 29 October", {"Murten", "Switzerland"}),
+        ("The battle of Morat, Switzerland, is remembered there.", {"Morat", "Switzerland"}),
+    ],
+)  # fmt: skip
+def test_a_town_of_two_languages_is_found_by_either_name(text, expected):
+    assert names(text) == expected
