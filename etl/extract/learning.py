@@ -304,6 +304,8 @@ class _Reader:
         ]
         if len(items) < 2 and not lst.bulleted:
             return
+        if not lst.bulleted and _SAID_AFTER.match(self.text, lst.end):
+            return  # "Eimear Brophy, Limerick and Clare Education and Training Board, ..., said:": who speaks
         lst = lst._replace(items=tuple(items))
         resolved = [self._resolve(item) for item in lst.items]
         cities = [r for r in resolved if r is not None]
@@ -439,6 +441,9 @@ def _looks_like_town(name: str) -> bool:
     short = len(words) <= MAX_TOWN_WORDS or (words[-1] == "City" and len(words) <= MAX_CITY_WORDS)
     return short and not _CALENDAR.fullmatch(name) and not set(words) & organisation_words()
 
+
+# A speaker's name and titles before "said": "X, Y and Z Education and Training Board, and Chair of ..., said:"
+_SAID_AFTER = re.compile(r"[^.;:!?“”\"\n]{0,160}?,?[ \t]+said\b")
 
 # "the first Belarusian city, Vitebsk": a word before "city" that names no place describes it
 _CITY_WORD_AFTER = re.compile(r"[ \t]+(?:city|cities|town|towns|municipality)\b")

@@ -719,6 +719,9 @@ def _countries_named(raws: list[_Raw]) -> set[str]:
     return named
 
 
+# A small place's word for its local government: not "State", which also opens a school's name ("Mariano Marcos State
+# University")
+_LOCAL_TYPED = re.compile(r"\s+(?:Municipality|District|County|City)\b")
 _TYPED = re.compile(r"\s+(?:City|District|County|Municipality|Town|Province|State)\b")
 
 
@@ -741,7 +744,7 @@ def _choose(r: _Raw, text: str, countries: set[str], in_context: Callable[[], bo
     common = _common_words().get(r.key, 0) >= COMMON_WORD
     for e in local:
         if e.small or (common and e.population < BIG_CITY):
-            if in_context():
+            if in_context() or _LOCAL_TYPED.match(text, r.end):  # "Lesbos Municipality": what it is, said after it
                 return e
         elif e.kind == "province" or typed or e.population >= max(SMALL_TOWN, LOCAL_SHARE * biggest_city):
             return e

@@ -382,3 +382,22 @@ def test_a_city_only_proposed_for_a_recognition_has_none(text):
 )  # fmt: skip
 def test_the_learning_city_of_a_city_names_it(text, expected):
     assert {city for city, _ in learning(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speaker's name and titles before "said" list no cities, though the quotation names a recognition (only
+        # "Learning Limerick", its learning city's own name, names one)
+        ("Eimear Brophy, Limerick and Clare Education and Training Board, and Chair of Learning Limerick Steering "
+         "Group, said: “As a UNESCO Learning City-Region we want to encourage lifelong learning.”", {"Limerick"}),
+        # a city only invited to join is no member yet
+        ("The Nairobi City County Government has been invited to join the UNESCO Global Network of Learning Cities.",
+         set()),
+        # a small town named with its local government's word is a place, and a member
+        ("Lesbos Municipality, which is working to provide learning opportunities for all its residents in Greece, has "
+         "joined the UNESCO Global Network of Learning Cities (GNLC).", {"Lesbos"}),
+    ],
+)  # fmt: skip
+def test_speakers_invitations_and_municipalities(text, expected):
+    assert {city for city, _ in learning(text)} == expected

@@ -653,3 +653,16 @@ def test_a_city_s_own_name_comes_before_a_bigger_city_s_old_name(name, expected)
 )  # fmt: skip
 def test_a_town_of_two_languages_is_found_by_either_name(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a small place followed by its local government's word is that place
+        ("Lesbos Municipality, in Greece, has joined the network.", {"Lesbos", "Greece"}),
+        # not by "State", which also opens a school's name
+        ("The conference was hosted by Mariano Marcos State University, Philippines.", {"Philippines"}),
+    ],
+)
+def test_a_small_place_named_with_its_local_government_s_word(text, expected):
+    assert names(text) == expected
