@@ -128,6 +128,8 @@ def _title_ends(head: str) -> bool:
     tail = head[-40:].rstrip()
     if len(tail) == len(head[-40:]):
         return False  # no blank between the title and the name
+    if "\n" in head[-40:][len(tail) :]:
+        return False  # a byline's "Staff Reporter" on the line above a dateline's "Guwahati:"
     words = tail.rstrip(":").rstrip(".").split()
     titles = _title_set()
     return any(" ".join(words[-n:]).rstrip(".") in titles for n in (1, 2, 3) if len(words) >= n)
@@ -1247,10 +1249,10 @@ def _unplaced_words() -> frozenset[str]:
 
 
 # An ALL-CAPS dateline that opens a line: "NAIROBI, Kenya —", "LAHORE:", "KUALA LUMPUR, July 16 (Bernama) --".
-# after the labelled date some stored pages open with (" date 2021-03-04 LIMA, Peru —")
+# after the labelled date some stored pages open with (" date 2021-03-04 LIMA, Peru —", " date 2020-04 PETALING JAYA:")
 # A name alone on its line is one too ("TOKYO" above the story), when it is a city's or a country's.
 _DATELINE = re.compile(
-    r"[ \t]*(?:date[ \t]+\d{4}-\d\d-\d\d[ \t]+)?(?P<name>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})"
+    r"[ \t]*(?:date[ \t]+\d{4}-\d\d(?:-\d\d)?[ \t]+)?(?P<name>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){0,3})"
     r"(?=[ \t]*(?:,|:|—|–|--?[ \t]|\(|\r?\n))"
 )
 

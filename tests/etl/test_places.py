@@ -666,3 +666,18 @@ def test_a_town_of_two_languages_is_found_by_either_name(text, expected):
 )
 def test_a_small_place_named_with_its_local_government_s_word(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a byline's title on the line above is no title of the dateline's city
+        ("date 2024-10-07 Staff Reporter\n\nGuwahati: The state government has submitted a proposal.", {"Guwahati"}),
+        # a stored page's labelled date of a year and month before an ALL-CAPS dateline
+        ("Online classes\n\n date 2020-04 PETALING JAYA: Cyberspace has become the new classroom.", {"Petaling Jaya"}),
+        # a title on the same line still makes the next capitalised words a person's name
+        ("The story was filed by Staff Reporter Guwahati Das.", set()),
+    ],
+)  # fmt: skip
+def test_datelines_under_a_byline_or_a_labelled_date(text, expected):
+    assert names(text) == expected
