@@ -295,3 +295,22 @@ def test_the_first_gathering_since_a_year_is_no_first_edition():
     (event,) = extract_article(text).events
     # "the first ... since 2019" refers back to the event named, in person, of no edition told
     assert (event.name, event.format, event.edition) == ("MoodleMoot Global 2022", "in person", None)
+
+
+def test_a_name_the_event_is_known_by_is_the_same_event():
+    text = (
+        "Over 3,000 educators converged on the Pasadena Conference Center for the 11th Annual Technology in Education "
+        "International Conference & Technology Exposition known as TechEd 2006. TechEd 2006 opened in Pasadena on "
+        "March 6, 2006.\n"
+    )
+    assert len(extract_article(text).events) == 1
+
+
+def test_a_summit_said_to_take_place_in_the_city_of_its_name_is_an_event():
+    text = (
+        "Mogadishu Tech Summit enters its second day\n\nMOGADISHU (SD) – Mogadishu Tech Summit has entered its second "
+        "day with hundreds of enthusiastic participants trooping the national theatre where the event is taking "
+        "place.\n\nAmong those featured is a telemedicine start-up in Mogadishu.\n\nThe Summit which kicked off Tuesday "
+        "will be concluded tomorrow.\n"
+    )
+    assert [(e.name, e.city) for e in extract_article(text).events] == [("Mogadishu Tech Summit", "Mogadishu")]

@@ -224,6 +224,10 @@ class _Cluster:
         return _compatible(self.year, other.year) and _compatible(self.edition, other.edition)
 
 
+# "... International Conference & Technology Exposition known as TechEd 2006": the name it goes by
+_KNOWN_AS = re.compile(
+    r"[ \t]*,?[ \t]*(?:(?:also|better|popularly)[ \t]+)?(?:known[ \t]+as|dubbed)[ \t]+(?:the[ \t]+)?"
+)
 _APPOSITION = re.compile(r"\s*(?:[–—:(]|\s-)\s*(?:the\s+)?", re.IGNORECASE)
 
 
@@ -232,7 +236,10 @@ def _apposed(mentions: list[Mention], text: str) -> dict[int, list[int]]:
     out: dict[int, list[int]] = {}
     named = [i for i, m in enumerate(mentions) if not m.backref and m.kind != "described"]
     for a, b in itertools.pairwise(named):
-        if mentions[a].end <= mentions[b].start and _APPOSITION.fullmatch(text, mentions[a].end, mentions[b].start):
+        if mentions[a].end <= mentions[b].start and (
+            _APPOSITION.fullmatch(text, mentions[a].end, mentions[b].start)
+            or _KNOWN_AS.fullmatch(text, mentions[a].end, mentions[b].start)
+        ):
             out.setdefault(b, []).append(a)
     # "Eduvision 2009, the fourth biennial international conference and exposition on ...": a description set after
     # a name by a comma and "the" says what the named event is
@@ -816,6 +823,9 @@ def _event(
         or f.attendees is not None
         or f.overseas is not None
         or f.countries is not None
+        # "Mogadishu Tech Summit has entered its second day ... where the event is taking place": said to take place,
+        # and where, by its own sentences or its name
+        or (frame.cue and placed is not None)
     )
     # A name with nothing said about it is no event row, unless a gathering described for what it does is said to
     # take place (kept aside by extract_events)
