@@ -73,6 +73,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout45",
             "holdout46",
             "holdout47",
+            "holdout48",
+            "holdout49",
         )
     }
 
@@ -249,6 +251,13 @@ FLOORS = [
     ("holdout47", "figures", "F1", 0.85),
     ("holdout47", "places", "F1", 0.85),
     ("holdout47", "events", "R", 0.60),
+    ("holdout48", "figures", "F1", 0.80),
+    ("holdout48", "places", "F1", 0.90),
+    ("holdout48", "events", "R", 0.35),
+    ("holdout48", "learning_cities", "R", 0.75),
+    ("holdout49", "figures", "F1", 0.90),
+    ("holdout49", "places", "F1", 0.75),
+    ("holdout49", "events", "R", 0.45),
 ]
 
 
