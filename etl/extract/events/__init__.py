@@ -241,21 +241,17 @@ def _apposed(mentions: list[Mention], text: str) -> dict[int, list[int]]:
             or _KNOWN_AS.fullmatch(text, mentions[a].end, mentions[b].start)
         ):
             out.setdefault(b, []).append(a)
-    # "Eduvision 2009, the fourth biennial international conference and exposition on ...": a description set after
-    # a name by a comma and "the" says what the named event is
     for a, b in itertools.pairwise(i for i, m in enumerate(mentions) if not m.backref):
         ma, mb = mentions[a], mentions[b]
         if (
+            # "Eduvision 2009, the fourth biennial international conference and exposition on ...": a description set
+            # after a name by a comma and "the" says what the named event is
             mb.kind == "described"
             and ma.kind != "described"
             and _DESCRIBED_APPOSITION.fullmatch(text, ma.end, mb.start)
-        ):
-            out.setdefault(b, []).append(a)
-    # "convened a diverse assembly of educators, policymakers, and technology leaders for its 2nd E-Learning
-    # International Conference": the gathering its host convenes for its own named event is that event
-    for a, b in itertools.pairwise(i for i, m in enumerate(mentions) if not m.backref):
-        ma, mb = mentions[a], mentions[b]
-        if (
+        ) or (
+            # "convened a diverse assembly of educators, policymakers, and technology leaders for its 2nd E-Learning
+            # International Conference": the gathering its host convenes for its own named event is that event
             ma.kind == "described"
             and mb.kind != "described"
             and ma.sent == mb.sent
