@@ -1218,6 +1218,25 @@ def test_an_organiser_s_name_and_bracketed_acronym_before_the_event_word_are_par
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "First" belongs to the name as "Second" does, with the brand before it
+        ("E-Pal First International Conference\n\nThe conference will be held on Monday and Tuesday, March 4 and 5, "
+         "2024, in Hebron.", "E-Pal First International Conference"),
+        ("The First Congress on Educational Innovation was held in Loja on 12 May 2023.",
+         "First Congress on Educational Innovation"),
+        # a headline's act before the name is not part of it
+        ("Minister Kamel in the Inauguration of First International Conference on Using IT in Education, held in "
+         "Cairo on 12 May 2007.", "First International Conference on Using IT in Education"),
+    ],
+)  # fmt: skip
+def test_an_ordinal_word_first_is_part_of_the_name(text, name):
+    from etl.extract.pipeline import extract_article
+
+    assert [e.name for e in extract_article(text).events] == [name]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # "The event, 'Title', took place": the event told of before, by its title; its facts are that event's
@@ -1328,7 +1347,7 @@ def test_an_event_word_joined_to_a_venue_s_last_words_names_the_venue_not_an_eve
     [
         # capitals that spell a stop word are an acronym inside a title-case name
         ("The minister opened the First International Conference on Using IT in Education on 22 April 2007.",
-         "International Conference on Using IT in Education"),
+         "First International Conference on Using IT in Education"),
         ("The minister opened the International Conference on AI and US Schools on 22 April 2007.",
          "International Conference on AI and US Schools"),
     ],
