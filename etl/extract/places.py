@@ -530,7 +530,9 @@ def _add_admin(add, listed: dict) -> None:
             (f, english) for pat, form, english in _name_forms().get(iso3, ()) if (f := pat.sub(form, name)) != name
         ]
         names += [f for f, _ in forms]
-        shown = next((f for f, english in forms if english), name)  # "South Gyeongsang" for Gyeongsangnam-do
+        # "South Gyeongsang" for Gyeongsangnam-do; "Palawan" for GeoNames' "Province of Palawan"
+        bare = next((name[len(p) :] for p in _ADMIN_PREFIXES if name.startswith(p) and len(name) > len(p) + 2), name)
+        shown = next((f for f, english in forms if english), bare)
         pop = int(row["population"])
         towns = [t for t in (_biggest_city(n, iso3) for n in names) if t]
         # another name of a town counts where the town holds most of the subdivision's people: "Querétaro" for
@@ -1154,6 +1156,7 @@ def _extract(text: str) -> list[PlaceMention]:
         out.append(PlaceMention(name, "district", iso3, point[0], point[1], d_start, d_end, text[d_start:d_end]))
         covered[d_start:d_end] = b"\x01" * (d_end - d_start)
     # Other mentions of a district's bare name ("Minhang's practices") are that district, not a same-named city.
+    named: dict[_Entry, list[int]] = {}  # the mentions of each place shown as written, by place
     for r, ent in chosen:
         if any(covered[r.start : r.end]):
             continue
@@ -1166,8 +1169,10 @@ def _extract(text: str) -> list[PlaceMention]:
             # "Balanga City" is written for Balanga: the town's own name, unless the text writes another name of it
             plain = written in (f"{ent.name} City", f"City of {ent.name}")
             name = written if ent.as_written and not plain else ent.name
+            named.setdefault(ent._replace(as_written=False), []).append(len(out))
             out.append(PlaceMention(name, ent.kind, ent.iso3, ent.lat, ent.lon, r.start, r.end, surface))
         covered[r.start : r.end] = b"\x01" * (r.end - r.start)
+    _one_name_each(out, named)
     if district_names:
         # A district name no index knows still names the district wherever the text repeats it.
         alts = "|".join(re.escape(k) for k in sorted(district_names, key=len, reverse=True))
@@ -1181,6 +1186,30 @@ def _extract(text: str) -> list[PlaceMention]:
             covered[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     out.extend(_bracketed(text, covered))
     return sorted(out, key=lambda p: p.start)
+
+
+def _one_name_each(out: list[PlaceMention], named: dict[_Entry, list[int]]) -> None:
+    """One name for a place in one article: "Edo State" and "Edo", "Malaita Province" and "Malaita" are one row.
+
+    Only where the names differ by the word of the place's kind: other names of one place may be names of another
+    time or another body ("Evry-Courcouronnes" and "Évry", "Tshwane" and "Pretoria") that an article sets apart.
+    The gazetteer's own name where the text writes it, else the form the text writes first.
+    """
+    for ent, at in named.items():
+        names = [out[i].name for i in at]
+        distinct = set(names)
+        if len(distinct) != 2:
+            continue
+        short, long = sorted(distinct, key=len)
+        if not _KIND_WORD_AROUND.fullmatch(long.replace(short, "\0", 1)):
+            continue
+        shown = ent.name if ent.name in distinct else names[0]
+        for i in at:
+            out[i] = out[i]._replace(name=shown)
+
+
+# A name and one word of its kind around it: "\0 State", "\0 County", "Province of \0" (\0 stands for the name)
+_KIND_WORD_AROUND = re.compile(r"\0 [A-Z][a-z]+|[A-Z][a-z]+ of \0")
 
 
 @cache

@@ -690,3 +690,25 @@ def test_a_small_place_named_with_its_local_government_s_word(text, expected):
 )  # fmt: skip
 def test_datelines_under_a_byline_or_a_labelled_date(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a province written with and without the word of its kind is one place with one name
+        ("The Edo State government trained teachers. Edo now has 7,000 digital teachers.",
+         [("Edo State", "province", "NGA")] * 2),
+        ("Eleven schools in Malaita Province in the Solomon Islands got laptops. Schools across Malaita benefit.",
+         [("Malaita Province", "province", "SLB"), ("Solomon Islands", "country", "SLB"),
+          ("Malaita Province", "province", "SLB")]),
+        # a town's name of another time stays as written
+        ("Evry-Courcouronnes in France joined the network. Évry was its name until 2019.",
+         [("Evry-Courcouronnes", "city", "FRA"), ("France", "country", "FRA"), ("Évry", "city", "FRA")]),
+        # a Russian republic is written without "Republic"; GeoNames' "Province of" is no part of the name shown
+        ("Schools in Tatarstan got 1,134 laptops.", [("Tatarstan", "province", "RUS")]),
+        ("Teachers in the Province of Palawan, Philippines, got tablets.",
+         [("Palawan", "district", "PHL"), ("Philippines", "country", "PHL")]),
+    ],
+)  # fmt: skip
+def test_one_name_for_a_subdivision_in_an_article(text, expected):
+    assert [(p.name, p.kind, p.country_iso3) for p in extract_places(text)] == expected
