@@ -75,6 +75,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout47",
             "holdout48",
             "holdout49",
+            "holdout50",
+            "holdout51",
         )
     }
 
@@ -258,6 +260,12 @@ FLOORS = [
     ("holdout49", "figures", "F1", 0.90),
     ("holdout49", "places", "F1", 0.75),
     ("holdout49", "events", "R", 0.45),
+    ("holdout50", "figures", "F1", 0.90),
+    ("holdout50", "places", "F1", 0.85),
+    ("holdout50", "events", "R", 0.70),
+    ("holdout51", "figures", "F1", 0.75),
+    ("holdout51", "places", "F1", 0.85),
+    ("holdout51", "events", "R", 0.50),
 ]
 
 
