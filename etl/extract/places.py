@@ -499,6 +499,11 @@ def _name_forms() -> dict[str, tuple[tuple[re.Pattern[str], str, bool], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _without_admin_prefix(name: str) -> str:
+    """A subdivision's name without GeoNames' word of its kind before it ("Province of Cagayan" is "Cagayan"), or ""."""
+    return next((name[len(p) :] for p in _ADMIN_PREFIXES if name.startswith(p) and len(name) > len(p) + 2), "")
+
+
 def _without_admin_suffix(name: str) -> str:
     """A province's name without the word of its kind after it, unless what is left is a generic or everyday word."""
     suffixes, generic = _admin_name_parts()
@@ -523,7 +528,7 @@ def _add_admin(add, listed: dict) -> None:
             continue
         names = [name, *filter(None, row["aliases"].split("|"))]
         # "Province of Cagayan" is written "Cagayan"
-        names += [n[len(p) :] for n in names for p in _ADMIN_PREFIXES if n.startswith(p) and len(n) > len(p) + 2]
+        names += [b for n in names if (b := _without_admin_prefix(n))]
         if row["kind"] == "province":  # "Boyacá Department" is written "Boyacá"
             names += [b for n in names if (b := _without_admin_suffix(n))]
         forms = [
@@ -531,8 +536,7 @@ def _add_admin(add, listed: dict) -> None:
         ]
         names += [f for f, _ in forms]
         # "South Gyeongsang" for Gyeongsangnam-do; "Palawan" for GeoNames' "Province of Palawan"
-        bare = next((name[len(p) :] for p in _ADMIN_PREFIXES if name.startswith(p) and len(name) > len(p) + 2), name)
-        shown = next((f for f, english in forms if english), bare)
+        shown = next((f for f, english in forms if english), _without_admin_prefix(name) or name)
         pop = int(row["population"])
         towns = [t for t in (_biggest_city(n, iso3) for n in names) if t]
         # another name of a town counts where the town holds most of the subdivision's people: "Querétaro" for
