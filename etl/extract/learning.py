@@ -6,6 +6,7 @@ import csv
 import itertools
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -51,6 +52,11 @@ _VERB_AFTER = re.compile(r"\s+([a-z]+)")
 # "in Cork", "held in Rosario", "hosted by Suncheon": a place named as where something happens, not as a member.
 _HOST_BEFORE = re.compile(r"(?:\b(?:in|at|hosted by|held in|venue|host city|seat)\s+(?:the\s+city\s+of\s+)?)\Z", re.I)
 _HOST_REACH = 24
+# "120 km northwest of Harare", "a village near Kigali": a place named to say where another is
+_BEARING_BEFORE = re.compile(
+    r"\b(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of|outside(?:\s+of)?|near)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
 # "X Learning City", "Learning X": a city named by its learning-city initiative.
 _LEARNING_AFTER = re.compile(r"[ \t]+Learning[ \t]+City\b")
 _LEARNING_BEFORE = re.compile(r"\bLearning[ \t]+\Z")
@@ -216,14 +222,19 @@ class _Reader:
         self.cities = [p for p in places if p.kind in ("city", "district") or _local_government(p)]
         self.by_start = {p.start: p for p in places}
         self.found: dict[tuple[str, str], LearningCity] = {}
+        # (city, sentence) of every recognition read, kept or not, and (city, sentence, kind) of those kept
+        self.recognised: set[tuple[str, ...]] = set()
         self.topic = bool(sentences) and _words("strong").search(text, 0, len(text))
         # Searched once in the whole text, so that most articles skip the search in each sentence.
         self.headed = _head_re().search(text) is not None
 
     def add(self, city: PlaceMention | None, name: str, iso3: str, rec: Recognition, sentence: str) -> None:
         name = city.name if city else name
-        if (name, rec.name) in self.found:
+        # one sentence gives a city one recognition of a kind ("UNESCO GNLC" and "GNLC" in one sentence are one)
+        if (name, rec.name) in self.found or (name, sentence, rec.kind) in self.recognised:
+            self.recognised.add((name, sentence))
             return
+        self.recognised.update([(name, sentence), (name, sentence, rec.kind)])
         lat, lon = (city.lat, city.lon) if city else (None, None)
         self.found[(name, rec.name)] = LearningCity(
             name, city.country_iso3 if city else iso3, lat, lon, rec.name, sentence, rec.kind
@@ -236,9 +247,9 @@ class _Reader:
             self._lists()
         if self.cities:
             self._clauses()
-            # a sentence that gives a city a recognition does not also make it a case of practice
-            recognised = {(c.city, c.sentence) for c in self.found.values()}
-            _practice(self.text, self.sentences, self.cities, self._add_practice, recognised)
+            # a sentence that gives a city a recognition (even one an earlier sentence gave) does not also make it a
+            # case of practice
+            _practice(self.text, self.sentences, self.cities, self._add_practice, self.recognised)
         return list(self.found.values())
 
     def _add_practice(self, city: PlaceMention, recognition: str, sentence: Sentence) -> None:
@@ -289,7 +300,8 @@ class _Reader:
         return recognitions(text, sent.start, sent.end)
 
     def _hosted(self, start: int) -> bool:
-        return bool(_HOST_BEFORE.search(self.text, max(0, start - _HOST_REACH), start))
+        before = max(0, start - _HOST_REACH)
+        return bool(_HOST_BEFORE.search(self.text, before, start) or _BEARING_BEFORE.search(self.text, before, start))
 
     def _take(self, lst: NameList, rec: Recognition, sentence: str) -> None:
         # "Leeds, February 16": a dateline, not a list; "In Kenya, Makueni County is ...": a phrase, not an item
@@ -523,7 +535,7 @@ def _practice(
     sentences: list[Sentence],
     cities: list[PlaceMention],
     add: Callable[[PlaceMention, str, Sentence], None],
-    recognised: set[tuple[str, str]] = frozenset(),  # type: ignore[assignment]
+    recognised: AbstractSet[tuple[str, ...]] = frozenset(),
 ) -> None:
     """A city that is the subject of a sentence in a paragraph about building learning cities or a learning society."""
     topic = _words("topic")

@@ -401,3 +401,47 @@ def test_the_learning_city_of_a_city_names_it(text, expected):
 )  # fmt: skip
 def test_speakers_invitations_and_municipalities(text, expected):
     assert {city for city, _ in learning(text)} == expected
+
+
+def rows(text: str) -> list[tuple[str, str, str]]:
+    return [
+        (c.city, c.recognition, c.kind)
+        for c in extract_learning_cities(text, split_sentences(text), extract_places(text))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "added to" the network carries the network named in the sentence before to the city
+        ("Lyon joined the UNESCO Global Network of Learning Cities in 2016. This year, 40 cities, including the "
+         "city of Porto, were added to the network.",
+         {("Lyon", "UNESCO Global Network of Learning Cities"), ("Porto", "UNESCO Global Network of Learning Cities")}),
+        # a city named to say where the member lies is no member
+        ("Kwekwe, a mining town about 200 km southwest of Harare, has been added to the UNESCO Global Network of "
+         "Learning Cities.",
+         {("Kwekwe", "UNESCO Global Network of Learning Cities")}),
+        ("Machakos, a town near Nairobi, has joined the UNESCO Global Network of Learning Cities.",
+         {("Machakos", "UNESCO Global Network of Learning Cities")}),
+    ],
+)  # fmt: skip
+def test_a_city_added_to_a_network_is_a_member_and_a_bearing_is_not(text, expected):
+    assert learning(text) == expected
+
+
+def test_one_sentence_gives_a_city_one_recognition_of_a_kind():
+    # the list names the network as "UNESCO GNLC" (the paragraph before), the clause as "GNLC": one row each city
+    text = (
+        "The UNESCO GNLC supports lifelong learning in its member cities.\n\nWith this year's admission of new "
+        "members, the GNLC keeps growing. Two Spanish cities – Bilbao and Seville – joined this year, bringing the "
+        "number of Spanish members to nine."
+    )
+    assert [(c, k) for c, _, k in rows(text)] == [("Bilbao", "network member"), ("Seville", "network member")]
+
+
+def test_a_sentence_that_recognises_a_city_again_makes_it_no_case_of_practice():
+    text = (
+        "Building learning cities is a shared task. Bilbao joined the UNESCO GNLC in 2019. "
+        "Bilbao became a member of the UNESCO GNLC after years of work."
+    )
+    assert PRACTICE_KIND not in {k for _, _, k in rows(text)}
