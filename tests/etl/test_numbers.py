@@ -255,6 +255,18 @@ def test_a_singular_word_after_a_plural_count_is_a_verb_not_part_of_the_unit(tex
 @pytest.mark.parametrize(
     ("text", "unit"),
     [
+        ("Two days' Summer Teachers Forum opened in Accra.", "days"),
+        ("She gave three weeks’ training to the staff.", "weeks"),
+        ("Applicants need five years' experience in schools.", "years"),
+    ],
+)
+def test_a_length_of_time_in_the_possessive_is_the_unit(text, unit):
+    assert only(text).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
         ("It logged 300 teacher visits.", "teacher visits"),
         ("It runs 30 arts education programmes.", "arts education programmes"),
         ("It had 5 million page views.", "page views"),

@@ -147,6 +147,11 @@ def parse_unit(text: str, pos: int, limit: int) -> tuple[str, str, int]:
             if not nw or nw in stops or nw in words or nw in ("and", "or") or unit_category(nw) == "duration":
                 break  # "800 attendees online, ...", "450 million last year": the word ends the phrase
             # "12 online courses": an adjective before the noun, part of the phrase
+        if word[-2:] in ("s'", "s’") and unit_category(word[:-1]) == "duration":
+            # "two days' conference", "three years' experience": a length of time, whatever it is of ("300 students'
+            # laptops" counts the laptops)
+            toks.append((m.start("word"), m.end() - 1, word[:-1], "duration"))
+            break
         cat = unit_category(word)
         if not cat and low.endswith("ly") and low not in modifiers():  # an adverb, unless "daily lessons"
             break
