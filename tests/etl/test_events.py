@@ -1943,3 +1943,15 @@ def test_a_gathering_described_with_a_and_named_in_the_next_sentence_is_one_even
     assert [(e.name, e.date, e.edition) for e in extract_article(text).events] == [
         ("World Conference on Contextual", "2010-10-19", 9)
     ]
+
+
+def test_a_quoted_theme_of_the_event_is_no_event():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "Accra: Two days' West African Teachers Fest was opened today by the minister. More than 600 participants "
+        'from 12 countries came to the fest and discussed the main theme of the fest "Teach Beyond The Walls".'
+    )
+    assert [(e.name, e.attendees, e.countries_represented) for e in extract_article(text).events] == [
+        ("West African Teachers Fest", 600, 12)
+    ]

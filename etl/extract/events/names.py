@@ -714,6 +714,8 @@ def _titled_mentions(text: str, keywords: list[tuple[int, int]], named: list[Men
             pos = named_at[of.end()].end
             if d := _ACRONYM_DEF.match(text, pos):
                 pos = d.end()
+        if _THEME_OF.search(text, max(0, k_start - 40), k_start):
+            continue  # 'the main theme of the fest "Title"': the event's theme, not its name
         if t := lex.title_after.match(text, pos):
             start, end = k_start, t.end()
         elif any(q in text[max(0, k_start - 3) : k_start] for q in ('"', "”", "’", "»")) and (
@@ -739,6 +741,9 @@ def _titled_mentions(text: str, keywords: list[tuple[int, int]], named: list[Men
 
 
 _DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his)[ \t]+\Z")
+_THEME_OF = re.compile(
+    r"\b(?:theme|motto|slogan|topic)[ \t]+of[ \t]+(?:the|this|its|this[ \t]+year[’']s)[ \t]+\Z", re.I
+)
 
 
 def _brand_mentions(text: str, taken: list[tuple[int, int]], places: list[PlaceMention], lex: Lexicon) -> list[Mention]:
