@@ -1955,3 +1955,29 @@ def test_a_quoted_theme_of_the_event_is_no_event():
     assert [(e.name, e.attendees, e.countries_represented) for e in extract_article(text).events] == [
         ("West African Teachers Fest", 600, 12)
     ]
+
+
+def test_one_edition_number_and_event_word_name_one_event_anywhere_in_the_article():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "Our team took part in the 12th Pacific Conference on Open Schooling, held on 3 to 5 May 2022 in Suva, Fiji.\n\n"
+        "As the 12th edition of the Commonwealth Open Schooling Association (COSA) Conference, this conference "
+        "was attended by more than 600 delegates from over 30 countries."
+    )
+    assert [(e.name, e.city, e.attendees, e.countries_represented) for e in extract_article(text).events] == [
+        ("12th Pacific Conference on Open Schooling", "Suva", 600, 30)
+    ]
+
+
+def test_a_series_named_in_the_plural_after_previous_is_no_event_and_takes_no_figures():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "The Schools Leaders Summit, held in Nairobi from 4-6 March 2019, gathered education ministers. It built on "
+        "eight previous annual Open Classroom Summit events. Over 40 countries were represented and the Summit "
+        "brought together more than 300 delegates."
+    )
+    assert [(e.name, e.attendees, e.countries_represented) for e in extract_article(text).events] == [
+        ("Schools Leaders Summit", 300, 40)
+    ]

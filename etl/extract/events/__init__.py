@@ -39,6 +39,7 @@ def extract_events(
     lex = lexicon()
     art = Article(text, sentences, metrics, places, published)
     mentions, art.keyword_starts = find_mentions(text, places, lex)
+    mentions = [m for m in mentions if not _past_series(m, text)]
     if not mentions:
         return []
     for m in mentions:
@@ -102,6 +103,20 @@ def extract_events(
     # other ("This Tuesday, City Hub hosted the mayors' meeting to establish ..."); beside events it tells of, it is
     # most often one of their parts.
     return _co_located(events) or quiet[:1]
+
+
+# "it built on ten previous annual X Forum events": a series' past editions together, no event of their own
+_PAST_BEFORE = re.compile(r"\b(?:previous|past|earlier|former)[ \t]+(?:[\w-]+[ \t]+){0,2}\Z", re.IGNORECASE)
+_PLURAL_AFTER = re.compile(r"[ \t]+(?:events|editions|conferences|forums|summits|meetings)\b")
+
+
+def _past_series(m: Mention, text: str) -> bool:
+    """A name the text gives in the plural after "previous" ("ten previous annual X Forum events")."""
+    return (
+        not m.backref
+        and bool(_PLURAL_AFTER.match(text, m.end))
+        and bool(_PAST_BEFORE.search(text, max(0, m.start - 40), m.start))
+    )
 
 
 def _co_located(events: list[Event]) -> list[Event]:
@@ -381,6 +396,10 @@ def _group(
             # ... or in other words, with the same edition and event word ("7th Africa’s eLearning conference" and
             # "The seventh edition of the International conference on ICT for development")
             if headline and c.edition and c.edition == o.edition and c.tokens & o.tokens - c.core - o.core:
+                return True
+            # ... as anywhere in the article: "the 27th World Conference on Online Learning ... As the 27th edition of
+            # the ICDE World Conference, ...": one edition's number and event word
+            if c.edition and c.edition > 1 and c.edition == o.edition and c.tokens & o.tokens - c.core - o.core:
                 return True
             if not (c.core and o.core and (c.core <= o.core or o.core <= c.core)):
                 return False
