@@ -1981,3 +1981,24 @@ def test_a_series_named_in_the_plural_after_previous_is_no_event_and_takes_no_fi
     assert [(e.name, e.attendees, e.countries_represented) for e in extract_article(text).events] == [
         ("Schools Leaders Summit", 300, 40)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the capitalised name an acronym in brackets stands for names the event, with the acronym
+        ("Last week 3,000 teachers were all attending the annual Open Schools Lisbon (OSL) conference in Lisbon.",
+         [("Open Schools Lisbon (OSL) conference", "Lisbon", 3000)]),
+        # a description before it does not: the acronym names it
+        ("Last week 3,000 teachers were all attending the annual open schooling (OpenSch) conference in Lisbon.",
+         [("OpenSch conference", "Lisbon", 3000)]),
+        # and a brand written with that acronym is the same event
+        ("Over 3,000 teachers came on the first day of the Pacific Open Schools Network (POSN) expo in Suva, Fiji, on "
+         "Tuesday. Among the guests who attended the opening at POSN Suva 2024 were five ministers.",
+         [("Pacific Open Schools Network (POSN) expo", "Suva", 3000)]),
+    ],
+)  # fmt: skip
+def test_an_event_word_after_an_acronym_in_brackets(text, expected):
+    from etl.extract.pipeline import extract_article
+
+    assert [(e.name, e.city, e.attendees) for e in extract_article(text).events] == expected

@@ -387,6 +387,12 @@ def _group(
                 return True
             if _described_beside_brand(c, o, mentions, text) or _introduced(o, c, mentions, text):
                 return True
+            # "GESS Dubai 2020" and "the Global Educational Supplies and Solutions (GESS) exhibition": a brand and the
+            # name that defines its acronym
+            if (brand or all(mentions[i].kind == "brand" for i in o.members)) and _acronyms(c, mentions) & _acronyms(
+                o, mentions
+            ):
+                return True
             # a headline names the article's first event in fewer words ("Lyon to host data forum" and then "the
             # second International Forum on School Data")
             headline = bool(in_headline) and (
@@ -449,6 +455,14 @@ def _group(
 
 
 _THE_BEFORE = re.compile(r"\b(?:the|The|THE)[ \t]+\Z")
+_BRACKETED_ACRONYM = re.compile(r"\(([A-Za-z][A-Za-z0-9&+-]{1,11})\)")
+
+
+def _acronyms(c: _Cluster, mentions: list[Mention]) -> set[str]:
+    """The acronyms in brackets in the names of a cluster's mentions."""
+    return {a for i in c.members for a in _BRACKETED_ACRONYM.findall(mentions[i].name) if sum(map(str.isupper, a)) > 1}
+
+
 _A_BEFORE = re.compile(r"\b(?:a|an|A|An)[ \t]+\Z")
 
 

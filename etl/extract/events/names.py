@@ -401,7 +401,11 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
             elif not _name_before(text, k_start):
                 lower_case.append((k_start, k_end))  # "the conference": no name before the event word
                 continue
-            start = bracketed.start("acr") if bracketed else expand_left(text, k_start, lex)
+            start = expand_left(text, k_start, lex)
+            if bracketed and start < bracketed.start():
+                bracketed = None  # "the Online Educa Berlin (OEB) conference": named by what the acronym stands for
+            elif bracketed:
+                start = bracketed.start("acr")  # "an educational technology (EdTech) conference": by its acronym
             left = text[start:k_start].split()
             after = _NEXT_LOWER.match(text, k_end)
             if after and after.group(1) in lex.not_after:
