@@ -1123,6 +1123,10 @@ def _extract(text: str) -> list[PlaceMention]:
         implied = _countries_implied(kept, tops) - countries
         for i in (i for i, top in enumerate(tops) if top is None and implied):
             tops[i] = _choose(kept[i], text, countries | implied, partial(_reads_as_place, text, i, kept))
+    # "in Kirklees" ... "Kirklees has been chosen": a name read as a place where words around it say so is that place
+    # wherever else the article writes it
+    settled = {r.key: top for r, top in zip(kept, tops, strict=True) if top is not None}
+    tops = [top or settled.get(r.key) for r, top in zip(kept, tops, strict=True)]
     for r, top in zip(kept, tops, strict=True):
         if top is None:
             continue

@@ -712,3 +712,17 @@ def test_datelines_under_a_byline_or_a_labelled_date(text, expected):
 )  # fmt: skip
 def test_one_name_for_a_subdivision_in_an_article(text, expected):
     assert [(p.name, p.kind, p.country_iso3) for p in extract_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town needs words around it to read as a place; once they say so, every mention of it is that place
+        ("Kirklees has been chosen to join the network, a first in England. Families in Kirklees are proud.",
+         [("Kirklees", 0), ("England", 57), ("Kirklees", 78)]),
+        ("Ybycuí has joined the network. The mayor of the town of Ybycuí, Paraguay, spoke.",
+         [("Ybycuí", 0), ("Ybycuí", 56), ("Paraguay", 64)]),
+    ],
+)  # fmt: skip
+def test_a_name_read_as_a_place_once_is_that_place_wherever_the_article_writes_it(text, expected):
+    assert [(p.name, p.start) for p in extract_places(text)] == expected
