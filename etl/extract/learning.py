@@ -409,7 +409,11 @@ class _Reader:
                 ]
                 if not clause_cities:
                     continue
-                clause_recs = [r for r in recs if lo <= r.start < hi] or lately
+                # a clause that names none takes the one an earlier clause of the sentence names ("A and B (joining
+                # the GNLC in 2015), and C and D (joining in 2020)")
+                clause_recs = (
+                    [r for r in recs if lo <= r.start < hi] or [r for r in recs if r.start < lo][-1:] or lately
+                )
                 for city in clause_cities:
                     if clause_recs and not _DATELINE.match(text, city.end) and not _filed_from(text, city):
                         rec = min(clause_recs, key=lambda r: abs(r.start - city.start))

@@ -445,3 +445,11 @@ def test_a_sentence_that_recognises_a_city_again_makes_it_no_case_of_practice():
         "Bilbao became a member of the UNESCO GNLC after years of work."
     )
     assert PRACTICE_KIND not in {k for _, _, k in rows(text)}
+
+
+def test_a_clause_that_names_no_recognition_takes_the_one_an_earlier_clause_names():
+    text = (
+        "Building learning cities matters. Two towns came before: Espoo and Porto (joining the GNLC in 2016), and "
+        "Lyon in the south and Cork in the west (joining in 2019)."
+    )
+    assert learning(text) == {("Espoo", "GNLC"), ("Porto", "GNLC"), ("Lyon", "GNLC"), ("Cork", "GNLC")}
