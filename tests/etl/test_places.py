@@ -726,3 +726,16 @@ def test_one_name_for_a_subdivision_in_an_article(text, expected):
 )  # fmt: skip
 def test_a_name_read_as_a_place_once_is_that_place_wherever_the_article_writes_it(text, expected):
     assert [(p.name, p.start) for p in extract_places(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capital is the city, not the same-named division around it, however many more live in the division
+        ("The training was held in Banjul, the capital of The Gambia.", ("Banjul", "city")),
+        # the division keeps its name written in full
+        ("The schools are in Maputo Province, Mozambique.", ("Maputo", "province")),
+    ],
+)  # fmt: skip
+def test_a_capital_is_the_city_not_its_same_named_division(text, expected):
+    assert (extract_places(text)[0].name, extract_places(text)[0].kind) == expected
