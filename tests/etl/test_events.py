@@ -2002,3 +2002,16 @@ def test_an_event_word_after_an_acronym_in_brackets(text, expected):
     from etl.extract.pipeline import extract_article
 
     assert [(e.name, e.city, e.attendees) for e in extract_article(text).events] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'On May 4, the Institute organized a conference: "Open Schools in Moldova". About 200 people came.',
+        'On May 4, the Institute organized a conference: "Open Schools in Moldova”. About 200 people came.',
+    ],
+)
+def test_a_quoted_title_after_a_colon_names_the_event(text):
+    from etl.extract.pipeline import extract_article
+
+    assert [(e.name, e.attendees) for e in extract_article(text).events] == [("Open Schools in Moldova", 200)]

@@ -225,7 +225,7 @@ def lexicon() -> Lexicon:
         host_verb=re.compile(r"\s*,?\s*(?:" + trie(sorted(marked("host_verb"))) + r")\b", re.I),
         before=phrases(marked("before"), anchor_end=True),
         strong_before=phrases(marked("strong_before"), anchor_end=True),
-        title_after=re.compile(r"\s*,?\s*(?:(?:" + titles + r")\s+)?" + title),
+        title_after=re.compile(r"\s*[,:]?\s*(?:(?:" + titles + r")\s+)?" + title),  # "a conference: \"Title\""
         title_before=re.compile(title + r"\s+$"),
         edition_scan=re.compile(r"\s(?:" + trie(sorted({p.lower() for p in marked("edition")})) + r")\s"),
         edition_words=tuple(sorted({p.lower().split()[0] for p in marked("edition")})),
