@@ -2015,3 +2015,10 @@ def test_a_quoted_title_after_a_colon_names_the_event(text):
     from etl.extract.pipeline import extract_article
 
     assert [(e.name, e.attendees) for e in extract_article(text).events] == [("Open Schools in Moldova", 200)]
+
+
+def test_an_event_that_is_to_kick_off_on_a_day_takes_place_then():
+    text = "The Pacific Schools Show 2016, the first of its kind in the region, is to kick off on Nov 3."
+    assert [(e.name, e.date) for e in events(text, published="2016-10-01")] == [
+        ("Pacific Schools Show 2016", "2016-11-03")
+    ]
