@@ -77,6 +77,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout49",
             "holdout50",
             "holdout51",
+            "holdout52",
+            "holdout53",
         )
     }
 
@@ -266,6 +268,12 @@ FLOORS = [
     ("holdout51", "figures", "F1", 0.75),
     ("holdout51", "places", "F1", 0.85),
     ("holdout51", "events", "R", 0.50),
+    ("holdout52", "figures", "F1", 0.90),
+    ("holdout52", "places", "F1", 0.85),
+    ("holdout52", "events", "R", 0.60),
+    ("holdout53", "figures", "F1", 0.88),
+    ("holdout53", "places", "F1", 0.80),
+    ("holdout53", "events", "R", 0.80),
 ]
 
 
