@@ -303,20 +303,21 @@ def _next_day(d: DateMention, nxt: DateMention) -> bool:
     return nxt.day == 1 and nxt.month == d.month % 12 + 1 and (d.day or 0) >= MONTH_END
 
 
-# Two days in figures and one year, last: "from 29/09 to 01/10/2023"
+# Two days in figures and one year, last, or a year each: "from 29/09 to 01/10/2023", "29/09/2023 to 01/10/2023"
 _SLASHED_SPAN = re.compile(
-    r"(?<![\d/.-])(\d{1,2})/(\d{1,2})[ \t]*(?:-|–|to)[ \t]*(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])"
+    r"(?<![\d/.-])(\d{1,2})/(\d{1,2})(?:/((?:19|20)\d{2}))?[ \t]*(?:-|–|to)[ \t]*(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})"
+    r"(?![\d/])"
 )
 
 
 def _settled_span(m: re.Match[str]) -> tuple[int, int, int, int, int, int] | None:
     """The first and last days of a span in figures, read day first or month first as a figure above 12 settles it
     (a span that runs backwards is no reading); None when both readings fit."""
-    a, b, c, d, year = (int(g) for g in m.groups())
+    a, b, first_year, c, d, year = (int(g) if g else 0 for g in m.groups())
     readings = []
     for (m1, d1), (m2, d2) in (((b, a), (d, c)), ((a, b), (c, d))):  # day first, then month first
         try:
-            first = date(year - (m1 > m2), m1, d1)
+            first = date(first_year or year - (m1 > m2), m1, d1)
             last = date(year, m2, d2)
         except ValueError:
             continue

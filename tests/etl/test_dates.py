@@ -30,6 +30,9 @@ from etl.extract.dates import find_relative, find_spans
         ("MARCH 3-5, 2021", "2021-03-03", "2021-03-05"),
         # two days in figures and one year: a figure above 12 settles which is the day
         ("organized in Kastoria, from 29/09 to 01/10/2023, at", "2023-09-29", "2023-10-01"),
+        # a year on each end
+        ("held from 28/09/2024 to 02/10/2024 in Lyon", "2024-09-28", "2024-10-02"),
+        ("held from 30/12/2023 to 02/01/2024", "2023-12-30", "2024-01-02"),
         ("from 10/13 to 10/15/2023 in", "2023-10-13", "2023-10-15"),
         ("from 28/12 to 02/01/2024", "2023-12-28", "2024-01-02"),
         # an ampersand joins two days as "and" does
