@@ -538,6 +538,11 @@ def test_a_word_that_ends_a_unit_phrase_is_no_unit_on_its_own(text):
             "sector.",
             [(1_676_006, "students"), (1_446_805, "students"), (229_201, "students")],
         ),
+        # ... with an adverb or "each" before the preposition
+        (
+            "About 9,100 pupils studied in online classes, 4,200 mostly in radio lessons and 800 each in the pilot towns.",
+            [(9_100, "pupils"), (4_200, "pupils"), (800, "pupils")],
+        ),
         # a figure with another preposition than the first's is no item of its list
         ("It gave 30 laptops to schools in Lagos, and 18 on Monday.", [(30, "laptops")]),
     ],

@@ -327,7 +327,8 @@ def _allotted(text: str, start: int, end: int, after: str) -> bool:
 
 # "61,000 children in preschool, 1,161,638 in primary, ...": a bare figure followed by the preposition that follows
 # the figure before it and its noun, in a list
-_PREPOSITION_AFTER = re.compile(r"[ \t]+(for|in|on|at)[ \t]+")
+# "1,161,638 in primary", "302,000 exclusively in ...", "300 each in ...": a bare figure's preposition
+_PREPOSITION_AFTER = re.compile(r"[ \t]+(?:(?:[a-z]+ly|each)[ \t]+)?(for|in|on|at)[ \t]+")
 # the figure before's noun (up to three words), then the same preposition
 _NOUN_THEN = {p: re.compile(rf"[ \t]+(?:[\w-]+[ \t]+){{0,3}}?{p}[ \t]") for p in ("for", "in", "on", "at")}
 
