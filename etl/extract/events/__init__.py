@@ -39,7 +39,7 @@ def extract_events(
     lex = lexicon()
     art = Article(text, sentences, metrics, places, published)
     mentions, art.keyword_starts = find_mentions(text, places, lex)
-    mentions = [m for m in mentions if not _past_series(m, text)]
+    mentions = [m for m in mentions if not _past_series(m, text, lex)]
     if not mentions:
         return []
     for m in mentions:
@@ -107,14 +107,13 @@ def extract_events(
 
 # "it built on ten previous annual X Forum events": a series' past editions together, no event of their own
 _PAST_BEFORE = re.compile(r"\b(?:previous|past|earlier|former)[ \t]+(?:[\w-]+[ \t]+){0,2}\Z", re.IGNORECASE)
-_PLURAL_AFTER = re.compile(r"[ \t]+(?:events|editions|conferences|forums|summits|meetings)\b")
 
 
-def _past_series(m: Mention, text: str) -> bool:
+def _past_series(m: Mention, text: str, lex: Lexicon) -> bool:
     """A name the text gives in the plural after "previous" ("ten previous annual X Forum events")."""
     return (
         not m.backref
-        and bool(_PLURAL_AFTER.match(text, m.end))
+        and bool(lex.plural_after.match(text, m.end))
         and bool(_PAST_BEFORE.search(text, max(0, m.start - 40), m.start))
     )
 

@@ -93,6 +93,7 @@ class Lexicon:
     host_clause: re.Pattern[str]  # a host verb, then the rest of its clause ("hosted ... by X and Y in")
     host_clause_verbs: tuple[str, ...]  # its verbs in lower case, one blank between words, up to any "*"
     plural_in: re.Pattern[str]  # "four education events in": several events of the article in one place
+    plural_after: re.Pattern[str]  # " events", " editions": an event word in the plural right after a name
     edition_scan: re.Pattern[str]  # " edition of ", in lower-cased text: where edition_of may match
     edition_words: tuple[str, ...]  # the first word of each edition_scan phrase, which stands right after its blank
     venue_after: re.Pattern[str]  # a venue's last words after a city ("Denver Convention Center")
@@ -200,6 +201,11 @@ def lexicon() -> Lexicon:
             + trie(sorted({r["plural"].strip().lower() for r in keywords if r["plural"].strip()}))
             + r")\s+in\s+\Z",
             re.I,
+        ),
+        plural_after=re.compile(
+            r"[ \t]+(?:"
+            + trie(sorted({r["plural"].strip().lower() for r in keywords if r["plural"].strip()} | {"editions"}))
+            + r")\b"
         ),
         host_clause=re.compile(
             r"(?<![\w-])(?:"
