@@ -222,8 +222,8 @@ class _Reader:
         self.cities = [p for p in places if p.kind in ("city", "district") or _local_government(p)]
         self.by_start = {p.start: p for p in places}
         self.found: dict[tuple[str, str], LearningCity] = {}
-        # (city, sentence) of every recognition read, kept or not, and (city, sentence, kind) of those kept
-        self.recognised: set[tuple[str, ...]] = set()
+        self.recognised: set[tuple[str, str]] = set()  # (city, sentence) of every recognition read, kept or not
+        self.kinds: set[tuple[str, str, str]] = set()  # (city, sentence, kind) of every recognition kept
         self.topic = bool(sentences) and _words("strong").search(text, 0, len(text))
         # Searched once in the whole text, so that most articles skip the search in each sentence.
         self.headed = _head_re().search(text) is not None
@@ -231,10 +231,10 @@ class _Reader:
     def add(self, city: PlaceMention | None, name: str, iso3: str, rec: Recognition, sentence: str) -> None:
         name = city.name if city else name
         # one sentence gives a city one recognition of a kind ("UNESCO GNLC" and "GNLC" in one sentence are one)
-        if (name, rec.name) in self.found or (name, sentence, rec.kind) in self.recognised:
-            self.recognised.add((name, sentence))
+        self.recognised.add((name, sentence))
+        if (name, rec.name) in self.found or (name, sentence, rec.kind) in self.kinds:
             return
-        self.recognised.update([(name, sentence), (name, sentence, rec.kind)])
+        self.kinds.add((name, sentence, rec.kind))
         lat, lon = (city.lat, city.lon) if city else (None, None)
         self.found[(name, rec.name)] = LearningCity(
             name, city.country_iso3 if city else iso3, lat, lon, rec.name, sentence, rec.kind
@@ -539,7 +539,7 @@ def _practice(
     sentences: list[Sentence],
     cities: list[PlaceMention],
     add: Callable[[PlaceMention, str, Sentence], None],
-    recognised: AbstractSet[tuple[str, ...]] = frozenset(),
+    recognised: AbstractSet[tuple[str, str]] = frozenset(),
 ) -> None:
     """A city that is the subject of a sentence in a paragraph about building learning cities or a learning society."""
     topic = _words("topic")
