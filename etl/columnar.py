@@ -83,9 +83,10 @@ def write_parquet(name: str, csv: bytes | Staged, folder: Path) -> Staged:
             return _write_parquet(name, csv, folder, block)
         except pa.ArrowInvalid as exc:
             # pyarrow refuses a row that spans more than two blocks ("straddling object ...", or "Empty CSV file or
-            # block" for the header): an event that thousands of articles report lists them all in one row
+            # block" for the header): an event that thousands of articles report lists them all in one row; and a
+            # quoted value whose line break falls where a block ends ("CSV parser got out of sync with chunker")
             size = csv.size if isinstance(csv, Staged) else len(csv)
-            if "block" not in str(exc) or block >= size:
+            if not ("block" in str(exc) or "out of sync" in str(exc)) or block >= size:
                 raise
             block *= 4
 
