@@ -216,6 +216,29 @@ def test_parquet_streamed_in_row_groups_is_the_whole_table_written_at_once(tmp_p
     assert parquet.read().to_pylist() == [dict(zip(TABLE_BY_NAME["metrics"].columns, row, strict=True)) for row in rows]
 
 
+def test_a_table_the_csv_chunker_loses_step_on_is_read_again_with_larger_blocks(tmp_path, monkeypatch):
+    """Regression (found by the test above, seed 297262054264992539209796904841174610271): a NUL before a quoted comma,
+    then a quoted line break, put pyarrow's chunker out of step with its parser at 300-byte blocks ("CSV parser got
+    out of sync with chunker"); the table is read again with larger blocks and is the same bytes."""
+    from etl.tables import header, render
+
+    def row(i: int, *cells: str, start: int = 0) -> tuple:
+        return (f"a-{i:04d}", "a", None, *cells, *[""] * (9 - len(cells)), start, start + 3)
+
+    widths = (10, 8, 16, 8, 26, 19, 20)
+    rows = [row(0, start=2287), row(1, start=44449)] + [row(i) for i in range(2, 13)]
+    rows.append(row(13, *[""] * 7, "xx", "xxx"))
+    rows.append(row(14, *["x" * w for w in widths], "x" * 18 + "\x00xxx", ","))
+    rows += [row(i) for i in range(16, 20)]
+    rows.append(row(20, *["x" * w for w in (10, 11, 20, 24, 21, 14)], "", "", "\n"))
+    rows += [row(i) for i in range(50, 54)]
+    csv = (header("metrics") + render(rows)).encode("utf-8")
+    monkeypatch.setattr(columnar, "READ_BLOCK", 300)
+    streamed = _streamed("metrics", csv, tmp_path)
+    assert streamed == _whole_parquet("metrics", csv)
+    assert pq.read_table(pa.BufferReader(streamed))["sentence"].to_pylist()[-5] == "\n"
+
+
 @pytest.mark.parametrize("block", [1 << 16, 1 << 18])
 def test_a_row_group_of_several_pages_is_the_same_bytes_whatever_the_blocks(tmp_path, monkeypatch, block):
     """Pages (1 MB) are cut every 1,024 values or at a chunk's end: were the row group written in the CSV's blocks,
