@@ -2022,3 +2022,19 @@ def test_an_event_that_is_to_kick_off_on_a_day_takes_place_then():
     assert [(e.name, e.date) for e in events(text, published="2016-10-01")] == [
         ("Pacific Schools Show 2016", "2016-11-03")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name with its event word, and a later sentence that refers back and says it took place
+        ("The 23rd annual Open Schools Conference opened on a rainy morning. The conference was held at a hotel.", 1),
+        ("Speakers praised the Global Schools Forum. The forum was attended by ministers.", 1),
+        # nothing says it takes place
+        ("The 23rd annual Open Schools Conference opened on a rainy morning. Its keynote was about games.", 0),
+        # a plan named with a year is no gathering, whatever the next sentence says
+        ("The plan serves the Digital Vision 2030. The plan was organised by the ministry.", 0),
+    ],
+)
+def test_a_named_event_a_later_sentence_says_took_place_is_a_row_without_date_or_place(text, expected):
+    assert len(events(text)) == expected

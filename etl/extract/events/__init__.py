@@ -851,9 +851,10 @@ def _event(
         or f.attendees is not None
         or f.overseas is not None
         or f.countries is not None
-        # "Mogadishu Tech Summit has entered its second day ... where the event is taking place": said to take place,
-        # and where, by its own sentences or its name
-        or (frame.cue and placed is not None)
+        # "The 23rd annual E-Learn Conference ... The conference was held at ...": a name with its event word, and a
+        # sentence that refers back to it says it takes place (a brand or a plan with a year, "Vision 2030", is not
+        # enough: such names are most often no gathering)
+        or (frame.cue and any(mentions[i].kind == "named" for i in g))
     )
     # A name with nothing said about it is no event row, unless a gathering described for what it does is said to
     # take place (kept aside by extract_events)
