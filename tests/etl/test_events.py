@@ -2038,3 +2038,12 @@ def test_an_event_that_is_to_kick_off_on_a_day_takes_place_then():
 )
 def test_a_named_event_a_later_sentence_says_took_place_is_a_row_without_date_or_place(text, expected):
     assert len(events(text)) == expected
+
+
+def test_an_event_named_in_brackets_after_the_subject_does_not_take_its_date():
+    text = (
+        "The Open Schools Conference 2011 (part of the Global Multi Conference on Computing) was hosted in Rome, "
+        "Italy, 20-23 July, 2011."
+    )
+    dated = {e.name: e.date for e in events(text, places=[place(text, "Rome"), place(text, "Italy", "country")])}
+    assert dated["Open Schools Conference 2011"] == "2011-07-20"

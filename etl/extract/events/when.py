@@ -153,9 +153,19 @@ def _nearer(text: str, d: DateSpan, m: Mention, rivals: list[Mention]) -> bool:
     event and the occasion it is held on ("X, hosted from 14 to 16 November 2023 on Y Week")."""
     gap = _gap(d, m)
     return any(
-        _gap(d, r) < gap and not _OCCASION.fullmatch(text, d.end, r.start) and not _joined_between(text, d, r)
+        _gap(d, r) < gap
+        and not _OCCASION.fullmatch(text, d.end, r.start)
+        and not _joined_between(text, d, r)
+        and not _aside(text, r, m, d)
         for r in rivals
     )
+
+
+def _aside(text: str, r: Mention, m: Mention, d: DateSpan) -> bool:
+    """``r`` is named in brackets after ``m``, closed before the date: "X (part of the Y) was hosted in Rome, 20-23
+    July" dates X, the subject, not the frame named aside."""
+    opened = text.rfind("(", m.end, r.start)
+    return opened >= 0 and ")" not in text[opened : r.start] and text.find(")", r.end, d.start) >= 0
 
 
 # "X, hosted ... from 12-13 November 2024 and held in collaboration with the 5th Y": the date before the words that
