@@ -1747,3 +1747,21 @@ def test_the_first_of_a_pair_of_numbers_takes_the_percent_sign_of_the_second(tex
 def test_the_codes_of_the_cfa_francs_and_the_east_caribbean_dollar(text, expected):
     m = figures(text)[0]
     assert (m.value, m.unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The team's offense was -5 yards in the half.", [(-5.0, "yards", "")]),
+        ("The air can dip to minus-130 degrees at night.", [(-130.0, "degrees", "")]),
+        ("It is about minus 233 Celsius out there.", [(-233.0, "Celsius", "")]),
+        ("In Europe: Stoxx 50 -1.3% FTSE -0.6%.", [(-1.3, "percent", "decrease"), (-0.6, "percent", "decrease")]),
+        ("On Wall Street: Dow +0.2% and S&P 500 +0.3%.", [(0.2, "percent", "increase"), (0.3, "percent", "increase")]),
+        # not signs: a bullet that opens its line, a range's dash after a number, a "+" before a count
+        ("Results:\n-5 schools got laptops.", [(5.0, "schools", "")]),
+        ("The fair ran from 7th -8th June with 300 pupils.", [(300.0, "pupils", "")]),
+        ("ASEAN +3 ministers met 40 teachers.", [(40.0, "teachers", "")]),
+    ],
+)
+def test_a_sign_before_a_figure(text, expected):
+    assert [(m.value, m.unit, m.change) for m in figures(text)] == expected

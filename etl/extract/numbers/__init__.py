@@ -35,7 +35,7 @@ from etl.extract.numbers.patterns import patterns
 from etl.extract.numbers.ranges import after_between, is_denominator, make_range, range_end
 from etl.extract.numbers.ratios import ratios
 from etl.extract.numbers.restated import restated
-from etl.extract.numbers.shares import DECREASE, change, fraction_words, ranks, shares
+from etl.extract.numbers.shares import DECREASE, INCREASE, change, fraction_words, ranks, shares
 from etl.extract.numbers.units import (
     COUNTED,
     carried,
@@ -60,6 +60,30 @@ _GLUED = re.compile(r"[A-Za-z]+")
 _DEGREES = re.compile(r"[ \t]?°[ \t]?[CF]\b")
 _INCH_MARKS = '"”″'
 _INCH = re.compile(r'["”″][ \t]+[a-zA-Z]')  # an inch mark after the number, then what it measures
+
+
+# A sign written before a figure: "-5 yards", "minus 130 degrees", "FTSE -0.6%", "Dow +0.2%"
+_SIGN = re.compile(r"(?:(?<![^\s(])(?P<sym>[-−+])|\b(?P<word>minus)[ \t-]?)\Z", re.IGNORECASE)
+# A number right before the sign, unless a name's ("Stoxx 50 -1.3%", "S&P 500 +0.3%"): the sign is a range's dash
+_NUMBER_TOKEN_END = re.compile(r"(?<![\w.,&])(?<![A-Za-z&] )[0-9][\w.,]*[ \t]*\Z")
+
+
+def _sign(text: str, at: int, lo: int, percent: bool) -> tuple[str, int]:
+    """The sign written right before the number at ``at`` and where it starts, or ("", at). A hyphen that opens its
+    line is a bullet, one after a number joins a range ("7th -8th June"); a "+" is a sign only before a percentage,
+    where it says a rise ("ASEAN +3" is a name)."""
+    s = _SIGN.search(text, max(lo, at - 6), at)
+    if s is None:
+        return "", at
+    if s.group("word"):
+        return "-", s.start()
+    sym = s.group("sym")
+    line = text.rfind("\n", 0, s.start()) + 1
+    if (sym == "+" and not percent) or not text[max(lo, line) : s.start()].strip():
+        return "", at
+    if _NUMBER_TOKEN_END.search(text, max(lo, s.start() - 20), s.start()):
+        return "", at
+    return ("+" if sym == "+" else "-"), s.start()
 
 
 def _quoted(text: str, lo: int, at: int) -> bool:
@@ -178,6 +202,9 @@ def _digit_metric(
         cur = "shillings"  # "450m/-", "90,000/-": East Africa writes shillings after the amount
     before = text[num_start - 1] if num_start > 0 else " "
     before2 = text[num_start - 2] if num_start > 1 else " "
+    sign, signed_at = _sign(text, num_start, sent.start, bool(pct)) if before in "-−+ \t" and not c else ("", 0)
+    if sign:
+        before = " "  # "Dow +0.2%", "minus-130 degrees": a sign, not part of a token
     if not c and (before.isalnum() or before in "_@#/\\+" or (before in ".,:-–‑" and before2.isalnum())):
         return None  # "COVID-19", "G20", "v.2", "1,2,3", "ASEAN+3": part of a token
     if (
@@ -264,6 +291,10 @@ def _digit_metric(
     if m.group("plus") and not qual[0]:
         qual = ("+", "at_least")
     direction = change(text, _cue_end(text, start, sent.start, qual[0]), sent.start, end, sent.end, bool(pct))
+    if sign and not rng:
+        # "FTSE -0.6%": a signed percentage is a change; "-5 yards", "minus 130 degrees": a value below zero
+        value, start = (-value if sign == "-" else value), signed_at
+        direction = direction or ((DECREASE if sign == "-" else INCREASE) if pct else "")
     # "fell from 80.5 in 2012 to 78.2 percent in 2022": the figure takes the unit of the later one
     later = None
     if not (pct or rng or cur or scale) and _FROM_BEFORE.search(text, max(sent.start, start - 12), start):
