@@ -1765,3 +1765,18 @@ def test_the_codes_of_the_cfa_francs_and_the_east_caribbean_dollar(text, expecte
 )
 def test_a_sign_before_a_figure(text, expected):
     assert [(m.value, m.unit, m.change) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Each sample was cooked for 3min.", [(3.0, "min")]),
+        ("The session lasts 45 mins in all.", [(45.0, "mins")]),
+        ("The pixel pitch employed was 352 μm.", [(352.0, "μm")]),
+        ("Chips of 7 nanometres are next.", [(7.0, "nanometres")]),
+        ("It takes 3 min to read.", []),  # a page's reading time
+        ("It is about minus 387 Fahrenheit.", [(-387.0, "Fahrenheit")]),
+    ],
+)
+def test_units_of_time_length_and_temperature(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected
