@@ -543,8 +543,16 @@ def test_a_word_that_ends_a_unit_phrase_is_no_unit_on_its_own(text):
             "About 9,100 pupils studied in online classes, 4,200 mostly in radio lessons and 800 each in the pilot towns.",
             [(9_100, "pupils"), (4_200, "pupils"), (800, "pupils")],
         ),
+        # ... with "by", "from", "with" or "who"
+        ("The scheme offers 435 flats by open sale and 187 by lottery.", [(435, "flats"), (187, "flats")]),
+        (
+            "There are 68,400 graduates who have no job and 95,800 who work part-time.",
+            [(68_400, "graduates"), (95_800, "graduates")],
+        ),
+        ("It hosted 12 teachers from nursery level and 8 from primary schools.", [(12, "teachers"), (8, "teachers")]),
         # a figure with another preposition than the first's is no item of its list
         ("It gave 30 laptops to schools in Lagos, and 18 on Monday.", [(30, "laptops")]),
+        ("It gave 300 laptops to schools in Lima and 200 from donors.", [(300, "laptops")]),
     ],
 )
 def test_figures_handed_to_names_in_a_list_count_what_the_first_counts(text, expected):

@@ -328,9 +328,11 @@ def _allotted(text: str, start: int, end: int, after: str) -> bool:
 # "61,000 children in preschool, 1,161,638 in primary, ...": a bare figure followed by the preposition that follows
 # the figure before it and its noun, in a list
 # "1,161,638 in primary", "302,000 exclusively in ...", "300 each in ...": a bare figure's preposition
-_PREPOSITION_AFTER = re.compile(r"[ \t]+(?:(?:[a-z]+ly|each)[ \t]+)?(for|in|on|at)[ \t]+")
+# "435 homes by open sale and 187 by tender", "68,400 people who ... and 95,800 who ...": a preposition or "who"
+_PARALLEL_WORDS = ("for", "in", "on", "at", "by", "from", "with", "who")
+_PREPOSITION_AFTER = re.compile(rf"[ \t]+(?:(?:[a-z]+ly|each)[ \t]+)?({'|'.join(_PARALLEL_WORDS)})[ \t]+")
 # the figure before's noun (up to three words), then the same preposition
-_NOUN_THEN = {p: re.compile(rf"[ \t]+(?:[\w-]+[ \t]+){{0,3}}?{p}[ \t]") for p in ("for", "in", "on", "at")}
+_NOUN_THEN = {p: re.compile(rf"[ \t]+(?:[\w-]+[ \t]+){{0,3}}?{p}[ \t]") for p in _PARALLEL_WORDS}
 
 
 def _parallel(text: str, gap: str, end: int) -> bool:
