@@ -550,6 +550,16 @@ def test_a_word_that_ends_a_unit_phrase_is_no_unit_on_its_own(text):
             [(68_400, "graduates"), (95_800, "graduates")],
         ),
         ("It hosted 12 teachers from nursery level and 8 from primary schools.", [(12, "teachers"), (8, "teachers")]),
+        # ... "to", and a qualifier before the bare figure
+        (
+            "It sent almost 3,000 laptops to Zhytomyr region and about 2,000 to Kyiv.",
+            [(3_000, "laptops"), (2_000, "laptops")],
+        ),
+        # the whole a part is "out of"
+        (
+            "It has handed over 30,000 tablets to schools out of the 50,000 planned.",
+            [(30_000, "tablets"), (50_000, "tablets")],
+        ),
         # a figure with another preposition than the first's is no item of its list
         ("It gave 30 laptops to schools in Lagos, and 18 on Monday.", [(30, "laptops")]),
         ("It gave 300 laptops to schools in Lima and 200 from donors.", [(300, "laptops")]),
@@ -1788,3 +1798,22 @@ def test_a_sign_before_a_figure(text, expected):
 )
 def test_units_of_time_length_and_temperature(text, expected):
     assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rounds saw a drop of 77 per cent and 82 per cent on 2022 and 2021.",
+            [(-77.0, "decrease"), (-82.0, "decrease")],
+        ),
+        ("Skills increased by 14% and 13.6% respectively.", [(14.0, "increase"), (13.6, "increase")]),
+        ("Funding fell 3% and 40% of teachers left.", [(-3.0, "decrease"), (40.0, "")]),  # the second is a share
+    ],
+)
+def test_a_percentage_joined_to_a_change_by_and_is_the_same_kind_of_change(text, expected):
+    assert [(m.value, m.change) for m in figures(text)] == expected
+
+
+def test_the_colon_sign_is_costa_rican_colones():
+    assert [(m.value, m.unit) for m in figures("An investment of more than ₡8.2 billion.")] == [(8.2e9, "colones")]

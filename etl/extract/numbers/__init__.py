@@ -68,6 +68,11 @@ _SIGN = re.compile(r"(?:(?<![^\s(])(?P<sym>[-−+])|\b(?P<word>minus)[ \t-]?)\Z"
 _NUMBER_TOKEN_END = re.compile(r"(?<![\w.,&])(?<![A-Za-z&] )[0-9][\w.,]*[ \t]*\Z")
 
 
+_PERCENT_UNITS = ("percent", "percentage points")
+_JOINED_PAIR = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|or)[ \t]+")
+_OF_AFTER = re.compile(r"[ \t]+of\b")  # "fell 3% and 40% of teachers left": a share, no change
+
+
 def _sign(text: str, at: int, lo: int, percent: bool) -> tuple[str, int]:
     """The sign written right before the number at ``at`` and where it starts, or ("", at). A hyphen that opens its
     line is a bullet, one after a number joins a range ("7th -8th June"); a "+" is a sign only before a percentage,
@@ -291,6 +296,16 @@ def _digit_metric(
     if m.group("plus") and not qual[0]:
         qual = ("+", "at_least")
     direction = change(text, _cue_end(text, start, sent.start, qual[0]), sent.start, end, sent.end, bool(pct))
+    if (
+        not direction
+        and pct
+        and prev is not None
+        and prev.change
+        and prev.unit in _PERCENT_UNITS
+        and _JOINED_PAIR.fullmatch(text, prev.end, start)
+        and not _OF_AFTER.match(text, end)
+    ):
+        direction = prev.change  # "a drop of 77 per cent and 82 per cent": the second is the same kind of change
     if sign and not rng:
         # "FTSE -0.6%": a signed percentage is a change; "-5 yards", "minus 130 degrees": a value below zero
         value, start = (-value if sign == "-" else value), signed_at

@@ -329,7 +329,7 @@ def _allotted(text: str, start: int, end: int, after: str) -> bool:
 # the figure before it and its noun, in a list
 # "1,161,638 in primary", "302,000 exclusively in ...", "300 each in ...": a bare figure's preposition
 # "435 homes by open sale and 187 by tender", "68,400 people who ... and 95,800 who ...": a preposition or "who"
-_PARALLEL_WORDS = ("for", "in", "on", "at", "by", "from", "with", "who")
+_PARALLEL_WORDS = ("for", "in", "on", "at", "to", "by", "from", "with", "who")
 _PREPOSITION_AFTER = re.compile(rf"[ \t]+(?:(?:[a-z]+ly|each)[ \t]+)?({'|'.join(_PARALLEL_WORDS)})[ \t]+")
 # the figure before's noun (up to three words), then the same preposition
 _NOUN_THEN = {p: re.compile(rf"[ \t]+(?:[\w-]+[ \t]+){{0,3}}?{p}[ \t]") for p in _PARALLEL_WORDS}
@@ -364,11 +364,12 @@ def carried(text: str, start: int, prev: Metric | None, end: int = -1) -> tuple[
         return prev.unit, prev.category  # "Out of a total of 3,307 schools, 837 ...": a part of the whole before
     if _allotted(text, prev.start, prev.end, gap) and _allotted(text, start, end, "") and _LIST_GAP.fullmatch(gap):
         return prev.unit, prev.category  # "30 laptops were donated for Tupou College, 18 for Queen Salote College"
-    if _parallel(text, gap, end):
-        return prev.unit, prev.category  # "61,000 children in preschool, 1,161,638 in primary"
     low = gap.lower().rstrip()
     q = next((q for q in qualifier_phrases() if ends_with_word(low, q)), "")
     low = low[: len(low) - len(q)].rstrip()
+    # "61,000 children in preschool, 1,161,638 in primary", "3,000 laptops to Zhytomyr and about 2,000 to Kyiv"
+    if _parallel(text, gap[: len(low)] + gap[len(gap.rstrip()) :] if q else gap, end):
+        return prev.unit, prev.category
     single, pairs = carry_cues()
     if any(ends_with_word(low, cue) for cue in single):
         return prev.unit, prev.category
