@@ -2047,3 +2047,9 @@ def test_an_event_named_in_brackets_after_the_subject_does_not_take_its_date():
     )
     dated = {e.name: e.date for e in events(text, places=[place(text, "Rome"), place(text, "Italy", "country")])}
     assert dated["Open Schools Conference 2011"] == "2011-07-20"
+
+
+def test_a_dateline_that_names_a_city_state_places_the_article_s_event():
+    text = "Singapore, 12 November 2016 – The Open Learning Festival 2016 will be held from 12-27 November."
+    e = only(text, places=[place(text, "Singapore", "country")], published="2016-11-12")
+    assert (e.city, e.country_iso3, e.date) == ("Singapore", "SGP", "2016-11-12")

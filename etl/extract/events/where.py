@@ -228,7 +228,7 @@ def dateline_place(art: Article) -> PlaceMention | None:
     ("Dubai, United Arab Emirates; 14 November 2022 –", "Thailand, Bangkok, 29 – 30 October 2024", "LAHORE:")."""
     text = art.text
     for p in art.places[:8]:
-        if p.kind != "city":
+        if p.kind != "city" and not city_state(p):  # "Singapore, 12 November 2016 –"
             continue
         line_start = text.rfind("\n", 0, p.start) + 1
         if not _SEPARATORS.fullmatch(_without_places(art, line_start, p.start)):
