@@ -1009,6 +1009,7 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
     kept: list[_Raw] = []
     person_until = -1
     common = _common_words()  # one-word names that are English words, with their Zipf frequency
+    by_start = {r.start: r for r in raws}
     for r in raws:
         if r.start < person_until or _names_a_currency(text, r.end):
             continue
@@ -1022,6 +1023,9 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
             ):
                 continue  # "Innovation Learning Hub", "ILH Hub": an everyday word ending an organisation's name
         if r.candidates[0].kind in {"city", "province", "district"} and r.key not in confirmed:
+            if _country_after(text, r, by_start) and not is_titled(r.start):
+                kept.append(r)  # "held in Tallinn Estonia on May 23rd": a city and its country without the comma
+                continue
             nxt = _next_cap_word(text, r.end)
             # "NCR Delhi": after an acronym, a place of its own, not the rest of a person's name
             acronym = r.key.isupper() and len(r.key) <= 5
@@ -1036,6 +1040,15 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
             continue
         kept.append(r)
     return kept
+
+
+def _country_after(text: str, r: _Raw, by_start: dict[int, _Raw]) -> bool:
+    """A country follows the name after one blank, and the name is a city of that country ("Tallinn Estonia")."""
+    after = by_start.get(r.end + 1)
+    if after is None or text[r.end] not in " \t" or after.candidates[0].kind != "country":
+        return False
+    iso3 = after.candidates[0].iso3
+    return any(e.kind == "city" and e.iso3 == iso3 for e in r.candidates)
 
 
 def _in_compound(text: str, r: _Raw, place_ends: set[int]) -> bool:

@@ -739,3 +739,17 @@ def test_a_name_read_as_a_place_once_is_that_place_wherever_the_article_writes_i
 )  # fmt: skip
 def test_a_capital_is_the_city_not_its_same_named_division(text, expected):
     assert (extract_places(text)[0].name, extract_places(text)[0].kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The conference was held in Tallinn Estonia on May 23rd.", ["Tallinn", "Estonia"]),
+        ("Delegates met in Nairobi Kenya last week.", ["Nairobi", "Kenya"]),
+        ("Mr Lagos Nigeria said so.", []),  # a person's name after a title
+    ],
+)
+def test_a_city_and_its_country_without_a_comma_are_both_places(text, expected):
+    from etl.extract.places import extract_places
+
+    assert [p.name for p in extract_places(text)] == expected
