@@ -79,6 +79,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout51",
             "holdout52",
             "holdout53",
+            "holdout54",
+            "holdout55",
+            "holdout56",
+            "holdout57",
         )
     }
 
@@ -274,6 +278,18 @@ FLOORS = [
     ("holdout53", "figures", "F1", 0.88),
     ("holdout53", "places", "F1", 0.80),
     ("holdout53", "events", "R", 0.80),
+    ("holdout54", "figures", "F1", 0.90),
+    ("holdout54", "places", "F1", 0.85),
+    ("holdout54", "events", "R", 0.45),
+    ("holdout55", "figures", "F1", 0.88),
+    ("holdout55", "places", "F1", 0.85),
+    ("holdout55", "events", "R", 0.40),
+    ("holdout56", "figures", "F1", 0.85),
+    ("holdout56", "places", "F1", 0.85),
+    ("holdout56", "events", "R", 0.70),
+    ("holdout57", "figures", "F1", 0.85),
+    ("holdout57", "places", "F1", 0.85),
+    ("holdout57", "events", "R", 0.80),
 ]
 
 
