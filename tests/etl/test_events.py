@@ -2053,3 +2053,14 @@ def test_a_dateline_that_names_a_city_state_places_the_article_s_event():
     text = "Singapore, 12 November 2016 – The Open Learning Festival 2016 will be held from 12-27 November."
     e = only(text, places=[place(text, "Singapore", "country")], published="2016-11-12")
     assert (e.city, e.country_iso3, e.date) == ("Singapore", "SGP", "2016-11-12")
+
+
+def test_a_week_of_something_is_a_period_not_an_event():
+    text = (
+        "EU Open Schools Conference 2006\n\nEspoo (Finland), July 2006 - Some 500 participants gathered in Espoo. "
+        "Held during the opening week of Finland's EU Presidency at the Dipoli Institute, it was a success."
+    )
+    from etl.extract.pipeline import extract_article
+
+    found = extract_article(text).events
+    assert [(e.name, e.city, e.attendees) for e in found] == [("EU Open Schools Conference 2006", "Espoo", 500)]

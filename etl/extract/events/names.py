@@ -499,10 +499,17 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
     # right after a name is that event again, not one of its own
     ends = {m.end for m in mentions if m.kind != "described"}
     mentions = [m for m in mentions if m.kind != "described" or not _described_after_name(text, m.start, ends)]
+    # "held during the opening week of Finland's EU Presidency": a period of time, no gathering
+    mentions = [m for m in mentions if m.kind != "described" or not _PERIOD_OF.match(m.name)]
     _unnamed_gathering(mentions, lex)
     _spell_out_acronyms(mentions, lex)
     _editions_of(text, mentions, lex)
     return sorted(mentions, key=lambda x: (x.start, -x.end))[:MAX_MENTIONS], [s for s, _ in hits]
+
+
+_PERIOD_OF = re.compile(
+    r"(?:opening|closing|first|last|final|second|third|same|following|previous|coming|next)[ \t]+(?:week|days?)[ \t]+of\b"
+)
 
 
 def _unnamed_gathering(mentions: list[Mention], lex: Lexicon) -> None:
