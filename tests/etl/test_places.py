@@ -753,3 +753,8 @@ def test_a_city_and_its_country_without_a_comma_are_both_places(text, expected):
     from etl.extract.places import extract_places
 
     assert [p.name for p in extract_places(text)] == expected
+
+
+def test_a_town_of_160_000_is_no_stopword():
+    """Regression: "Ede" (Osun State, Nigeria) had been listed among words that are almost never places."""
+    assert "Ede" in names("The training, held in Ede, was organised by the state government.")
