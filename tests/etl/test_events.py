@@ -2064,3 +2064,21 @@ def test_a_week_of_something_is_a_period_not_an_event():
 
     found = extract_article(text).events
     assert [(e.name, e.city, e.attendees) for e in found] == [("EU Open Schools Conference 2006", "Espoo", 500)]
+
+
+def test_a_described_event_ends_with_its_line():
+    text = (
+        "Sofia will host an international conference on the topic of digital education\n"
+        "EU Commissioner Mariya Gabriel will open it on 17 July 2020 in Sofia."
+    )
+    names_ = [e.name for e in events(text, places=[place(text, "Sofia", nth=1)], published="2020-07-10")]
+    assert names_ == ["international conference on the topic of digital education"]
+
+
+def test_a_day_to_come_beats_the_day_of_the_briefing_for_an_event_to_come():
+    text = (
+        "The minister was briefed today on the first Open Schools Conference in higher education institutions in "
+        "Peru, “Reality and Aspirations,” scheduled to be launched on Wednesday in Lima."
+    )
+    e = only(text, places=[place(text, "Lima")], published="2020-11-09")  # a Monday
+    assert e.date == "2020-11-11"

@@ -984,6 +984,8 @@ def _described_end(text: str, k_end: int, lex: Lexicon) -> int:
             continue  # "a conference on e-learning and distance education": two topics of one event
         if (not w[:1].isalnum() and w not in "’'-") or low in _DESCRIBED_END or n >= MAX_DESCRIBED_WORDS:
             break
+        if "\n" in text[end : t.start()]:
+            break  # a headline's "... the scientific conference for e-learning" ends with its line
         if w[:1].isdigit() or low in lex.calendar:
             break  # "the meeting on May 5": when it is, not what it is
         if n and low.endswith("ed") and len(low) > 4:
