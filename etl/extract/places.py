@@ -1200,7 +1200,7 @@ def _extract(text: str) -> list[PlaceMention]:
             out.append(PlaceMention(dname, "district", iso3, point[0], point[1], r.start, r.end, text[r.start : r.end]))
         else:
             surface = text[r.start : r.end]
-            written = " ".join(surface.split())
+            written = " ".join(surface.split()).replace("’", "'")  # "Sana’a" and "Sana'a": one name
             # "Balanga City" is written for Balanga: the town's own name, unless the text writes another name of it
             plain = written in (f"{ent.name} City", f"City of {ent.name}")
             name = written if ent.as_written and not plain else ent.name

@@ -758,3 +758,9 @@ def test_a_city_and_its_country_without_a_comma_are_both_places(text, expected):
 def test_a_town_of_160_000_is_no_stopword():
     """Regression: "Ede" (Osun State, Nigeria) had been listed among words that are almost never places."""
     assert "Ede" in names("The training, held in Ede, was organised by the state government.")
+
+
+def test_a_name_written_with_a_typographic_apostrophe_is_the_same_name():
+    from etl.extract.places import extract_places
+
+    assert [p.name for p in extract_places("Delegates met in Sana’a and again in Sana'a.")] == ["Sana'a", "Sana'a"]
