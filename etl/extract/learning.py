@@ -57,6 +57,28 @@ _BEARING_BEFORE = re.compile(
     r"\b(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)\s+of|outside(?:\s+of)?|near)\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
+
+
+def _office() -> str:
+    """A title (places_person_titles.txt, singular or plural) and "of": an office, not a place."""
+    titles = sorted(gazetteer.person_titles(), key=len, reverse=True)
+    return rf"(?:{'|'.join(re.escape(t) for t in titles)})s?\s+of\s+(?:the\s+)?"
+
+
+@cache
+def _office_before() -> re.Pattern[str]:
+    """ "the Mayors of Banjul and Bujumbura", "the Governor of Damietta": cities after an office, each one of a list
+    after it, are no learning cities."""
+    name = r"[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,3}"
+    return re.compile(rf"\b{_office()}(?:{name}[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]and[ \t]+))*\Z")
+
+
+@cache
+def _office_item() -> re.Pattern[str]:
+    """A list item that opens with an office ("Mayors of Banjul")."""
+    return re.compile(_office())
+
+
 # "X Learning City", "Learning X": a city named by its learning-city initiative.
 _LEARNING_AFTER = re.compile(r"[ \t]+Learning[ \t]+City\b")
 _LEARNING_BEFORE = re.compile(r"\bLearning[ \t]+\Z")
@@ -274,8 +296,8 @@ class _Reader:
             if _words("candidate").search(text, sent.start, sent.end):
                 continue  # "Thrissur and Nilambur have been recommended for inclusion": candidates, not members
             for lst in inline_lists(text, sent.start, sent.end, self.places):
-                if self._hosted(lst.start):
-                    continue
+                if self._hosted(lst.start) or _office_item().match(lst.items[0].name if lst.items else ""):
+                    continue  # "... attended by the Mayors of Banjul and Bujumbura": the whole list is of offices
                 rec = _choose(recs, [r for k, r in recent if si - k <= CARRY_SENTENCES], article_recs, text, sent)
                 self._take(lst, rec, sent.text)
         for lst in bulleted_lists(text, lambda name: bool(_country(name))):
@@ -301,7 +323,11 @@ class _Reader:
 
     def _hosted(self, start: int) -> bool:
         before = max(0, start - _HOST_REACH)
-        return bool(_HOST_BEFORE.search(self.text, before, start) or _BEARING_BEFORE.search(self.text, before, start))
+        return bool(
+            _HOST_BEFORE.search(self.text, before, start)
+            or _BEARING_BEFORE.search(self.text, before, start)
+            or _office_before().search(self.text, max(0, start - 80), start)
+        )
 
     def _take(self, lst: NameList, rec: Recognition, sentence: str) -> None:
         # "Leeds, February 16": a dateline, not a list; "In Kenya, Makueni County is ...": a phrase, not an item
@@ -332,6 +358,8 @@ class _Reader:
         for city, name, iso3 in cities:
             if city is None and not iso3 and not lst.bulleted and not (mostly_places and _looks_like_town(name)):
                 continue
+            if city is None and _office_item().match(name):
+                continue  # "the Mayors of Banjul and Bujumbura": an office, named by its city
             self.add(city, name, iso3, rec, sentence)
 
     def _resolve(self, item: Item) -> tuple[PlaceMention | None, str, str] | None:

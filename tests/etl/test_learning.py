@@ -453,3 +453,14 @@ def test_a_clause_that_names_no_recognition_takes_the_one_an_earlier_clause_name
         "Lyon in the south and Cork in the west (joining in 2019)."
     )
     assert learning(text) == {("Espoo", "GNLC"), ("Porto", "GNLC"), ("Lyon", "GNLC"), ("Cork", "GNLC")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The second International Conference on Learning Cities was attended by the Mayors of Banjul and Bujumbura.",
+        "The UNESCO Learning City Award was received by the Governor of Damietta on Monday.",
+    ],
+)
+def test_cities_in_the_titles_of_officials_are_no_learning_cities(text):
+    assert learning(text) == set()
