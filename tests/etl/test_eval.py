@@ -83,6 +83,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout55",
             "holdout56",
             "holdout57",
+            "holdout58",
+            "holdout59",
         )
     }
 
@@ -290,6 +292,13 @@ FLOORS = [
     ("holdout57", "figures", "F1", 0.85),
     ("holdout57", "places", "F1", 0.85),
     ("holdout57", "events", "R", 0.80),
+    ("holdout58", "figures", "F1", 0.92),
+    ("holdout58", "places", "F1", 0.90),
+    ("holdout58", "events", "R", 0.55),
+    ("holdout58", "learning_cities", "P", 0.80),
+    ("holdout59", "figures", "F1", 0.90),
+    ("holdout59", "places", "F1", 0.80),
+    ("holdout59", "events", "R", 0.95),
 ]
 
 
