@@ -30,8 +30,10 @@ def split_sentences(text: str) -> list[Sentence]:
             # or the next word starts in lower case (e.g. "approx. 5").
             # The longest abbreviation is six characters: a short tail of the sentence is all _ABBREV needs.
             head = text[max(start, at - 12) : at]
-            nxt = text[m.end() : m.end() + 1]
-            if _ABBREV.search(head) or (nxt and nxt.islower()) or nxt.isdigit():
+            nxt = text[m.end() : m.end() + 2]
+            # ... but a word in camel case opens a sentence in lower case ("in 2006. eLearning users ...", "iPads")
+            lower = nxt[:1].islower() and not nxt[1:].isupper()
+            if _ABBREV.search(head) or lower or nxt[:1].isdigit():
                 continue
         elif m.group("nl") == "\n" and _wrapped(text, start, at, m.end()):
             continue

@@ -39,3 +39,18 @@ def test_a_line_break_ends_a_sentence_unless_the_text_is_hard_wrapped(text, sent
 )
 def test_a_title_s_abbreviation_before_a_name_ends_no_sentence(text):
     assert len(split_sentences(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a word in camel case opens a sentence in lower case
+        ("It grew from the first event in 2006. eLearning users from 88 countries came.", 2),
+        ("The ministry bought 300 laptops. iPads came later.", 2),
+        # a word in lower case after a full stop goes on with the sentence ("approx. 5", "a.m. tomorrow")
+        ("It has approx. five schools.", 1),
+        ("The fair opens at 9 a.m. tomorrow in Lima.", 1),
+    ],
+)
+def test_a_full_stop_before_a_lower_case_word(text, sentences):
+    assert len(split_sentences(text)) == sentences
