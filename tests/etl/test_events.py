@@ -2082,3 +2082,10 @@ def test_a_day_to_come_beats_the_day_of_the_briefing_for_an_event_to_come():
     )
     e = only(text, places=[place(text, "Lima")], published="2020-11-09")  # a Monday
     assert e.date == "2020-11-11"
+
+
+def test_an_event_that_attracted_people_takes_place():
+    from etl.extract.pipeline import extract_article
+
+    found = extract_article("The 1st Open Schools Conference attracted 87 delegates from 5 countries.").events
+    assert [(e.name, e.attendees, e.countries_represented) for e in found] == [("1st Open Schools Conference", 87, 5)]
