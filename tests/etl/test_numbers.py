@@ -1817,3 +1817,15 @@ def test_a_percentage_joined_to_a_change_by_and_is_the_same_kind_of_change(text,
 
 def test_the_colon_sign_is_costa_rican_colones():
     assert [(m.value, m.unit) for m in figures("An investment of more than ₡8.2 billion.")] == [(8.2e9, "colones")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Data from 2013 shows that 60% of teachers lacked skills.", [(60.0, "percent")]),
+        ("A study in 2019 found that 45% of pupils had no laptop.", [(45.0, "percent")]),
+        ("The ministry trained 2000 teachers and 1500 principals.", [(2000.0, "teachers"), (1500.0, "principals")]),
+    ],
+)
+def test_a_plain_year_before_a_reporting_verb_is_no_count(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected

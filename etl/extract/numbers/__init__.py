@@ -25,6 +25,7 @@ from etl.extract.numbers.lexicon import (
     name_words,
     number_words,
     qualifiers,
+    reporting_verbs,
     scale_mark,
     unit_stops,
 )
@@ -367,6 +368,7 @@ def _digit_metric(
             not (cat and cat != "other" and first[:1].islower() and looks_plural(unit.split()[-1]))
             or (unit_category(first) and not looks_plural(first))
             or word_before.lower() in ("the", "this", "its", "their", "our")
+            or unit.lower() in reporting_verbs()  # "Data from 2013 shows that ..."
             or is_title(word_before)
             or not text[sent.start : start].strip()  # a headline's "2023 educational strategies ... conference"
         ):

@@ -55,6 +55,12 @@ def irregular() -> dict[str, str]:
 
 
 @cache
+def reporting_verbs() -> frozenset[str]:
+    """ "Data from 2013 shows ...": verbs a plain year may stand before (numbers_reporting_verbs.txt)."""
+    return frozenset(r[0] for r in rows("numbers_reporting_verbs.txt"))
+
+
+@cache
 def unit_stops() -> frozenset[str]:
     return frozenset(r[0].lower() for r in rows("numbers_unit_stops.txt"))
 
