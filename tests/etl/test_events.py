@@ -2089,3 +2089,12 @@ def test_an_event_that_attracted_people_takes_place():
 
     found = extract_article("The 1st Open Schools Conference attracted 87 delegates from 5 countries.").events
     assert [(e.name, e.attendees, e.countries_represented) for e in found] == [("1st Open Schools Conference", 87, 5)]
+
+
+def test_the_sentence_after_that_says_it_was_held_on_days_says_it_took_place():
+    text = (
+        "The ministry will add ICT to the curriculum, a capacity building workshop reported in Lima yesterday. "
+        "The ministry invited officials to the workshop. It was held in the ICT building from October 23-26."
+    )
+    found = events(text, places=[place(text, "Lima")])
+    assert [(e.name, e.city) for e in found] == [("capacity building workshop", "Lima")]

@@ -642,8 +642,10 @@ def _frames(
         ):
             # "The X Festival has returned for its eighth year. From Wednesday 9th to Sunday 13th April, residents
             # and visitors can take part in free lessons", "It will take place from May 18-24": the next sentence
-            # dates it (not "The official handing over ... has also been scheduled to take place on ...")
+            # dates it (not "The official handing over ... has also been scheduled to take place on ..."), and says
+            # it takes place
             frames[current].ranges.append((lo, hi))
+            frames[current].cue = True
     return frames
 
 
