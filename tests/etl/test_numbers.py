@@ -1829,3 +1829,10 @@ def test_the_colon_sign_is_costa_rican_colones():
 )
 def test_a_plain_year_before_a_reporting_verb_is_no_count(text, expected):
     assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+def test_an_ordinal_written_apart_is_no_count():
+    """A PDF's superscript comes out spaced: "the 24 th Asian Association ..." is the 24th, not 24 "th Asian"."""
+    assert [(m.value, m.unit) for m in figures("The 24 th Asian Conference drew 1778 participants.")] == [
+        (1778.0, "participants")
+    ]

@@ -69,6 +69,7 @@ _SIGN = re.compile(r"(?:(?<![^\s(])(?P<sym>[-−+])|\b(?P<word>minus)[ \t-]?)\Z"
 _NUMBER_TOKEN_END = re.compile(r"(?<![\w.,&])(?<![A-Za-z&] )[0-9][\w.,]*[ \t]*\Z")
 
 
+_SPACED_ORDINAL = re.compile(r"[ \t](?:st|nd|rd|th)\b")
 _PERCENT_UNITS = ("percent", "percentage points")
 _JOINED_PAIR = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|or)[ \t]+")
 _OF_AFTER = re.compile(r"[ \t]+of\b")  # "fell 3% and 40% of teachers left": a share, no change
@@ -243,6 +244,8 @@ def _digit_metric(
         glued = word.group() if word and unit_category(word.group()) in MEASURES else ""
         if not glued:
             return None  # "3L", "1e9": part of a token
+    if _SPACED_ORDINAL.match(text, end):
+        return None  # "5 th International Conference": an ordinal written apart (a PDF's superscript), no count
     after = text[end : end + 2]
     if (
         after
