@@ -1836,3 +1836,18 @@ def test_an_ordinal_written_apart_is_no_count():
     assert [(m.value, m.unit) for m in figures("The 24 th Asian Conference drew 1778 participants.")] == [
         (1778.0, "participants")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Monday, 9,000 laptops were handed over to the regions:\n- Lviv - 2412\n- Volyn - 1283\n- Rivne: 496",
+            [(9_000, "laptops"), (2_412, "laptops"), (1_283, "laptops"), (496, "laptops")],
+        ),
+        ("Results:\n- Lviv - 2412\n- Volyn - 1283", []),  # no count opens the list
+        ("The fund gave 9,000 laptops.\n\n\n\n- Lviv - 2412", [(9_000, "laptops")]),  # too far from the count
+    ],
+)
+def test_a_bulleted_list_of_names_and_counts_counts_what_its_opening_line_counts(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected

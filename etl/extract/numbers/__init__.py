@@ -406,6 +406,8 @@ def _digit_metric(
     if not unit:
         unit, cat = _colon_item(text, start, end, sent, prev)
     if not unit:
+        unit, cat = _bullet_item(text, start, end, last)
+    if not unit:
         unit, cat = _of_whom(text, start, end, sent)
     if not unit:
         unit, cat = _of_whole(text, end, sent)
@@ -461,6 +463,30 @@ def _colon_item(text: str, start: int, end: int, sent: Sentence, prev: Metric | 
         return "", ""
     unit, cat, _ = parse_unit(text, whole.end(), listed.start())
     return (f"{item.group(1)} {unit.split()[-1]}", cat) if unit else ("", "")
+
+
+# "9,000 laptops were handed over to the regions:\n- Lviv - 2412\n- Volynsk - 1283": a bulleted line of a name, a dash
+# or a colon, and a bare count that ends the line
+_BULLET_ITEM_HEAD = re.compile(r"[ \t]*[-•*–·▪][ \t]+[A-Z][^\n\d]{0,40}?[ \t]*[-–—:][ \t]*")
+_LINE_END = re.compile(r"[ \t.;,]*(?:\n|\Z)")
+
+
+def _bullet_item(text: str, start: int, end: int, prev: Metric | None) -> tuple[str, str]:
+    """An item of a bulleted list of names and counts counts what the figure of the line that opens the list (ending
+    in a colon) counts, as each item before it did."""
+    if prev is None or prev.category not in COUNTED or not _LINE_END.match(text, end):
+        return "", ""
+    line = text.rfind("\n", 0, start) + 1
+    if not _BULLET_ITEM_HEAD.fullmatch(text, line, start):
+        return "", ""
+    prev_line = text.rfind("\n", 0, prev.start) + 1
+    prev_end = text.find("\n", prev.end)
+    if prev_end < 0 or text.count("\n", prev_end, line) > 2:
+        return "", ""  # the figure before stands on the line before (a blank line aside)
+    opens = text[prev.end : prev_end].rstrip().endswith(":")
+    if opens or _BULLET_ITEM_HEAD.fullmatch(text, prev_line, prev.start):
+        return prev.unit, prev.category
+    return "", ""
 
 
 # "a 1.422 billion-peso plan": the currency after a scale's hyphen, an amount written as an adjective
