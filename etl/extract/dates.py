@@ -337,11 +337,19 @@ _RELATIVE = re.compile(
 )
 
 
+_TODAY_WORDS = ("today", "tonight", "this morning", "this afternoon", "this evening")
+
+
 @dataclass(frozen=True)
 class RelativeDate:
     start: int
     end: int
     words: str  # as written
+
+    @property
+    def today(self) -> bool:
+        """The day of publication itself ("today", "tonight", "this morning")."""
+        return " ".join(self.words.lower().split()).startswith(_TODAY_WORDS)
 
     def resolve(self, published: date, future: bool) -> date | None:
         """The day meant, counted from ``published``; a weekday falls before it in a report, after it in an
@@ -349,7 +357,7 @@ class RelativeDate:
         from datetime import timedelta
 
         low = " ".join(self.words.lower().split())
-        if low.startswith(("today", "tonight", "this morning", "this afternoon", "this evening")):
+        if self.today:
             return published
         if low == "yesterday":
             return published - timedelta(days=1)

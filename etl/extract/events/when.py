@@ -56,7 +56,7 @@ def date_of(m: Mention, art: Article, sentence_years: dict[int, int], lex: Lexic
     elif art.published is not None and (
         rel := [r for r in find_relative(text, m.lo, m.hi) if not _briefing_day(text, r.start, lex)]
     ):
-        if f.future and (days := [r for r in rel if not _TODAY.match(r.words)]):
+        if f.future and (days := [r for r in rel if not r.today]):
             rel = days  # "was briefed today on the conference, scheduled to open on Wednesday": the day to come
         nearest_rel = min(rel, key=lambda d: max(0, d.start - m.end, m.start - d.end))
         day = nearest_rel.resolve(art.published, f.future)
@@ -70,7 +70,6 @@ def date_of(m: Mention, art: Article, sentence_years: dict[int, int], lex: Lexic
 
 
 _WILL = re.compile(r"\b(?:will|shall)\b")
-_TODAY = re.compile(r"today|tonight|this\s+(?:morning|afternoon|evening)", re.IGNORECASE)
 _WORDS_BEFORE_DAY = re.compile(r"([A-Za-z]+)[ \t]+[A-Za-z]+[ \t]+(?:on[ \t]+)?\Z")
 
 

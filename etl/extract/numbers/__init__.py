@@ -67,9 +67,9 @@ _INCH = re.compile(r'["”″][ \t]+[a-zA-Z]')  # an inch mark after the number,
 _SIGN = re.compile(r"(?:(?<![^\s(])(?P<sym>[-−+])|\b(?P<word>minus)[ \t-]?)\Z", re.IGNORECASE)
 # A number right before the sign, unless a name's ("Stoxx 50 -1.3%", "S&P 500 +0.3%"): the sign is a range's dash
 _NUMBER_TOKEN_END = re.compile(r"(?<![\w.,&])(?<![A-Za-z&] )[0-9][\w.,]*[ \t]*\Z")
-
-
+# "5 th International Conference": an ordinal written apart (a PDF's superscript)
 _SPACED_ORDINAL = re.compile(r"[ \t](?:st|nd|rd|th)\b")
+# "a drop of 77 per cent and 82 per cent": a percentage joined to a change before it
 _PERCENT_UNITS = ("percent", "percentage points")
 _JOINED_PAIR = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|or)[ \t]+")
 _OF_AFTER = re.compile(r"[ \t]+of\b")  # "fell 3% and 40% of teachers left": a share, no change
@@ -245,7 +245,7 @@ def _digit_metric(
         if not glued:
             return None  # "3L", "1e9": part of a token
     if _SPACED_ORDINAL.match(text, end):
-        return None  # "5 th International Conference": an ordinal written apart (a PDF's superscript), no count
+        return None  # an ordinal written apart, no count
     after = text[end : end + 2]
     if (
         after

@@ -367,8 +367,9 @@ def carried(text: str, start: int, prev: Metric | None, end: int = -1) -> tuple[
     low = gap.lower().rstrip()
     q = next((q for q in qualifier_phrases() if ends_with_word(low, q)), "")
     low = low[: len(low) - len(q)].rstrip()
-    # "61,000 children in preschool, 1,161,638 in primary", "3,000 laptops to Zhytomyr and about 2,000 to Kyiv"
-    if _parallel(text, gap[: len(low)] + gap[len(gap.rstrip()) :] if q else gap, end):
+    # "61,000 children in preschool, 1,161,638 in primary", "3,000 laptops to Zhytomyr and about 2,000 to Kyiv": the
+    # list's gap without the qualifier before this figure
+    if _parallel(text, gap[: len(low)] + " " if q else gap, end):
         return prev.unit, prev.category
     single, pairs = carry_cues()
     if any(ends_with_word(low, cue) for cue in single):
