@@ -85,6 +85,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout57",
             "holdout58",
             "holdout59",
+            "holdout60",
+            "holdout61",
         )
     }
 
@@ -299,6 +301,12 @@ FLOORS = [
     ("holdout59", "figures", "F1", 0.90),
     ("holdout59", "places", "F1", 0.80),
     ("holdout59", "events", "R", 0.95),
+    ("holdout60", "figures", "F1", 0.80),
+    ("holdout60", "places", "F1", 0.90),
+    ("holdout60", "events", "R", 0.45),
+    ("holdout61", "figures", "F1", 0.88),
+    ("holdout61", "places", "F1", 0.90),
+    ("holdout61", "events", "R", 0.80),
 ]
 
 
