@@ -2098,3 +2098,19 @@ def test_the_sentence_after_that_says_it_was_held_on_days_says_it_took_place():
     )
     found = events(text, places=[place(text, "Lima")])
     assert [(e.name, e.city) for e in found] == [("capacity building workshop", "Lima")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Learn something new at this year’s Riverside Learning Festival, with events for all ages.", 1),
+        ("This will be the first of several posts on this year's Open Schools conference.", 1),
+        ("This month's Open Schools Summit has a programme for teachers.", 1),
+        # a name with nothing said of it and no "this year's" is no row
+        ("Learn something new at the Riverside Learning Festival, with events for all ages.", 0),
+        # a routine body's meeting "today" is no gathering the article tells of
+        ("At today's Cabinet of Ministers meeting, the head of state called for better schools.", 0),
+    ],
+)
+def test_this_years_edition_of_a_named_event_takes_place(text: str, expected: int):
+    assert len(events(text)) == expected

@@ -163,7 +163,7 @@ def _context(m: Mention, art: Article, lex: Lexicon) -> bool:
         said_before = adj.start()  # "during the virtual event «...»": what describes the event word aside
     if m.kind == "titled" and (article := _INDEFINITE_BEFORE.search(text, lead, said_before)):
         said_before = article.start()  # "during a high-level virtual event "...""
-    said_at = bool(lex.before.search(text, lead, said_before))  # "said at the X Forum"
+    said_at = bool(lex.before.search(text, lead, said_before)) or _current(m, text, lex)  # "said at the X Forum"
     if said_at or art.has(lex.weak, m.lo, m.hi) or art.has(lex.future, m.lo, m.hi):
         return True
     if _listed(m, art):  # "2) 4 October - 3-4.30 pm (AEDT) joint Network Webinar on ...": a dated listing
@@ -178,6 +178,14 @@ def _context(m: Mention, art: Article, lex: Lexicon) -> bool:
         for d in art.date_spans(m.sent, m.lo, m.hi)
         if d.start >= m.end
     )
+
+
+def _current(m: Mention, text: str, lex: Lexicon) -> bool:
+    """Whether "this year's" (or "today's", ...) stands right before ``m``, its ordinal aside."""
+    before = m.start
+    if ordinal := lex.ordinal_before.search(text, max(0, m.start - 30), m.start):
+        before = ordinal.start()
+    return bool(lex.current.search(text, max(m.lo, before - 20), before))
 
 
 _ADJECTIVES_BEFORE = re.compile(r"(?<=[ \t])(?:[a-z][a-z-]*[ \t]+){1,2}\Z")
@@ -857,6 +865,8 @@ def _event(
         # sentence that refers back to it says it takes place (a brand or a plan with a year, "Vision 2030", is not
         # enough: such names are most often no gathering)
         or (frame.cue and any(mentions[i].kind == "named" for i in g))
+        # "at this year's Wyndham Learning Festival": an edition the article tells of as taking place now
+        or any(mentions[i].kind == "named" and _current(mentions[i], art.text, lex) for i in g)
     )
     # A name with nothing said about it is no event row, unless a gathering described for what it does is said to
     # take place (kept aside by extract_events)

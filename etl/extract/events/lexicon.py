@@ -101,6 +101,7 @@ class Lexicon:
     venue_of: re.Pattern[str]  # a venue's name that ends with "of" before its city
     before: re.Pattern[str]
     strong_before: re.Pattern[str]
+    current: re.Pattern[str]  # "this year's" right before a name: an edition that takes place now
     title_after: re.Pattern[str]
     title_before: re.Pattern[str]
     edition_of: re.Pattern[str]
@@ -231,6 +232,7 @@ def lexicon() -> Lexicon:
         host_verb=re.compile(r"\s*,?\s*(?:" + trie(sorted(marked("host_verb"))) + r")\b", re.I),
         before=phrases(marked("before"), anchor_end=True),
         strong_before=phrases(marked("strong_before"), anchor_end=True),
+        current=phrases(marked("current"), anchor_end=True),
         title_after=re.compile(r"\s*[,:]?\s*(?:(?:" + titles + r")\s+)?" + title),  # "a conference: \"Title\""
         title_before=re.compile(title + r"\s+$"),
         edition_scan=re.compile(r"\s(?:" + trie(sorted({p.lower() for p in marked("edition")})) + r")\s"),
