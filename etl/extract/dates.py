@@ -332,7 +332,13 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _RELATIVE = re.compile(
     r"\b(?:(?P<today>today|tonight|this morning|this afternoon|this evening)|(?P<yesterday>yesterday)"
     r"|(?P<tomorrow>tomorrow)|(?:(?P<mod>this|last|next|on|coming|this coming)\s+)?"
-    r"(?P<weekday>" + "|".join(WEEKDAYS) + r"))\b(?!\s*,?\s*(?:\(?\d|(?:" + "|".join(_MONTH_NAMES) + r")\b))",
+    # not a weekday written before its date ("Monday 5 May", "Monday (5 May)"), except a day and month in brackets,
+    # as Indonesian news writes them ("on Monday (30/8)"), which give no year
+    r"(?P<weekday>"
+    + "|".join(WEEKDAYS)
+    + r"))\b(?!\s*,?\s*(?:\d|\((?!\d{1,2}/\d{1,2}\))\d|(?:"
+    + "|".join(_MONTH_NAMES)
+    + r")\b))",
     re.IGNORECASE,
 )
 

@@ -89,6 +89,8 @@ PUBLISHED = date(2013, 10, 22)  # a Tuesday
         ("will open on Monday", True, date(2013, 10, 28)),
         ("last Friday the forum closed", False, date(2013, 10, 18)),
         ("the summit opens tomorrow", True, date(2013, 10, 23)),
+        # a day and month in brackets after the weekday, as Indonesian news writes them: no year, the weekday counts
+        ("to open the virtual symposium, on Monday (21/10).", False, date(2013, 10, 21)),
     ],
 )
 def test_days_relative_to_publication(text, future, day):
@@ -96,8 +98,11 @@ def test_days_relative_to_publication(text, future, day):
     assert rel.resolve(PUBLISHED, future) == day
 
 
-def test_a_weekday_followed_by_its_date_is_a_date_not_a_relative_day():
-    assert find_relative("will open on Monday, March 3") == []
+@pytest.mark.parametrize(
+    "text", ["will open on Monday, March 3", "on Monday (21 October)", "on Monday 21/10/2013", "on Monday (21)"]
+)
+def test_a_weekday_followed_by_its_date_is_a_date_not_a_relative_day(text: str):
+    assert find_relative(text) == []
 
 
 @pytest.mark.parametrize(
