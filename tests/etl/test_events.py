@@ -2114,3 +2114,21 @@ def test_the_sentence_after_that_says_it_was_held_on_days_says_it_took_place():
 )
 def test_this_years_edition_of_a_named_event_takes_place(text: str, expected: int):
     assert len(events(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "dates"),
+    [
+        # a week's days right after its name say it takes place, an ambiguous word ("Week") too
+        ("Celebrate Adult Learners Week 1–8 September at your library.", "2024-08-28", [("2024-09-01", "2024-09-08")]),
+        # a day a few days after a release is the coming one, though no "will" says so
+        ("Celebrate the Open Schools Conference on 2 September at your library.", "2024-08-28", [("2024-09-02", "")]),
+        # a later month than the story's, far off and told of as past, is last year's
+        ("The Open Schools Conference was held on 12 October in Lima.", "2024-03-10", [("2023-10-12", "")]),
+        # an ambiguous word with no date beside it needs a strong cue
+        ("Celebrate Adult Learners Week at your library.", "2024-08-28", []),
+    ],
+)
+def test_the_year_of_a_day_written_without_one(text: str, published: str, dates: list[tuple[str, str]]):
+    found = events(text, published=published)
+    assert [(e.date, e.end_date if e.end_date != e.date else "") for e in found] == dates

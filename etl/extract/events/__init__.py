@@ -157,7 +157,10 @@ def _context(m: Mention, art: Article, lex: Lexicon) -> bool:
     if art.has(lex.host_any, m.lo, m.hi):  # "moving to Dar es Salaam", "will be held in Lima"
         return True
     if m.ambiguous:
-        return False
+        # "celebrate Adult Learners Week 1-8 September": its days right after the name
+        return any(
+            d.start >= m.end and _DATE_GAP.fullmatch(text, m.end, d.start) for d in art.date_spans(m.sent, m.lo, m.hi)
+        )
     said_before = m.start
     if m.kind == "titled" and (adj := _ADJECTIVES_BEFORE.search(text, lead, m.start)):
         said_before = adj.start()  # "during the virtual event «...»": what describes the event word aside

@@ -199,8 +199,23 @@ def year_of(d: DateSpan, m: Mention, art: Article, sentence_years: dict[int, int
     if pub is not None:
         if future:
             return pub.year + ((d.month, d.day or 1) < (pub.month, pub.day))
-        return pub.year - 1 if d.month > pub.month else pub.year
+        if d.month > pub.month and not _soon_after(pub, d.month, d.day or 1):
+            return pub.year - 1  # a later month than the story's, told of as past: last year's
+        return pub.year
     return art.common_year
+
+
+SOON_DAYS = 31  # a day this close after the publication date is the coming one, even where the text says no "will"
+
+
+def _soon_after(pub: dt.date, month: int, day: int) -> bool:
+    """Whether the day falls within SOON_DAYS after ``pub`` in the same year ("celebrate Adult Learners Week 1-8
+    September" in a release of 28 August)."""
+    try:
+        ahead = (dt.date(pub.year, month, day) - pub).days
+    except ValueError:
+        return False
+    return 0 <= ahead <= SOON_DAYS
 
 
 def sentence_years(mentions: list[Mention], art: Article, lex: Lexicon) -> dict[int, int]:
