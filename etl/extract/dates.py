@@ -42,7 +42,7 @@ _PATTERNS = [
 _MONTH_YEAR = re.compile(r"\b(?:in\s+)?" + _MON + r",?\s+(?P<year>(?:19|20)\d{2})\b")
 # (?<![\d.,])(?:19|20)\d{2}(?![\d,]|\.\d), with the look-behind after the first digit: a regex that starts with one
 # is tried at every character, one that starts with a digit is scanned for.
-YEAR = re.compile(r"(?:1(?<![\d.,].)9|2(?<![\d.,].)0)\d{2}(?![\d,]|\.\d)")
+YEAR = re.compile(r"(?:1(?<![\d.,].)9|2(?<![\d.,].)0)\d{2}(?!\d|[.,]\d)")
 # Cheap tests that rule whole groups of patterns out: most text has no month name and no numeric date,
 # and scanning for a plain literal is far faster than trying every pattern at every word.
 _HAS_NUMERIC = re.compile(r"(?:19|20)\d\d[-/.年]")

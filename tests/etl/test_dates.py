@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from etl.extract.dates import find_relative, find_spans
+from etl.extract.dates import YEAR, find_relative, find_spans
 
 
 @pytest.mark.parametrize(
@@ -131,3 +131,18 @@ def test_figures_only_dates_with_the_year_last_are_read_when_they_settle_themsel
 )
 def test_figures_only_dates_that_do_not_settle_themselves_are_not_read(text):
     assert find_spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("organized a webinar via Zoom on 20 April 2020, dedicated to", ["2020"]),  # a comma after the year
+        ("in 1990, 2000 and 2010", ["1990", "2000", "2010"]),
+        ("2,020 people", []),  # a thousands separator
+        ("2020,5 million", []),  # a decimal comma
+        ("in 2019.5", []),
+        ("12020 kits", []),
+    ],
+)
+def test_a_year_is_four_figures_that_no_other_figure_continues(text: str, years: list[str]):
+    assert YEAR.findall(text) == years
