@@ -2132,3 +2132,16 @@ def test_this_years_edition_of_a_named_event_takes_place(text: str, expected: in
 def test_the_year_of_a_day_written_without_one(text: str, published: str, dates: list[tuple[str, str]]):
     found = events(text, published=published)
     assert [(e.date, e.end_date if e.end_date != e.date else "") for e in found] == dates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The fifth OpenEd Conference was held between November 21 and 23 in the scenic city of Brno, Czechia.",
+        "The OpenEd conference was held in the historic town of Brno last week.",
+        "The OpenEd conference was held in the city of Brno last week.",
+    ],
+)
+def test_held_in_the_city_of_a_place_hosts_the_event(text: str):
+    e = only(text, places=[place(text, "Brno")], published="2023-11-30")
+    assert e.city == "Brno"

@@ -211,7 +211,9 @@ def lexicon() -> Lexicon:
         host_clause=re.compile(
             r"(?<![\w-])(?:"
             + trie(host_verbs)
-            + r")\b[^.;:!?\n]{0,90}?\s(?:in|at)\s+(?:the\s+(?:University|Municipality|City)\s+of\s+)?$"
+            # "held ... in the scenic city of Brno", "in the historic town of X": a city or town with its adjectives
+            + r")\b[^.;:!?\n]{0,90}?\s(?:in|at)\s+(?:the\s+(?:University|Municipality|(?:[a-z-]+\s+){0,2}?(?:city|town))"
+            + r"\s+of\s+)?$"
             # "took place at the National Institute of Ghana, NCR Delhi": a venue, a comma, the city
             + r"|(?<![\w-])(?:"
             + trie(host_verbs)
