@@ -2145,3 +2145,26 @@ def test_the_year_of_a_day_written_without_one(text: str, published: str, dates:
 def test_held_in_the_city_of_a_place_hosts_the_event(text: str):
     e = only(text, places=[place(text, "Brno")], published="2023-11-30")
     assert e.city == "Brno"
+
+
+def test_the_year_and_event_word_alone_refer_to_that_years_event():
+    text = (
+        "The 2020 Open Schools Conference was held online. The 2020 conference was disrupted by the pandemic, as it "
+        "was impossible for the 500 participants to meet in person. It became an entirely digital conference."
+    )
+    from etl.extract.pipeline import extract_article
+
+    found = extract_article(text).events
+    assert [(e.name, e.attendees, e.format) for e in found] == [("2020 Open Schools Conference", 500, "online")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fmt"),
+    [
+        ("The Open Schools Conference was held in Lima, with 500 participants meeting in person.", "in person"),
+        ("The Open Schools Conference was held in Lima; it was impossible for participants to meet in person.", ""),
+        ("The Open Schools Conference could not be held online, so it was held in person in Lima.", "in person"),
+    ],
+)
+def test_a_format_the_clause_denies_is_no_format(sentence: str, fmt: str):
+    assert [e.format for e in events(sentence, places=[place(sentence, "Lima")])] == [fmt]

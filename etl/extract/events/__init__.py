@@ -395,6 +395,10 @@ def _group(
             # "the first ever New Vision Education Expo ... the inaugural expo": the event word and the edition alone
             if not c.core and c.edition and c.edition == o.edition and c.tokens <= o.tokens:
                 return True
+            # "the 2020 Networked Learning Conference ... The 2020 conference was disrupted": the event word and the
+            # year alone
+            if not c.core and c.named_year and c.named_year == o.named_year and c.tokens <= o.tokens:
+                return True
             if _described_beside_brand(c, o, mentions, text) or _introduced(o, c, mentions, text):
                 return True
             # "GESS Dubai 2020" and "the Global Educational Supplies and Solutions (GESS) exhibition": a brand and the

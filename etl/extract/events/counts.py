@@ -197,6 +197,15 @@ def format_of(ranges: list[tuple[int, int]], text: str, lex: Lexicon) -> str:
         if not lex.any_format.in_range(text, lo, hi):
             continue
         for pattern, fmt in lex.formats:
-            if pattern.search(text, lo, hi):
+            if any(
+                not _NEGATED.search(text, max(lo, m.start() - 80), m.start()) for m in pattern.finditer(text, lo, hi)
+            ):
                 return fmt
     return ""
+
+
+# "impossible for the 500 participants to meet in person", "could not be held online": a format the clause denies
+_NEGATED = re.compile(
+    r"\b(?:impossible|unable|not|cannot|can[’']t|couldn[’']t|instead\s+of|rather\s+than|no\s+longer)\b[^.;:,!?\n]*\Z",
+    re.IGNORECASE,
+)
