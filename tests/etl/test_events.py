@@ -2168,3 +2168,29 @@ def test_the_year_and_event_word_alone_refer_to_that_years_event():
 )
 def test_a_format_the_clause_denies_is_no_format(sentence: str, fmt: str):
     assert [e.format for e in events(sentence, places=[place(sentence, "Lima")])] == [fmt]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ULearn10 has decided to go ahead with the event, scheduled for the first week of October.",
+        "It was held during the opening week of Finland's EU Presidency.",
+    ],
+)
+def test_the_first_week_of_a_month_is_a_period_not_an_event(text: str):
+    from etl.extract.events.lexicon import lexicon
+    from etl.extract.events.names import find_mentions
+
+    mentions, _ = find_mentions(text, [], lexicon())
+    assert [m.name for m in mentions if "week" in m.name.lower()] == []
+
+
+def test_the_annual_short_name_is_the_event_named_before():
+    text = (
+        "Educators met at the XV Open Schools International Symposium held in Lima, June 9 – 13, 2014. "
+        "The annual International Symposium convened a reported 5,800 representatives of all sectors."
+    )
+    from etl.extract.pipeline import extract_article
+
+    found = extract_article(text).events
+    assert [(e.name, e.attendees) for e in found] == [("XV Open Schools International Symposium", 5800)]

@@ -441,7 +441,7 @@ def _group(
                 c.core < o.core
                 and not (c.named_year or c.edition)
                 and cluster_of.get(last) is o
-                and all(_THE_BEFORE.search(text, max(0, mentions[i].start - 4), mentions[i].start) for i in c.members)
+                and all(_THE_BEFORE.search(text, max(0, mentions[i].start - 30), mentions[i].start) for i in c.members)
             )
             return bool(
                 brand
@@ -468,7 +468,8 @@ def _group(
     return sorted((c.members for c in merged), key=lambda g: g[0])
 
 
-_THE_BEFORE = re.compile(r"\b(?:the|The|THE)[ \t]+\Z")
+# "the", perhaps with a lower-case word or two ("The annual International Symposium, which ...")
+_THE_BEFORE = re.compile(r"\b(?:the|The|THE)[ \t]+(?:[a-z]+[ \t]+){0,2}\Z")
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Za-z][A-Za-z0-9&+-]{1,11})\)")
 
 

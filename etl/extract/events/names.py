@@ -500,7 +500,8 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
     ends = {m.end for m in mentions if m.kind != "described"}
     mentions = [m for m in mentions if m.kind != "described" or not _described_after_name(text, m.start, ends)]
     # "held during the opening week of Finland's EU Presidency": a period of time, no gathering
-    mentions = [m for m in mentions if m.kind != "described" or not _PERIOD_OF.match(m.name)]
+    # (read in the text: the name may end before the "of", "scheduled for the first week of October")
+    mentions = [m for m in mentions if m.kind != "described" or not _PERIOD_OF.match(text, m.start)]
     _unnamed_gathering(mentions, lex)
     _spell_out_acronyms(mentions, lex)
     _editions_of(text, mentions, lex)
