@@ -2194,3 +2194,21 @@ def test_the_annual_short_name_is_the_event_named_before():
 
     found = extract_article(text).events
     assert [(e.name, e.attendees) for e in found] == [("XV Open Schools International Symposium", 5800)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "But first there will be DLAC, the Digital Learning Annual Conference, set for June 14 to 16 in Austin.",
+            "Digital Learning Annual Conference (DLAC)",
+        ),
+        # an acronym that is not the name's initials is another thing
+        (
+            "But first there will be UNESCO, the Digital Learning Annual Conference, set for June 14 to 16 in Austin.",
+            "Digital Learning Annual Conference",
+        ),
+    ],
+)
+def test_an_acronym_set_before_the_name_it_stands_for_is_kept(text: str, name: str):
+    assert only(text, places=[place(text, "Austin")], published="2021-05-01").name == name

@@ -18,7 +18,7 @@ from etl.extract.dates import YEAR, find_relative
 from etl.extract.events.article import Article, Facts
 from etl.extract.events.counts import attendance, format_of
 from etl.extract.events.lexicon import Lexicon, lexicon
-from etl.extract.events.names import Mention, defined_acronym, find_mentions, identity
+from etl.extract.events.names import Mention, acronym_before, defined_acronym, find_mentions, identity
 from etl.extract.events.when import date_of, ended_on, sentence_years
 from etl.extract.events.where import dateline_place, held_in_year, hosted_in, place_of
 from etl.extract.places import Entry, city_state, locate
@@ -902,7 +902,14 @@ def _event(
     name = whole or _fuller(mentions[best], [mentions[i] for i in [*g, *frame.backrefs]])
     # the acronym it is known by, where the text defines one: "International Digital Education Conference 2025
     # (iDEC2025)" (a name of common words alone tells no event from another)
-    if mentions[best].kind == "named" and (acr := defined_acronym(art.text, mentions[best].end)) and acr not in name:
+    if (
+        mentions[best].kind == "named"
+        and (
+            acr := defined_acronym(art.text, mentions[best].end)
+            or acronym_before(art.text, mentions[best].start, mentions[best].name)
+        )
+        and acr not in name
+    ):
         name = f"{name} ({acr})"
     return Event(
         name=name,

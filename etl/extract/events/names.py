@@ -716,6 +716,22 @@ def defined_acronym(text: str, end: int) -> str | None:
     return d.group(1) if d and sum(c.isupper() for c in d.group(1)) >= 2 else None
 
 
+# "DLAC, the Digital Learning Annual Conference": an acronym set before the name it stands for
+_ACRONYM_APPOSED = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9&]{1,11}),[ \t]+the[ \t]+\Z")
+_MINOR_WORDS = frozenset({"of", "on", "and", "for", "the", "in", "&"})
+
+
+def acronym_before(text: str, start: int, name: str) -> str | None:
+    """The acronym written just before a name starting at ``start`` and made of its initials (the words "of",
+    "and", ... aside): "DLAC, the Digital Learning Annual Conference"."""
+    d = _ACRONYM_APPOSED.search(text, max(0, start - 20), start)
+    if d is None:
+        return None
+    initials = "".join(w[0] for w in name.split() if w.lower() not in _MINOR_WORDS and w[0].isalpha()).upper()
+    letters = "".join(c for c in d.group(1) if c.isupper())
+    return d.group(1) if len(letters) >= 2 and letters == initials else None
+
+
 def _titled_mentions(text: str, keywords: list[tuple[int, int]], named: list[Mention], lex: Lexicon) -> list[Mention]:
     """Lower-case events named by a quoted title: 'the parallel conference of the X Conference "Title"'."""
     named_at = {m.start: m for m in named}
