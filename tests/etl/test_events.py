@@ -2212,3 +2212,18 @@ def test_the_annual_short_name_is_the_event_named_before():
 )
 def test_an_acronym_set_before_the_name_it_stands_for_is_kept(text: str, name: str):
     assert only(text, places=[place(text, "Austin")], published="2021-05-01").name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Policy Note was presented in the State Assembly on Tuesday by the minister.", []),
+        ("During a meeting of the National Assembly held on Wednesday, the government introduced a bill.", []),
+        ("The bill was read in the House of Assembly on 3 May 2021.", []),
+        # a general assembly is a gathering
+        ("The ACDE General Assembly was held in Lagos on 3 May 2021.", ["ACDE General Assembly"]),
+    ],
+)
+def test_a_legislature_is_no_gathering(text: str, expected: list[str]):
+    places = [place(text, "Lagos")] if "Lagos" in text else []
+    assert [e.name for e in events(text, places=places, published="2021-05-05")] == expected

@@ -388,7 +388,7 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
     acronyms: dict[str, frozenset[str]] = {}
     expansions: dict[str, tuple[str, bool]] = {}
     acronym_defs: list[tuple[int, int]] = []
-    hits = [h for h in keyword_spans(text, lex) if not _briefing(text, h[0], lex)]
+    hits = [h for h in keyword_spans(text, lex) if not _briefing(text, h[0], lex) and not _institution(text, h[1], lex)]
     for k_start, k_end in hits:
         word = text[k_start:k_end]
         role = lex.roles.get(word.lower(), "backref")
@@ -502,6 +502,8 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
     # "held during the opening week of Finland's EU Presidency": a period of time, no gathering
     # (read in the text: the name may end before the "of", "scheduled for the first week of October")
     mentions = [m for m in mentions if m.kind != "described" or not _PERIOD_OF.match(text, m.start)]
+    # "a meeting of the National Assembly": a sitting of a standing body, no gathering of the field
+    mentions = [m for m in mentions if m.kind != "described" or not lex.institution.search(m.name)]
     _unnamed_gathering(mentions, lex)
     _spell_out_acronyms(mentions, lex)
     _editions_of(text, mentions, lex)
@@ -582,6 +584,11 @@ def _edition(word: str, lex: Lexicon) -> int | None:
         return lex.ordinals[low]
     o = _ORDINAL_TOKEN.fullmatch(low)
     return int(o.group(1)) if o else None
+
+
+def _institution(text: str, k_end: int, lex: Lexicon) -> bool:
+    """The event word ending at ``k_end`` ends a standing body's name ("the State Assembly")."""
+    return any(m.end() == k_end for m in lex.institution.finditer(text, max(0, k_end - 30), k_end))
 
 
 def _briefing(text: str, k_start: int, lex: Lexicon) -> bool:
