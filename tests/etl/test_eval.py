@@ -87,6 +87,7 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout59",
             "holdout60",
             "holdout61",
+            "holdout62",
         )
     }
 
@@ -307,6 +308,9 @@ FLOORS = [
     ("holdout61", "figures", "F1", 0.88),
     ("holdout61", "places", "F1", 0.90),
     ("holdout61", "events", "R", 0.80),
+    ("holdout62", "figures", "F1", 0.90),
+    ("holdout62", "places", "F1", 0.88),
+    ("holdout62", "events", "R", 0.30),
 ]
 
 
