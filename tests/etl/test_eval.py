@@ -88,6 +88,7 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout60",
             "holdout61",
             "holdout62",
+            "holdout63",
         )
     }
 
@@ -311,6 +312,9 @@ FLOORS = [
     ("holdout62", "figures", "F1", 0.90),
     ("holdout62", "places", "F1", 0.88),
     ("holdout62", "events", "R", 0.30),
+    ("holdout63", "figures", "F1", 0.85),
+    ("holdout63", "places", "F1", 0.90),
+    ("holdout63", "events", "R", 0.35),
 ]
 
 
