@@ -2227,3 +2227,31 @@ def test_an_acronym_set_before_the_name_it_stands_for_is_kept(text: str, name: s
 def test_a_legislature_is_no_gathering(text: str, expected: list[str]):
     places = [place(text, "Lagos")] if "Lagos" in text else []
     assert [e.name for e in events(text, places=places, published="2021-05-05")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # the days of the month the event's sentence gives, written once elsewhere in the page
+        (
+            "24-25 February 2022, Kathmandu |\nThe Council is hosting its 5th Open Schools Symposium in February.",
+            [("2022-02-24", "2022-02-25")],
+        ),
+        # two days in that month: which is the event's is not said (and, with nothing else said, no row)
+        (
+            "24-25 February 2022, Kathmandu |\nRegistration closes on 10 February 2022.\nThe Council is hosting its "
+            "5th Open Schools Symposium in February.",
+            [],
+        ),
+        # the address's date is the page's, not the event's
+        (
+            "Source: https://example.org/blog/2015/06/24/congress\n\nThe Council inaugurated the 4th Open Schools "
+            "Congress last June. The congress was attended by 75 educators.",
+            [("", "")],
+        ),
+    ],
+)
+def test_an_event_dated_by_its_month_takes_the_days_the_page_gives_that_month(text: str, dates: list):
+    from etl.extract.pipeline import extract_article
+
+    assert [(e.date, e.end_date) for e in extract_article(text).events] == dates

@@ -810,7 +810,11 @@ def _event(
     def first(attr: str) -> tuple[int, Facts] | None:
         return next(((k, f) for k, f in enumerate(told) if getattr(f, attr)), None)
 
-    dated = _within_span(first("date"), told) or _frame_date(frame, art, lex, art.group_of.get(id(mentions[g[0]]), -1))
+    dated = (
+        _within_span(first("date"), told)
+        or _frame_date(frame, art, lex, art.group_of.get(id(mentions[g[0]]), -1))
+        or _month_refined(g, mentions, art)
+    )
     named_year = next((mentions[i].year for i in g if mentions[i].year), None)
     if dated is not None and dated[1].date and dated[1].date == dated[1].end_date:
         # "concluded on Tuesday the activities of the seminar ... The 3-day seminar": its first day, two days before
@@ -930,6 +934,44 @@ def _event(
 
 
 _COMPLEMENTS = frozenset({"of", "on"})  # not "for": "Camp for the first time"
+
+
+# "is hosting its 5th Education Symposium in February": a month without its day
+_IN_MONTH = re.compile(
+    r"\b(?:in|this|next|last|during|early|late|mid-?)[ \t]+(?P<mon>January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b(?![ \t]*,?[ \t]*\d)"
+)
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")  # fmt: skip
+
+
+def _month_refined(g: list[int], mentions: list[Mention], art: Article) -> tuple[int, Facts] | None:
+    """The days of an event its sentences date by the month alone ("its 5th Education Symposium in February"),
+    where the article writes one span of days in that month and no other ("24-25 February 2022, Kathmandu" in the
+    page's header), with its year; the page's own date is no event's."""
+    month = next(
+        (
+            _MONTHS.index(mm.group("mon")) + 1
+            for i in g
+            if mentions[i].sent >= 0 and (mm := _IN_MONTH.search(art.text, mentions[i].lo, mentions[i].hi))
+        ),
+        None,
+    )
+    if month is None:
+        return None
+    # not the page's own date: the source address's ("blog/2015/06/24/...") or the publication date
+    source_end = art.text.find("\n") if art.text.startswith("Source:") else -1
+    published = art.published.isoformat() if art.published else ""
+    days = {
+        (d.iso(), d.end_iso())
+        for si in range(len(art.sentences))
+        for d in art.date_spans(si, *art.span(si))
+        if d.month == month and d.iso() and d.start > source_end and d.iso() != published
+    }
+    if len(days) != 1:
+        return None
+    first, last = days.pop()
+    return -1, Facts(date=first, end_date=last, date_year=int(first[:4]))
 
 
 def _fuller(best: Mention, mentions: list[Mention]) -> str:
