@@ -2255,3 +2255,20 @@ def test_an_event_dated_by_its_month_takes_the_days_the_page_gives_that_month(te
     from etl.extract.pipeline import extract_article
 
     assert [(e.date, e.end_date) for e in extract_article(text).events] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Open Schools Conference was a huge success! Around 100 participants joined for an exciting event.",
+            [("Open Schools Conference", 100)],
+        ),
+        # said to take place, but nothing said of it: no row, as with any cue in the name's own sentence
+        ("The Open Schools Conference was a success.", []),
+    ],
+)
+def test_an_event_that_was_a_success_took_place(text: str, expected: list):
+    from etl.extract.pipeline import extract_article
+
+    assert [(e.name, e.attendees) for e in extract_article(text).events] == expected
