@@ -2272,3 +2272,27 @@ def test_an_event_that_was_a_success_took_place(text: str, expected: list):
     from etl.extract.pipeline import extract_article
 
     assert [(e.name, e.attendees) for e in extract_article(text).events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name set after another by a comma and "the", with its edition: one event
+        (
+            "ESCHOOLs 2014\n\nA colleague was present at the ESCHOOLs 2014, the Second Open Schools Stakeholders Summit "
+            "on Feb 10-12 at the Rolex Learning Center.\n\nRolex Learning Center, by a photographer, via Wikimedia "
+            "Commons\n\nMore than 440 people attended the conference, and it was a great place to be.",
+            [("Second Open Schools Stakeholders Summit", "2014-02-10", 440)],
+        ),
+        # a list of two after "such as": two events, neither said to take place here
+        (
+            "The ministry held conferences such as the World Open Schools Conference, the World Open Classes "
+            "Conference; it also set up a journal.",
+            [],
+        ),
+    ],
+)
+def test_a_name_set_after_another_with_its_edition_is_the_same_event(text: str, expected: list):
+    from etl.extract.pipeline import extract_article
+
+    assert [(e.name, e.date, e.attendees) for e in extract_article(text).events] == expected

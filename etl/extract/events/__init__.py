@@ -264,6 +264,7 @@ def _apposed(mentions: list[Mention], text: str) -> dict[int, list[int]]:
         if mentions[a].end <= mentions[b].start and (
             _APPOSITION.fullmatch(text, mentions[a].end, mentions[b].start)
             or _KNOWN_AS.fullmatch(text, mentions[a].end, mentions[b].start)
+            or _named_apposition(mentions[a], mentions[b], text)
         ):
             out.setdefault(b, []).append(a)
     for a, b in itertools.pairwise(i for i, m in enumerate(mentions) if not m.backref):
@@ -287,6 +288,24 @@ def _apposed(mentions: list[Mention], text: str) -> dict[int, list[int]]:
 
 
 _DESCRIBED_APPOSITION = re.compile(r",[ \t]+the[ \t]+")
+# what continues a list of names: "the X Forum, the Y Summit and the Z Expo"
+_LIST_GOES_ON = re.compile(r"[ \t]*(?:,|and\b|or\b|&)")
+_LIST_BEFORE = re.compile(r"(?:,|\band|\bor|&|\bsuch[ \t]+as|\bincluding|\blike)[ \t]+(?:the[ \t]+)?\Z")
+
+
+def _named_apposition(a: Mention, b: Mention, text: str) -> bool:
+    """ "EMOOCs 2014, the Second MOOC European Stakeholders Summit on Feb 10-12": a name set after another by a comma
+    and "the", with the edition it is, names the same event, where no list goes on after it or stands before the
+    first ("conferences such as the X Conference, the Y Conference;" are two)."""
+    return (
+        a.sent == b.sent
+        and b.edition is not None
+        and _DESCRIBED_APPOSITION.fullmatch(text, a.end, b.start) is not None
+        and not _LIST_GOES_ON.match(text, b.end)
+        and not _LIST_BEFORE.search(text, max(0, a.start - 12), a.start)
+    )
+
+
 _FOR_ITS = re.compile(r"[^.;:!?()\n]{0,80}?[ \t]for[ \t]+(?:its|their)[ \t]+")
 
 
