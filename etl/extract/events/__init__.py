@@ -184,7 +184,7 @@ def _context(m: Mention, art: Article, lex: Lexicon) -> bool:
 
 
 def _current(m: Mention, text: str, lex: Lexicon) -> bool:
-    """Whether "this year's" (or "today's", ...) stands right before ``m``, its ordinal aside."""
+    """Whether "this year's" (or "this month's", "this week's") stands right before ``m``, its ordinal aside."""
     before = m.start
     if ordinal := lex.ordinal_before.search(text, max(0, m.start - 30), m.start):
         before = ordinal.start()
