@@ -8,6 +8,7 @@ counts.py attendance and format.
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 from bisect import bisect_left
@@ -956,12 +957,12 @@ _COMPLEMENTS = frozenset({"of", "on"})  # not "for": "Camp for the first time"
 
 
 # "is hosting its 5th Education Symposium in February": a month without its day
+_MONTH_NUMBER = {name: n for n, name in enumerate(calendar.month_name) if name}
 _IN_MONTH = re.compile(
-    r"\b(?:in|this|next|last|during|early|late|mid-?)[ \t]+(?P<mon>January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\b(?![ \t]*,?[ \t]*\d)"
+    r"\b(?:in|this|next|last|during|early|late|mid-?)[ \t]+(?P<mon>"
+    + "|".join(_MONTH_NUMBER)
+    + r")\b(?![ \t]*,?[ \t]*\d)"
 )
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")  # fmt: skip
 
 
 def _month_refined(g: list[int], mentions: list[Mention], art: Article) -> tuple[int, Facts] | None:
@@ -970,7 +971,7 @@ def _month_refined(g: list[int], mentions: list[Mention], art: Article) -> tuple
     page's header), with its year; the page's own date is no event's."""
     month = next(
         (
-            _MONTHS.index(mm.group("mon")) + 1
+            _MONTH_NUMBER[mm.group("mon")]
             for i in g
             if mentions[i].sent >= 0 and (mm := _IN_MONTH.search(art.text, mentions[i].lo, mentions[i].hi))
         ),
