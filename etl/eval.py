@@ -23,7 +23,37 @@ from etl import build, score
 from etl.paths import ROOT
 
 CORPUS_DIR = ROOT / "tests" / "corpus"
-SCORERS = (score.score_figures, score.score_places, score.score_events, score.score_learning)
+DAY_LENGTH = len("2024-12-30")
+
+
+def score_published(gold: dict, tables: Path, verbose: bool = False) -> dict:
+    """The articles' publication dates against the key's ``published``: a date is right when it is the same day. An
+    article the key does not date (no such field), or dates only by month or year, is left out; ``null`` is no date."""
+    keyed = {a["file"]: a["published"] or "" for a in gold.get("articles", []) if "published" in a}
+    path = tables / "articles.csv"
+    ours = {}
+    if path.exists():
+        with path.open(newline="", encoding="utf-8") as fh:
+            ours = {Path(r["file"]).stem: r["published"] for r in csv.DictReader(fh)}
+    right = predicted = stated = 0
+    for file, want in sorted(keyed.items()):
+        got = ours.get(file, "")
+        if want and len(want) != DAY_LENGTH:
+            continue
+        stated += bool(want)
+        predicted += bool(got)
+        right += bool(want) and got == want
+        if verbose and got != want:
+            print(
+                f"  published {'MISSED' if not got else 'EXTRA ' if not want else 'WRONG '} {file}: {want!r} got {got!r}"
+            )
+    p = right / predicted if predicted else 0.0
+    r = right / stated if stated else 0.0
+    return {"table": "published", "P": p, "R": r, "F1": 2 * p * r / (p + r) if p + r else 0.0, "gold": stated,
+            "predicted": predicted}  # fmt: skip
+
+
+SCORERS = (score.score_figures, score.score_places, score.score_events, score.score_learning, score_published)
 LIST_KEYS = ("articles", "metrics", "events", "places", "learning_cities", "not_places", "not_figures")
 
 

@@ -51,12 +51,16 @@ _LABELS_ONLY = re.compile(r"^(?:[\w ]{2,20}[:：]\s*\S+\s*)+$")
 _SENTENCE_INSIDE = re.compile(r"[.!?]\W*\s+\S")
 _SPACES = re.compile(r"\s+")
 _COLON_END = re.compile(r"[:：]\s*$")
-_LONG_WORD_IN_REST = re.compile(r"[^\W\d_]{3,}")
 # "By Mohammad Ghazal - Apr 09,2014 - Last updated at ...": a byline, then the day the story was published
 _BYLINE_THEN_DATE = re.compile(
-    r"\s*By\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*(?:[-–—|,]|\s+on\b)|on\b)"  # "By X -", "By X on", "By on"
-    r"\s*(?=[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z]|\d{4}-)"
+    r"\s*(?:(?:Written|Posted|Contributed|Published|Reported|Edited)\s+by|By|BY)"  # "By X", "Contributed by X"
+    r"(?::\s*"  # "By: January 22, 2024": a byline left without its name
+    r"|\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+for\s+\S+)?\s*(?:[-–—|,]|\s+on\b)|on\b)\s*)"  # "By X -",
+    # "By X on", "By on", "By X for Outlet.com –"; then the date, in words or in figures with the year last
+    r"(?=[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z]|\d{4}-|\d{1,2}/\d{1,2}/\d{4})"
 )
+# A byline after a date on its line: "November 26, 2019 By Júlia Verdaguer"
+_BYLINE_AFTER = re.compile(r"\s+(?:By|by|BY)\b")
 _BYLINE_WORDS = re.compile(r"\b(?:Reporter|Correspondent|Editor|By|Photo|Author|Writer)\b", re.IGNORECASE)
 _TRAILING_SOURCE = re.compile(r"\((?P<agency>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})\)\s*$")
 
@@ -91,9 +95,14 @@ _MONTH_WORD = re.compile(
 )
 _LONG_WORD = re.compile(r"[^\W\d_]{3,}")
 _CALENDAR_WORD = re.compile(
-    _MONTH_WORD.pattern + r"|Mon(?:day)?|Tue(?:s|sday)?|Wed(?:nesday)?|Thu(?:rs|rsday)?|Fri(?:day)?|Sat(?:urday)?"
+    _MONTH_WORD.pattern + r"|Mon(?:day)?|Tue(?:sday|s)?|Wed(?:nesday)?|Thu(?:rsday|rs)?|Fri(?:day)?|Sat(?:urday)?"
     r"|Sun(?:day)?|[AP]M"
 )
+
+
+def _is_calendar_word(word: str) -> bool:
+    """A month's or weekday's name, as written or in capitals ("MONDAY, MARCH 27, 2023")."""
+    return bool(_CALENDAR_WORD.fullmatch(word.title() if word.isupper() else word))
 
 
 def _is_date_line(line: str) -> bool:
@@ -102,15 +111,11 @@ def _is_date_line(line: str) -> bool:
     # settles it without looking for dates (the head lines of an article are often whole paragraphs).
     others: list[re.Match[str]] = []
     for w in _LONG_WORD.finditer(line):  # stops at the second other word: most lines are whole paragraphs
-        if not _CALENDAR_WORD.fullmatch(w.group()):
+        if not _is_calendar_word(w.group()):
             if others or w.start() > 0 or not w.group()[:1].isupper():
                 return False
             others.append(w)
-    dates = find_dates(line)
-    rest = line[others[0].end() :] if others else line
-    for d in reversed(dates):
-        rest = rest[: d.start - (len(line) - len(rest))] + rest[d.end - (len(line) - len(rest)) :]
-    return bool(dates) and not _LONG_WORD_IN_REST.search(_CALENDAR_WORD.sub("", rest))
+    return bool(find_dates(line))
 
 
 # These regexes are slow to fail on a long line (the breadcrumb one is tried at every character): a line without the
@@ -218,7 +223,22 @@ _URL_DAY_MONTH_YEAR = re.compile(
 
 
 # A line that is a date alone, written with dots: day, month, year, as every country that writes dates so orders them
-_DOTTED_LINE = re.compile(r"[ \t]*([0-3]?[0-9])\.([01]?[0-9])\.((?:19|20)[0-9]{2})[ \t]*")
+_DOTTED_LINE = re.compile(r"[ \t]*([0-3]?[0-9])\.([01]?[0-9])\.((?:19|20)[0-9]{2})[ \t]*(?:[-–—|][ \t]*)?")
+
+
+def _stamp(line: str) -> str:
+    """The part of a head line that is a date and nothing more, or "": the line, or a part of it between "|"
+    ("Dec 10, 2019, 2:24 PM | Article By: ..."), either without a byline after the date."""
+    for part in line.split("|") if "|" in line else (line,):
+        if (by := _BYLINE_AFTER.search(part)) is not None:
+            part = part[: by.start()]
+        part = part.strip(" \t,;-–—")
+        if part and _is_date_line(part) and not _DIGIT.search(part, 0, find_dates(part)[0].start):
+            return part  # (a date that opens the stamp, after a weekday at most: "24 & 25 March 2024" is no stamp)
+    return ""
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _published_in_text(lines: list[str]) -> str:
@@ -236,8 +256,9 @@ def _published_in_text(lines: list[str]) -> str:
         is_labelled = _has_date_label(line)
         dateline_match = _dateline(line)
         byline = _BYLINE_THEN_DATE.match(line)
+        stamp = _stamp(line)
         # Dates are looked for only in a line that could give one: most head lines are plain paragraphs.
-        if not (is_label or is_labelled or dateline_match or byline or _is_date_line(line)):
+        if not (is_label or is_labelled or dateline_match or byline or stamp):
             continue
         dates = [d for d in find_dates(line) if d.year]
         if not dates:
@@ -248,8 +269,8 @@ def _published_in_text(lines: list[str]) -> str:
             labelled = labelled or next((d.iso() for d in dates if _COLON_END.search(line[: d.start])), dates[0].iso())
         elif byline and not bylined:
             bylined = dates[0].iso()
-        elif _is_date_line(line) and not lone:
-            lone = dates[0].iso()
+        elif stamp and not lone:
+            lone = next((d.iso() for d in find_dates(stamp) if d.year), "")
         elif dateline_match and not dateline:
             d = next((d for d in dates if d.start < dateline_match.end()), None)
             dateline = d.iso() if d else ""

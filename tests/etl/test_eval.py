@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from etl.eval import evaluate, find_keys, main
+from etl.eval import evaluate, find_keys, main, score_published
 
 
 def _fraction(stated: str) -> float:
@@ -343,3 +343,27 @@ def test_a_key_is_scored_by_the_reference_rules(tmp_path, capsys):
     tables = {r["table"]: r for r in json.loads(capsys.readouterr().out)["mine"]["all"]}
     assert (tables["figures"]["R"], tables["figures"]["P"]) == (1.0, 1.0)
     assert tables["places"]["R"] == 1.0
+
+
+def test_publication_dates_are_scored_against_the_days_the_key_states(tmp_path, capsys):
+    """Right only on the same day; an article the key leaves undated (no field) or dates by its year alone is not
+    counted, and a date where the key says there is none (null) counts against precision."""
+    tables = tmp_path / "tables"
+    tables.mkdir()
+    (tables / "articles.csv").write_text(
+        "file,published\na.txt,2020-01-02\nb.txt,2021-01-01\nc.txt,2020-05-05\nd.txt,2020-01-01\ne.txt,\n",
+        encoding="utf-8",
+    )
+    gold = {
+        "articles": [
+            {"file": "a", "published": "2020-01-02"},  # right
+            {"file": "b", "published": None},  # we date what the key says is undated
+            {"file": "c", "published": "2020"},  # the key's year alone: not counted
+            {"file": "d"},  # the key does not say: not counted
+            {"file": "e", "published": "2019-03-04"},  # missed
+        ]
+    }
+    r = score_published(gold, tables, verbose=True)
+    assert (r["gold"], r["predicted"], r["P"], r["R"]) == (2, 2, 0.5, 0.5)
+    out = capsys.readouterr().out
+    assert "EXTRA  b" in out and "MISSED e" in out and " a:" not in out

@@ -52,6 +52,36 @@ def test_a_date_label_without_a_colon_and_a_date_in_the_address(text, published)
     assert meta(text).published == published
 
 
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # weekdays in full and in capitals
+        ("A forum opens\nTuesday April 13, 2021\nText.", "2021-04-13"),
+        ("A forum opens\nThursday May 6, 2021\nText.", "2021-05-06"),
+        ("A forum opens\nMONDAY, MARCH 27, 2023\nText.", "2023-03-27"),
+        # a date, then the byline or the page's tags
+        ("A forum opens\nNovember 26, 2019 By Ana Ruiz\nText.", "2019-11-26"),
+        ("A forum opens\nOctober 10, 2023 by Ana Ruiz, UNICEF Peru |\nText.", "2023-10-10"),
+        ("A forum opens\nDec 10, 2019, 2:24 PM | Article By: Ana Ruiz\nText.", "2019-12-10"),
+        ("A forum opens\nApr 9, 2024 | news\nText.", "2024-04-09"),
+        ("A forum opens |19 September 2012\nA forum opens\nText.", "2012-09-19"),
+        ("A forum opens\nDecember 06, 2021 08:45 pm | Updated 08:45 pm IST - LIMA\nText.", "2021-12-06"),
+        # a byline, then the date
+        ("A forum opens\nWritten by Acme Learning Ltd | Mar 31, 2023 1:51:29 PM\nText.", "2023-03-31"),
+        ("A forum opens\nContributed by SiteEditor on Jun 27, 2012 - 10:24 PM\nText.", "2012-06-27"),
+        ("A forum opens\nBy: January 22, 2024 ,The Full Story\nText.", "2024-01-22"),
+        ("A forum opens\nBy Ana Ruiz for Example.com – 30/07/2013\nText.", "2013-07-30"),
+        ("A forum opens\n23.12.2010 -\nText.", "2010-12-23"),
+        # not a stamp: the days of an event, a sentence
+        ("A workshop on learning\n24 & 25 March 2024 | Sunday and Monday\nText.", ""),
+        ("A forum opens\nThe forum opens on Tuesday April 13, 2021\nText.", ""),
+        ("A forum opens\nFunded by Ana Ruiz on 3 March 2021 the school opened.\nText.", ""),
+    ],
+)
+def test_a_stamp_of_the_day_with_a_weekday_a_byline_or_tags_beside_it(text, published):
+    assert meta(text).published == published
+
+
 def test_breadcrumbs_and_published_label():
     m = meta("Home > News > Education\nLearning cities in practice\nPublished: March 3, 2025\nText.")
     assert (m.title, m.published) == ("Learning cities in practice", "2025-03-03")
