@@ -89,6 +89,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout61",
             "holdout62",
             "holdout63",
+            "holdout64",
+            "holdout65",
         )
     }
 
@@ -315,6 +317,12 @@ FLOORS = [
     ("holdout63", "figures", "F1", 0.85),
     ("holdout63", "places", "F1", 0.90),
     ("holdout63", "events", "R", 0.35),
+    ("holdout64", "figures", "F1", 0.80),
+    ("holdout64", "places", "F1", 0.83),
+    ("holdout64", "events", "R", 0.50),
+    ("holdout65", "figures", "F1", 0.85),
+    ("holdout65", "places", "F1", 0.90),
+    ("holdout65", "events", "R", 0.50),
 ]
 
 
