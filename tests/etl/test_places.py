@@ -764,3 +764,19 @@ def test_a_name_written_with_a_typographic_apostrophe_is_the_same_name():
     from etl.extract.places import extract_places
 
     assert [p.name for p in extract_places("Delegates met in Sana’a and again in Sana'a.")] == ["Sana'a", "Sana'a"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # US news writes a state after its town in the AP stylebook's abbreviation; the state confirms the town
+        ("The summit was held in Palo Alto, Calif., on Monday.", {"Palo Alto", "California"}),
+        ("ORLANDO, Fla. — Teachers met.", {"Orlando", "Florida"}),
+        ("A school in Austin, Tex., said so.", {"Austin", "Texas"}),
+        # abbreviations that are also words or titles are not taken
+        ("He went to Mass. Then he left.", set()),
+        ("Miss. Jones spoke.", set()),
+    ],
+)
+def test_a_us_state_in_its_ap_abbreviation_is_a_place(text, expected):
+    assert names(text) == expected
