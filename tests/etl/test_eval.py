@@ -91,6 +91,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout63",
             "holdout64",
             "holdout65",
+            "holdout66",
+            "holdout67",
         )
     }
 
@@ -323,6 +325,12 @@ FLOORS = [
     ("holdout65", "figures", "F1", 0.85),
     ("holdout65", "places", "F1", 0.90),
     ("holdout65", "events", "R", 0.50),
+    ("holdout66", "figures", "F1", 0.87),
+    ("holdout66", "places", "F1", 0.87),
+    ("holdout66", "events", "R", 0.60),
+    ("holdout67", "figures", "F1", 0.88),
+    ("holdout67", "places", "F1", 0.86),
+    ("holdout67", "events", "R", 0.50),
 ]
 
 
