@@ -2117,6 +2117,22 @@ def test_this_years_edition_of_a_named_event_takes_place(text: str, expected: in
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # someone stages it: a verb of staging right before the name (and its "the" or "its", its ordinal aside)
+        ("The principals' association president organised the Riverside Digital Conference and said so.", 1),
+        ("The university hosted the Open Schools Summit, a reader wrote.", 1),
+        ("The network held its 4th Open Schools Forum, its chair said.", 1),
+        # the verb elsewhere in the sentence, or a verb that stages nothing, is not enough
+        ("The Open Schools Summit has a programme, which the ministry organised for teachers.", 0),
+        ("The ministry praised the Open Schools Summit for its programme.", 0),
+    ],
+)
+def test_a_named_event_someone_stages_takes_place(text: str, expected: int):
+    assert len(events(text)) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "published", "dates"),
     [
         # a week's days right after its name say it takes place, an ambiguous word ("Week") too

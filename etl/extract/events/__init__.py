@@ -184,12 +184,14 @@ def _context(m: Mention, art: Article, lex: Lexicon) -> bool:
     )
 
 
-def _current(m: Mention, text: str, lex: Lexicon) -> bool:
-    """Whether "this year's" (or "this month's", "this week's") stands right before ``m``, its ordinal aside."""
+def _current(m: Mention, text: str, lex: Lexicon, marker: str = "current") -> bool:
+    """Whether "this year's" (or "this month's", "this week's") stands right before ``m``, its ordinal aside; with
+    ``marker="staged"``, a verb of staging it ("organised the", "held its")."""
     before = m.start
     if ordinal := lex.ordinal_before.search(text, max(0, m.start - 30), m.start):
         before = ordinal.start()
-    return bool(lex.current.search(text, max(m.lo, before - 20), before))
+    pattern = lex.staged if marker == "staged" else lex.current
+    return bool(pattern.search(text, max(m.lo, before - 20), before))
 
 
 _ADJECTIVES_BEFORE = re.compile(r"(?<=[ \t])(?:[a-z][a-z-]*[ \t]+){1,2}\Z")
@@ -899,6 +901,8 @@ def _event(
         or (frame.cue and any(mentions[i].kind == "named" for i in g))
         # "at this year's Wyndham Learning Festival": an edition the article tells of as taking place now
         or any(mentions[i].kind == "named" and _current(mentions[i], art.text, lex) for i in g)
+        # "Carolyn Alexander-Bennett organised the Digital Horizons Conference": someone stages it
+        or any(mentions[i].kind == "named" and _current(mentions[i], art.text, lex, "staged") for i in g)
     )
     # A name with nothing said about it is no event row, unless a gathering described for what it does is said to
     # take place (kept aside by extract_events)

@@ -103,6 +103,7 @@ class Lexicon:
     before: re.Pattern[str]
     strong_before: re.Pattern[str]
     current: re.Pattern[str]  # "this year's" right before a name: an edition that takes place now
+    staged: re.Pattern[str]  # "organised the" right before a name: someone stages it
     title_after: re.Pattern[str]
     title_before: re.Pattern[str]
     edition_of: re.Pattern[str]
@@ -237,6 +238,7 @@ def lexicon() -> Lexicon:
         before=phrases(marked("before"), anchor_end=True),
         strong_before=phrases(marked("strong_before"), anchor_end=True),
         current=phrases(marked("current"), anchor_end=True),
+        staged=phrases(marked("staged"), anchor_end=True),
         title_after=re.compile(r"\s*[,:]?\s*(?:(?:" + titles + r")\s+)?" + title),  # "a conference: \"Title\""
         title_before=re.compile(title + r"\s+$"),
         edition_scan=re.compile(r"\s(?:" + trie(sorted({p.lower() for p in marked("edition")})) + r")\s"),
