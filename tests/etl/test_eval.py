@@ -93,6 +93,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout65",
             "holdout66",
             "holdout67",
+            "holdout68",
+            "holdout69",
         )
     }
 
@@ -331,6 +333,13 @@ FLOORS = [
     ("holdout67", "figures", "F1", 0.88),
     ("holdout67", "places", "F1", 0.86),
     ("holdout67", "events", "R", 0.50),
+    ("holdout68", "figures", "F1", 0.90),
+    ("holdout68", "places", "F1", 0.85),
+    ("holdout68", "events", "R", 0.55),
+    ("holdout68", "learning_cities", "R", 0.70),
+    ("holdout69", "figures", "F1", 0.85),
+    ("holdout69", "places", "F1", 0.90),
+    ("holdout69", "events", "R", 0.85),
 ]
 
 
