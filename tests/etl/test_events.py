@@ -1792,6 +1792,8 @@ def test_will_beside_a_reference_back_dates_an_event_to_come(text, date):
             "Ho Chi Minh City",
         ),
         ("The Education Forum was held on November 3, 2011 at the Astana Palace of Independence.", "Astana"),
+        # a sports ground as the venue, with an adjective before its name
+        ("The Education Forum was held on July 1, 2019 at the iconic Melbourne Cricket Ground (MCG).", "Melbourne"),
         # a small town, or a town of another country than the one the article names, is no such venue's town
         ("The Education Forum was held on November 3, 2011 at the Harvard University campus.", ""),
     ],

@@ -1062,8 +1062,8 @@ def _world_city_in_name(g: list[int], mentions: list[Mention]) -> Entry | None:
 
 VENUE_TOWN = 100_000  # people: a town this big inside the name of the venue an event is at is where it is held
 # "at the University of Economics Ho Chi Minh City", "at the Gallagher Convention Centre": a venue's capitalised name
-_AT_VENUE = re.compile(
-    r"\bat[ \t]+(?:the[ \t]+)?(?P<v>[A-Z][\w’'.-]*(?:[ \t]+(?:(?:of|de|for|and|&)[ \t]+)?[A-Z][\w’'.-]*){1,7})"
+_AT_VENUE = re.compile(  # "at the (iconic) Melbourne Cricket Ground": the venue's name, after up to two adjectives
+    r"\bat[ \t]+(?:the[ \t]+(?:[a-z]+[ \t]+){0,2})?(?P<v>[A-Z][\w’'.-]*(?:[ \t]+(?:(?:of|de|for|and|&)[ \t]+)?[A-Z][\w’'.-]*){1,7})"
 )
 
 
