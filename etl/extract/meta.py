@@ -168,9 +168,26 @@ def _shorten(s: str) -> str:
 
 def _dateline(line: str) -> re.Match[str] | None:
     """_DATELINE.match(line); its lead runs up to the first comma or semicolon, which most lines do not have early
-    enough."""
+    enough. Else a place in capitals with no comma after it ("DUBAI 15 October 2019: ...")."""
     comma = min((i for i in (line.find(",", 0, 41), line.find(";", 0, 41)) if i >= 0), default=-1)
-    return _DATELINE.match(line) if comma >= 2 else None
+    if comma >= 2 and (m := _DATELINE.match(line)):
+        return m
+    m = _CAPS_DATELINE.match(line) if line[:2].isupper() else None
+    return m if m and _is_place(m["lead"].title()) else None  # (the places reader takes no name in capitals)
+
+
+def _is_place(words: str) -> bool:
+    """Whether ``words`` are a place's name and nothing more."""
+    named = extract_places(words)
+    return bool(named) and named[0].start == 0 and named[-1].end >= len(words.rstrip(" ."))
+
+
+# A dateline's place in capitals and its date with no comma between, then a colon or dash: "DUBAI 15 October 2019:"
+_CAPS_DATELINE = re.compile(
+    r"(?P<lead>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,3}) "
+    r"(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8},? \d{4})"
+    r"(?P<paren>)[ \t]*[:–—-]"
+)
 
 
 def _has_date_label(line: str) -> bool:
@@ -294,9 +311,7 @@ def _source(lines: list[str]) -> str:
             if paren and not _BYLINE_WORDS.search(paren) and len(paren.split()) <= 3:
                 return paren  # "BEIJING, Jan. 30 (Xinhua)": the agency
             lead = m["lead"].strip()
-            named = extract_places(lead)
-            is_place = bool(named) and named[0].start == 0 and named[-1].end >= len(lead.rstrip(" ."))
-            if not lead.isupper() and len(lead.split()) <= 4 and not is_place:
+            if not lead.isupper() and len(lead.split()) <= 4 and not _is_place(lead):
                 return lead  # "China.com, January 30": the outlet
             return ""
     for line in lines[:3]:

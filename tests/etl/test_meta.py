@@ -72,6 +72,10 @@ def test_a_date_label_without_a_colon_and_a_date_in_the_address(text, published)
         ("A forum opens\nBy: January 22, 2024 ,The Full Story\nText.", "2024-01-22"),
         ("A forum opens\nBy Ana Ruiz for Example.com – 30/07/2013\nText.", "2013-07-30"),
         ("A forum opens\n23.12.2010 -\nText.", "2010-12-23"),
+        # a dateline in capitals with no comma after the place
+        ("A platform grows\nBy Staff\nDUBAI 15 October 2019: The platform has a million users.", "2019-10-15"),
+        ("A platform grows\nNEW DELHI March 3, 2021 — The platform has a million users.", "2021-03-03"),
+        ("A platform grows\nICT 15 October 2019: a plan for schools.", ""),  # capitals that name no place
         # not a stamp: the days of an event, a sentence
         ("A workshop on learning\n24 & 25 March 2024 | Sunday and Monday\nText.", ""),
         ("A forum opens\nThe forum opens on Tuesday April 13, 2021\nText.", ""),
