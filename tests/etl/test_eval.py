@@ -95,6 +95,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout67",
             "holdout68",
             "holdout69",
+            "holdout70",
+            "holdout71",
         )
     }
 
@@ -340,6 +342,12 @@ FLOORS = [
     ("holdout69", "figures", "F1", 0.85),
     ("holdout69", "places", "F1", 0.90),
     ("holdout69", "events", "R", 0.85),
+    ("holdout70", "figures", "F1", 0.93),
+    ("holdout70", "places", "F1", 0.90),
+    ("holdout70", "events", "R", 0.40),
+    ("holdout71", "figures", "F1", 0.82),
+    ("holdout71", "places", "F1", 0.84),
+    ("holdout71", "events", "R", 0.45),
 ]
 
 
