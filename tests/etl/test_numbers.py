@@ -277,6 +277,27 @@ def test_modifiers_before_a_plural_head_stay_in_the_unit(text, unit):
 
 
 @pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # an adverb before a participle describes the noun after them: the figure is kept with its whole phrase
+        ("The ministry deployed 500 newly trained teachers.", "newly trained teachers"),
+        (
+            "It drew almost 1000 officially registered participants; over 90 papers.",
+            "officially registered participants",
+        ),
+        ("The state equipped 300 fully equipped classrooms.", "fully equipped classrooms"),
+    ],
+)
+def test_an_adverb_and_a_participle_before_the_noun_stay_in_the_unit(text, unit):
+    assert figures(text)[0].unit == unit
+
+
+@pytest.mark.parametrize("text", ["It costs $500 annually for each school.", "Of the 300, only 20 recently opened."])
+def test_an_adverb_that_opens_no_participle_ends_the_unit(text):
+    assert not any(m.unit.split()[0].endswith("ly") for m in figures(text) if m.unit)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("The site offers 1,100 courses this year, up from 800 last year.", [(1100, "courses"), (800, "courses")]),

@@ -29,6 +29,7 @@ MAX_UNIT_WORDS = 7
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _WORD_AFTER = re.compile(r"[ \t]+[a-z]")  # a lower-case word follows
+_PARTICIPLE_AFTER = re.compile(r"[ \t]+[a-z]+ed[ \t]+[a-z]")  # "newly trained teachers": a participle, then more
 
 # Units whose word may be glued to the number by a hyphen ("15-minute walk", "3-km trail").
 HYPHEN_CATEGORIES = frozenset({"duration", "distance", "area", "weight", "volume"})
@@ -153,7 +154,14 @@ def parse_unit(text: str, pos: int, limit: int) -> tuple[str, str, int]:
             toks.append((m.start("word"), m.end() - 1, word[:-1], "duration"))
             break
         cat = unit_category(word)
-        if not cat and low.endswith("ly") and low not in modifiers():  # an adverb, unless "daily lessons"
+        # an adverb ends the phrase, unless it is an adjective ("daily lessons") or opens the phrase before a
+        # participle ("500 newly trained teachers", "1000 officially registered participants")
+        if (
+            not cat
+            and low.endswith("ly")
+            and low not in modifiers()
+            and not (not toks and _PARTICIPLE_AFTER.match(text, m.end(), limit))
+        ):
             break
         if not cat and low not in modifiers() and any(t[3] and is_plural(t[2]) for t in toks):
             break  # "students got tablets": after a plural head, a word the lookups do not know is its verb
