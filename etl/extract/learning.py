@@ -339,6 +339,7 @@ class _Reader:
             and not (_PREPOSITION_FIRST.match(i.name) and not gazetteer.known(i.name))
             and not (_CITY_WORD_AFTER.match(self.text, i.end) and not gazetteer.known(i.name))
             and not self._dateline_item(i)
+            and not _head_re().fullmatch(i.name)  # "to become a Learning City, Lowell ...": the recognition itself
         ]
         if len(items) < 2 and not lst.bulleted:
             return

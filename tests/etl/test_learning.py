@@ -464,3 +464,16 @@ def test_a_clause_that_names_no_recognition_takes_the_one_an_earlier_clause_name
 )
 def test_cities_in_the_titles_of_officials_are_no_learning_cities(text):
     assert learning(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the recognition's own words beside a city, as if they were another item of a list
+        ("As part of our efforts to become a Learning City, the Lowell City of Learning initiative hosts a festival.",
+         {"Lowell"}),
+        ("To become a Learning City, Lowell and Nashua host festivals.", {"Lowell", "Nashua"}),
+    ],
+)  # fmt: skip
+def test_the_words_of_a_recognition_are_no_city(text, expected):
+    assert {city for city, _ in learning(text)} == expected
