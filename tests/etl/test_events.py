@@ -2314,3 +2314,26 @@ def test_a_name_set_after_another_with_its_edition_is_the_same_event(text: str, 
     from etl.extract.pipeline import extract_article
 
     assert [(e.name, e.date, e.attendees) for e in extract_article(text).events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event's page: its name, then labelled lines of when and where, however far below
+        (
+            "South Asia Symposium on ICT for Education 2018\n\nThe report of the symposium is out.\n\n"
+            "When: 27-28 February 2018\n\nWhere: Colombo, Sri Lanka\n\nWho: Government officials.",
+            [("2018-02-27", "Colombo")],
+        ),
+        (
+            "eRegion Conference 2018\n\nThe eSchools meet again.\n\nLocation: Celje, Slovenia, hall to be indicated",
+            [("", "Celje")],
+        ),
+        # a "Date:" line is most often the page's own: no event from it alone
+        ("Open Schools Summit 2018\n\nDate: 27 February 2018\n\nThe summit report is out.", []),
+    ],
+)
+def test_an_event_page_s_when_and_where_lines(text, expected):
+    assert [
+        (e.date, e.city) for e in events(text, places=[place(text, c) for c in ("Colombo", "Celje") if c in text])
+    ] == expected

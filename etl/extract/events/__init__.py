@@ -671,6 +671,9 @@ def _frames(
             frames[current].ranges.append((lo, hi))
         elif current is not None and since <= 1 + quoted and _place_and_days(art, si, lo, hi):
             frames[current].ranges.append((lo, hi))  # "Kuala Lumpur, Malaysia May 26th – 29th" under its name
+        elif current is not None and _labelled(art, si, lo, hi):
+            frames[current].ranges.append((lo, hi))  # "When: 27-28 February 2018" on the event's page
+            frames[current].cue = True
         elif (
             current is not None
             and since == 1
@@ -734,6 +737,27 @@ def _place_and_days(art: Article, si: int, lo: int, hi: int) -> bool:
 
 
 _QUOTED_LINE = re.compile(r"\s*[“\"][^“”\"\n]{3,300}[”\"][\s,.]*")
+# An event page's labelled lines, under its name: "When: 27-28 February 2018", "Where: Colombo, Sri Lanka" ("Date:" is
+# left out: most often the page's own date)
+_WHEN_LINE = re.compile(r"[ \t]*When[ \t]*:[ \t]*(?=\S)")
+_WHERE_LINE = re.compile(r"[ \t]*(?:Where|Venue|Location)[ \t]*:[ \t]*(?=\S)")
+
+
+def _labelled(art: Article, si: int, lo: int, hi: int) -> bool:
+    """The sentence is an event page's "When:" line with a date, or its "Where:" line with a place."""
+    if _WHEN_LINE.match(art.text, lo, hi):
+        return bool(art.date_spans(si, lo, hi))
+    return bool(_WHERE_LINE.match(art.text, lo, hi) and art.places_in(lo, hi))
+
+
+def _labelled_city(frame: _Frame, art: Article) -> PlaceMention | None:
+    """The city of a "Where:" line in the event's frame ("Where: Colombo, Sri Lanka")."""
+    for lo, hi in frame.ranges:
+        if _WHERE_LINE.match(art.text, lo, hi):
+            return next((p for p in art.places_in(lo, hi) if p.kind in ("city", "district") or city_state(p)), None)
+    return None
+
+
 _DASH_JOINED = re.compile(r"(?:[–—-]|(?<=[–—-]))[A-Z][^\W\d_]*")  # the place may end with its dash
 _LETTER_OR_DIGIT_RUN = re.compile(r"[^\W_]+")
 _LINE_JOINERS = frozenset({"in", "at", "from", "to", "and", "on"})
@@ -868,6 +892,8 @@ def _event(
         city, country = hosted.name, hosted.country_iso3
     if not city and fmt != "online" and (line := _place_and_days_city(frame, art)) is not None:
         city, country = line.name, line.country_iso3  # "Kuala Lumpur, Malaysia May 26th – 29th" under the name
+    if not city and fmt != "online" and (where := _labelled_city(frame, art)) is not None:
+        city, country = where.name, where.country_iso3  # "Where: Colombo, Sri Lanka" on the event's page
     if not city and fmt != "online" and (dashed := _dash_city(g, mentions, art)) is not None:
         city, country = dashed.name, dashed.country_iso3  # "April 7-9 Digital Learning Symposium 2019 – Vancouver"
     if not city and fmt != "online" and (named := _world_city_in_name(g, mentions)) is not None and fits(named.iso3):
@@ -1118,6 +1144,7 @@ def _frame_date(frame: _Frame, art: Article, lex: Lexicon, gi: int) -> tuple[int
             not art.has(lex.strong, lo, hi)
             and not art.has(lex.host_any, lo, hi)
             and not _place_and_days(art, si, lo, hi)
+            and not _WHEN_LINE.match(art.text, lo, hi)
         ):
             continue
         for d in art.date_spans(si, lo, hi):
