@@ -2337,3 +2337,23 @@ def test_an_event_page_s_when_and_where_lines(text, expected):
     assert [
         (e.date, e.city) for e in events(text, places=[place(text, c) for c in ("Colombo", "Celje") if c in text])
     ] == expected
+
+
+def test_the_year_s_event_word_joins_the_event_dated_that_year_and_keeps_its_name():
+    text = (
+        "The World Innovation Summit for Education (WISE) will be held from November 19-21. "
+        "About 2,500 delegates from over 100 countries are expected to take part in the 2019 summit."
+    )
+    metrics = [figure(text, "2,500", 2500, "delegates"), figure(text, "100", 100, "countries", "places")]
+    found = events(text, metrics=metrics, published="2019-10-01")
+    assert [(e.name, e.date, e.attendees, e.countries_represented) for e in found] == [
+        ("World Innovation Summit for Education (WISE)", "2019-11-19", 2500, 100)
+    ]
+
+
+def test_a_name_of_its_own_words_beats_the_event_word_and_a_year():
+    text = (
+        "The IADIS International Conference will be held in Rome, Italy, 20-23 July 2011. "
+        "The 2011 Conference received 312 submissions."
+    )
+    assert [e.name for e in events(text, places=[place(text, "Rome")])] == ["IADIS International Conference"]

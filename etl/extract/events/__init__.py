@@ -419,8 +419,8 @@ def _group(
                 return True
             # "the 2020 Networked Learning Conference ... The 2020 conference was disrupted": the event word and the
             # year alone
-            if not c.core and c.named_year and c.named_year == o.named_year and c.tokens <= o.tokens:
-                return True
+            if not c.core and c.named_year and c.tokens <= o.tokens and c.named_year == _year_of(o, date_year):
+                return True  # (or dated that year: "WISE ... from November 19-21 ... the 2019 summit")
             if _described_beside_brand(c, o, mentions, text) or _introduced(o, c, mentions, text):
                 return True
             # "GESS Dubai 2020" and "the Global Educational Supplies and Solutions (GESS) exhibition": a brand and the
@@ -493,6 +493,11 @@ def _group(
 # "the", perhaps with a lower-case word or two ("The annual International Symposium, which ...")
 _THE_BEFORE = re.compile(r"\b(?:the|The|THE)[ \t]+(?:[a-z]+[ \t]+){0,2}\Z")
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Za-z][A-Za-z0-9&+-]{1,11})\)")
+
+
+def _year_of(c: _Cluster, date_year: Callable[[int], int | None]) -> int | None:
+    """The year a cluster's names write, else the year of its sentences, else the year its mentions are dated in."""
+    return c.named_year or c.year or next((y for i in c.members if (y := date_year(i))), None)
 
 
 def _acronyms(c: _Cluster, mentions: list[Mention]) -> set[str]:
@@ -943,6 +948,7 @@ def _event(
         g,
         key=lambda i: (
             _NAME_RANK[mentions[i].kind],
+            not mentions[i].core,  # a name of its own words over the event word and a year ("the 2011 Conference")
             YEAR.search(mentions[i].name) is None,  # "MoodleMoot Global 2024" over "our next MoodleMoot Global"
             _lower_case_name(mentions[i].name),  # a proper name ("X Conference") over "X conference"
             -len(mentions[i].name.split()) if headlined else 0,
