@@ -2357,3 +2357,19 @@ def test_a_name_of_its_own_words_beats_the_event_word_and_a_year():
         "The 2011 Conference received 312 submissions."
     )
     assert [e.name for e in events(text, places=[place(text, "Rome")])] == ["IADIS International Conference"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event said to be going on now, and where
+        ("A big draw at the National Educational Computing Conference, going on through tomorrow here in "
+         "Washington, is the exhibit hall.", [("National Educational Computing Conference", "Washington")]),
+        ("The Open Schools Conference is currently going on in Lima.", [("Open Schools Conference", "Lima")]),
+        # preparations under way for an event say nothing of the event itself
+        ("Preparations are underway for the return of the Open Schools Festival.", []),
+    ],
+)  # fmt: skip
+def test_an_event_going_on_takes_place(text, expected):
+    places = [place(text, c) for c in ("Washington", "Lima") if c in text]
+    assert [(e.name, e.city) for e in events(text, places=places)] == expected
