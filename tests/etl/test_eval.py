@@ -97,6 +97,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout69",
             "holdout70",
             "holdout71",
+            "holdout72",
+            "holdout73",
         )
     }
 
@@ -348,6 +350,12 @@ FLOORS = [
     ("holdout71", "figures", "F1", 0.82),
     ("holdout71", "places", "F1", 0.84),
     ("holdout71", "events", "R", 0.45),
+    ("holdout72", "figures", "F1", 0.85),
+    ("holdout72", "places", "F1", 0.86),
+    ("holdout72", "events", "R", 0.65),
+    ("holdout73", "figures", "F1", 0.80),
+    ("holdout73", "places", "F1", 0.85),
+    ("holdout73", "events", "R", 0.60),
 ]
 
 
