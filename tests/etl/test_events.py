@@ -2373,3 +2373,18 @@ def test_a_name_of_its_own_words_beats_the_event_word_and_a_year():
 def test_an_event_going_on_takes_place(text, expected):
     places = [place(text, c) for c in ("Washington", "Lima") if c in text]
     assert [(e.name, e.city) for e in events(text, places=places)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the capitals of one name spell the other's own words: one event
+        ("Fancy attending the Annual Open University Conference? This year's OU conference will take place on "
+         "22 and 23 June 2010.", ["Annual Open University Conference"]),
+        # capitals that spell other words, or another event word, are another event
+        ("The Annual Open University Conference was held on 22 June 2010. The OA summit was held on 5 May 2010.",
+         ["Annual Open University Conference", "OA summit"]),
+    ],
+)  # fmt: skip
+def test_an_acronym_of_an_event_s_own_words_names_the_same_event(text, expected):
+    assert [e.name for e in events(text)] == expected

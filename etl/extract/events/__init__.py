@@ -429,6 +429,10 @@ def _group(
                 o, mentions
             ):
                 return True
+            # "This year's OU conference" and "the Annual Open University Conference": one event word, and the
+            # capitals of one name spell the other's own words
+            if c.tokens & o.tokens - c.core - o.core and (_spells(c, o, mentions) or _spells(o, c, mentions)):
+                return True
             # a headline names the article's first event in fewer words ("Lyon to host data forum" and then "the
             # second International Forum on School Data")
             headline = bool(in_headline) and (
@@ -493,6 +497,34 @@ def _group(
 # "the", perhaps with a lower-case word or two ("The annual International Symposium, which ...")
 _THE_BEFORE = re.compile(r"\b(?:the|The|THE)[ \t]+(?:[a-z]+[ \t]+){0,2}\Z")
 _BRACKETED_ACRONYM = re.compile(r"\(([A-Za-z][A-Za-z0-9&+-]{1,11})\)")
+
+
+def _spells(a: _Cluster, b: _Cluster, mentions: list[Mention]) -> bool:
+    """Whether ``a``'s one word of its own is written in capitals that spell ``b``'s own words, all of them or all but
+    the first ("OU" for "Annual Open University")."""
+    if len(a.core) != 1:
+        return False
+    (acronym,) = a.core
+    if not any(w.isupper() and w.lower() == acronym for i in a.members for w in mentions[i].name.split()):
+        return False
+    if not 2 <= len(acronym) <= 6:
+        return False
+    for j in b.members:
+        words = [w for w in mentions[j].name.split() if _token(w) in b.core]
+        for run in (words, words[1:]):
+            if len(run) == len(acronym) and "".join(w[0] for w in run).lower() == acronym:
+                return True
+    return False
+
+
+def _token(word: str) -> str:
+    """A name's word as an identity token (see names.identity): lower case, a plural made singular."""
+    low = word.strip(".,;:()").lower()
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith("s") and not low.endswith("ss") and len(low) > 3:
+        return low[:-1]
+    return low
 
 
 def _year_of(c: _Cluster, date_year: Callable[[int], int | None]) -> int | None:
