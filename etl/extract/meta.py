@@ -226,12 +226,20 @@ def _published_in_url(lines: list[str]) -> str:
             if d := _URL_DAY_MONTH_YEAR.search(m.group("url")):
                 month = _MONTHS[d.group(2).lower()[:3]]
                 return date(int(d.group(3)), month, int(d.group(1))).isoformat()
+            if d := _URL_STAMP.search(m.group("url")):
+                return date(int(d.group(1)), int(d.group(2)), int(d.group(3))).isoformat()
         except ValueError:
             return ""
     return ""
 
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+# "/article/2020112407170802869", "?story=20190528091123913": a time stamp (year, month, day, hour, minute, second)
+# opening an article's number; not a web archive's capture time before the address it holds ("/web/20240317201143/https:")
+_URL_STAMP = re.compile(
+    r"(?<![0-9])((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?:[01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]"
+    r"(?![0-9]*(?:[a-z_]{0,3})/(?:https?:|www\.))"
+)
 # "/22-Nov-2017/": a day, a month's name and a year between slashes
 _URL_DAY_MONTH_YEAR = re.compile(
     r"/(0?[1-9]|[12]\d|3[01])-(" + "|".join(m for m in calendar.month_abbr if m) + r")[a-z]*-((?:19|20)\d{2})/",

@@ -36,6 +36,11 @@ def test_release_time_label_gives_the_date():
         ("A congress opens\n\nOman Wednesday 17/September/2025 15:26 PM\nBy: ONA\nText.", "2025-09-17"),
         ("A congress opens\nOman opens a school on 17 September 2025\nText.", ""),  # a sentence, not a stamp
         ("Source: https://nation.example/22-Nov-2017/conference-ends\n\nA conference ends\n\nText.", "2017-11-22"),
+        # a time stamp opening the article's number in its address; not a web archive's capture time
+        ("Source: https://news.example/en/article/2020112407170802869\n\nA festival opens\n\nText.", "2020-11-24"),
+        ("Source: https://news.example/post.php?story=20190528091123913\n\nLaptops handed out\n\nText.", "2019-05-28"),
+        ("Source: https://archive.example/web/20210921100133/http://news.example/node/386\n\nA webinar\n\nText.", ""),
+        ("Source: https://news.example/item/20190528991123913\n\nNo stamp\n\nText.", ""),  # no such hour
         # a byline, then the day it was published (no blank after the comma: the page's stamp)
         ("A conference opens\n\nBy Maria Lopez - Apr 09,2014 - Last updated at Apr 09,2014\n\nText.", "2014-04-09"),
         ("A conference opens\n\nBy Maria Lopez, 3 March 2021\n\nText.", "2021-03-03"),
