@@ -1872,3 +1872,20 @@ def test_an_ordinal_written_apart_is_no_count():
 )
 def test_a_bulleted_list_of_names_and_counts_counts_what_its_opening_line_counts(text, expected):
     assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "N more" after a figure counts more of the same thing
+        ("It runs in 2,459 schools and 144 more are scheduled to join.", [(2459, "schools"), (144, "schools")]),
+        ("Two thousand lessons have been developed and two thousand more are in process.",
+         [(2000, "lessons"), (2000, "lessons")]),
+        # not "more than", nor others doing something else, nor across a sentence
+        ("It has 300 schools and 50 more than last year.", [(300, "schools")]),
+        ("Over 650 delegates attended with 286 more following the coverage online.", [(650, "delegates")]),
+        ("It has 300 schools. 50 more will join.", [(300, "schools")]),
+    ],
+)  # fmt: skip
+def test_n_more_counts_more_of_the_figure_before(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected

@@ -337,6 +337,9 @@ def _allotted(text: str, start: int, end: int, after: str) -> bool:
 # the figure before it and its noun, in a list
 # "1,161,638 in primary", "302,000 exclusively in ...", "300 each in ...": a bare figure's preposition
 # "435 homes by open sale and 187 by tender", "68,400 people who ... and 95,800 who ...": a preposition or "who"
+# "144 more scheduled to join": more of the counted thing before; not "more than", nor "286 more following the
+# coverage online" (others doing something else)
+_MORE_AFTER = re.compile(r"[ \t]+more\b(?![ \t]+(?:than\b|[a-z]+ing\b))")
 _PARALLEL_WORDS = ("for", "in", "on", "at", "to", "by", "from", "with", "who")
 _PREPOSITION_AFTER = re.compile(rf"[ \t]+(?:(?:[a-z]+ly|each)[ \t]+)?({'|'.join(_PARALLEL_WORDS)})[ \t]+")
 # the figure before's noun (up to three words), then the same preposition
@@ -368,6 +371,8 @@ def carried(text: str, start: int, prev: Metric | None, end: int = -1) -> tuple[
         return prev.unit, prev.category
     if _NON_YEAR_DIGIT.search(gap):
         return "", ""  # another number stands between them
+    if end >= 0 and _MORE_AFTER.match(text, end) and "." not in gap:
+        return prev.unit, prev.category  # "2,459 schools and 144 more scheduled to join": more of the same
     if _WHOLE_BEFORE.search(text, max(0, prev.start - 30), prev.start) and _UNIT_THEN_COMMA.fullmatch(gap):
         return prev.unit, prev.category  # "Out of a total of 3,307 schools, 837 ...": a part of the whole before
     if _allotted(text, prev.start, prev.end, gap) and _allotted(text, start, end, "") and _LIST_GAP.fullmatch(gap):
