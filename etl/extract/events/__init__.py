@@ -19,7 +19,14 @@ from etl.extract.dates import YEAR, find_relative
 from etl.extract.events.article import Article, Facts
 from etl.extract.events.counts import attendance, format_of
 from etl.extract.events.lexicon import Lexicon, lexicon
-from etl.extract.events.names import Mention, acronym_before, defined_acronym, find_mentions, identity
+from etl.extract.events.names import (
+    Mention,
+    acronym_before,
+    defined_acronym,
+    find_mentions,
+    identity,
+    singular_token,
+)
 from etl.extract.events.when import date_of, ended_on, sentence_years
 from etl.extract.events.where import dateline_place, held_in_year, hosted_in, place_of
 from etl.extract.places import Entry, city_state, locate
@@ -510,21 +517,11 @@ def _spells(a: _Cluster, b: _Cluster, mentions: list[Mention]) -> bool:
     if not 2 <= len(acronym) <= 6:
         return False
     for j in b.members:
-        words = [w for w in mentions[j].name.split() if _token(w) in b.core]
+        words = [w for w in mentions[j].name.split() if singular_token(w.strip(".,;:()").lower()) in b.core]
         for run in (words, words[1:]):
             if len(run) == len(acronym) and "".join(w[0] for w in run).lower() == acronym:
                 return True
     return False
-
-
-def _token(word: str) -> str:
-    """A name's word as an identity token (see names.identity): lower case, a plural made singular."""
-    low = word.strip(".,;:()").lower()
-    if low.endswith("ies") and len(low) > 4:
-        return low[:-3] + "y"
-    if low.endswith("s") and not low.endswith("ss") and len(low) > 3:
-        return low[:-1]
-    return low
 
 
 def _year_of(c: _Cluster, date_year: Callable[[int], int | None]) -> int | None:

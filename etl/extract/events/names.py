@@ -356,12 +356,17 @@ def identity(name: str, lex: Lexicon) -> tuple[frozenset[str], int | None, int |
         if w.isupper() and (r := _roman(w)):
             edition = edition or r
             continue
-        if low.endswith("ies") and len(low) > 4:
-            low = low[:-3] + "y"
-        elif low.endswith("s") and not low.endswith("ss") and len(low) > 3:
-            low = low[:-1]
-        tokens.add(low)
+        tokens.add(singular_token(low))
     return frozenset(tokens), year, edition
+
+
+def singular_token(low: str) -> str:
+    """A lower-case word of a name as an identity token: a plural made singular ("Cities" -> "city")."""
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith("s") and not low.endswith("ss") and len(low) > 3:
+        return low[:-1]
+    return low
 
 
 def clean(span: str) -> str:
