@@ -99,6 +99,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout71",
             "holdout72",
             "holdout73",
+            "holdout74",
+            "holdout75",
         )
     }
 
@@ -356,6 +358,12 @@ FLOORS = [
     ("holdout73", "figures", "F1", 0.80),
     ("holdout73", "places", "F1", 0.85),
     ("holdout73", "events", "R", 0.60),
+    ("holdout74", "figures", "F1", 0.75),
+    ("holdout74", "places", "F1", 0.82),
+    ("holdout74", "events", "R", 0.60),
+    ("holdout75", "figures", "F1", 0.85),
+    ("holdout75", "places", "F1", 0.80),
+    ("holdout75", "events", "R", 0.35),
 ]
 
 
