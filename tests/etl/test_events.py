@@ -2119,6 +2119,19 @@ def test_this_years_edition_of_a_named_event_takes_place(text: str, expected: in
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # "this year's" before a name and its event word determines it, as "this" would: the name starts after it
+        "This year's Riverside 2021 summit brought together 300 teachers in Lyon.",
+        "At this year’s Riverside 2021 summit, teachers met ministers in Lyon.",
+    ],
+)
+def test_this_years_does_not_open_the_name_of_the_event_it_determines(text: str):
+    found = events(text, places=[place(text, "Lyon")])
+    assert [(e.name, e.city) for e in found] == [("Riverside 2021", "Lyon")]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # someone stages it: a verb of staging right before the name (and its "the" or "its", its ordinal aside)

@@ -71,6 +71,7 @@ KEY_SKIP = frozenset({"the", "of", "on", "for", "and", "a", "an", "to", "in", "a
 _NOT_LEAD = frozenset({"of", "in", "on", "at", "for", "to", "from", "by", "with", "and", "or"})
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "our", "his", "her"})
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "our", "his", "her"})
+_THIS_BEFORE = re.compile(r"\b[Tt]his(?=[ \t]+\Z)")
 # What may follow a lower-case event word and describe it ("a webinar to exchange knowledge", "a conference on AI").
 _DESCRIBED_COMPLEMENT = frozenset({"to", "on", "of", "for", "about", "dedicated", "devoted", "focusing", "focused"})
 # Words that end a description: a verb or a clause that says something about the event rather than what it is.
@@ -917,6 +918,13 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
             low = w.lower()
             if low in _DETERMINERS:
                 det = t
+                break
+            if (
+                lead
+                and _TIME_POSSESSIVE.fullmatch(w)
+                and (this := _THIS_BEFORE.search(text, max(0, t.start() - 8), t.start()))
+            ):
+                det = this  # "This year’s OEB 2023 conference": "this year’s" determines its name, as "this" would
                 break
             if low == "and" and lead and lead[-1].group()[:1].islower():
                 lead.append(t)  # "a colorful and inspiring ceremony": two words that describe it
