@@ -22,6 +22,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """Return the sentences of ``text`` as spans; whitespace between them is dropped."""
     out: list[Sentence] = []
     start = 0
+    wrapped: bool | None = None  # whether the whole text is hard-wrapped, read when first needed
     for m in _BOUNDARY.finditer(text):
         gap = m.group("gap")
         at = m.start("gap") if gap is not None else m.start()
@@ -37,6 +38,11 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
         elif m.group("nl") == "\n" and _wrapped(text, start, at, m.end()):
             continue
+        elif m.group("nl") == "\n" and _goes_on(text, start, at, m.end()):
+            if wrapped is None:
+                wrapped = _hard_wrapped(text)
+            if wrapped:
+                continue
         _add(text, start, at, out)
         start = m.end()
     _add(text, start, len(text), out)
@@ -48,12 +54,50 @@ _WRAP_WIDTH = 50  # the shortest line of hard-wrapped text that a sentence goes 
 
 def _wrapped(text: str, start: int, at: int, nxt: int) -> bool:
     """A line break inside a sentence of hard-wrapped text: a line as long as such text wraps at goes on mid-sentence
-    (it ends in a word or a comma) and the next line opens in lower case ("organized a workshop on e-learning
-    and\ninteractive lectures"). A short line is a heading, even before a careless lower-case opening."""
+    (it ends in a word, a comma or a bracket) and the next line opens in lower case ("organized a workshop on
+    e-learning and\ninteractive lectures", "ICT for education (ICT4E)\nprogramme"), or the line ends in a word no
+    sentence ends with, whatever follows ("at an ICT4E Conference at\nRajshahi University"). A short line is a
+    heading, even before a careless lower-case opening."""
     last = text[max(start, at - 2) : at].rstrip()[-1:]
-    if not (last and (last.isalnum() or last in ",;") and text[nxt : nxt + 1].islower()):
+    if not last:
+        return False
+    if not ((last.isalnum() or last in ",;)") and text[nxt : nxt + 1].islower()) and not (
+        last.islower() and _JOINER_END.search(text, max(start, at - 6), at) and text[nxt : nxt + 1].isalnum()
+    ):
         return False
     return at - (text.rfind("\n", 0, at) + 1) >= _WRAP_WIDTH
+
+
+WRAPPED_LINES = 3  # lines that plainly go on mid-sentence into the next, in a text that is hard-wrapped throughout
+_LOWER_NEXT_LINE = re.compile(r"\n(?=[a-z])")
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Whether the text is hard-wrapped: several long lines go on mid-sentence into a line in lower case."""
+    found = 0
+    for m in _LOWER_NEXT_LINE.finditer(text):
+        if _wrapped(text, 0, m.start(), m.end()):
+            found += 1
+            if found >= WRAPPED_LINES:
+                return True
+    return False
+
+
+def _goes_on(text: str, start: int, at: int, nxt: int) -> bool:
+    """A long line ends in a word or a comma and a word opens the next: in a hard-wrapped text, one sentence ("said on
+    Friday at the first\nGlobal MOOC Conference")."""
+    last = text[max(start, at - 2) : at].rstrip()[-1:]
+    return (
+        bool(last)
+        and (last.isalnum() or last in ",;")
+        and text[nxt : nxt + 1].isalnum()
+        and at - (text.rfind("\n", 0, at) + 1) >= _WRAP_WIDTH
+    )
+
+
+# Words a sentence never ends with: articles, prepositions and conjunctions, which a line of hard-wrapped text ends
+# with mid-sentence ("... Conference at\nRajshahi University")
+_JOINER_END = re.compile(r"(?<![\w-])(?:a|an|the|and|or|at|of|to|for|with|by|in|on|from|into)\Z")
 
 
 def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:

@@ -23,10 +23,41 @@ from etl.extract.sentences import split_sentences
         ("The ministry said that it would give every school in the region a new laptop.\nthe end", 2),
         ("The ministry said that it would give every school in the region a new laptop\nThe end", 2),
         ("The ministry said that it would give every school in the region a new laptop and\n\nthe end", 2),
+        # a long line that ends in a word no sentence ends with goes on, whatever the next line opens with
+        ("Teachers met to share lessons at the annual Riverside Digital Teachers Forum at\nLakeside College.", 1),
+        ("The forum was organised by the county council together with the Institute of\nDigital Learning.", 1),
+        # ... and a long line that ends in a bracket goes on into a line in lower case
+        ("The ministry wants to make its new ICT for learning programme (ICT4L)\nprogramme a success.", 1),
+        # a short line is still a heading
+        ("Teachers meet at\nLakeside College hosts a forum.", 2),
     ],
 )
 def test_a_line_break_ends_a_sentence_unless_the_text_is_hard_wrapped(text, sentences):
     assert len(split_sentences(text)) == sentences
+
+
+# a text hard-wrapped throughout: several long lines go on mid-sentence into a line in lower case
+WRAPPED = (
+    "Schools across the region should share open resources and build quality online\n"
+    "courses as public goods, to offer new ways of learning to more people, the\n"
+    "officials and experts said at the meeting. The country is committed to opening\n"
+    "up its resources, the minister of education said on Friday at the first\n"
+    "Regional Open Learning Conference, held at the national university in the\n"
+    "capital."
+)
+
+
+def test_in_a_hard_wrapped_text_a_long_line_goes_on_into_a_capital():
+    assert [s.text.split()[-1] for s in split_sentences(WRAPPED)] == ["meeting.", "capital."]
+
+
+def test_a_text_wrapped_once_is_not_hard_wrapped():
+    text = (
+        "The minister of education said that the country will share its resources and\n"
+        "courses. Its officials met teachers on Friday at the first of their meetings\n"
+        "Regional Open Learning Conference opens in May."
+    )
+    assert len(split_sentences(text)) == 3
 
 
 @pytest.mark.parametrize(
