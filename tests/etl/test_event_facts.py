@@ -314,3 +314,39 @@ def test_a_summit_said_to_take_place_in_the_city_of_its_name_is_an_event():
         "will be concluded tomorrow.\n"
     )
     assert [(e.name, e.city) for e in extract_article(text).events] == [("Mogadishu Tech Summit", "Mogadishu")]
+
+
+# the sentences between the event's last and a count of its attendees
+_BETWEEN = (
+    "The aim of the forum was to help towns plan for learning. Its objectives were:\n"
+    "• Adoption of a declaration on learning towns; and\n"
+    "• Exchange of practices between towns.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "attendees"),
+    [
+        # in a text that tells of one event, a count of attendees said to attend is its attendance however far on
+        (
+            "The Open Towns Forum was held in Lima on 5 May 2019.\n" + _BETWEEN + "Over 550 delegates attended.\n",
+            550,
+        ),
+        ("The Open Towns Forum was held in Lima on 5 May 2019.\n" + _BETWEEN + "It attracts 600 delegates.\n", 600),
+        # ... not a count of people who are not attendees
+        (
+            "The Open Towns Forum was held in Lima on 5 May 2019.\n" + _BETWEEN + "Some 540 million learners have "
+            "joined online courses.\n",
+            None,
+        ),
+        # ... nor attendees with no verb of attending
+        (
+            "The Open Towns Forum was held in Lima on 5 May 2019.\n" + _BETWEEN + "The next forum plans for 600 "
+            "delegates.\n",
+            None,
+        ),
+    ],
+)
+def test_attendees_said_to_attend_further_on_attend_the_one_event_told_of(text, attendees):
+    (found,) = events(text)
+    assert found[4] == attendees

@@ -703,6 +703,15 @@ def _frames(
         quoted += bool(_QUOTED_LINE.fullmatch(art.text, lo, hi))  # the theme under a name: "“Education and Skills ...”"
         if current is not None and since <= ATTENDANCE_REACH and art.metrics_in(lo, hi):
             frames[current].ranges.append((lo, hi))
+        elif (
+            current is not None
+            and len(groups) == 1
+            and any(lex.attend_noun.search(m.unit or "") for m in art.metrics_in(lo, hi))
+            and lex.attend_verb.in_range(art.text, lo, hi)
+        ):
+            # "Over 550 delegates from 102 countries attended.", further on in a text that tells of one event: its
+            # attendance, however many sentences on
+            frames[current].ranges.append((lo, hi))
         elif current is not None and since <= 1 + quoted and _place_and_days(art, si, lo, hi):
             frames[current].ranges.append((lo, hi))  # "Kuala Lumpur, Malaysia May 26th – 29th" under its name
         elif current is not None and _labelled(art, si, lo, hi):
