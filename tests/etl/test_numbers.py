@@ -105,6 +105,7 @@ def test_rank_with_a_cue_word():
         ("The fund gave US $473 million.", 4.73e8, "US dollars"),
         ("It donated laptops worth about N$150 000.", 150_000, "Namibian dollars"),
         ("The platform cost KD 400.", 400, "Kuwaiti dinars"),
+        ("The council set aside JD 2,500,000 for tablets.", 2_500_000, "Jordanian dinars"),
         ("An investment of RD $ 5,559,522,338.", 5_559_522_338, "Dominican pesos"),
         ("Each computer costs FCFA 300,000.", 300_000, "CFA francs"),
         ("The plan has a budget of CFA220.7 million.", 220.7e6, "CFA francs"),
