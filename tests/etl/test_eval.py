@@ -101,6 +101,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout73",
             "holdout74",
             "holdout75",
+            "holdout76",
+            "holdout77",
         )
     }
 
@@ -364,6 +366,12 @@ FLOORS = [
     ("holdout75", "figures", "F1", 0.85),
     ("holdout75", "places", "F1", 0.80),
     ("holdout75", "events", "R", 0.35),
+    ("holdout76", "figures", "F1", 0.83),
+    ("holdout76", "places", "F1", 0.87),
+    ("holdout76", "events", "R", 0.35),
+    ("holdout77", "figures", "F1", 0.87),
+    ("holdout77", "places", "F1", 0.80),
+    ("holdout77", "events", "R", 0.40),
 ]
 
 
