@@ -785,6 +785,19 @@ def _context_words() -> frozenset[str]:
     return frozenset(w.lower() for w in _read_lines("places_context_words.txt"))
 
 
+@cache
+def venue_words() -> tuple[str, ...]:
+    """Words that end the name of a building or an institution ("School", "Hotel")."""
+    return tuple(_read_lines("places_venue_words.txt"))
+
+
+@cache
+def _after_venue() -> re.Pattern[str]:
+    """The word ending a building's or an institution's name, then a comma: what follows is where it stands."""
+    words = "|".join(re.escape(w) for w in venue_words())
+    return re.compile(rf"\b(?:{words})[ \t]*,[ \t]*\Z")
+
+
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s(?:and|&)\s+|\(\s*|;\s*)")
 _WORD_BEFORE_REVERSED = re.compile(r"[ \t]*([a-z]+)")
 
@@ -795,6 +808,8 @@ def _reads_as_place(text: str, i: int, raws: list[_Raw]) -> bool:
     r = raws[i]
     before = _WORD_BEFORE_REVERSED.match(text[max(0, r.start - 24) : r.start][::-1])
     if before and before.group(1)[::-1] in _context_words():
+        return True
+    if _after_venue().search(text, max(0, r.start - 24), r.start):  # "at St Joseph School, Paola, led by"
         return True
     if i > 0 and _LIST_GAP.fullmatch(text, raws[i - 1].end, r.start):
         return True

@@ -2401,3 +2401,23 @@ def test_an_event_going_on_takes_place(text, expected):
 )  # fmt: skip
 def test_an_acronym_of_an_event_s_own_words_names_the_same_event(text, expected):
     assert [e.name for e in events(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        # the town after the venue the event is at and a comma hosts it
+        ("The Open Schools Summit was held from 1 to 5 July 2024 at St Joseph School, Paola, with 60 pupils.", "Paola"),
+        ("The Open Schools Forum was held on 5 May 2019 at the Grand Pacific Hotel, Suva, and drew teachers.", "Suva"),
+        # not the town where someone works
+        (
+            "The Open Schools Forum was held on 5 May 2019. The forum heard a professor at Lakeside University, Suva, "
+            "on tablets.",
+            "",
+        ),
+    ],
+)
+def test_the_town_after_the_venue_an_event_is_at_hosts_it(text: str, city: str):
+    places = [place(text, c, kind="city") for c in ("Paola", "Suva") if c in text]
+    (found,) = events(text, places=places)
+    assert found.city == city

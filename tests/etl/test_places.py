@@ -780,3 +780,16 @@ def test_a_name_written_with_a_typographic_apostrophe_is_the_same_name():
 )
 def test_a_us_state_in_its_ap_abbreviation_is_a_place(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a small town after a building's or an institution's name and a comma is where it stands
+        ("Pupils in Malta met at St Joseph School, Paola, for a robotics camp.", {"Malta", "Paola"}),
+        # ... and without such words around it, it is no place
+        ("Pupils in Malta met Paola for a robotics camp.", {"Malta"}),
+    ],
+)
+def test_a_small_town_after_a_venue_and_a_comma_reads_as_a_place(text, expected):
+    assert names(text) == expected

@@ -8,7 +8,7 @@ from functools import cache
 from etl.extract.events.article import Article, Facts
 from etl.extract.events.lexicon import Lexicon
 from etl.extract.events.names import NAME_REACH, Mention
-from etl.extract.places import city_state, person_titles
+from etl.extract.places import city_state, person_titles, venue_words
 from etl.model import PlaceMention
 
 HOST_REACH = 24  # characters before a place searched for "held in", "hosted by"
@@ -40,6 +40,7 @@ def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
             or (after and gap <= 3 and _BRACKET.search(text, m.end, p.start))
             or (not after and lex.host_verb.match(text, p.end) and gap <= NAME_REACH)
             or _venue(text, p, lex)
+            or _at_venue_comma(text, p, m.lo)
             or _CAPITAL_BEFORE.search(text, max(m.lo, p.start - CAPITAL_REACH), p.start) is not None
             or (after and _TITLE_PLACE.fullmatch(text, m.end, p.start) and _dated_after(art, p))
             or (after and _COMMA_TITLE_IN.fullmatch(text, m.end, p.start))
@@ -216,6 +217,27 @@ def _after_date(text: str, f: Facts, start: int) -> bool:
     Beijing", "from February 27 to 28 at The Blue Hall in Cebu City")."""
     end = f.sources.get("date_end")
     return end is not None and end < start and bool(_JUST_IN.fullmatch(text, end, start))
+
+
+VENUE_REACH = 100  # characters before a place searched for "at" and the venue's name it follows
+
+
+@cache
+def _venue_comma() -> re.Pattern[str]:
+    """ "at", a venue's capitalised name ending in a venue word, and a comma, ending the text."""
+    words = "|".join(re.escape(w) for w in venue_words())
+    return re.compile(
+        rf"\bat[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'.&-]*[ \t]+(?:(?:of|and|for|de|&)[ \t]+)?){{0,8}}(?:{words}),[ \t]*\Z"
+    )
+
+
+def _at_venue_comma(text: str, p: PlaceMention, lo: int) -> bool:
+    """The city follows the venue the event is at and a comma ("a camp from July 1 to 5 at St Joseph School, Paola"),
+    not the place someone works ("a professor at Lakeside University, Suva")."""
+    if text[max(lo, p.start - 2) : p.start] != ", ":
+        return False
+    at = _venue_comma().search(text, max(lo, p.start - VENUE_REACH), p.start)
+    return at is not None and not _affiliation().search(text, max(0, at.start() - 40), at.start() + 3)
 
 
 def _city(p: PlaceMention) -> str:
