@@ -30,9 +30,10 @@ _DATELINE = re.compile(
 )
 # A date opening a line, as bylines and time stamps write it: "2013-10-22 08:40:14Xinhua", "13 October 2016".
 _LEADING_DATE = re.compile(r"^(?:19|20)\d{2}-\d{2}-\d{2}\b")
-# A date in the address of the article: /2010/08/11/, /2013-10-22/, /202302/10/, -20200703-.
+# A date in the address of the article: /2010/08/11/, /2013-10-22/, /202302/10/, -20200703-, /2020/0722/.
 _URL_DATE = re.compile(
-    r"(?<![0-9])((?:19|20)\d{2})(?:[/-](0?[1-9]|1[0-2])[/-]|(0[1-9]|1[0-2])/?)(0[1-9]|[12]\d|3[01]|[1-9](?=/))(?![0-9])"
+    r"(?<![0-9])((?:19|20)\d{2})(?:[/-](0?[1-9]|1[0-2])[/-]|[/-]?(0[1-9]|1[0-2])/?)(0[1-9]|[12]\d|3[01]|[1-9](?=/))"
+    r"(?![0-9])"
 )
 _SOURCE_LINE = re.compile(r"^\s*Source\s*:\s*(?P<url>(?:https?://|www\.)\S+)", re.IGNORECASE)
 # A date label and a date with no colon between, opening a line: "Published 3 March 2021", "date 2021-12-03"
@@ -226,7 +227,10 @@ def _published_in_url(lines: list[str]) -> str:
             if d := _URL_DAY_MONTH_YEAR.search(m.group("url")):
                 month = _MONTHS[d.group(2).lower()[:3]]
                 return date(int(d.group(3)), month, int(d.group(1))).isoformat()
-            if d := _URL_STAMP.search(m.group("url")):
+            if d := _URL_YEAR_MONTH_DAY.search(m.group("url")):
+                month = _MONTHS[d.group(2).lower()[:3]]
+                return date(int(d.group(1)), month, int(d.group(3))).isoformat()
+            if d := _URL_STAMP.search(m.group("url")) or _URL_DAY_NUMBER.search(m.group("url")):
                 return date(int(d.group(1)), int(d.group(2)), int(d.group(3))).isoformat()
         except ValueError:
             return ""
@@ -239,6 +243,17 @@ _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _URL_STAMP = re.compile(
     r"(?<![0-9])((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?:[01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]"
     r"(?![0-9]*(?:[a-z_]{0,3})/(?:https?:|www\.))"
+)
+# "/stories/201507231245.html", "?ud=20211020000986": the day opening an article's number, the rest a count within
+# it (not a time: "0592" is none); not a web archive's capture time
+_URL_DAY_NUMBER = re.compile(
+    r"(?<![0-9])((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{1,6}"
+    r"(?![0-9])(?![a-z_]{0,3}/(?:https?:|www\.))"
+)
+# "/2021/feb/01/": a year, a month's name and a day between slashes
+_URL_YEAR_MONTH_DAY = re.compile(
+    r"/((?:19|20)\d{2})/(" + "|".join(m for m in calendar.month_abbr if m) + r")[a-z]*/(0?[1-9]|[12]\d|3[01])/",
+    re.IGNORECASE,
 )
 # "/22-Nov-2017/": a day, a month's name and a year between slashes
 _URL_DAY_MONTH_YEAR = re.compile(

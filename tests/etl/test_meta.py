@@ -41,6 +41,14 @@ def test_release_time_label_gives_the_date():
         ("Source: https://news.example/post.php?story=20190528091123913\n\nLaptops handed out\n\nText.", "2019-05-28"),
         ("Source: https://archive.example/web/20210921100133/http://news.example/node/386\n\nA webinar\n\nText.", ""),
         ("Source: https://news.example/item/20190528991123913\n\nNo stamp\n\nText.", ""),  # no such hour
+        # a month's name between the year and the day; a month and day run together after the year
+        ("Source: https://news.example/news/2021/feb/01/budget-news-17854.html\n\nA budget\n\nText.", "2021-02-01"),
+        ("Source: http://news.example/n3/2020/0722/c90000-9713354.html\n\nA webinar\n\nText.", "2020-07-22"),
+        # the day opening an article's number, the rest a count within the day
+        ("Source: http://news.example/stories/201507231245.html\n\nA conference\n\nText.", "2015-07-23"),
+        ("Source: https://news.example/view.php?ud=20211020000986\n\nA conference\n\nText.", "2021-10-20"),
+        ("Source: https://news.example/item/2019133456\n\nNo month 13\n\nText.", ""),
+        ("Source: https://archive.example/web/2021092110/http://news.example/node/386\n\nA webinar\n\nText.", ""),
         # a byline, then the day it was published (no blank after the comma: the page's stamp)
         ("A conference opens\n\nBy Maria Lopez - Apr 09,2014 - Last updated at Apr 09,2014\n\nText.", "2014-04-09"),
         ("A conference opens\n\nBy Maria Lopez, 3 March 2021\n\nText.", "2021-03-03"),
