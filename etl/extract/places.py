@@ -1018,9 +1018,21 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
 
     doubtful = [r for r in raws if r.candidates[0].kind in {"city", "province", "district"}]
     confirmed: set[str] = set()
+    surnames: set[str] = set()
+    ends = {r.end for r in raws}
+    speakers: set[str] | None = None  # the names written as the one who speaks ("noted Sousa"), read when needed
     for r in doubtful:
-        if r.key not in confirmed and not glued(r) and not is_titled(r.start):
+        if r.key in confirmed or r.key in surnames:
+            continue
+        if not glued(r) and not is_titled(r.start):
             confirmed.add(r.key)
+        elif r.candidates[0].kind == "city" and _after_given_name(text, r, ends, followers, stop):
+            if speakers is None:
+                speakers = {q.key for q in doubtful if _speaks(text, q)}
+            if r.key in speakers:
+                # "said Portuguese Adelino Sousa ... noted Sousa": first written after a given name, and as the one
+                # who speaks, the name is a person's
+                surnames.add(r.key)
     kept: list[_Raw] = []
     person_until = -1
     common = _common_words()  # one-word names that are English words, with their Zipf frequency
@@ -1055,6 +1067,26 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
             continue
         kept.append(r)
     return kept
+
+
+def _after_given_name(text: str, r: _Raw, ends: set[int], followers: frozenset[str], stop: frozenset[str]) -> bool:
+    """A capitalised word that is no place, no title and no acronym stands right before the name, mid-sentence."""
+    prev = _prev_cap_word(text, r.start)
+    if not prev or prev in followers or prev in stop or prev in _ARTICLES or (prev.isupper() and len(prev) <= 5):
+        return False
+    return r.start - 1 not in ends  # "Hong Kong Macao": a place before it
+
+
+@cache
+def _speech() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A verb of speaking right before a name ("noted X"), and right after it ("X said"): the name is a speaker's."""
+    verbs = "|".join(re.escape(v) for v in _read_lines("places_speech_verbs.txt"))
+    return re.compile(rf"\b(?:{verbs})[ \t]+\Z"), re.compile(rf"[ \t]*,?[ \t]+(?:{verbs})\b")
+
+
+def _speaks(text: str, r: _Raw) -> bool:
+    before, after = _speech()
+    return bool(before.search(text, max(0, r.start - 16), r.start) or after.match(text, r.end))
 
 
 def _country_after(text: str, r: _Raw, by_start: dict[int, _Raw]) -> bool:

@@ -793,3 +793,18 @@ def test_a_us_state_in_its_ap_abbreviation_is_a_place(text, expected):
 )
 def test_a_small_town_after_a_venue_and_a_comma_reads_as_a_place(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name first written after a given name, then alone as the one who speaks, is a person's, not a town
+        ("The summit opened in Lisbon, said Portuguese Adelino Sousa. It is essential, noted Sousa.", {"Lisbon"}),
+        ("The summit opened in Lisbon, said Adelino Sousa of the network. Sousa added that it was a success.",
+         {"Lisbon"}),
+        # ... not a town written on its own, or never said to speak
+        ("The summit opened in Lisbon and in Sousa, said Adelino Lopes.", {"Lisbon", "Sousa"}),
+    ],
+)  # fmt: skip
+def test_a_surname_that_speaks_is_no_place(text, expected):
+    assert names(text) == expected
