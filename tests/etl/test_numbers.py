@@ -352,11 +352,18 @@ def test_an_age_is_not_a_count():
         ("More than half of households are offline.", 50.0, "households", "at_least"),
         ("One quarter of American households lack broadband.", 25.0, "American households", "exact"),
         ("They reach one in 10 teachers.", 10.0, "teachers", "exact"),
+        # hyphenated as one word
+        ("Nearly one-in-five pupils has no laptop.", 20.0, "pupils", "approx"),
+        ("Only 2-out-of-5 teachers use it.", 40.0, "teachers", "exact"),
     ],
 )
 def test_shares_of_a_whole_are_percent_of_the_noun(text, value, unit, bound):
     (m,) = figures(text)
     assert (m.value, m.unit, m.category, m.bound) == (value, unit, "percent", bound)
+
+
+def test_a_two_in_one_device_is_no_share():
+    assert [m.category for m in figures("Schools bought 500 two-in-one laptops.")] != ["percent"]
 
 
 def test_half_as_a_word_without_of_is_no_share():
@@ -1031,6 +1038,10 @@ def test_a_compound_number_starts_with_a_count_above_zero():
         ("About 300 IT teachers joined.", [(300, "IT teachers")]),
         ("Schools got 4,545 LED televisions.", [(4545, "LED televisions")]),
         ("The 40 schools led by women.", [(40, "schools")]),
+        # a possessive ends a name: the number after it counts what follows, even a capitalised noun
+        ("The study drew on PW’s 400 YouTube subscribers.", [(400, "YouTube subscribers")]),
+        ("The study drew on Acme's 250 Android tablets.", [(250, "Android tablets")]),
+        ("The Beijing 2022 Winter Games opened.", []),
     ],
 )
 def test_counts_beside_names_acronyms_and_sizes(text, expected):

@@ -110,6 +110,8 @@ def _in_name(text: str, start: int, end: int, sent: Sentence, num: str = "") -> 
     prev = prev_word(text, start, sent.start)
     if not prev or not is_title(prev) or prev.lower() in unit_stops() or prev.lower() in qualifiers():
         return False
+    if prev.endswith(("’s", "'s")):
+        return False  # "PW’s 4 crore YouTube subscribers": a possessive ends a name; what follows is its own
     if not text[start - 1 : start].isspace():
         return False
     if "," in num:

@@ -65,8 +65,9 @@ def _share_re() -> re.Pattern[str]:
         r"(?:(?:the|their|its|all|these|those|our|his|her)[ \t]+)?"
         # "1 in 4", "one in ten", "2 out of 5"
         # (or between dashes after what it is a share of: "Most students—about 3 out of 4—have ...")
-        rf"|(?<![A-Za-z0-9-])(?P<p>one|{counts}|[0-9]{{1,3}})[ \t]+(?:in|out[ \t]+of)[ \t]+(?P<w>{counts}|[0-9]{{1,4}})"
-        r"(?:[ \t]+|(?=[—–]))",
+        # (or hyphenated as one word: "one-in-three Latin Americans")
+        rf"|(?<![A-Za-z0-9-])(?P<p>one|{counts}|[0-9]{{1,3}})(?:[ \t]+(?:in|out[ \t]+of)[ \t]+|-(?:in|out-of)-)"
+        rf"(?P<w>{counts}|[0-9]{{1,4}})(?:[ \t]+|(?=[—–]))",
         re.IGNORECASE,
     )
 
@@ -173,9 +174,9 @@ def _ratio_scan() -> re.Pattern[bytes]:
 
 @cache
 def _ratio_keys() -> re.Pattern[str]:
-    """ "in" or "out of" before a count, in lower-cased text: where "1 in 4", "two out of five" may be. The engine
-    scans for the blank before "in" alone."""
-    return re.compile(r"[ \t](?:in|out[ \t]+of)[ \t]+(?=[0-9]|(?:" + trie(sorted(_counts())) + r")[ \t])")
+    """ "in" or "out of" before a count, in lower-cased text: where "1 in 4", "two out of five", "one-in-three" may
+    be. The engine scans for the blank or hyphen before "in" alone."""
+    return re.compile(r"[ \t-](?:in|out[ \t-]+of)[ \t-]+(?=[0-9]|(?:" + trie(sorted(_counts())) + r")[ \t])")
 
 
 def shares(text: str, sentences: list[Sentence], sentence_at) -> list[Metric]:
