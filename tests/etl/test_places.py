@@ -785,6 +785,19 @@ def test_a_us_state_in_its_ap_abbreviation_is_a_place(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # Australian news writes two states by their letters; the others' letters are other places or words
+        ("Teachers from the Central West region of NSW met on Friday.", {"New South Wales"}),
+        ("Schools in Cairns, QLD, got tablets.", {"Cairns", "Queensland"}),
+        ("The ACT and the SA team met.", set()),
+    ],
+)
+def test_an_australian_state_in_its_letters_is_a_place(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a small town after a building's or an institution's name and a comma is where it stands
         ("Pupils in Malta met at St Joseph School, Paola, for a robotics camp.", {"Malta", "Paola"}),
         # ... and without such words around it, it is no place
