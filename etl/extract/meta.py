@@ -111,6 +111,8 @@ def _is_date_line(line: str) -> bool:
     # word before them, the place it was filed from ("Oman Wednesday 17/September/2025 15:26 PM"): any other word
     # settles it without looking for dates (the head lines of an article are often whole paragraphs).
     others: list[re.Match[str]] = []
+    if ":" in line:
+        line = _ZONE_AFTER_TIME.sub(r"\1", line)  # "November 11, 2010 - 13:34 AMT": the clock's zone is no word
     for w in _LONG_WORD.finditer(line):  # stops at the second other word: most lines are whole paragraphs
         if not _is_calendar_word(w.group()):
             if others or w.start() > 0 or not w.group()[:1].isupper():
@@ -279,6 +281,8 @@ def _stamp(line: str) -> str:
 
 
 _DIGIT = re.compile(r"\d")
+# "November 11, 2010 - 13:34 AMT", "Mon, 22 Jan 2018 - 05:33 GMT": the time zone's letters after the clock
+_ZONE_AFTER_TIME = re.compile(r"([0-9]:[0-5][0-9](?:[ \t]*[AaPp]\.?[Mm]\.?)?)[ \t]+[A-Z]{2,5}\Z")
 
 
 def _published_in_text(lines: list[str]) -> str:

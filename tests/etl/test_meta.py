@@ -76,6 +76,10 @@ def test_a_date_label_without_a_colon_and_a_date_in_the_address(text, published)
         ("A forum opens\nNovember 26, 2019 By Ana Ruiz\nText.", "2019-11-26"),
         ("A forum opens\nOctober 10, 2023 by Ana Ruiz, UNICEF Peru |\nText.", "2023-10-10"),
         ("A forum opens\nDec 10, 2019, 2:24 PM | Article By: Ana Ruiz\nText.", "2019-12-10"),
+        # a time and its zone after the date
+        ("A forum opens\nNovember 11, 2010 - 13:34 AMT\nText.", "2010-11-11"),
+        ("A forum opens\nMon, 22 Jan 2018 - 05:33 GMT\nText.", "2018-01-22"),
+        ("A forum opens\nNovember 11, 2010 AMT\nText.", ""),  # no clock: the letters are a word of the line
         ("A forum opens\nApr 9, 2024 | news\nText.", "2024-04-09"),
         ("A forum opens |19 September 2012\nA forum opens\nText.", "2012-09-19"),
         ("A forum opens\nDecember 06, 2021 08:45 pm | Updated 08:45 pm IST - LIMA\nText.", "2021-12-06"),
@@ -178,3 +182,8 @@ def test_an_article_without_a_source_line_has_no_url():
 )
 def test_a_line_of_a_date_written_with_dots_is_day_month_year(text, published):
     assert meta(text).published == published
+
+
+def test_a_stamp_with_a_time_zone_is_no_title():
+    m = meta("November 11, 2010 - 13:34 AMT\nSchools get new computers\nThe ministry said so.\n")
+    assert (m.title, m.published) == ("Schools get new computers", "2010-11-11")
