@@ -997,15 +997,10 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
 
     def glued(r: _Raw) -> bool:
         nxt, prev = _next_cap_word(text, r.end), _prev_cap_word(text, r.start)
-        # an acronym before the name is a region's or an agency's, never a given name ("NCR Delhi")
-        acronym = bool(prev) and prev.isupper() and 2 <= len(prev) <= 5
         tail = bool(nxt) and _name_tail().match(text, r.end) is not None  # "Jubail Industrial City"
         # an acronym after the name is an agency's at that place, never a family name ("the Gothenburg OECD Conference")
         acronym_after = bool(nxt) and nxt.isupper() and 2 <= len(nxt) <= 5
-        return bool(
-            (nxt and nxt not in followers and not tail and not acronym_after)
-            or (prev and prev not in followers and prev not in stop and prev not in _ARTICLES and not acronym)
-        )
+        return bool((nxt and nxt not in followers and not tail and not acronym_after) or _clings(prev, followers, stop))
 
     # A name the text also uses on its own is a place even where capitalised words cling to it.
     # Countries and regions need no such proof: only city and province names double as people's names.
@@ -1069,12 +1064,17 @@ def _keep(text: str, raws: list[_Raw]) -> list[_Raw]:
     return kept
 
 
+def _clings(prev: str, followers: frozenset[str], stop: frozenset[str]) -> bool:
+    """The capitalised word before a name (mid-sentence) may be a given name: no follower, stop word, article or
+    acronym (an acronym before the name is a region's or an agency's, never a given name: "NCR Delhi")."""
+    acronym = prev.isupper() and 2 <= len(prev) <= 5
+    return bool(prev) and prev not in followers and prev not in stop and prev not in _ARTICLES and not acronym
+
+
 def _after_given_name(text: str, r: _Raw, ends: set[int], followers: frozenset[str], stop: frozenset[str]) -> bool:
-    """A capitalised word that is no place, no title and no acronym stands right before the name, mid-sentence."""
-    prev = _prev_cap_word(text, r.start)
-    if not prev or prev in followers or prev in stop or prev in _ARTICLES or (prev.isupper() and len(prev) <= 5):
-        return False
-    return r.start - 1 not in ends  # "Hong Kong Macao": a place before it
+    """A capitalised word that may be a given name stands right before the name, and no place ends there ("Hong Kong
+    Macao")."""
+    return _clings(_prev_cap_word(text, r.start), followers, stop) and r.start - 1 not in ends
 
 
 @cache
