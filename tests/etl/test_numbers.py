@@ -1626,6 +1626,9 @@ def test_a_range_in_words_takes_the_scale_of_its_upper_end(text, expected):
         ("Schools In Samoa Receive $1.3 Million Worth Of I.C.T Devices", [(1.3e6, "$1.3 Million")]),
         # without a currency, a capital scale word names something ("the 3 Million Technical Talent initiative")
         ("Teachers support the 3 Million Technical Talent initiative.", []),
+        ("About 2 Million Students Are Out Of School", []),
+        # ... unless a word in lower case goes on: no name does
+        ("An estimated 1.5 Billion school age students are out of school.", [(1.5e9, "1.5 Billion")]),
         ("They use Web 3.0 tools.", []),
     ],
 )  # fmt: skip

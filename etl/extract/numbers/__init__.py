@@ -224,9 +224,10 @@ def _digit_metric(
         # A speed trick: a plain year followed by punctuation or a capital is no figure (the year rule below
         # would say so after reading its unit, masks and ranges); tests/etl/test_numbers.py checks they agree.
         return None
-    if scale and scale[:1].isupper() and not c and scale_mark(scale) is None:
+    if scale and scale[:1].isupper() and not c and scale_mark(scale) is None and not _LOWER_NEXT.match(text, m.end()):
         # "the 3 Million Technical Talent initiative": a capital scale word counts only after a currency, as a Title
-        # Case headline writes an amount ("$1.3 Million Worth Of ...")
+        # Case headline writes an amount ("$1.3 Million Worth Of ..."), or before a word in lower case ("1.5 Billion
+        # school age students")
         end, scale = m.start("scale"), None
         while end > start and text[end - 1] in " \t":
             end -= 1
@@ -491,6 +492,7 @@ def _bullet_item(text: str, start: int, end: int, prev: Metric | None) -> tuple[
     return "", ""
 
 
+_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")  # the next word in lower case: no Title Case name goes on
 # "a 1.422 billion-peso plan": the currency after a scale's hyphen, an amount written as an adjective
 _SCALE_MONEY_ADJECTIVE = re.compile(r"-([a-z]+)(?![\w-])")
 # "21 millions of Euros": "of" between a scale and what it counts, written as some languages write it; not a part of
