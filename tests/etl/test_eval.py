@@ -103,6 +103,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout75",
             "holdout76",
             "holdout77",
+            "holdout78",
+            "holdout79",
         )
     }
 
@@ -372,6 +374,12 @@ FLOORS = [
     ("holdout77", "figures", "F1", 0.87),
     ("holdout77", "places", "F1", 0.80),
     ("holdout77", "events", "R", 0.40),
+    ("holdout78", "figures", "F1", 0.87),
+    ("holdout78", "places", "F1", 0.80),
+    ("holdout78", "events", "R", 0.60),
+    ("holdout79", "figures", "F1", 0.90),
+    ("holdout79", "places", "F1", 0.74),
+    ("holdout79", "events", "R", 0.80),
 ]
 
 
