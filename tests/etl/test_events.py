@@ -2344,6 +2344,11 @@ def test_a_name_set_after_another_with_its_edition_is_the_same_event(text: str, 
         ),
         # a "Date:" line is most often the page's own: no event from it alone
         ("Open Schools Summit 2018\n\nDate: 27 February 2018\n\nThe summit report is out.", []),
+        ("Open Schools Summit 2018\n\nAuthor: Staff\nDate: 27 February 2018\n\nThe report is out.", []),
+        # ... but the event's, beside a line of its time or its place; and "Dates:" is the event's
+        ("Webinar on Open Schools\n\nDate: March 2nd 2022,\n\nTime: 12:00-13:20 (UTC)", [("2022-03-02", "")]),
+        ("ICT Workshop for Teachers\n\nVenue: Town Hall\nDate: 7th & 8th July, 2025", [("2025-07-07", "")]),
+        ("9th Regional Workshop\n\nSupported by UNICEF.\n\nDates: 8-13th September 2008", [("2008-09-08", "")]),
     ],
 )
 def test_an_event_page_s_when_and_where_lines(text, expected):

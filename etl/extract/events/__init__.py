@@ -782,13 +782,34 @@ def _place_and_days(art: Article, si: int, lo: int, hi: int) -> bool:
 _QUOTED_LINE = re.compile(r"\s*[“\"][^“”\"\n]{3,300}[”\"][\s,.]*")
 # An event page's labelled lines, under its name: "When: 27-28 February 2018", "Where: Colombo, Sri Lanka" ("Date:" is
 # left out: most often the page's own date)
-_WHEN_LINE = re.compile(r"[ \t]*When[ \t]*:[ \t]*(?=\S)")
+_WHEN_LINE = re.compile(r"[ \t]*(?:When|Dates)[ \t]*:[ \t]*(?=\S)")
 _WHERE_LINE = re.compile(r"[ \t]*(?:Where|Venue|Location)[ \t]*:[ \t]*(?=\S)")
+# "Date:" is most often the page's own stamp ("Date: 08 April 2022" under "Author: ECDOE"); it is the event's when the
+# line before or after it says its time or place ("Date: 7th & 8th July, 2025\nVenue: NSS Training College")
+_DATE_LINE = re.compile(r"[ \t]*Date[ \t]*:[ \t]*(?=\S)")
+_TIME_OR_PLACE_LINE = re.compile(r"[ \t]*(?:Time|Where|Venue|Location)[ \t]*:")
+_NEXT_LINE = re.compile(r"[^\n]*\n\s*")  # the rest of a line and the blank lines after it
+
+
+def _when_line(art: Article, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] opens as an event page's line of its dates ("When:", "Dates:", or "Date:" beside its time
+    or place)."""
+    text = art.text
+    if _WHEN_LINE.match(text, lo, hi):
+        return True
+    if not _DATE_LINE.match(text, lo, hi):
+        return False
+    after = _NEXT_LINE.match(text, lo)
+    before = text.rfind("\n", 0, len(text[:lo].rstrip()))
+    return bool(
+        (after is not None and _TIME_OR_PLACE_LINE.match(text, after.end()))
+        or _TIME_OR_PLACE_LINE.match(text, before + 1, lo)
+    )
 
 
 def _labelled(art: Article, si: int, lo: int, hi: int) -> bool:
     """The sentence is an event page's "When:" line with a date, or its "Where:" line with a place."""
-    if _WHEN_LINE.match(art.text, lo, hi):
+    if _when_line(art, lo, hi):
         return bool(art.date_spans(si, lo, hi))
     return bool(_WHERE_LINE.match(art.text, lo, hi) and art.places_in(lo, hi))
 
@@ -1188,7 +1209,7 @@ def _frame_date(frame: _Frame, art: Article, lex: Lexicon, gi: int) -> tuple[int
             not art.has(lex.strong, lo, hi)
             and not art.has(lex.host_any, lo, hi)
             and not _place_and_days(art, si, lo, hi)
-            and not _WHEN_LINE.match(art.text, lo, hi)
+            and not _when_line(art, lo, hi)
         ):
             continue
         for d in art.date_spans(si, lo, hi):
