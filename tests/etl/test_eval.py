@@ -105,6 +105,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout77",
             "holdout78",
             "holdout79",
+            "holdout80",
+            "holdout81",
         )
     }
 
@@ -380,6 +382,12 @@ FLOORS = [
     ("holdout79", "figures", "F1", 0.90),
     ("holdout79", "places", "F1", 0.74),
     ("holdout79", "events", "R", 0.80),
+    ("holdout80", "figures", "F1", 0.85),
+    ("holdout80", "places", "F1", 0.78),
+    ("holdout80", "events", "R", 0.45),
+    ("holdout81", "figures", "F1", 0.88),
+    ("holdout81", "places", "F1", 0.80),
+    ("holdout81", "events", "R", 0.75),
 ]
 
 
