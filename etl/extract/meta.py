@@ -35,6 +35,9 @@ _URL_DATE = re.compile(
     r"(?<![0-9])((?:19|20)\d{2})(?:[/-](0?[1-9]|1[0-2])[/-]|[/-]?(0[1-9]|1[0-2])/?)(0[1-9]|[12]\d|3[01]|[1-9](?=/))"
     r"(?![0-9])"
 )
+# An event page's line of its time or place ("Time: 12:00-13:20", "Venue: NSS Training College"): a "Date:" line
+# beside one gives the event's day, not the page's (events.py reads it so too)
+EVENT_DETAIL_LINE = re.compile(r"[ \t]*(?:Time|Where|Venue|Location)[ \t]*:")
 _SOURCE_LINE = re.compile(r"^\s*Source\s*:\s*(?P<url>(?:https?://|www\.)\S+)", re.IGNORECASE)
 # A date label and a date with no colon between, opening a line: "Published 3 March 2021", "date 2021-12-03"
 _SPACED_LABEL = re.compile(
@@ -44,8 +47,11 @@ _SPACED_LABEL = re.compile(
     r"(?=\d{4}-\d\d-\d\d|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})",
     re.IGNORECASE,
 )
+# "... T_CEIPEC Posted on August 9, 2024 News By admin", "POSTED ON SEPTEMBER 17, 2020": a page's stamp inside a head
+# line, capitalised as furniture writes it (prose writes "the report was published on 3 May")
+_POSTED_ON = re.compile(r"\b(?:Posted|Published|POSTED|PUBLISHED)[ \t]+(?:on|ON)[ \t]+")
 # A label that a colon follows (after white space): found by looking before each colon, see _has_date_label.
-_DATE_LABEL_BEFORE = re.compile(r"(?:release time|published|posted|updated|date)\Z", re.IGNORECASE)
+_DATE_LABEL_BEFORE = re.compile(r"(?:release time|published|posted|updated|dated?|publication)\Z", re.IGNORECASE)
 _DATE_LABEL_LONGEST = len("release time")
 _NOT_FURNITURE_CHARS = re.compile(r"[^\w\s:：>]")
 _LABELS_ONLY = re.compile(r"^(?:[\w ]{2,20}[:：]\s*\S+\s*)+$")
@@ -179,6 +185,22 @@ def _dateline(line: str) -> re.Match[str] | None:
     return m if m and _is_place(m["lead"].title()) else None  # (the places reader takes no name in capitals)
 
 
+# "APIA, Samoa (Talamua, Oct. 5, 2014) –", "Islamabad (UrduPoint / Pakistan Point News - 8th Jul, 2021)": a dateline
+# whose date stands in the bracket with the agency's name
+_PAREN_DATELINE = re.compile(
+    r"(?P<lead>[^\n,();]{2,40}?)(?:,[ \t]*(?P<region>[^\n,();]{2,40}?))?,?[ \t]*\((?P<paren>[^()\n]{4,80})\)"
+)
+
+
+def _paren_dateline(line: str) -> str:
+    """The date in the bracket of a dateline ("APIA, Samoa (Talamua, Oct. 5, 2014) –"), or ""."""
+    if "(" not in line[:84] or (m := _PAREN_DATELINE.match(line)) is None:
+        return ""
+    if not any(part and _is_place(part.strip().title()) for part in (m["lead"], m["region"])):
+        return ""  # the town or its country: the places reader may not know a small capital ("Apia")
+    return next((d.iso() for d in find_dates(m["paren"]) if d.year), "")
+
+
 def _is_place(words: str) -> bool:
     """Whether ``words`` are a place's name and nothing more."""
     named = extract_places(words)
@@ -287,7 +309,7 @@ _ZONE_AFTER_TIME = re.compile(r"([0-9]:[0-5][0-9](?:[ \t]*[AaPp]\.?[Mm]\.?)?)[ \
 
 def _published_in_text(lines: list[str]) -> str:
     labelled, bylined, lone, dateline = "", "", "", ""
-    for line in lines:
+    for i, line in enumerate(lines):
         if not lone and (dotted := _DOTTED_LINE.fullmatch(line)) is not None:  # "19.11.2016" under the headline
             lone = iso_day(int(dotted.group(3)), int(dotted.group(2)), int(dotted.group(1)))
             continue
@@ -301,12 +323,21 @@ def _published_in_text(lines: list[str]) -> str:
         dateline_match = _dateline(line)
         byline = _BYLINE_THEN_DATE.match(line)
         stamp = _stamp(line)
+        posted = _POSTED_ON.search(line) if "osted" in line or "ublished" in line or "OSTED" in line else None
+        if not dateline and (bracketed := _paren_dateline(line)):
+            dateline = bracketed
+            continue
         # Dates are looked for only in a line that could give one: most head lines are plain paragraphs.
-        if not (is_label or is_labelled or dateline_match or byline or stamp):
+        if not (is_label or is_labelled or dateline_match or byline or stamp or posted):
             continue
         dates = [d for d in find_dates(line) if d.year]
         if not dates:
             continue
+        if posted and not (is_label or is_labelled) and not labelled:
+            labelled = next((d.iso() for d in dates if d.start == posted.end()), "")
+            continue
+        if is_label and label and label.group(1).strip().lower() == "date" and _beside_event_details(lines, i):
+            continue  # "Date: Monday Oct 27th, 2014, 12 Noon" under "Venue: Douglas College": the event's day
         if is_label and not labelled:
             labelled = dates[0].iso()
         elif is_labelled:
@@ -320,6 +351,11 @@ def _published_in_text(lines: list[str]) -> str:
             dateline = d.iso() if d else ""
     # A byline's date is the story's; a line of a date alone may be the page's (today's date in its header).
     return labelled or bylined or lone or dateline
+
+
+def _beside_event_details(lines: list[str], i: int) -> bool:
+    """Whether the line before or after line ``i`` gives an event's time or place."""
+    return any(EVENT_DETAIL_LINE.match(lines[j]) for j in (i - 1, i + 1) if 0 <= j < len(lines))
 
 
 def _source(lines: list[str]) -> str:

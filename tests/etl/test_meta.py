@@ -184,6 +184,30 @@ def test_a_line_of_a_date_written_with_dots_is_day_month_year(text, published):
     assert meta(text).published == published
 
 
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # "Posted on" capitalised inside a head line, as a page's furniture writes it; not in a sentence of prose
+        ("TRAINING FOR TEACHERS Posted on August 9, 2024 News By admin The training was held.", "2024-08-09"),
+        ("A report\nLAST UPDATE POSTED ON SEPTEMBER 17, 2020, THURSDAY AT 12:08 AM\nText.", "2020-09-17"),
+        ("A report\nThe study was posted on August 9, 2024 by the ministry.\nText.", ""),
+        # more labels before a colon
+        ("A forum opens\n\nStory dated:Wednesday December 16th, 2015,06 59:am\n\nText.", "2015-12-16"),
+        ("A forum opens\n\nDate of publication: 28 February 1997\n\nText.", "1997-02-28"),
+        # a dateline whose date stands in the bracket with the agency; the town or its country a known place
+        ("A workshop\n\nAPIA, Samoa (Talamua, Oct. 5, 2014) – A workshop opened.", "2014-10-05"),
+        ("A forum\n\nDUBAI, (Agency / News - 02nd May, 2020) The university held a webinar.", "2020-05-02"),
+        ("A forum\n\nThe Big Team (Ana Ruiz, May 2, 2020) held a webinar.", ""),  # no place before the bracket
+        # an event page's "Date:" beside its time or place is the event's day, not the page's
+        ("A webinar\n\nDate: March 2nd 2022,\nTime: 12:00-13:20\n\nText.", ""),
+        ("A webinar\n\nVenue: Town Hall\nDate: 7th & 8th July, 2025\n\nText.", ""),
+        ("A webinar\n\nAuthor: Staff\nDate: 8 April 2022\n\nText.", "2022-04-08"),
+    ],
+)
+def test_a_page_s_stamp_inside_a_head_line_in_a_dateline_s_bracket_and_not_beside_an_event_s_details(text, published):
+    assert meta(text).published == published
+
+
 def test_a_stamp_with_a_time_zone_is_no_title():
     m = meta("November 11, 2010 - 13:34 AMT\nSchools get new computers\nThe ministry said so.\n")
     assert (m.title, m.published) == ("Schools get new computers", "2010-11-11")

@@ -29,6 +29,7 @@ from etl.extract.events.names import (
 )
 from etl.extract.events.when import date_of, ended_on, sentence_years
 from etl.extract.events.where import dateline_place, held_in_year, hosted_in, place_of
+from etl.extract.meta import EVENT_DETAIL_LINE
 from etl.extract.places import Entry, city_state, locate
 from etl.model import Event, Metric, PlaceMention, Sentence
 
@@ -787,7 +788,6 @@ _WHERE_LINE = re.compile(r"[ \t]*(?:Where|Venue|Location)[ \t]*:[ \t]*(?=\S)")
 # "Date:" is most often the page's own stamp ("Date: 08 April 2022" under "Author: ECDOE"); it is the event's when the
 # line before or after it says its time or place ("Date: 7th & 8th July, 2025\nVenue: NSS Training College")
 _DATE_LINE = re.compile(r"[ \t]*Date[ \t]*:[ \t]*(?=\S)")
-_TIME_OR_PLACE_LINE = re.compile(r"[ \t]*(?:Time|Where|Venue|Location)[ \t]*:")
 _NEXT_LINE = re.compile(r"[^\n]*\n\s*")  # the rest of a line and the blank lines after it
 
 
@@ -802,8 +802,8 @@ def _when_line(art: Article, lo: int, hi: int) -> bool:
     after = _NEXT_LINE.match(text, lo)
     before = text.rfind("\n", 0, len(text[:lo].rstrip()))
     return bool(
-        (after is not None and _TIME_OR_PLACE_LINE.match(text, after.end()))
-        or _TIME_OR_PLACE_LINE.match(text, before + 1, lo)
+        (after is not None and EVENT_DETAIL_LINE.match(text, after.end()))
+        or EVENT_DETAIL_LINE.match(text, before + 1, lo)
     )
 
 
