@@ -107,6 +107,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout79",
             "holdout80",
             "holdout81",
+            "holdout82",
+            "holdout83",
         )
     }
 
@@ -388,6 +390,12 @@ FLOORS = [
     ("holdout81", "figures", "F1", 0.88),
     ("holdout81", "places", "F1", 0.80),
     ("holdout81", "events", "R", 0.75),
+    ("holdout82", "figures", "F1", 0.87),
+    ("holdout82", "places", "F1", 0.90),
+    ("holdout82", "events", "R", 0.45),
+    ("holdout83", "figures", "F1", 0.90),
+    ("holdout83", "places", "F1", 0.87),
+    ("holdout83", "events", "R", 0.40),
 ]
 
 
