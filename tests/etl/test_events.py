@@ -144,6 +144,21 @@ def test_ambiguous_word_counts_at_the_opening_ceremony_of_a_gathering():
     assert events("The 2023 Cooperation Week on August 28 was a slogan of the campaign.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an ambiguous word ("Congress", "Workshop") in a name that says how it is held names a gathering
+        ("HETS brought a large audience to the First Hispanic Virtual Congress on October 31, 2005.",
+         ["First Hispanic Virtual Congress"]),
+        ("Teachers joined the Regional Online Workshop on Coding on 3 May 2021.", ["Regional Online Workshop on Coding"]),
+        # without it, the same sentence may speak of an institution
+        ("HETS brought a large audience to the First Hispanic Congress on October 31, 2005.", []),
+    ],
+)  # fmt: skip
+def test_an_ambiguous_word_in_a_name_that_says_how_it_is_held(text: str, expected: list[str]):
+    assert [e.name for e in events(text)] == expected
+
+
 def test_names_with_nothing_said_about_them_are_not_events():
     text = "China held international conferences such as the World Digital Education Conference and the Open Forum."
     assert events(text) == []

@@ -165,7 +165,9 @@ def _context(m: Mention, art: Article, lex: Lexicon) -> bool:
         return True
     if art.has(lex.host_any, m.lo, m.hi):  # "moving to Dar es Salaam", "will be held in Lima"
         return True
-    if m.ambiguous:
+    # a name that says how it is held ("the First Hispanic Virtual Congress") names a gathering as plainly as an
+    # unambiguous word does
+    if m.ambiguous and not lex.any_format.in_slice(text, m.start, m.end):
         # "celebrate Adult Learners Week 1-8 September": its days right after the name
         return any(
             d.start >= m.end and _DATE_GAP.fullmatch(text, m.end, d.start) for d in art.date_spans(m.sent, m.lo, m.hi)
