@@ -109,6 +109,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout81",
             "holdout82",
             "holdout83",
+            "holdout84",
+            "holdout85",
         )
     }
 
@@ -396,6 +398,12 @@ FLOORS = [
     ("holdout83", "figures", "F1", 0.90),
     ("holdout83", "places", "F1", 0.87),
     ("holdout83", "events", "R", 0.40),
+    ("holdout84", "figures", "F1", 0.85),
+    ("holdout84", "places", "F1", 0.84),
+    ("holdout84", "events", "R", 0.55),
+    ("holdout85", "figures", "F1", 0.88),
+    ("holdout85", "places", "F1", 0.82),
+    ("holdout85", "events", "R", 0.75),
 ]
 
 
