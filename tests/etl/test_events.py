@@ -159,6 +159,21 @@ def test_an_ambiguous_word_in_a_name_that_says_how_it_is_held(text: str, expecte
     assert [e.name for e in events(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a consultation named as a gathering is one ("Regional Consultation on ...", after two or more name words)
+        ("The Asia Regional Consultation on Open Educational Resources was held in Hanoi on 1 December 2016.",
+         ["Asia Regional Consultation on Open Educational Resources"]),
+        # a public consultation is a process, not a gathering; "in consultation with" is no event at all
+        ("The national consultation on digital technology for education was launched in January and ended 9 March.", []),
+        ("The plan was held up in consultation with the ministry on 3 May 2021.", []),
+    ],
+)  # fmt: skip
+def test_a_consultation_is_an_event_when_named_as_one(text: str, expected: list[str]):
+    assert [e.name for e in events(text)] == expected
+
+
 def test_names_with_nothing_said_about_them_are_not_events():
     text = "China held international conferences such as the World Digital Education Conference and the Open Forum."
     assert events(text) == []
