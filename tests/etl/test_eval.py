@@ -111,6 +111,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout83",
             "holdout84",
             "holdout85",
+            "holdout86",
+            "holdout87",
         )
     }
 
@@ -404,6 +406,12 @@ FLOORS = [
     ("holdout85", "figures", "F1", 0.88),
     ("holdout85", "places", "F1", 0.82),
     ("holdout85", "events", "R", 0.75),
+    ("holdout86", "figures", "F1", 0.80),
+    ("holdout86", "places", "F1", 0.87),
+    ("holdout86", "events", "R", 0.60),
+    ("holdout87", "figures", "F1", 0.83),
+    ("holdout87", "places", "F1", 0.87),
+    ("holdout87", "events", "R", 0.50),
 ]
 
 
