@@ -598,6 +598,28 @@ def test_a_lower_case_event_on_two_topics_that_ended_on_a_weekday():
     assert (e.date, e.end_date) == ("2017-11-20", "2017-11-21")  # it ended on Tuesday the 21st, after two days
 
 
+def test_the_day_before_the_verb_that_ends_an_n_day_event_is_its_last():
+    text = "About 100 teachers on Friday ended a five-day training of trainers workshop in Techiman."
+    e = only(text, places=[place(text, "Techiman")], published="2022-03-26")
+    assert (e.date, e.end_date) == ("2022-03-21", "2022-03-25")  # Monday to Friday the 25th
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Training" heads a name after two or more name words, as "Event" does
+        ("The Digital Literacy Teachers Training was held in Yangon on 24 June 2019.",
+         ["Digital Literacy Teachers Training"]),
+        # lower case, it only refers back; and it ends an institution's name after "Institute for", "Centre of"
+        ("The training was held on 24 June 2019.", []),
+        ("The head of the National Institute for Teacher and Education Professional Training spoke on 30 October 2025 "
+         "at the opening held in Dili.", []),
+    ],
+)  # fmt: skip
+def test_training_names_an_event_when_capitalised_after_a_name(text: str, expected: list[str]):
+    assert [e.name for e in events(text, places=[place(text, c) for c in ("Yangon", "Dili") if c in text])] == expected
+
+
 def test_an_entry_of_a_dated_listing_is_an_event():
     text = (
         "Coming up:\n"

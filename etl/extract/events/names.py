@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from etl.extract.dates import find_spans
 from etl.extract.events.lexicon import Lexicon
+from etl.extract.places import venue_words
 from etl.extract.regex import finditer_at_words, lower, trie
 from etl.model import PlaceMention
 
@@ -383,6 +384,20 @@ def _named_before(text: str, k_start: int) -> bool:
     return len(words) == TITLED_WORDS and all(w[:1].isupper() and w.isalpha() for w in words)
 
 
+@lru_cache(maxsize=1)
+def _organisation_of() -> re.Pattern[str]:
+    """An institution's word, "of" or "for", and capitalised words, ending the text: "Institute for Teacher and
+    Education Professional "."""
+    words = "|".join(re.escape(w) for w in venue_words())
+    return re.compile(rf"\b(?:{words})[ \t]+(?:of|for)[ \t]+(?:[A-Z][\w’'-]*[ \t]+(?:(?:and|&)[ \t]+)?){{1,8}}\Z")
+
+
+def _organisation_before(text: str, k_start: int) -> bool:
+    """Whether the capitalised words before ``k_start`` go on an institution's name ("the National Institute for
+    Teacher and Education Professional Training"): the word names the institution, not a gathering."""
+    return _organisation_of().search(text, max(0, k_start - 100), k_start) is not None
+
+
 def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[list[Mention], list[int]]:
     """Every event name in the text, and where each event word is (to find the sentences that refer back)."""
     global _EVENT_WORDS
@@ -425,6 +440,7 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
                 role == "backref"
                 and word.lower() in lex.titled
                 and _named_before(text, k_start)
+                and not _organisation_before(text, k_start)
                 and not lex.title_after.match(text, k_end)
             ):
                 role = "ambiguous"  # "hosted a Regional Learning Event": a name, if a gathering is said to happen

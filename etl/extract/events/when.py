@@ -95,6 +95,8 @@ def _beside_between(text: str, m: Mention, d: DateSpan) -> bool:
 # "A two-day conference concluded here on Tuesday", "... ended in Dushanbe yesterday": the day given is the last of
 # the event's days
 _DAYS_LONG = re.compile(r"\b(\w+)-day\b", re.IGNORECASE)
+# "teachers on Friday ended a five-day training": the day, then the verb that ends the event it names
+_ENDED_AFTER = re.compile(r"[\w ]{1,24}?[ \t](?:concluded|ended|closed|wrapped[ \t]+up)[ \t]+(?:an?|the|its|their)\b")
 _ENDED_BEFORE = re.compile(
     r"\b(?:concluded|ended|closed|wrapped\s+up|came\s+to\s+a\s+close)\s+(?:here\s+|today\s+)?"
     r"(?:in\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?\s+)?(?:on\s+)?\Z",
@@ -115,7 +117,9 @@ def ended_on(names: list[str], text: str, f: Facts) -> None:
     long = next((d for name in names if (d := _DAYS_LONG.search(name))), None)
     at = f.sources.get("date")
     days = _day_count(long.group(1)) if long else None
-    if not days or at is None or not _ENDED_BEFORE.search(text, max(0, at - 40), at):
+    if not days or at is None:
+        return
+    if not _ENDED_BEFORE.search(text, max(0, at - 40), at) and not _ENDED_AFTER.match(text, at, at + 40):
         return
     last = dt.date.fromisoformat(f.date)
     f.date, f.end_date = (last - dt.timedelta(days=days - 1)).isoformat(), last.isoformat()
