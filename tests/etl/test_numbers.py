@@ -656,6 +656,40 @@ def test_a_comma_between_short_numbers_is_no_decimal_comma_without_a_percent(tex
     assert all(m.value in (1, 2, 3, 12, 34, 56) for m in figures(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a currency's sign after the amount, as most of Europe writes it, after a scale word, mark or its full stop
+        ("Schools need 2.8 billion € per year.", [(2.8e9, "euros per year", "2.8 billion €")]),
+        ("The plan costs 500 M€ in all.", [(5e8, "euros", "500 M€")]),
+        ("The fund gave 400 € to each school.", [(400, "euros", "400 €")]),
+        # a decimal comma before a scale word, and the German abbreviations of million and billion
+        ("Schools need 2,8 bn. € per year.", [(2.8e9, "euros", "2,8 bn. €")]),
+        ("Parents pay 800 mio. € for devices.", [(8e8, "euros", "800 mio. €")]),
+        ("It cost 81,6 million rubles.", [(8.16e7, "rubles", "81,6 million")]),
+        # not the sign of the next amount, nor a sign that names other currencies in other places
+        ("They got 5 schools and € 6 each.", [(5, "schools", "5"), (6, "euros", "€ 6")]),
+        ("It costs 300 ¥ in Tokyo.", []),
+    ],
+)
+def test_a_currency_sign_after_the_amount_and_a_decimal_comma_before_a_scale(text, expected):
+    assert [(m.value, m.unit, m.surface) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The programme in Belarus costs Br78,6 bln. over four years.", "Belarusian rubles"),
+        ("The programme in Ethiopia costs Br 78 million over four years.", "birr"),
+    ],
+)
+def test_br_is_the_sign_of_the_currency_of_the_country_the_text_names(text, unit):
+    from etl.extract.places import extract_places
+
+    found = extract_metrics(text, split_sentences(text), places=extract_places(text))
+    assert [m.unit for m in found if m.category == "money"] == [unit]
+
+
 def test_and_followed_by_a_number_starts_a_new_figure():
     found = figures("It provides about 780 courses and 151 courses to learners.")
     assert [(m.value, m.unit, m.bound) for m in found] == [(780, "courses", "approx"), (151, "courses", "exact")]

@@ -30,7 +30,7 @@ from etl.extract.numbers.lexicon import (
     unit_stops,
 )
 from etl.extract.numbers.masks import masked
-from etl.extract.numbers.money import currency_before, rate_after
+from etl.extract.numbers.money import currency_after, currency_before, rate_after
 from etl.extract.numbers.multiples import multiples
 from etl.extract.numbers.patterns import patterns
 from etl.extract.numbers.ranges import after_between, is_denominator, make_range, range_end
@@ -209,6 +209,9 @@ def _digit_metric(
     cur = c.unit if c else ""
     if not cur and text.startswith("/-", m.end()):
         cur = "shillings"  # "450m/-", "90,000/-": East Africa writes shillings after the amount
+    cur_end = 0
+    if not cur and not pct and (after := currency_after(text, m.end())) is not None:
+        cur, cur_end = after  # "2.8 billion €", "500 M€", "2,8 bn. €": the sign after the amount, as Europe writes it
     before = text[num_start - 1] if num_start > 0 else " "
     before2 = text[num_start - 2] if num_start > 1 else " "
     sign, signed_at = _sign(text, num_start, sent.start, bool(pct)) if before in "-−+ \t" and not c else ("", 0)
@@ -362,6 +365,8 @@ def _digit_metric(
             # "1,200 55-inch LED screens": the figure counts what the measure describes
             unit, cat, _ = unit_after(text, size.end(), sent)
             unit = f"{size.group(1)} {unit}" if unit else ""
+    if cur_end and not rng:
+        end = cur_end
     if cur:
         rate, _ = rate_after(text, rng.end if rng else end, sent.end)
         unit, cat = f"{cur} {rate}".strip(), "money"

@@ -16,7 +16,8 @@ _SPACES = re.compile(r"[ \u00a0\u202f]")
 _DOT_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}\.[0-9]00")  # "1.500" is 1,500 where dots group thousands; "0.500" is not
 
 
-_DECIMAL_COMMA = re.compile(r"[0-9]+,[0-9]{1,2}")  # "43,5" of "43,5%" (the pattern takes it only before a percent)
+# "43,5" of "43,5%", "2,8" of "2,8 billion" (the pattern takes it only before a percent or a scale word)
+_DECIMAL_COMMA = re.compile(r"[0-9]+,[0-9]{1,2}")
 
 
 def digits_value(num: str) -> float | None:

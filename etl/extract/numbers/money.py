@@ -93,6 +93,30 @@ def currency_before(text: str, start: int, lo: int, countries: frozenset[str], s
     return Currency(m.start(), written, chosen[0].unit) if chosen else None
 
 
+@cache
+def _after() -> tuple[re.Pattern[str], frozenset[str]]:
+    """A currency's sign written after an amount, as most of Europe writes it: one without letters that names one
+    currency wherever it is written ("€", "£", "₹"; not "$A" nor "¥"), after a scale's full stop and one blank at
+    most; not the sign of the next amount ("€ 5"). And the characters such a sign starts with."""
+    signs = [
+        s
+        for s, readings in _readings().items()
+        if not any(ch.isalnum() for ch in s) and len(readings) == 1 and not readings[0].countries
+    ]
+    body = "|".join(re.escape(s) for s in longest_first(signs))
+    return re.compile(rf"\.?[ \t]?(?P<cur>{body})(?![ \t]?[0-9])"), frozenset(s[0] for s in signs)
+
+
+def currency_after(text: str, end: int) -> tuple[str, int] | None:
+    """The currency whose sign follows an amount ending at ``end`` ("2.8 billion €", "500 M€", "2,8 bn. €"), and
+    where the sign ends."""
+    pattern, first = _after()
+    if not any(ch in first for ch in text[end : end + 3]):
+        return None  # a quick test first: most amounts are followed by a blank and a word
+    m = pattern.match(text, end)
+    return (_readings()[m.group("cur")][0].unit, m.end()) if m else None
+
+
 def rate_after(text: str, end: int, hi: int) -> tuple[str, int]:
     """ "per year" in "R1bn per year", "each year", "a month": the rate an amount is given at, and where it ends."""
     m = _RATE.match(text, end, hi)

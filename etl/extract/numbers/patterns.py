@@ -52,9 +52,10 @@ GROUPED = (
 )
 
 
-# A decimal comma, as much of Europe writes it: only right before a percent sign or word ("43,5%"), where a comma
-# cannot group thousands (which takes three digits) and one or two digits after it cannot be a list's next number.
-DECIMAL_COMMA = r",[0-9]{1,2}(?=[ \t]?(?:%|per[ \t]?cent\b|percent\b))"
+# A decimal comma, as much of Europe writes it: only right before a percent sign or word ("43,5%") or a scale word
+# ("2,8 billion", "2,8 bn."), where a comma cannot group thousands (which takes three digits) and one or two digits
+# after it cannot be a list's next number.
+DECIMAL_COMMA = r",[0-9]{{1,2}}(?=[ \t]?(?:%|per[ \t]?cent\b|percent\b|(?:{scales})\b))"
 
 
 @cache
@@ -70,7 +71,7 @@ def patterns() -> Patterns:
     # The scanning patterns open with a character class so that the regex engine can skip ahead fast.
     marks = alt([m for m, _, _ in scale_marks()])
     digits = re.compile(
-        rf"(?P<num>[0-9](?:{GROUPED})(?:\.[0-9]+|{DECIMAL_COMMA})?)"
+        rf"(?P<num>[0-9](?:{GROUPED})(?:\.[0-9]+|{DECIMAL_COMMA.format(scales=scale_d)})?)"
         r"(?:(?P<ord>st|nd|rd|th)\b"
         rf"|(?:(?:[ \t]|-(?=[a-z]))?(?P<scale>(?:{scale_d})\b|(?:{marks})(?![A-Za-z])))?"
         r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b|percentage[ \t]points?\b|pct\b|pc\b))?"
