@@ -113,6 +113,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout85",
             "holdout86",
             "holdout87",
+            "holdout88",
+            "holdout89",
         )
     }
 
@@ -412,6 +414,12 @@ FLOORS = [
     ("holdout87", "figures", "F1", 0.83),
     ("holdout87", "places", "F1", 0.87),
     ("holdout87", "events", "R", 0.50),
+    ("holdout88", "figures", "F1", 0.92),
+    ("holdout88", "places", "F1", 0.85),
+    ("holdout88", "events", "R", 0.55),
+    ("holdout89", "figures", "F1", 0.90),
+    ("holdout89", "places", "F1", 0.85),
+    ("holdout89", "events", "R", 0.50),
 ]
 
 
