@@ -2190,6 +2190,9 @@ def test_this_years_does_not_open_the_name_of_the_event_it_determines(text: str)
         ("The principals' association president organised the Riverside Digital Conference and said so.", 1),
         ("The university hosted the Open Schools Summit, a reader wrote.", 1),
         ("The network held its 4th Open Schools Forum, its chair said.", 1),
+        # ... or attends it, or it is under way
+        ("Enthusiasm has me attending the Fourth Annual Open Schools Conference at the Forum, The Hague.", 1),
+        ("Delegates at the ongoing Open Schools Conference shared their experiences.", 1),
         # the verb elsewhere in the sentence, or a verb that stages nothing, is not enough
         ("The Open Schools Summit has a programme, which the ministry organised for teachers.", 0),
         ("The ministry praised the Open Schools Summit for its programme.", 0),
