@@ -115,6 +115,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout87",
             "holdout88",
             "holdout89",
+            "holdout90",
+            "holdout91",
         )
     }
 
@@ -420,6 +422,12 @@ FLOORS = [
     ("holdout89", "figures", "F1", 0.90),
     ("holdout89", "places", "F1", 0.85),
     ("holdout89", "events", "R", 0.50),
+    ("holdout90", "figures", "F1", 0.75),
+    ("holdout90", "places", "F1", 0.80),
+    ("holdout90", "events", "R", 0.55),
+    ("holdout91", "figures", "F1", 0.83),
+    ("holdout91", "places", "F1", 0.88),
+    ("holdout91", "events", "R", 0.75),
 ]
 
 
