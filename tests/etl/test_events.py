@@ -1848,8 +1848,11 @@ def test_will_beside_a_reference_back_dates_an_event_to_come(text, date):
         ("The Education Forum was held on July 1, 2019 at the iconic Melbourne Cricket Ground (MCG).", "Melbourne"),
         # a small town, or a town of another country than the one the article names, is no such venue's town
         ("The Education Forum was held on November 3, 2011 at the Harvard University campus.", ""),
+        # nor is the town in the name of the place a speaker works at
+        ("The Education Forum was held on November 3, 2011 with Rose Luckin (Professor at University College "
+         "London).", ""),
     ],
-)
+)  # fmt: skip
 def test_a_big_town_inside_the_venue_s_name_hosts_the_event(text, city):
     assert [e.city for e in events(text)] == [city]
 

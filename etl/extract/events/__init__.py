@@ -28,7 +28,7 @@ from etl.extract.events.names import (
     singular_token,
 )
 from etl.extract.events.when import date_of, ended_on, sentence_years
-from etl.extract.events.where import dateline_place, held_in_year, hosted_in, place_of
+from etl.extract.events.where import dateline_place, held_in_year, hosted_in, place_of, someones_post
 from etl.extract.meta import EVENT_DETAIL_LINE
 from etl.extract.places import Entry, city_state, locate
 from etl.model import Event, Metric, PlaceMention, Sentence
@@ -1172,6 +1172,8 @@ def _venue_town(frame: _Frame, art: Article, lex: Lexicon) -> Entry | None:
             words = v.group("v").split()
             if not lex.venue_words.intersection(words):  # a venue's name ends with one (events_venues.txt)
                 continue
+            if someones_post(art.text, v.start()):
+                continue  # "Rose Luckin (Professor at University College London)": where she works
             for n in range(min(4, len(words)), 0, -1):  # the longest name first: "Ho Chi Minh City", not "Minh"
                 for i in range(len(words) - n + 1):
                     entry = locate(" ".join(words[i : i + n]).strip(".,;:’'"))

@@ -237,7 +237,13 @@ def _at_venue_comma(text: str, p: PlaceMention, lo: int) -> bool:
     if text[max(lo, p.start - 2) : p.start] != ", ":
         return False
     at = _venue_comma().search(text, max(lo, p.start - VENUE_REACH), p.start)
-    return at is not None and not _affiliation().search(text, max(0, at.start() - 40), at.start() + 3)
+    return at is not None and not someones_post(text, at.start())
+
+
+def someones_post(text: str, at: int) -> bool:
+    """Whether the "at" at ``at`` follows a person's post ("a professor at University College London"): the place
+    they work, not where an event is."""
+    return _affiliation().search(text, max(0, at - 40), at + 3) is not None
 
 
 def _city(p: PlaceMention) -> str:
