@@ -287,6 +287,8 @@ def test_modifiers_before_a_plural_head_stay_in_the_unit(text, unit):
             "officially registered participants",
         ),
         ("The state equipped 300 fully equipped classrooms.", "fully equipped classrooms"),
+        # a present participle too
+        ("It gave our 68 actively participating teams a taste of it.", "actively participating teams"),
     ],
 )
 def test_an_adverb_and_a_participle_before_the_noun_stay_in_the_unit(text, unit):

@@ -29,7 +29,8 @@ MAX_UNIT_WORDS = 7
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _WORD_AFTER = re.compile(r"[ \t]+[a-z]")  # a lower-case word follows
-_PARTICIPLE_AFTER = re.compile(r"[ \t]+[a-z]+ed[ \t]+[a-z]")  # "newly trained teachers": a participle, then more
+# "newly trained teachers", "actively participating teams": a participle, then more
+_PARTICIPLE_AFTER = re.compile(r"[ \t]+[a-z]+(?:ed|ing)[ \t]+[a-z]")
 
 # Units whose word may be glued to the number by a hyphen ("15-minute walk", "3-km trail").
 HYPHEN_CATEGORIES = frozenset({"duration", "distance", "area", "weight", "volume"})
