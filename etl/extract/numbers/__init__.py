@@ -210,8 +210,9 @@ def _digit_metric(
     if not cur and text.startswith("/-", m.end()):
         cur = "shillings"  # "450m/-", "90,000/-": East Africa writes shillings after the amount
     cur_end = 0
-    if not cur and not pct and (after := currency_after(text, m.end())) is not None:
-        cur, cur_end = after  # "2.8 billion €", "500 M€", "2,8 bn. €": the sign after the amount, as Europe writes it
+    # "2.8 billion €", "500 M€", "2,8 bn. €": the sign after the amount, as most of Europe writes it
+    if not cur and not pct and (sign_after := currency_after(text, m.end())) is not None:
+        cur, cur_end = sign_after
     before = text[num_start - 1] if num_start > 0 else " "
     before2 = text[num_start - 2] if num_start > 1 else " "
     sign, signed_at = _sign(text, num_start, sent.start, bool(pct)) if before in "-−+ \t" and not c else ("", 0)
