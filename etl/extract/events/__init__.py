@@ -783,8 +783,8 @@ def _place_and_days(art: Article, si: int, lo: int, hi: int) -> bool:
 
 
 _QUOTED_LINE = re.compile(r"\s*[“\"][^“”\"\n]{3,300}[”\"][\s,.]*")
-# An event page's labelled lines, under its name: "When: 27-28 February 2018", "Where: Colombo, Sri Lanka" ("Date:" is
-# left out: most often the page's own date)
+# An event page's labelled lines, under its name: "When: 27-28 February 2018", "Where: Colombo, Sri Lanka" ("Date:" only
+# beside its time or place, see _when_line)
 _WHEN_LINE = re.compile(r"[ \t]*(?:When|Dates)[ \t]*:[ \t]*(?=\S)")
 _WHERE_LINE = re.compile(r"[ \t]*(?:Where|Venue|Location)[ \t]*:[ \t]*(?=\S)")
 # "Date:" is most often the page's own stamp ("Date: 08 April 2022" under "Author: ECDOE"); it is the event's when the

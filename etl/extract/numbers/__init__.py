@@ -39,6 +39,7 @@ from etl.extract.numbers.restated import restated
 from etl.extract.numbers.shares import DECREASE, INCREASE, change, fraction_words, ranks, shares
 from etl.extract.numbers.units import (
     COUNTED,
+    LOWER_WORD_AFTER,
     carried,
     is_plural,
     looks_plural,
@@ -228,7 +229,13 @@ def _digit_metric(
         # A speed trick: a plain year followed by punctuation or a capital is no figure (the year rule below
         # would say so after reading its unit, masks and ranges); tests/etl/test_numbers.py checks they agree.
         return None
-    if scale and scale[:1].isupper() and not c and scale_mark(scale) is None and not _LOWER_NEXT.match(text, m.end()):
+    if (
+        scale
+        and scale[:1].isupper()
+        and not c
+        and scale_mark(scale) is None
+        and not LOWER_WORD_AFTER.match(text, m.end())
+    ):
         # "the 3 Million Technical Talent initiative": a capital scale word counts only after a currency, as a Title
         # Case headline writes an amount ("$1.3 Million Worth Of ..."), or before a word in lower case ("1.5 Billion
         # school age students")
@@ -498,7 +505,6 @@ def _bullet_item(text: str, start: int, end: int, prev: Metric | None) -> tuple[
     return "", ""
 
 
-_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")  # the next word in lower case: no Title Case name goes on
 # "a 1.422 billion-peso plan": the currency after a scale's hyphen, an amount written as an adjective
 _SCALE_MONEY_ADJECTIVE = re.compile(r"-([a-z]+)(?![\w-])")
 # "21 millions of Euros": "of" between a scale and what it counts, written as some languages write it; not a part of

@@ -28,7 +28,7 @@ from etl.model import Metric, Sentence
 MAX_UNIT_WORDS = 7
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-_WORD_AFTER = re.compile(r"[ \t]+[a-z]")  # a lower-case word follows
+LOWER_WORD_AFTER = re.compile(r"[ \t]+[a-z]")  # a lower-case word follows
 # "newly trained teachers", "actively participating teams": a participle, then more
 _PARTICIPLE_AFTER = re.compile(r"[ \t]+[a-z]+(?:ed|ing)[ \t]+[a-z]")
 
@@ -106,7 +106,7 @@ def parse_unit(text: str, pos: int, limit: int) -> tuple[str, str, int]:
         if not m:
             break
         if m.group("quote"):
-            if toks and not (opened and m.group("quote") in '”’"' and _WORD_AFTER.match(text, m.end(), limit)):
+            if toks and not (opened and m.group("quote") in '”’"' and LOWER_WORD_AFTER.match(text, m.end(), limit)):
                 break  # a closing quote ends the quoted unit ("people's learning stars" like her)
             if toks:  # '64,000 “kosher” smartphones': a quoted word that describes the noun after it
                 opened = False
