@@ -117,6 +117,7 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout89",
             "holdout90",
             "holdout91",
+            "holdout93",
         )
     }
 
@@ -428,6 +429,9 @@ FLOORS = [
     ("holdout91", "figures", "F1", 0.83),
     ("holdout91", "places", "F1", 0.88),
     ("holdout91", "events", "R", 0.75),
+    ("holdout93", "figures", "F1", 0.88),
+    ("holdout93", "places", "F1", 0.86),
+    ("holdout93", "events", "R", 0.75),
 ]
 
 
