@@ -117,6 +117,7 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout89",
             "holdout90",
             "holdout91",
+            "holdout92",
             "holdout93",
         )
     }
@@ -429,6 +430,9 @@ FLOORS = [
     ("holdout91", "figures", "F1", 0.83),
     ("holdout91", "places", "F1", 0.88),
     ("holdout91", "events", "R", 0.75),
+    ("holdout92", "figures", "F1", 0.85),
+    ("holdout92", "places", "F1", 0.86),
+    ("holdout92", "events", "R", 0.45),
     ("holdout93", "figures", "F1", 0.88),
     ("holdout93", "places", "F1", 0.86),
     ("holdout93", "events", "R", 0.75),
