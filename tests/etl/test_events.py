@@ -174,6 +174,25 @@ def test_a_consultation_is_an_event_when_named_as_one(text: str, expected: list[
     assert [e.name for e in events(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title quoted after its event word, in a sentence that says the gathering takes place, is an event even
+        # where nothing more is told of it
+        ("The Faculty of Education organized a seminar on ‘Reading in the Digital Age’ with a lecture by a guest.",
+         ["Reading in the Digital Age"]),
+        ("She took part in the sessions of the “Schools Online 2025” conference as a speaker.", ["Schools Online 2025"]),
+        # ... or in another sentence that refers back to it
+        ("A seminar on ‘Reading in the Digital Age’ opened the term. Many students attended the seminar.",
+         ["Reading in the Digital Age"]),
+        # a title that no sentence says takes place is no event
+        ("Its brochure describes a seminar on ‘Reading in the Digital Age’ with a lecture by a guest.", []),
+    ],
+)  # fmt: skip
+def test_a_quoted_title_of_a_gathering_said_to_take_place(text: str, expected: list[str]):
+    assert [e.name for e in events(text)] == expected
+
+
 def test_names_with_nothing_said_about_them_are_not_events():
     text = "China held international conferences such as the World Digital Education Conference and the Open Forum."
     assert events(text) == []

@@ -987,10 +987,13 @@ def _event(
         or f.attendees is not None
         or f.overseas is not None
         or f.countries is not None
-        # "The 23rd annual E-Learn Conference ... The conference was held at ...": a name with its event word, and a
-        # sentence that refers back to it says it takes place (a brand or a plan with a year, "Vision 2030", is not
+        # "The 23rd annual E-Learn Conference ... The conference was held at ...": a name with its event word (or a
+        # title quoted after one), and a sentence that refers back to it says it takes place (a brand or a plan with a year, "Vision 2030", is not
         # enough: such names are most often no gathering)
-        or (frame.cue and any(mentions[i].kind == "named" for i in g))
+        or (frame.cue and any(mentions[i].kind in ("named", "titled") for i in g))
+        # "organized a seminar on ‘Technology & Modern Education’": a title quoted after its event word names a
+        # gathering, so its own sentence saying it takes place is enough
+        or any(mentions[i].kind == "titled" and _context(mentions[i], art, lex) for i in g)
         # "at this year's Wyndham Learning Festival": an edition the article tells of as taking place now
         or any(mentions[i].kind == "named" and _current(mentions[i], art.text, lex) for i in g)
         # "Carolyn Alexander-Bennett organised the Digital Horizons Conference": someone stages it
