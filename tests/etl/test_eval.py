@@ -119,6 +119,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout91",
             "holdout92",
             "holdout93",
+            "holdout94",
+            "holdout95",
         )
     }
 
@@ -436,6 +438,12 @@ FLOORS = [
     ("holdout93", "figures", "F1", 0.88),
     ("holdout93", "places", "F1", 0.86),
     ("holdout93", "events", "R", 0.75),
+    ("holdout94", "figures", "F1", 0.93),
+    ("holdout94", "places", "F1", 0.84),
+    ("holdout94", "events", "R", 0.40),
+    ("holdout95", "figures", "F1", 0.85),
+    ("holdout95", "places", "F1", 0.84),
+    ("holdout95", "events", "R", 0.50),
 ]
 
 
