@@ -7,7 +7,7 @@ from etl.extract.learning import extract_learning_cities
 from etl.extract.meta import extract_meta
 from etl.extract.numbers import extract_metrics
 from etl.extract.places import extract_places
-from etl.extract.sentences import sentence_at, split_sentences
+from etl.extract.sentences import one_line, sentence_at, split_sentences
 from etl.extract.subjects import attach_context
 from etl.model import ArticleResult, Metric, Sentence
 
@@ -36,15 +36,17 @@ def once(metrics: list[Metric], text: str, title: str, sentences: list[Sentence]
 def extract_article(text: str) -> ArticleResult:
     """Everything the ETL knows how to read from ``text``; never raises on any string."""
     sentences = split_sentences(text)
-    meta = extract_meta(text, sentences)
-    places = extract_places(text)
+    meta = extract_meta(text, sentences)  # the page's lines as they stand: its headline, its date line
+    # The rest reads each sentence on one line (a hard-wrapped paragraph's names and units go on past its line
+    # breaks); the surfaces are then the text's own.
+    view, sentences = one_line(text, sentences)
+    places = extract_places(view)
     metrics = once(
-        attach_context(extract_metrics(text, sentences, places), text, sentences, places), text, meta.title, sentences
+        attach_context(extract_metrics(view, sentences, places), view, sentences, places), view, meta.title, sentences
     )
-    return ArticleResult(
-        meta=meta,
-        metrics=metrics,
-        places=places,
-        learning_cities=extract_learning_cities(text, sentences, places),
-        events=extract_events(text, sentences, metrics, places, meta.published),
-    )
+    events = extract_events(view, sentences, metrics, places, meta.published)
+    learning = extract_learning_cities(view, sentences, places)
+    if view is not text:
+        metrics = [m._replace(surface=text[m.start : m.end]) for m in metrics]
+        places = [p._replace(surface=text[p.start : p.end]) for p in places]
+    return ArticleResult(meta=meta, metrics=metrics, places=places, learning_cities=learning, events=events)

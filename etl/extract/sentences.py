@@ -109,6 +109,25 @@ def _add(text: str, start: int, end: int, out: list[Sentence]) -> None:
         out.append(Sentence(start, end, text[start:end]))
 
 
+def one_line(text: str, sentences: list[Sentence]) -> tuple[str, list[Sentence]]:
+    """``text`` with the line breaks inside its sentences made spaces, and its sentences read from it: a hard-wrapped
+    paragraph ("the Sixth International Conference on\nE-learning") read as the sentences it holds. The length is
+    the same, so every offset into it is one into ``text``."""
+    if "\n" not in text:
+        return text, sentences
+    parts: list[str] = []
+    last = 0
+    for s in sentences:
+        if text.find("\n", s.start, s.end) >= 0:
+            parts += (text[last : s.start], s.text.replace("\n", " "))
+            last = s.end
+    if not parts:
+        return text, sentences
+    parts.append(text[last:])
+    view = "".join(parts)
+    return view, [Sentence(s.start, s.end, view[s.start : s.end]) if "\n" in s.text else s for s in sentences]
+
+
 def sentence_at(sentences: list[Sentence], offset: int) -> Sentence | None:
     """The sentence containing character ``offset`` (sentences sorted by start)."""
     i = bisect.bisect_right(sentences, offset, key=_END)  # the first sentence that ends after ``offset``

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.extract.sentences import split_sentences
+from etl.extract.sentences import one_line, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -85,3 +85,19 @@ def test_a_title_s_abbreviation_before_a_name_ends_no_sentence(text):
 )
 def test_a_full_stop_before_a_lower_case_word(text, sentences):
     assert len(split_sentences(text)) == sentences
+
+
+def test_one_line_joins_the_lines_of_a_sentence_and_keeps_every_offset():
+    text = (
+        "A line of a hard-wrapped paragraph that is long enough, and goes on\n"
+        "into the next line here.\n\nA heading\nA line of its own."
+    )
+    view, sentences = one_line(text, split_sentences(text))
+    assert len(view) == len(text)
+    assert [s.text for s in sentences] == [
+        "A line of a hard-wrapped paragraph that is long enough, and goes on into the next line here.",
+        "A heading",
+        "A line of its own.",
+    ]
+    assert all(view[s.start : s.end] == s.text for s in sentences)
+    assert one_line("No break at all.", split_sentences("No break at all."))[0] == "No break at all."
