@@ -121,6 +121,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout93",
             "holdout94",
             "holdout95",
+            "holdout96",
+            "holdout97",
         )
     }
 
@@ -444,6 +446,12 @@ FLOORS = [
     ("holdout95", "figures", "F1", 0.85),
     ("holdout95", "places", "F1", 0.84),
     ("holdout95", "events", "R", 0.50),
+    ("holdout96", "figures", "F1", 0.86),
+    ("holdout96", "places", "F1", 0.80),
+    ("holdout96", "events", "R", 0.55),
+    ("holdout97", "figures", "F1", 0.86),
+    ("holdout97", "places", "F1", 0.82),
+    ("holdout97", "events", "R", 0.75),
 ]
 
 
