@@ -729,8 +729,17 @@ def test_a_headline_s_event_named_by_a_title_in_single_quotes_with_its_date_afte
     assert (e.name, e.date, e.format, e.city) == ("Schools, Screens and Sleep", "2020-09-03", "online", "")
 
 
-def test_an_apostrophe_does_not_close_a_title_in_single_quotes():
-    assert events("The Event ‘Children’s Screens’ – Monday 7 September 2020 took place.") == []
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an apostrophe before a letter stays inside the title; the closing quote is the one no letter follows
+        ("The Event ‘Children’s Screens’ – Monday 7 September 2020 took place.", [("Children’s Screens", "2020-09-07")]),
+        ("The event ‘Empowering Tomorrow’s Educators’ was held on 18 June 2024 online.",
+         [("Empowering Tomorrow’s Educators", "2024-06-18")]),
+    ],
+)  # fmt: skip
+def test_an_apostrophe_does_not_close_a_title_in_single_quotes(text: str, expected: list[tuple[str, str]]):
+    assert [(e.name, e.date) for e in events(text)] == expected
 
 
 @pytest.mark.parametrize(

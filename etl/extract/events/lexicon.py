@@ -144,9 +144,10 @@ def lexicon() -> Lexicon:
     markers = rows("events_markers.csv")
     overseas = "|".join(re.escape(w) for w in lines("events_overseas.txt"))
     titles = "|".join(re.escape(r["phrase"]) for r in markers if r["role"] == "title")
-    # a title in double quotes or guillemets, or in single curly quotes whose closing one is no apostrophe ("Children’s")
+    # a title in double quotes or guillemets, or in single curly quotes whose closing one is no apostrophe: an
+    # apostrophe before a letter stays inside ("‘Empowering Tomorrow’s Educators’")
     title = (
-        r"(?:[\"“«]|(?P<single>‘))(?P<title>[A-Z0-9](?:(?(single)[^‘’\n]|[^\"“”«»\n])){2,200}?)"
+        r"(?:[\"“«]|(?P<single>‘))(?P<title>[A-Z0-9](?:(?(single)(?:[^‘’\n]|’(?=\w))|[^\"“”«»\n])){2,200}?)"
         r"(?(single)’(?!\w)|[\"”»])"
     )
     ordinals = _ordinals()
