@@ -123,6 +123,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout95",
             "holdout96",
             "holdout97",
+            "holdout98",
+            "holdout99",
         )
     }
 
@@ -452,6 +454,12 @@ FLOORS = [
     ("holdout97", "figures", "F1", 0.86),
     ("holdout97", "places", "F1", 0.82),
     ("holdout97", "events", "R", 0.75),
+    ("holdout98", "figures", "F1", 0.85),
+    ("holdout98", "places", "F1", 0.79),
+    ("holdout98", "events", "R", 0.55),
+    ("holdout99", "figures", "F1", 0.88),
+    ("holdout99", "places", "F1", 0.83),
+    ("holdout99", "events", "R", 0.75),
 ]
 
 
