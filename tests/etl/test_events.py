@@ -193,6 +193,25 @@ def test_a_quoted_title_of_a_gathering_said_to_take_place(text: str, expected: l
     assert [e.name for e in events(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an olympiad is a contest held somewhere on some days: an event where the text says it takes place
+        ("The National Robotics Olympiad brought together 750 students in Doha on Saturday, 3 March 2018.",
+         [("National Robotics Olympiad", "Doha")]),
+        ("The first national Olympiad for schoolchildren in robotics was held in Bishkek on 5 February 2024.",
+         [("first national Olympiad for schoolchildren in robotics", "Bishkek")]),
+        # ... and names a series or a medal otherwise
+        ("She won a gold medal at the International Mathematical Olympiad in Bath in July 2019.", []),
+    ],
+)  # fmt: skip
+def test_an_olympiad_said_to_take_place_is_an_event(text: str, expected: list[tuple[str, str]]):
+    assert [
+        (e.name, e.city)
+        for e in events(text, places=[place(text, c) for c in ("Doha", "Bishkek", "Bath") if c in text])
+    ] == expected
+
+
 def test_names_with_nothing_said_about_them_are_not_events():
     text = "China held international conferences such as the World Digital Education Conference and the Open Forum."
     assert events(text) == []
