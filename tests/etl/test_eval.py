@@ -125,6 +125,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout97",
             "holdout98",
             "holdout99",
+            "holdout100",
+            "holdout101",
         )
     }
 
@@ -460,6 +462,12 @@ FLOORS = [
     ("holdout99", "figures", "F1", 0.88),
     ("holdout99", "places", "F1", 0.83),
     ("holdout99", "events", "R", 0.75),
+    ("holdout100", "figures", "F1", 0.73),
+    ("holdout100", "places", "F1", 0.88),
+    ("holdout100", "events", "R", 0.55),
+    ("holdout101", "figures", "F1", 0.90),
+    ("holdout101", "places", "F1", 0.80),
+    ("holdout101", "events", "R", 0.60),
 ]
 
 
