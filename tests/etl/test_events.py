@@ -2522,6 +2522,9 @@ def test_an_acronym_of_an_event_s_own_words_names_the_same_event(text, expected)
         # the town after the venue the event is at and a comma hosts it
         ("The Open Schools Summit was held from 1 to 5 July 2024 at St Joseph School, Paola, with 60 pupils.", "Paola"),
         ("The Open Schools Forum was held on 5 May 2019 at the Grand Pacific Hotel, Suva, and drew teachers.", "Suva"),
+        # ... whatever kind of building it is: a complex, a leisure estate, a park
+        ("The graduation ceremony was held on 5 October 2018 at the University Sports Complex, Paola.", "Paola"),
+        ("The Open Schools Congress was held on April 9-11, 2008 at Mimosa Leisure Estate, Suva, Fiji.", "Suva"),
         # not the town where someone works
         (
             "The Open Schools Forum was held on 5 May 2019. The forum heard a professor at Lakeside University, Suva, "
