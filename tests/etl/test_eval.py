@@ -127,6 +127,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout99",
             "holdout100",
             "holdout101",
+            "holdout102",
+            "holdout103",
         )
     }
 
@@ -468,6 +470,12 @@ FLOORS = [
     ("holdout101", "figures", "F1", 0.90),
     ("holdout101", "places", "F1", 0.80),
     ("holdout101", "events", "R", 0.60),
+    ("holdout102", "figures", "F1", 0.92),
+    ("holdout102", "places", "F1", 0.83),
+    ("holdout102", "events", "R", 0.60),
+    ("holdout103", "figures", "F1", 0.67),
+    ("holdout103", "places", "F1", 0.88),
+    ("holdout103", "events", "R", 0.60),
 ]
 
 
