@@ -1813,6 +1813,35 @@ def test_and_a_half_after_a_number_in_words(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a decimal spelled out: "point" and the word of the digit after it
+        ("The province approved about one point two billion Rands for e-learning.", [(1_200_000_000, "Rands")]),
+        ("It costs two point five million dollars.", [(2_500_000, "dollars")]),
+        ("Twenty-one point five percent of pupils passed.", [(21.5, "percent")]),
+        # "point" that is no decimal point
+        ("Two points were made by 5 speakers.", [(2, "points"), (5, "speakers")]),
+    ],
+)
+def test_a_decimal_in_words(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "pp" after a signed number is a change in percentage points
+        ("The largest rises were in the Netherlands (+21pp) and Greece.", [(21, "percentage points")]),
+        ("Romania (-4pp) fell back.", [(-4, "percentage points")]),
+        # unsigned, it may as well count pages: no figure
+        ("A 120pp report came out.", []),
+    ],
+)
+def test_pp_after_a_signed_number_is_percentage_points(text, expected):
+    assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "Only 12 and 2 per cent of learners in Kilifi and Mombasa respectively had access.",
             [(12, "percent"), (2, "percent")],

@@ -219,6 +219,8 @@ def _digit_metric(
     sign, signed_at = _sign(text, num_start, sent.start, bool(pct)) if before in "-−+ \t" and not c else ("", 0)
     if sign:
         before = " "  # "Dow +0.2%", "minus-130 degrees": a sign, not part of a token
+    elif pct == "pp":
+        return None  # "a 120pp report" (pages) or points: only a change ("+21pp", "-4pp") says percentage points
     if not c and (before.isalnum() or before in "_@#/\\+" or (before in ".,:-–‑" and before2.isalnum())):
         return None  # "COVID-19", "G20", "v.2", "1,2,3", "ASEAN+3": part of a token
     if (
@@ -345,7 +347,7 @@ def _digit_metric(
         # score of 10 and 98.08%")
         pct = pair.group("pct")
     if pct:
-        unit = "percentage points" if pct.lower().startswith("percentage") else "percent"
+        unit = "percentage points" if pct.lower().startswith("percentage") or pct == "pp" else "percent"
         if rng is None:
             return [_changed(make(text, start, end, value, unit, "percent", sent, qual), direction)]
         return make_range(text, start, end, value, unit, "percent", sent, qual, rng, shared)
@@ -844,6 +846,32 @@ def _rank(text: str, m: re.Match[str], start: int, end: int, sent: Sentence, val
     return [make(text, start, end, value, "rank", "rank", sent, ("", "exact"))]
 
 
+# "one point two": a whole number in words, then "point", before the word of the digit after the decimal point
+_POINT_BEFORE = re.compile(r"(?<![\w-])(?P<whole>[A-Za-z]+(?:[ \t-]+[A-Za-z]+){0,2})[ \t]+point[ \t]+\Z")
+
+
+_POINT_AFTER = re.compile(r"[ \t]+point[ \t]+(?P<d>[A-Za-z]+)")
+
+
+def _spelled_decimal(text: str, start: int, lo: int, phrase: str) -> tuple[int, float] | None:
+    """Where "about one point two billion Rands" starts and its value before the scale (1.2), when the number word at
+    ``start`` is the digit after a spelled-out decimal point; None otherwise."""
+    if text[max(lo, start - 7) : start].rstrip()[-5:].lower() != "point":
+        return None  # a quick test first
+    m = _POINT_BEFORE.search(text, max(lo, start - 40), start)
+    words = number_words()
+    digit = words.get(phrase.lower())
+    if m is None or digit is None or digit[1] != "unit":
+        return None
+    whole = m.group("whole").lower().replace("-", " ").split()
+    if not all(w in words and words[w][1] in ("unit", "teen", "tens", "hundred") for w in whole):
+        whole = whole[-1:]  # "about one point two": the number words nearest the point
+        if not (whole and whole[0] in words and words[whole[0]][1] in ("unit", "teen", "tens")):
+            return None
+        return m.start("whole") + m.group("whole").lower().rfind(whole[0]), words_value(whole[0]) + digit[0] / 10
+    return m.start(), words_value(" ".join(whole)) + digit[0] / 10
+
+
 def _word_metric(
     text: str,
     m: re.Match[str],
@@ -858,6 +886,8 @@ def _word_metric(
     before = text[start - 1] if start > 0 else " "
     if before in "-–" or before.isalnum():
         return None
+    if not (scale or pct) and (after := _POINT_AFTER.match(text, end)) and after.group("d").lower() in number_words():
+        return None  # "two point five million": the whole part of a decimal in words, read with its digit
     if phrase.lower() == "one" and not (scale or pct) and not (before == "(" and text[end : end + 1] == ")"):
         return None  # "one of the", "one-stop": a pronoun or article, not a count; "Lyon (one)" is one
     if (
@@ -868,6 +898,8 @@ def _word_metric(
     ):
         return None  # "Three Types of ... Map": a number word inside a name
     value = words_value(f"{phrase} {scale}" if scale else phrase)  # "two million five hundred thousand"
+    if (point := _spelled_decimal(text, start, sent.start, phrase)) is not None:
+        start, value = point[0], point[1] * (words_value(scale) if scale else 1.0)  # "one point two billion"
     if not (scale or pct) and (half := _and_a_half().match(text, end)) is not None:
         # "two and a half million US dollar", "three and a half years"
         value, end, scale = (value + 0.5) * scale_of(half.group("scale")), half.end(), half.group("scale")

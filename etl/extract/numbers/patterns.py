@@ -74,7 +74,7 @@ def patterns() -> Patterns:
         rf"(?P<num>[0-9](?:{GROUPED})(?:\.[0-9]+|{DECIMAL_COMMA.format(scales=scale_d)})?)"
         r"(?:(?P<ord>st|nd|rd|th)\b"
         rf"|(?:(?:[ \t]|-(?=[a-z]))?(?P<scale>(?:{scale_d})\b|(?:{marks})(?![A-Za-z])))?"
-        r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b|percentage[ \t]points?\b|pct\b|pc\b))?"
+        r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b|percentage[ \t]points?\b|pct\b|pc\b|pp\b))?"
         r"(?P<plus>\+|[ \t]?plus\b)?)"
     )
     starters = [w for w, (_, k) in words.items() if k in ("unit", "teen", "tens")]
