@@ -129,6 +129,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout101",
             "holdout102",
             "holdout103",
+            "holdout104",
+            "holdout105",
         )
     }
 
@@ -476,6 +478,12 @@ FLOORS = [
     ("holdout103", "figures", "F1", 0.67),
     ("holdout103", "places", "F1", 0.88),
     ("holdout103", "events", "R", 0.60),
+    ("holdout104", "figures", "F1", 0.87),
+    ("holdout104", "places", "F1", 0.80),
+    ("holdout104", "events", "R", 0.65),
+    ("holdout105", "figures", "F1", 0.86),
+    ("holdout105", "places", "F1", 0.82),
+    ("holdout105", "events", "R", 0.30),
 ]
 
 
