@@ -222,6 +222,19 @@ def test_keyword_that_qualifies_another_noun_names_no_event():
     assert events(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "conference sessions", "workshop sessions": parts of the event the text is about, no event of their own
+        ("- Formal conference sessions will take place on 16th, 18th and 20th November 2020.", []),
+        ("Participatory workshop sessions were held in Bangkok on 10 September 2012.", []),
+        ("A participatory workshop was held in Bangkok on 10 September 2012.", ["participatory workshop"]),
+    ],
+)  # fmt: skip
+def test_a_lower_case_event_word_before_sessions_names_no_event(text: str, expected: list[str]):
+    assert [e.name for e in events(text)] == expected
+
+
 def test_office_holder_of_a_body_is_not_an_event_unless_it_meets():
     text = "During the meeting on May 5, 2024, the President of the 42nd UNESCO General Conference spoke."
     assert events(text) == []
