@@ -131,6 +131,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout103",
             "holdout104",
             "holdout105",
+            "holdout106",
+            "holdout107",
         )
     }
 
@@ -484,6 +486,12 @@ FLOORS = [
     ("holdout105", "figures", "F1", 0.86),
     ("holdout105", "places", "F1", 0.82),
     ("holdout105", "events", "R", 0.30),
+    ("holdout106", "figures", "F1", 0.78),
+    ("holdout106", "places", "F1", 0.90),
+    ("holdout106", "events", "R", 0.28),
+    ("holdout107", "figures", "F1", 0.88),
+    ("holdout107", "places", "F1", 0.86),
+    ("holdout107", "events", "R", 0.30),
 ]
 
 
