@@ -1816,6 +1816,7 @@ def test_and_a_half_after_a_number_in_words(text, expected):
         # a decimal spelled out: "point" and the word of the digit after it
         ("The province approved about one point two billion Rands for e-learning.", [(1_200_000_000, "Rands")]),
         ("It costs two point five million dollars.", [(2_500_000, "dollars")]),
+        ("The province approved about thirty-one point five billion Rands.", [(31_500_000_000, "Rands")]),
         ("Twenty-one point five percent of pupils passed.", [(21.5, "percent")]),
         # "point" that is no decimal point
         ("Two points were made by 5 speakers.", [(2, "points"), (5, "speakers")]),

@@ -848,9 +848,9 @@ def _rank(text: str, m: re.Match[str], start: int, end: int, sent: Sentence, val
 
 # "one point two": a whole number in words, then "point", before the word of the digit after the decimal point
 _POINT_BEFORE = re.compile(r"(?<![\w-])(?P<whole>[A-Za-z]+(?:[ \t-]+[A-Za-z]+){0,2})[ \t]+point[ \t]+\Z")
-
-
+# "two point five": the whole part, which is read with its digit
 _POINT_AFTER = re.compile(r"[ \t]+point[ \t]+(?P<d>[A-Za-z]+)")
+_WHOLE_KINDS = ("unit", "teen", "tens", "hundred")
 
 
 def _spelled_decimal(text: str, start: int, lo: int, phrase: str) -> tuple[int, float] | None:
@@ -863,13 +863,15 @@ def _spelled_decimal(text: str, start: int, lo: int, phrase: str) -> tuple[int, 
     digit = words.get(phrase.lower())
     if m is None or digit is None or digit[1] != "unit":
         return None
-    whole = m.group("whole").lower().replace("-", " ").split()
-    if not all(w in words and words[w][1] in ("unit", "teen", "tens", "hundred") for w in whole):
-        whole = whole[-1:]  # "about one point two": the number words nearest the point
-        if not (whole and whole[0] in words and words[whole[0]][1] in ("unit", "teen", "tens")):
-            return None
-        return m.start("whole") + m.group("whole").lower().rfind(whole[0]), words_value(whole[0]) + digit[0] / 10
-    return m.start(), words_value(" ".join(whole)) + digit[0] / 10
+    # the number words right before "point" ("about thirty-one point five": "thirty-one")
+    tokens = list(re.finditer(r"[A-Za-z]+", m.group("whole")))
+    first = len(tokens)
+    while first > 0 and words.get(tokens[first - 1].group().lower(), (0, ""))[1] in _WHOLE_KINDS:
+        first -= 1
+    if first == len(tokens):
+        return None
+    whole = " ".join(t.group() for t in tokens[first:])
+    return m.start("whole") + tokens[first].start(), words_value(whole) + digit[0] / 10
 
 
 def _word_metric(
