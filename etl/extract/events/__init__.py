@@ -988,8 +988,8 @@ def _event(
         or f.overseas is not None
         or f.countries is not None
         # "The 23rd annual E-Learn Conference ... The conference was held at ...": a name with its event word (or a
-        # title quoted after one), and a sentence that refers back to it says it takes place (a brand or a plan with a year, "Vision 2030", is not
-        # enough: such names are most often no gathering)
+        # title quoted after one), and a sentence that refers back to it says it takes place (a brand or a plan with
+        # a year, "Vision 2030", is not enough: such names are most often no gathering)
         or (frame.cue and any(mentions[i].kind in ("named", "titled") for i in g))
         # "organized a seminar on ‘Technology & Modern Education’": a title quoted after its event word names a
         # gathering, so its own sentence saying it takes place is enough
