@@ -133,6 +133,7 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout105",
             "holdout106",
             "holdout107",
+            "holdout108",
         )
     }
 
@@ -492,6 +493,9 @@ FLOORS = [
     ("holdout107", "figures", "F1", 0.88),
     ("holdout107", "places", "F1", 0.86),
     ("holdout107", "events", "R", 0.30),
+    ("holdout108", "figures", "F1", 0.79),
+    ("holdout108", "places", "F1", 0.79),
+    ("holdout108", "events", "R", 0.56),
 ]
 
 
