@@ -134,6 +134,7 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout106",
             "holdout107",
             "holdout108",
+            "holdout109",
         )
     }
 
@@ -496,6 +497,9 @@ FLOORS = [
     ("holdout108", "figures", "F1", 0.79),
     ("holdout108", "places", "F1", 0.79),
     ("holdout108", "events", "R", 0.56),
+    ("holdout109", "figures", "F1", 0.79),
+    ("holdout109", "places", "F1", 0.8),
+    ("holdout109", "events", "R", 0.45),
 ]
 
 
