@@ -388,6 +388,10 @@ def test_half_as_a_word_without_of_is_no_share():
         # the noun of change after another article or an adjective
         ("The rate fell to 19.8%, an overall reduction of 7.2%.", -7.2, "decrease"),
         ("It recorded the increase of 4 percent.", 4.0, "increase"),
+        # a noun of change right after an amount, then what changed; or after one word saying what, after "a"
+        ("Members approved a $37.6 million cut of the national budget.", -37600000.0, "decrease"),
+        ("MPs approved a Ksh 5.5 billion budget cut on the programme.", -5500000000.0, "decrease"),
+        ("The board agreed a €3m funding increase for schools.", 3000000.0, "increase"),
     ],
 )
 def test_changes_are_signed(text, value, change):
@@ -402,6 +406,8 @@ def test_changes_are_signed(text, value, change):
         "It fell from 12% to 10%.",
         "Up from 800 schools, 1,100 now.",
         "The share of girls was 45%.",
+        "Some 4,000 schools fall in the flood zone.",  # a verb after the counted noun, not a noun of change
+        "The district gave 300 laptop increases to its schools.",
     ],
 )
 def test_levels_are_no_changes(text):

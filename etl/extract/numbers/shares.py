@@ -262,7 +262,30 @@ def change(text: str, start: int, lo: int, after: int, hi: int, percent: bool = 
     # "10% more", "54 percent higher than": the cue ends the figure; "9,941 lower primary schools" names a thing
     if a and (percent or _ENDS.match(text, a.end(), hi)):
         return INCREASE if a.group(INCREASE) else DECREASE
+    # "a Ksh 37.6 billion cut of the budget", "a $2 million budget cut on the programme": a noun of change right
+    # after the amount (or after one word that says what was cut, when "a" opens the phrase), then what changed
+    n = _change_nouns().match(text, after, hi)
+    if n is None and text.endswith(("a ", "an ", "A ", "An "), max(lo, start - 3), start):
+        n = _change_nouns(modified=True).match(text, after, hi)
+    if n is not None and (_ENDS.match(text, n.end(), hi) or _OF_WHAT.match(text, n.end(), hi)):
+        return INCREASE if n.group(INCREASE) else DECREASE
     return ""
+
+
+_OF_WHAT = re.compile(r"[ \t]+(?:of|in|on|to|for|from)\b")
+
+
+@cache
+def _change_nouns(modified: bool = False) -> re.Pattern[str]:
+    """The nouns of change (those a sentence may have as its subject: "cut", "rise"), right after an amount, or after
+    one lower-case word that says what changed ("budget cut")."""
+    nouns: dict[str, list[str]] = {INCREASE: [], DECREASE: []}
+    for phrase, direction, position in rows("numbers_change_cues.csv"):
+        if position == "subject":
+            nouns[direction].append(phrase)
+    alternatives = "|".join(f"(?P<{k}>{trie(sorted(v))})" for k, v in nouns.items() if v)
+    word = r"[ \t]+[a-z]+" if modified else ""
+    return re.compile(rf"{word}[ \t]+(?:{alternatives})\b")
 
 
 _BE_ENDINGS = ("was ", "is ", "were ", "are ", "at ", "to ", "reached ")
