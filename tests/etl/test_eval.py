@@ -135,6 +135,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout107",
             "holdout108",
             "holdout109",
+            "holdout110",
+            "holdout111",
         )
     }
 
@@ -500,6 +502,12 @@ FLOORS = [
     ("holdout109", "figures", "F1", 0.79),
     ("holdout109", "places", "F1", 0.8),
     ("holdout109", "events", "R", 0.45),
+    ("holdout110", "figures", "F1", 0.89),
+    ("holdout110", "places", "F1", 0.82),
+    ("holdout110", "events", "R", 0.72),
+    ("holdout111", "figures", "F1", 0.85),
+    ("holdout111", "places", "F1", 0.85),
+    ("holdout111", "events", "R", 0.61),
 ]
 
 
