@@ -1629,6 +1629,20 @@ def test_in_joins_the_capitalised_words_of_a_name_before_its_event_word(text, na
     assert [e.name for e in extract_article(text).events] == [name]
 
 
+def test_a_letter_prefix_written_with_or_without_its_hyphen_is_one_word_of_the_name():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "Abidjan is preparing to host the e-Learning Africa conference this year.\n\n"
+        "The 14th eLearning Africa conference will take place from 23-25 October 2019 in Abidjan."
+    )
+    [event] = extract_article(text).events
+    assert (event.date, event.end_date, event.city, event.edition) == ("2019-10-23", "2019-10-25", "Abidjan", 14)
+    # a digit's prefix is no letter's: "3-D" stays two words, so "3-D Expo" and "3D Expo" are two names
+    two = "The 3-D Expo was held in Lyon on 2 May 2019.\n\nThe 3D Expo was held in Paris on 9 May 2020."
+    assert sorted(e.city for e in extract_article(two).events) == ["Lyon", "Paris"]
+
+
 def test_a_name_that_adds_a_country_as_written_is_the_same_event_but_an_adjective_names_another():
     from etl.extract.pipeline import extract_article
 

@@ -50,6 +50,8 @@ _ACRONYM_WORD = re.compile(r"[A-Z][A-Z&]{1,9}")
 _POSSESSIVE = re.compile(r"[’']s$")
 _WORD_RUN = re.compile(r"\w*")
 _WORD = re.compile(r"[^\W_]+")
+# "e-Learning Africa" and "eLearning Africa", "m-Learning" and "mLearning": a letter's prefix is one word with its noun
+_LETTER_PREFIX = re.compile(r"(?<![^\W_])([^\W\d_])-(?=[^\W\d_]{2})")
 _QUOTES = '"“”'
 # "(WDEC)", "(ADULTED VII)", "(ICLC 6)", "(GSE 2023)": an acronym, and the edition or year it names; it opens with a
 # capital, or with a small letter before two ("(eLA)", "(iDEC2025)")
@@ -340,7 +342,7 @@ def identity(name: str, lex: Lexicon) -> tuple[frozenset[str], int | None, int |
     edition its ordinal gives ("Seventh", "9th", "XXIII")."""
     tokens: set[str] = set()
     year = edition = None
-    for w in _WORD.findall(name):
+    for w in _WORD.findall(_LETTER_PREFIX.sub(r"\1", name)):
         if w[0] in "12" and YEAR_TOKEN.fullmatch(w):
             year = year or int(w)
             continue
