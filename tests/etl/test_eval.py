@@ -137,6 +137,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout109",
             "holdout110",
             "holdout111",
+            "holdout112",
+            "holdout113",
         )
     }
 
@@ -508,6 +510,12 @@ FLOORS = [
     ("holdout111", "figures", "F1", 0.85),
     ("holdout111", "places", "F1", 0.85),
     ("holdout111", "events", "R", 0.61),
+    ("holdout112", "figures", "F1", 0.86),
+    ("holdout112", "places", "F1", 0.77),
+    ("holdout112", "events", "R", 0.53),
+    ("holdout113", "figures", "F1", 0.9),
+    ("holdout113", "places", "F1", 0.76),
+    ("holdout113", "events", "R", 0.52),
 ]
 
 
