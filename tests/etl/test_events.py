@@ -2552,6 +2552,13 @@ def test_an_acronym_of_an_event_s_own_words_names_the_same_event(text, expected)
         # ... whatever kind of building it is: a complex, a leisure estate, a park
         ("The graduation ceremony was held on 5 October 2018 at the University Sports Complex, Paola.", "Paola"),
         ("The Open Schools Congress was held on April 9-11, 2008 at Mimosa Leisure Estate, Suva, Fiji.", "Suva"),
+        # a venue named for what it is of ("College of Education"), then the comma
+        ("The Open Schools Forum was held from 16th to 17th July 2024 at the Federal College of Education, Paola.",
+         "Paola"),
+        # "in" after the venue, its acronym in brackets between, when the event is named before
+        ("The Open Schools Summit was held at Guam High School (GHS) in Paola on 19 October 2019.", "Paola"),
+        ("The network held its biggest meeting – the Open Schools Forum – at the National University of Ireland "
+         "(NUI) in Suva from 7 to 8 April 2016.", "Suva"),
         # not the town where someone works
         (
             "The Open Schools Forum was held on 5 May 2019. The forum heard a professor at Lakeside University, Suva, "
@@ -2559,8 +2566,14 @@ def test_an_acronym_of_an_event_s_own_words_names_the_same_event(text, expected)
             "",
         ),
     ],
-)
+)  # fmt: skip
 def test_the_town_after_the_venue_an_event_is_at_hosts_it(text: str, city: str):
     places = [place(text, c, kind="city") for c in ("Paola", "Suva") if c in text]
     (found,) = events(text, places=places)
     assert found.city == city
+
+
+def test_a_city_opens_a_venue_named_with_and():
+    text = "The Open Learning Conference was held at the Hong Kong Convention and Exhibition Centre in May 2010."
+    (found,) = events(text, places=[place(text, "Hong Kong", kind="city")])
+    assert found.city == "Hong Kong"

@@ -232,7 +232,9 @@ def lexicon() -> Lexicon:
             + r")[ \t]+of[ \t]+(?:the[ \t]+)?\Z"
         ),
         venue_after=re.compile(
-            r"[ \t]+(?:[A-Z][\w’'-]*[ \t]+){0,2}?(?:" + trie(lines("events_venues.txt"), literal=False) + r")\b"
+            r"[ \t]+(?:[A-Z][\w’'-]*[ \t]+(?:(?:and|&)[ \t]+)?){0,2}?(?:"
+            + trie(lines("events_venues.txt"), literal=False)
+            + r")\b"
         ),
         venue_words=frozenset(line.split()[-1] for line in lines("events_venues.txt")),
         host_verb=re.compile(r"\s*,?\s*(?:" + trie(sorted(marked("host_verb"))) + r")\b", re.I),

@@ -40,7 +40,7 @@ def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
             or (after and gap <= 3 and _BRACKET.search(text, m.end, p.start))
             or (not after and lex.host_verb.match(text, p.end) and gap <= NAME_REACH)
             or _venue(text, p, lex)
-            or _at_venue_comma(text, p, m.lo)
+            or _at_venue_comma(text, p, m.lo, after)
             or _CAPITAL_BEFORE.search(text, max(m.lo, p.start - CAPITAL_REACH), p.start) is not None
             or (after and _TITLE_PLACE.fullmatch(text, m.end, p.start) and _dated_after(art, p))
             or (after and _COMMA_TITLE_IN.fullmatch(text, m.end, p.start))
@@ -224,20 +224,25 @@ VENUE_REACH = 100  # characters before a place searched for "at" and the venue's
 
 @cache
 def _venue_comma() -> re.Pattern[str]:
-    """ "at", a venue's capitalised name ending in a venue word, and a comma, ending the text."""
+    """ "at", a venue's capitalised name ending in a venue word (or in "of" and what it is of: "Federal College of
+    Education"), and a comma or "in" (its acronym in brackets between), ending the text."""
     words = "|".join(re.escape(w) for w in venue_words())
+    name = r"[A-Z][\w’'.&-]*"
     return re.compile(
-        rf"\bat[ \t]+(?:the[ \t]+)?(?:[A-Z][\w’'.&-]*[ \t]+(?:(?:of|and|for|de|&)[ \t]+)?){{0,8}}(?:{words}),[ \t]*\Z"
+        rf"\bat[ \t]+(?:the[ \t]+)?(?:{name}[ \t]+(?:(?:of|and|for|de|&)[ \t]+)?){{0,8}}(?:{words})"
+        rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{name}(?:[ \t]+{name}){{0,3}})?"
+        rf"(?:,[ \t]*|(?P<in>[ \t]+(?:\([A-Z]{{2,8}}\)[ \t]+)?in[ \t]+(?:the[ \t]+)?))\Z"
     )
 
 
-def _at_venue_comma(text: str, p: PlaceMention, lo: int) -> bool:
-    """The city follows the venue the event is at and a comma ("a camp from July 1 to 5 at St Joseph School, Paola"),
-    not the place someone works ("a professor at Lakeside University, Suva")."""
-    if text[max(lo, p.start - 2) : p.start] != ", ":
+def _at_venue_comma(text: str, p: PlaceMention, lo: int, after: bool) -> bool:
+    """The city follows the venue the event is at and a comma ("a camp from July 1 to 5 at St Joseph School, Paola",
+    "at the Federal College of Education, Pankshin"), or "in" after the event's name ("held at Guam High School (GHS)
+    in Agana Heights"); not the place someone works ("a professor at Lakeside University, Suva")."""
+    if text[max(lo, p.start - 2) : p.start] != ", " and not (after and text.endswith("in ", lo, p.start)):
         return False
     at = _venue_comma().search(text, max(lo, p.start - VENUE_REACH), p.start)
-    return at is not None and not someones_post(text, at.start())
+    return at is not None and (after or not at.group("in")) and not someones_post(text, at.start())
 
 
 def someones_post(text: str, at: int) -> bool:
