@@ -139,6 +139,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout111",
             "holdout112",
             "holdout113",
+            "holdout114",
+            "holdout115",
         )
     }
 
@@ -516,6 +518,12 @@ FLOORS = [
     ("holdout113", "figures", "F1", 0.9),
     ("holdout113", "places", "F1", 0.76),
     ("holdout113", "events", "R", 0.52),
+    ("holdout114", "figures", "F1", 0.78),
+    ("holdout114", "places", "F1", 0.78),
+    ("holdout114", "events", "R", 0.45),
+    ("holdout115", "figures", "F1", 0.92),
+    ("holdout115", "places", "F1", 0.84),
+    ("holdout115", "events", "R", 0.95),
 ]
 
 
