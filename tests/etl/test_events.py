@@ -1396,6 +1396,28 @@ def test_a_day_named_relative_to_publication_in_the_lead_dates_the_event_but_a_b
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # the day a source spoke, its verb right after or right before the day, is not the event's
+        ("The state government on Wednesday said 5,300 teachers will take part in its 2022 Education Summit.", ""),
+        ("The ministry announced on Monday that its 2022 Education Summit will bring together 5,300 teachers.", ""),
+        # ... but the day it spoke at the event is
+        ("The minister said on Friday at the first Global MOOC Conference, held online, that courses must be open.",
+         "2022-08-12"),
+        # ... and a day the event is said to take place, its source named after, is the event's
+        ("The 2022 Education Summit opened in Lagos on Wednesday, the ministry said.", "2022-08-17"),
+    ],
+)  # fmt: skip
+def test_the_day_a_source_spoke_does_not_date_the_event(text: str, date: str):
+    from etl.extract.pipeline import extract_article
+
+    article = extract_article(f"Education news\n\nBy Ada Obi - Aug 17, 2022\n\n{text} About 300 teachers attended.")
+    assert article.meta.published == "2022-08-17"  # a Wednesday
+    (found,) = article.events
+    assert found.date == date
+
+
 def test_a_hard_wrapped_sentence_gives_its_event_the_date_written_on_its_next_line():
     from etl.extract.pipeline import extract_article
 

@@ -82,6 +82,8 @@ class Lexicon:
     stop: frozenset[str]
     not_after: frozenset[str]  # nouns a lower-case event word qualifies ("convention center")
     not_before: frozenset[str]  # words that make the event word a briefing ("press conference")
+    speech_after: re.Pattern[str]  # a verb of speaking right after a day ("on Wednesday said")
+    speech_before: re.Pattern[str]  # a verb of speaking right before a day ("said on Wednesday")
     institution: re.Pattern[str]  # a standing body's name that ends with an event word ("State Assembly")
     calendar: frozenset[str]  # month and weekday names, in lower case
     ordinals: dict[str, int]  # "first" -> 1, "eighteenth" -> 18
@@ -238,6 +240,9 @@ def lexicon() -> Lexicon:
         ),
         venue_words=frozenset(line.split()[-1] for line in lines("events_venues.txt")),
         host_verb=re.compile(r"\s*,?\s*(?:" + trie(sorted(marked("host_verb"))) + r")\b", re.I),
+        # "The government on Wednesday said", "announced on Monday that": the day a source spoke, not the event's
+        speech_after=re.compile(r"[ \t]*,?[ \t]*(?:" + trie(sorted(marked("speech"))) + r")\b", re.I),
+        speech_before=re.compile(r"\b(?:" + trie(sorted(marked("speech"))) + r")[ \t]+(?:on[ \t]+)?\Z", re.I),
         before=phrases(marked("before"), anchor_end=True),
         strong_before=phrases(marked("strong_before"), anchor_end=True),
         current=phrases(marked("current"), anchor_end=True),

@@ -54,7 +54,11 @@ def date_of(m: Mention, art: Article, sentence_years: dict[int, int], lex: Lexic
         f.sources["date"] = nearest.start
         f.sources["date_end"] = nearest.end
     elif art.published is not None and (
-        rel := [r for r in find_relative(text, m.lo, m.hi) if not _briefing_day(text, r.start, lex)]
+        rel := [
+            r
+            for r in find_relative(text, m.lo, m.hi)
+            if not _briefing_day(text, r.start, lex) and not _speech_day(text, r.start, r.end, m, lex)
+        ]
     ):
         if f.future and (days := [r for r in rel if not r.today]):
             rel = days  # "was briefed today on the conference, scheduled to open on Wednesday": the day to come
@@ -77,6 +81,19 @@ def _briefing_day(text: str, start: int, lex: Lexicon) -> bool:
     """The day is a press briefing's: "said at a press conference Wednesday"."""
     before = _WORDS_BEFORE_DAY.search(text, max(0, start - 40), start)
     return before is not None and before.group(1).lower() in lex.not_before
+
+
+_AT_THE_EVENT = re.compile(r"[ \t,]*(?:[a-z]+[ \t]+)?(?:at|during)\b")
+SPEECH_AT_REACH = 40  # characters from a day to the event a source spoke at ("said on Friday at the first X")
+
+
+def _speech_day(text: str, start: int, end: int, m: Mention, lex: Lexicon) -> bool:
+    """The day is when a source spoke: "The Lagos State government on Wednesday said 5,300 stakeholders will take
+    part in its 2022 Education Summit", "the ministry announced on Monday"; not when it spoke at the event ("said on
+    Friday at the first Global MOOC Conference")."""
+    if not (lex.speech_after.match(text, end) or lex.speech_before.search(text, max(0, start - 20), start)):
+        return False
+    return not (0 < m.start - end <= SPEECH_AT_REACH and _AT_THE_EVENT.match(text, end, m.start))
 
 
 _BESIDE = re.compile(
