@@ -141,6 +141,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout113",
             "holdout114",
             "holdout115",
+            "holdout116",
+            "holdout117",
         )
     }
 
@@ -524,6 +526,12 @@ FLOORS = [
     ("holdout115", "figures", "F1", 0.92),
     ("holdout115", "places", "F1", 0.84),
     ("holdout115", "events", "R", 0.95),
+    ("holdout116", "figures", "F1", 0.92),
+    ("holdout116", "places", "F1", 0.82),
+    ("holdout116", "events", "R", 0.5),
+    ("holdout117", "figures", "F1", 0.85),
+    ("holdout117", "places", "F1", 0.87),
+    ("holdout117", "events", "R", 0.57),
 ]
 
 
