@@ -17,7 +17,8 @@ _MONTH_NAMES = [
     "Jan(?:uary)?", "Feb(?:ruary)?", "Mar(?:ch)?", "Apr(?:il)?", "May", "June?", "July?", "Aug(?:ust)?",
     "Sept?(?:ember)?", "Oct(?:ober)?", "Nov(?:ember)?", "Dec(?:ember)?",
 ]  # fmt: skip
-_MON = r"(?P<mon>" + "|".join(_MONTH_NAMES) + r")\.?"
+MONTH_NAME = "|".join(_MONTH_NAMES)  # a month's name or its abbreviation, as a regex (no group)
+_MON = r"(?P<mon>" + MONTH_NAME + r")\.?"
 # \b + _MON with the \b after the capital as a look-behind (no word character before it): a regex that starts with \b
 # is tried at every character, one that starts with a capital letter is scanned for. The same for \b + a year.
 _WORD_MON = r"(?P<mon>" + "|".join(m[0] + r"(?<!\w.)" + m[1:] for m in _MONTH_NAMES) + r")\.?"

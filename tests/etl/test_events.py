@@ -1665,6 +1665,23 @@ def test_a_letter_prefix_written_with_or_without_its_hyphen_is_one_word_of_the_n
     assert sorted(e.city for e in extract_article(two).events) == ["Lyon", "Paris"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the year that ends a date right before the name is the date's, not the name's
+        ("Digital news\n\nBrussels, 18 May 2017 Annual Conference 2017\n\nThe conference was held with 300 teachers.",
+         "Annual Conference 2017"),
+        ("Posted May 18, 2017 Digital Schools Summit held in Lagos with 300 teachers.", "Digital Schools Summit"),
+        # a year that opens the name stays in it
+        ("The 2017 Digital Schools Summit was held in Lagos with 300 teachers.", "2017 Digital Schools Summit"),
+    ],
+)  # fmt: skip
+def test_a_date_s_year_before_a_name_is_not_part_of_it(text: str, name: str):
+    from etl.extract.pipeline import extract_article
+
+    assert [e.name for e in extract_article(text).events] == [name]
+
+
 def test_a_name_that_adds_a_country_as_written_is_the_same_event_but_an_adjective_names_another():
     from etl.extract.pipeline import extract_article
 

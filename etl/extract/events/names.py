@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from etl.extract.dates import find_spans
+from etl.extract.dates import MONTH_NAME, find_spans
 from etl.extract.events.lexicon import Lexicon
 from etl.extract.places import venue_words
 from etl.extract.regex import finditer_at_words, lower, trie
@@ -135,6 +135,10 @@ def _tokens_back(text: str, lo: int, hi: int) -> Iterator[re.Match[str]]:
         end, reach = start, reach * 4
 
 
+# A month, perhaps with its day, right before a year: "18 May 2017", "May 18, 2017"
+_MONTH_BEFORE = re.compile(rf"\b(?:{MONTH_NAME})\.?(?:[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?)?[ \t]+\Z")
+
+
 def expand_left(text: str, kw_start: int, lex: Lexicon) -> int:
     """Start of the capitalised words written before an event keyword ("2024 World Digital Education")."""
     lo = max(text.rfind("\n", 0, kw_start) + 1, kw_start - NAME_REACH)
@@ -177,6 +181,8 @@ def expand_left(text: str, kw_start: int, lex: Lexicon) -> int:
                 break
             if joiner and word.isdigit():
                 break  # "from 14 to 16 November 2023 on Global Media ... Week": a date's year, then the name
+            if YEAR_TOKEN.fullmatch(word) and _MONTH_BEFORE.search(text, max(lo, t.start() - 16), t.start()):
+                break  # "Brussels, 18 May 2017 Annual Conference 2017": the year ends a date, not the name
             accepted += held
             held = []
             accepted.append(t)
