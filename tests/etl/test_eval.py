@@ -143,6 +143,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout115",
             "holdout116",
             "holdout117",
+            "holdout118",
+            "holdout119",
         )
     }
 
@@ -532,6 +534,12 @@ FLOORS = [
     ("holdout117", "figures", "F1", 0.85),
     ("holdout117", "places", "F1", 0.87),
     ("holdout117", "events", "R", 0.57),
+    ("holdout118", "figures", "F1", 0.78),
+    ("holdout118", "places", "F1", 0.8),
+    ("holdout118", "events", "R", 0.38),
+    ("holdout119", "figures", "F1", 0.89),
+    ("holdout119", "places", "F1", 0.83),
+    ("holdout119", "events", "R", 0.28),
 ]
 
 
