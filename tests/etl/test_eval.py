@@ -145,6 +145,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout117",
             "holdout118",
             "holdout119",
+            "holdout120",
+            "holdout121",
         )
     }
 
@@ -540,6 +542,12 @@ FLOORS = [
     ("holdout119", "figures", "F1", 0.89),
     ("holdout119", "places", "F1", 0.83),
     ("holdout119", "events", "R", 0.28),
+    ("holdout120", "figures", "F1", 0.81),
+    ("holdout120", "places", "F1", 0.84),
+    ("holdout120", "events", "R", 0.63),
+    ("holdout121", "figures", "F1", 0.9),
+    ("holdout121", "places", "F1", 0.88),
+    ("holdout121", "events", "R", 0.61),
 ]
 
 
