@@ -277,15 +277,21 @@ _OF_WHAT = re.compile(r"[ \t]+(?:of|in|on|to|for|from)\b")
 
 @cache
 def _change_nouns(modified: bool = False) -> re.Pattern[str]:
-    """The nouns of change (those a sentence may have as its subject: "cut", "rise"), right after an amount, or after
-    one lower-case word that says what changed ("budget cut")."""
+    """The nouns of change right after an amount, or after one lower-case word that says what changed ("budget
+    cut")."""
+    word = r"[ \t]+[a-z]+" if modified else ""
+    return re.compile(rf"{word}[ \t]+(?:{_noun_alternatives()})\b")
+
+
+@cache
+def _noun_alternatives() -> str:
+    """The nouns of change (those a sentence may have as its subject: "cut", "rise"), as a regex whose group name is
+    the direction."""
     nouns: dict[str, list[str]] = {INCREASE: [], DECREASE: []}
     for phrase, direction, position in rows("numbers_change_cues.csv"):
         if position == "subject":
             nouns[direction].append(phrase)
-    alternatives = "|".join(f"(?P<{k}>{trie(sorted(v))})" for k, v in nouns.items() if v)
-    word = r"[ \t]+[a-z]+" if modified else ""
-    return re.compile(rf"{word}[ \t]+(?:{alternatives})\b")
+    return "|".join(f"(?P<{k}>{trie(sorted(v))})" for k, v in nouns.items() if v)
 
 
 _BE_ENDINGS = ("was ", "is ", "were ", "are ", "at ", "to ", "reached ")
@@ -294,13 +300,8 @@ _BE_ENDINGS = ("was ", "is ", "were ", "are ", "at ", "to ", "reached ")
 @cache
 def _subject_cues() -> re.Pattern[str]:
     """ "the drop in funding was", "a rise of enrolment stood at": a noun of change, what changed, a verb of being."""
-    nouns: dict[str, list[str]] = {INCREASE: [], DECREASE: []}
-    for phrase, direction, position in rows("numbers_change_cues.csv"):
-        if position == "subject":
-            nouns[direction].append(phrase)
-    alternatives = "|".join(f"(?P<{k}>{trie(sorted(v))})" for k, v in nouns.items() if v)
     return re.compile(
-        rf"\b(?:the|a|an|this|that)[ \t]+(?:{alternatives})[ \t]+(?:in|of)[ \t]+[^.;:!?\d]{{1,50}}?"
+        rf"\b(?:the|a|an|this|that)[ \t]+(?:{_noun_alternatives()})[ \t]+(?:in|of)[ \t]+[^.;:!?\d]{{1,50}}?"
         r"[ \t]+(?:was|is|were|are|stood[ \t]+at|amounted[ \t]+to|reached)[ \t]+\Z",
         re.IGNORECASE,
     )
