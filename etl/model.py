@@ -88,6 +88,9 @@ class Event:
     # etl.tables turns them into metric ids, so an event links to the figures it was read from
     figure_starts: tuple[int, ...] = ()
     figures: tuple[str, ...] = ()  # those metric ids, set by etl.tables.linked_events
+    # its name has no word of its own ("training workshop", "second webinar"): another article's event of the same
+    # words is another event, so the events table never merges it with one
+    local: bool = False
 
 
 @dataclass(frozen=True)

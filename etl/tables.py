@@ -221,10 +221,11 @@ _FIRST_FIELDS = ("edition", "country_iso3", "format")  # the first article that 
 _COUNTED = ("attendees", "overseas", "countries_represented")  # the value most articles report
 
 
-def event_id(key: str, city: str) -> str:
+def event_id(key: str, city: str, article: str = "") -> str:
     """A readable part (the key's ASCII letters and digits) and a hash of the whole key and city, so that two
-    events never share an id whatever their letters ("Zürich" and "Zärich" forums, Greek or Cyrillic names)."""
-    whole = f"{key}\0{city}"
+    events never share an id whatever their letters ("Zürich" and "Zärich" forums, Greek or Cyrillic names); and of
+    its article, for an event whose name has no word of its own (one per article)."""
+    whole = f"{key}\0{city}\0{article}" if article else f"{key}\0{city}"
     folded = unicodedata.normalize("NFKD", f"{key} {city}").encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")[:_SLUG_MAX].rstrip("-") or "event"
     return f"{slug}-{hashlib.sha256(whole.encode()).hexdigest()[:_HASH]}"
@@ -254,13 +255,14 @@ class EventMerger:
     """
 
     def __init__(self) -> None:
-        self._by_key: dict[str, list[_Reports]] = {}
+        self._by_key: dict[str | tuple[str, str], list[_Reports]] = {}
         self._same: dict[str, str] = {}  # one copy of each date: every report's was unpickled as a string of its own
 
     def add(self, aid: str, events: Sequence[Event]) -> None:
         for e in events:
             key = e.key or e.name
-            clusters = self._by_key.setdefault(key, [])
+            # an event whose name has no word of its own is merged with none of another article's
+            clusters = self._by_key.setdefault((key, aid) if e.local else key, [])
             home = next((c for c in clusters if c.takes(e)), None)
             if home is None:
                 home = _Reports(key, aid, e)
@@ -294,6 +296,7 @@ class _Reports:
         "figures",
         "first",
         "key",
+        "local",
         "name",
         "position",
         "said",
@@ -301,7 +304,7 @@ class _Reports:
     )
 
     def __init__(self, key: str, aid: str, e: Event) -> None:
-        self.key, self.city, self.name = key, "", e.name
+        self.key, self.city, self.name, self.local = key, "", e.name, e.local
         self.aid, self.sentence, self.position = aid, e.sentence, e.position  # the first report's
         self.aids: dict[str, None] = {}  # each article that reports it, in order
         self.figures: dict[str, None] = {}  # the ids of the figures its counts were read from, in order
@@ -338,7 +341,7 @@ class _Reports:
 
     def row(self) -> dict:
         row: dict[str, Any] = {
-            "event_id": event_id(self.key, self.city),
+            "event_id": event_id(self.key, self.city, self.aid if self.local else ""),
             "name": self.name,
             "city": self.city,
             "article_id": self.aid,

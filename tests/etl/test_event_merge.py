@@ -24,7 +24,7 @@ def _whole_events_rows(told):
     for aid, events in told:
         for e in events:
             key = e.key or e.name
-            clusters = by_key[key]
+            clusters = by_key[(key, aid) if e.local else key]
             home = next((c for c in clusters if _same_place(c, e)), None)
             if home is None:
                 clusters.append([(aid, e)])
@@ -32,7 +32,9 @@ def _whole_events_rows(told):
                 home.append((aid, e))
     columns = TABLE_BY_NAME["events"].columns
     order = {aid: i for i, aid in enumerate(dict.fromkeys(aid for cs in by_key.values() for c in cs for aid, _ in c))}
-    merged = [(key, reports) for key, clusters in by_key.items() for reports in clusters]
+    merged = [
+        (key if isinstance(key, str) else key[0], reports) for key, clusters in by_key.items() for reports in clusters
+    ]
     merged.sort(key=lambda kr: (min(order[a] for a, _ in kr[1]), kr[1][0][1].position, kr[0]))
     rows = (_merged(key, reports) for key, reports in merged)
     return [tuple(row[c] for c in columns) for row in rows]
@@ -47,7 +49,7 @@ def _merged(key, reports):
     first_aid, first = reports[0]
     city = next((e.city for _, e in reports if e.city), "")
     row = {
-        "event_id": event_id(key, city),
+        "event_id": event_id(key, city, first_aid if first.local else ""),
         "name": max((e.name for _, e in reports), key=len),
         "city": city,
         "article_id": first_aid,
@@ -109,6 +111,7 @@ def _event(draw, aid: str) -> Event:
         edition=draw(st.one_of(st.none(), st.sampled_from([0, 4, 9]))),
         position=draw(st.integers(0, 3)),
         figures=tuple(figures),
+        local=draw(st.booleans()),
     )
 
 
@@ -167,3 +170,23 @@ def test_the_merger_keeps_no_articles_events():
     assert held < 10_000 * 150, f"{held / 1e6:.2f} MB held for 10,000 reports"
     (row, *_) = merger.rows()
     assert row[TABLE_BY_NAME["events"].columns.index("article_ids")].count(";") == 2000
+
+
+def test_an_event_whose_name_has_no_word_of_its_own_is_merged_with_no_other_article_s():
+    def e(key: str, local: bool, position: int) -> Event:
+        return Event(key.title(), "", "", "", 30.0, None, None, "", "s", key=key, local=local, position=position)
+
+    told = [
+        ("a", [e("training workshop", True, 0), e("2024 forum world", False, 50)]),
+        ("b", [e("training workshop", True, 0), e("2024 forum world", False, 50)]),
+    ]
+    rows = events_rows(told)
+    assert rows == _whole_events_rows(told)
+    columns = TABLE_BY_NAME["events"].columns
+    got = [dict(zip(columns, row, strict=True)) for row in rows]
+    assert [(r["name"], r["article_ids"]) for r in got] == [
+        ("Training Workshop", "a"),
+        ("2024 Forum World", "a;b"),
+        ("Training Workshop", "b"),
+    ]
+    assert len({r["event_id"] for r in got}) == 3  # one id each, though their words and cities are the same

@@ -1682,6 +1682,25 @@ def test_a_date_s_year_before_a_name_is_not_part_of_it(text: str, name: str):
     assert [e.name for e in extract_article(text).events] == [name]
 
 
+@pytest.mark.parametrize(
+    ("text", "local"),
+    [
+        # event words and how or at what scale it is held: nothing tells it from another article's
+        ("A two-day training workshop was held in Kabale on 5 May 2020 for 347 staff.", True),
+        ("The second webinar was held online on 1 September 2020 with 140 participants.", True),
+        ("The International Conference was held in Singapore on 3 May 2019 with 300 delegates.", True),
+        # a word of its own names one event whoever tells of it
+        ("The World Digital Education Conference was held in Wuhan on 14 May 2025 with 300 delegates.", False),
+        ("The Moodle workshop was held in Kigali on 9 October 2017 with 30 staff.", False),
+    ],
+)
+def test_an_event_named_by_event_words_alone_is_told_apart_from_other_articles(text: str, local: bool):
+    from etl.extract.pipeline import extract_article
+
+    (found,) = extract_article(text).events
+    assert found.local is local
+
+
 def test_a_name_that_adds_a_country_as_written_is_the_same_event_but_an_adjective_names_another():
     from etl.extract.pipeline import extract_article
 

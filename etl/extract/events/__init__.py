@@ -1046,6 +1046,7 @@ def _event(
         format=fmt,
         sentence=art.sentence_text(anchor),
         key=_key(g, mentions, dated[1] if dated else None),
+        local=_local(g, mentions, lex),
         position=mentions[g[0]].start,
         end_date=dated[1].end_date if dated else "",
         edition=next((mentions[i].edition for i in g if mentions[i].edition), None),
@@ -1331,9 +1332,20 @@ def _is_main(g: list[int], mentions: list[Mention], art: Article) -> bool:
     return mentions[g[0]].start < max(600, len(art.text) // 4)
 
 
+def _key_mention(g: list[int], mentions: list[Mention]) -> Mention:
+    """The mention whose words identify the event across articles: a brand, else the best kind of name."""
+    return mentions[min(g, key=lambda i: (_NAME_RANK[mentions[i].kind] if mentions[i].kind != "brand" else 0, i))]
+
+
+def _local(g: list[int], mentions: list[Mention], lex: Lexicon) -> bool:
+    """Its name has no word of its own, only event words and how or at what scale it is held ("training workshop",
+    "second webinar", "International Conference"): nothing tells it from another article's event of those words."""
+    return not (_key_mention(g, mentions).core - lex.generic)
+
+
 def _key(g: list[int], mentions: list[Mention], dated: Facts | None) -> str:
     """The event's identity across articles: the words of its best name, its year and its edition."""
-    best = min(g, key=lambda i: (_NAME_RANK[mentions[i].kind] if mentions[i].kind != "brand" else 0, i))
+    best = mentions.index(_key_mention(g, mentions))
     year = next((mentions[i].year for i in g if mentions[i].year), None) or (dated.date_year if dated else None)
     words = " ".join(sorted(mentions[best].tokens))
     edition = next((mentions[i].edition for i in g if mentions[i].edition), None)

@@ -82,6 +82,7 @@ class Lexicon:
     stop: frozenset[str]
     not_after: frozenset[str]  # nouns a lower-case event word qualifies ("convention center")
     not_before: frozenset[str]  # words that make the event word a briefing ("press conference")
+    generic: frozenset[str]  # name words that say how or at what scale an event is held, not which ("online")
     speech_after: re.Pattern[str]  # a verb of speaking right after a day ("on Wednesday said")
     speech_before: re.Pattern[str]  # a verb of speaking right before a day ("said on Wednesday")
     institution: re.Pattern[str]  # a standing body's name that ends with an event word ("State Assembly")
@@ -189,6 +190,7 @@ def lexicon() -> Lexicon:
         stop=frozenset(w.lower() for w in lines("events_stopwords.txt")),
         not_after=frozenset(w.lower() for w in lines("events_not_after.txt")),
         not_before=frozenset(w.lower() for w in lines("events_not_before.txt")),
+        generic=frozenset(w.lower() for w in lines("events_generic_words.txt")),
         institution=re.compile(r"(?<![\w-])(?:" + trie(lines("events_institutions.txt")) + r")(?![\w-])", re.I),
         calendar=frozenset(
             [m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:] + calendar.day_name[:]] + ["sept"]
