@@ -1345,9 +1345,8 @@ def _local(g: list[int], mentions: list[Mention], lex: Lexicon) -> bool:
 
 def _key(g: list[int], mentions: list[Mention], dated: Facts | None) -> str:
     """The event's identity across articles: the words of its best name, its year and its edition."""
-    best = mentions.index(_key_mention(g, mentions))
     year = next((mentions[i].year for i in g if mentions[i].year), None) or (dated.date_year if dated else None)
-    words = " ".join(sorted(mentions[best].tokens))
+    words = " ".join(sorted(_key_mention(g, mentions).tokens))
     edition = next((mentions[i].edition for i in g if mentions[i].edition), None)
     key = f"{year} {words}" if year else words
     return f"{key} #{edition}" if edition and not year else key
