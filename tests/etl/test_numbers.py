@@ -910,6 +910,10 @@ def read(text: str, places=()):
         ("Over 50 000 questionnaires were completed.", [(50000, "questionnaires")]),
         ("So far 8.800 euros were called up.", [(8800, "euros")]),
         ("A total of 1.234.567 pupils.", [(1234567, "pupils")]),
+        # any three digits after one full stop, right before a plural of counted things: no one counts 3.85 teachers
+        ("3.850 teachers took part.", [(3850, "teachers")]),
+        ("The town has 86.436 inhabitants.", [(86436, "inhabitants")]),
+        ("The rod weighs 2.125 kg.", [(2.125, "kg")]),
         # signs and codes before the amount, with scale marks
         ("The Rp 9.9 trillion scandal.", [(9.9e12, "rupiah")]),
         ("Ireland gave €50m to schools.", [(50e6, "euros")]),

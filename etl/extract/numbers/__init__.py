@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from etl.extract.numbers.common import (
+    DOT_GROUPED,
     YEAR,
     digits_value,
     is_title,
@@ -451,6 +452,14 @@ def _digit_metric(
         return None
     if cat == "distance" and unit.lower().startswith(("square ", "sq ", "sq. ")):
         cat = "area"
+    if (
+        cat in COUNTED
+        and not (scale or pct or cur or glued or rng)
+        and DOT_GROUPED.fullmatch(m.group("num"))
+        and is_plural(nxt := next_word(text, end, sent.end))
+        and unit_category(nxt) in COUNTED
+    ):
+        value = float(m.group("num").replace(".", ""))  # "3.850 teachers": no one counts 3.85 teachers
     if rng is None:
         return [_changed(make(text, start, end, value, unit, cat, sent, qual), direction)]
     return make_range(text, start, end, value, unit, cat, sent, qual, rng, scale)

@@ -14,6 +14,8 @@ YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
 _SPACES = re.compile(r"[ \u00a0\u202f]")
 # "8.800 euros": one full stop before three digits that end in zero groups thousands, as much of Europe writes
 _DOT_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}\.[0-9]00")  # "1.500" is 1,500 where dots group thousands; "0.500" is not
+# "3.850 teachers": any three digits after one full stop group thousands where what is counted comes in whole units
+DOT_GROUPED = re.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
 
 
 # "43,5" of "43,5%", "2,8" of "2,8 billion" (the pattern takes it only before a percent or a scale word)
