@@ -67,6 +67,12 @@ def test_a_name_then_its_place_then_its_date_is_a_gathering(text, expected):
             650,
         ),
         ("Some 300 teachers will share their work at the Open Schools Forum on 5 May 2019 in Lima.\n", 300),
+        # "at a" as well as "at the"
+        (
+            "Patna, July 6: Twenty-four teachers from Magadh University have come out with flying colours at a 10-day "
+            "workshop that taught them computers.\nParticipants attended the workshop organised by the ministry.\n",
+            24,
+        ),
         # the people are not the sentence's subject: nobody is said to be at the event
         (
             "The ministry said the plan trains 3,000 teachers, speaking at the Open Schools Forum on 5 May 2019 in "
@@ -350,3 +356,55 @@ _BETWEEN = (
 def test_attendees_said_to_attend_further_on_attend_the_one_event_told_of(text, attendees):
     (found,) = events(text)
     assert found[4] == attendees
+
+
+@pytest.mark.parametrize(
+    ("text", "attendees"),
+    [
+        # the figure after "from" counts what those who come are from, not who comes
+        (
+            "The Open Schools Forum was held in Lima on 5 May 2019. Teachers from the two universities attended the "
+            "forum.\n",
+            None,
+        ),
+        (
+            "The Open Schools Forum was held in Lima on 5 May 2019. One hundred and three (103) participants from "
+            "seventy-three (73) secondary schools participated.\n",
+            103,
+        ),
+        # ... while people from a place still count when they are who attends
+        ("The Open Schools Forum was held in Lima on 5 May 2019. Over 40 teachers from 12 schools attended.\n", 40),
+    ],
+)
+def test_a_figure_of_where_attendees_come_from_is_no_attendance(text, attendees):
+    (found,) = events(text)
+    assert found[4] == attendees
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the venue's acronym in brackets, then a comma and the city
+        "The Digital Literacy Day 2022 was held at National Economics University (NEU), Hanoi, Vietnam on 8 "
+        "September 2022.\n",
+    ],
+)
+def test_the_city_after_a_venue_and_its_acronym_hosts_the_event(text):
+    (found,) = events(text)
+    assert found[3] == "Hanoi"
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        # at a venue "and virtually": both ways at once
+        (
+            "The Digital Literacy Day 2022 was held at the Open Hall and virtually via Zoom on 8 September 2022.\n",
+            "hybrid",
+        ),
+        ("The Digital Literacy Day 2022 was held virtually via Zoom on 8 September 2022.\n", "online"),
+    ],
+)
+def test_an_event_held_at_a_venue_and_virtually_is_hybrid(text, fmt):
+    (found,) = extract_article(text).events
+    assert found.format == fmt

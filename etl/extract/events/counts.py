@@ -38,6 +38,12 @@ _LIST_GAP = re.compile(
     r"(?:[ \t]*\([^()\n]{1,12}\))?(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)(?:the[ \t]+)?"
 )
 _FROM_THE = re.compile(r"(?<![^ \t])from[ \t]+(?:the[ \t]+)?\Z", re.IGNORECASE)
+# "participants from the two universities attended", "from seventy-three (73) schools participated": a figure of
+# what those who come are from, not of who comes
+_FROM_ORIGIN = re.compile(
+    r"(?<![^ \t])from[ \t]+(?:the[ \t]+)?(?:(?:over|more[ \t]+than|some|about|nearly|around|up[ \t]+to)[ \t]+)?\Z",
+    re.IGNORECASE,
+)
 LISTED_LEAST = 2  # countries a list names at least: "from Kenya" says where they are from, not how many countries
 SPEAKERS_REACH = 60  # characters from a figure of speakers to a count of countries that says where they come from
 SAME_FIGURE = 0.1  # two attendance figures this close are one figure reported twice ("near 30,000", "29,844")
@@ -91,6 +97,12 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
                 continue
             if not countries and unit and unit_category(unit.split()[-1]) == "places":
                 continue  # "900 delegates from 67 countries on five continents attended": places, not who came
+            if (
+                not countries
+                and metric.category != "people"
+                and _FROM_ORIGIN.search(art.text, max(lo, metric.start - 24), metric.start)
+            ):
+                continue  # "participants from the two universities attended": where they are from, not who came
             # another figure stands after the speakers': "20 speakers and about 50 partner organizations from four
             # Central Asian countries" counts the countries of them all
             speakers_end = -1
@@ -138,7 +150,7 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
 
 # "More than 650 educators ... will explore ... at the sixth annual Online Learning Symposium": the people a sentence
 # opens with, at an event it names after them, attend it
-_AT_THE = re.compile(r"\bat[ \t]+(?:the|this(?:[ \t]+year[’']s)?)[ \t]+(?:[\w-]+[ \t]+){0,3}\Z", re.IGNORECASE)
+_AT_THE = re.compile(r"\bat[ \t]+(?:the|an?|this(?:[ \t]+year[’']s)?)[ \t]+(?:[\w-]+[ \t]+){0,3}\Z", re.IGNORECASE)
 SUBJECT_WORDS = 4  # words at most before a figure that opens its sentence ("Edmonton… More than 650 educators")
 AT_REACH = 40  # characters before an event's name searched for "at the"
 

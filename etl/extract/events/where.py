@@ -225,13 +225,14 @@ VENUE_REACH = 100  # characters before a place searched for "at" and the venue's
 @cache
 def _venue_comma() -> re.Pattern[str]:
     """ "at", a venue's capitalised name ending in a venue word (or in "of" and what it is of: "Federal College of
-    Education"), and a comma or "in" (its acronym in brackets between), ending the text."""
+    Education"), and a comma or "in" (its acronym in brackets between: "at National Economics University (NEU),
+    Hanoi"), ending the text."""
     words = "|".join(re.escape(w) for w in venue_words())
     name = r"[A-Z][\w’'.&-]*"
     return re.compile(
         rf"\bat[ \t]+(?:the[ \t]+)?(?:{name}[ \t]+(?:(?:of|and|for|de|&)[ \t]+)?){{0,8}}(?:{words})"
         rf"(?:[ \t]+of[ \t]+(?:the[ \t]+)?{name}(?:[ \t]+{name}){{0,3}})?"
-        rf"(?:,[ \t]*|(?P<in>[ \t]+(?:\([A-Z]{{2,8}}\)[ \t]+)?in[ \t]+(?:the[ \t]+)?))\Z"
+        rf"(?:[ \t]+\([A-Z]{{2,8}}\))?(?:,[ \t]*|(?P<in>[ \t]+in[ \t]+(?:the[ \t]+)?))\Z"
     )
 
 
