@@ -147,6 +147,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout119",
             "holdout120",
             "holdout121",
+            "holdout122",
+            "holdout123",
         )
     }
 
@@ -548,6 +550,12 @@ FLOORS = [
     ("holdout121", "figures", "F1", 0.9),
     ("holdout121", "places", "F1", 0.88),
     ("holdout121", "events", "R", 0.61),
+    ("holdout122", "figures", "F1", 0.86),
+    ("holdout122", "places", "F1", 0.91),
+    ("holdout122", "events", "R", 0.45),
+    ("holdout123", "figures", "F1", 0.86),
+    ("holdout123", "places", "F1", 0.86),
+    ("holdout123", "events", "R", 0.61),
 ]
 
 
