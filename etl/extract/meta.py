@@ -234,10 +234,30 @@ def _has_date_label(line: str) -> bool:
     return False
 
 
-def _published(lines: list[str]) -> str:
-    """The publication date: a labelled one, a line of dates, a dateline or a time stamp; else the date in the
-    article's address (its Source line)."""
-    return _published_in_text(lines) or _published_in_url(lines)
+def _published(lines: list[str], text: str) -> str:
+    """The publication date: a labelled one, a line of dates, a dateline or a time stamp; else a closing credit's;
+    else the date in the article's address (its Source line)."""
+    return _published_in_text(lines) or _closing_credit(text) or _published_in_url(lines)
+
+
+CREDIT_CHARS = 80  # a closing credit line is short: "(Xinhua News Agency February 7, 2006)"
+CREDIT_TAIL = 400  # characters at the end of the text in which its last line is looked for
+
+
+def _closing_credit(text: str) -> str:
+    """The date of a credit line in brackets that ends the text, as agencies and their reprints close a story:
+    "(Xinhua News Agency February 7, 2006)": the agency's capitalised name, then the day, and nothing after it (not
+    "(The fair runs until May 5, 2006)")."""
+    tail = text[-CREDIT_TAIL:].rstrip()
+    line = tail[tail.rfind("\n") + 1 :].strip()
+    if not (line.startswith("(") and line.endswith(")") and len(line) <= CREDIT_CHARS):
+        return ""
+    dates = [d for d in find_dates(line) if d.year and d.day]
+    if not dates or line[dates[-1].end : -1].strip(" ,.") or not line[1 : dates[-1].start].strip():
+        return ""
+    if not all(w[:1].isupper() for w in line[1 : dates[-1].start].split() if w[:1].isalpha()):
+        return ""
+    return dates[-1].iso()
 
 
 def _published_in_url(lines: list[str]) -> str:
@@ -412,5 +432,5 @@ def _extract(text: str, sentences: list[Sentence]) -> ArticleMeta:
         return ArticleMeta(title="", published="", source="")
     lines = _lines(text)
     return ArticleMeta(
-        title=_title(lines, sentences), published=_published(lines), source=_source(lines), url=_url(lines)
+        title=_title(lines, sentences), published=_published(lines, text), source=_source(lines), url=_url(lines)
     )

@@ -408,3 +408,20 @@ def test_the_city_after_a_venue_and_its_acronym_hosts_the_event(text):
 def test_an_event_held_at_a_venue_and_virtually_is_hybrid(text, fmt):
     (found,) = extract_article(text).events
     assert found.format == fmt
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        # a city-state named inside the event's name, and nowhere else, is where it is held
+        (
+            "The Hong Kong International IT in Education Conference 2006 opened yesterday with 1,500 participants.\n",
+            "Hong Kong",
+        ),
+        # ... not where the name names other places too
+        ("The Guangdong-Hong Kong-Macao University Smart Education Seminar was held with 1,500 participants.\n", ""),
+    ],
+)
+def test_a_city_state_alone_in_an_event_s_name_hosts_it(text, city):
+    (found,) = events(text)
+    assert found[3] == city

@@ -211,3 +211,22 @@ def test_a_page_s_stamp_inside_a_head_line_in_a_dateline_s_bracket_and_not_besid
 def test_a_stamp_with_a_time_zone_is_no_title():
     m = meta("November 11, 2010 - 13:34 AMT\nSchools get new computers\nThe ministry said so.\n")
     assert (m.title, m.published) == ("Schools get new computers", "2010-11-11")
+
+
+# A body long enough that the last line lies past the head lines a date is otherwise looked for in.
+_BODY = "The council opened its new digital library to the public.\n" * 12
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # an agency's credit in brackets closing the story: its day
+        ("Schools go online\n\n" + _BODY + "(Xinhua News Agency February 7, 2006)", "2006-02-07"),
+        ("Schools go online\n\n" + _BODY + "(AFP, 12 March 2019)\n", "2019-03-12"),
+        # ... not a bracket that says something of the event, nor a date in a bracket within the text
+        ("Schools go online\n\n" + _BODY + "(The fair runs until May 5, 2006)", ""),
+        ("Schools go online\n\n" + _BODY + "It ran for a week (Xinhua News Agency February 7, 2006).", ""),
+    ],
+)
+def test_a_closing_credit_in_brackets_dates_the_story(text, published):
+    assert meta(text).published == published

@@ -54,7 +54,11 @@ def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
     if city is not None:
         f.city, f.country, f.host = _city(city), city.country_iso3, True
         f.sources["city"] = city.start
-    elif city := next((p for p in inside if p.kind == "city"), None):
+    elif city := next(
+        (p for p in inside if p.kind == "city" or (city_state(p) and len({q.name for q in inside}) == 1)), None
+    ):
+        # a city-state names where the event is only when its name names no other place ("Hong Kong International
+        # IT in Education Conference", not "Guangdong-Hong Kong-Macao University Smart Education Seminar")
         f.city, f.country = city.name, city.country_iso3
         f.sources["city"] = city.start
     elif country := next((p for _, p in hosted if p.kind in ("country", "province")), None):  # "in Salta, Argentina"
