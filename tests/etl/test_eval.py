@@ -149,6 +149,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout121",
             "holdout122",
             "holdout123",
+            "holdout124",
+            "holdout125",
         )
     }
 
@@ -556,6 +558,12 @@ FLOORS = [
     ("holdout123", "figures", "F1", 0.86),
     ("holdout123", "places", "F1", 0.86),
     ("holdout123", "events", "R", 0.61),
+    ("holdout124", "figures", "F1", 0.87),
+    ("holdout124", "places", "F1", 0.93),
+    ("holdout124", "events", "R", 0.56),
+    ("holdout125", "figures", "F1", 0.79),
+    ("holdout125", "places", "F1", 0.74),
+    ("holdout125", "events", "R", 0.95),
 ]
 
 
