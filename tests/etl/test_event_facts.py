@@ -425,3 +425,17 @@ def test_an_event_held_at_a_venue_and_virtually_is_hybrid(text, fmt):
 def test_a_city_state_alone_in_an_event_s_name_hosts_it(text, city):
     (found,) = events(text)
     assert found[3] == city
+
+
+def test_a_verb_of_inaugurating_says_an_event_takes_place():
+    text = "The Minister inaugurated the three-day State School IT Workshop on 5 May 2019.\n"
+    assert [(e[0], e[1]) for e in events(text)] == [("State School IT Workshop", "2019-05-05")]
+
+
+def test_a_gathering_described_by_two_event_words_is_one_gathering():
+    # "gala" and "ceremony" are both event words: "gala dinner ceremony" is one gathering, not a "gala" besides it
+    text = (
+        "The Open Schools Expo 2009 was held in Hyderabad on 25 August 2009. The minister attended a gala dinner "
+        "ceremony on 26 August 2009.\n"
+    )
+    assert [e[0] for e in events(text)] == ["Open Schools Expo 2009", "gala dinner ceremony"]

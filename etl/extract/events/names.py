@@ -504,6 +504,13 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
     mentions += _bulleted_mentions(text, taken, lex)
     titled_at = {m.start for m in titled}
     described = _described_mentions(text, [k for k in lower_case if k[0] not in titled_at], lex)
+    # "a gala inauguration ceremony": one gathering, described once by its longest phrase, not again by the event
+    # word that only describes its head ("gala")
+    described = [
+        d
+        for d in described
+        if not any(o.start <= d.start and d.end <= o.end and o.end - o.start > d.end - d.start for o in described)
+    ]
     for desc in described:
         # "the opening ceremony of the X Conference": a part of a named event, which the sentence is about; "the X
         # Ceremony ..., in a ceremony streamed online": the named event again
