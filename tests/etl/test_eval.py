@@ -151,6 +151,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout123",
             "holdout124",
             "holdout125",
+            "holdout126",
+            "holdout127",
         )
     }
 
@@ -564,6 +566,12 @@ FLOORS = [
     ("holdout125", "figures", "F1", 0.79),
     ("holdout125", "places", "F1", 0.74),
     ("holdout125", "events", "R", 0.95),
+    ("holdout126", "figures", "F1", 0.9),
+    ("holdout126", "places", "F1", 0.86),
+    ("holdout126", "events", "R", 0.57),
+    ("holdout127", "figures", "F1", 0.9),
+    ("holdout127", "places", "F1", 0.86),
+    ("holdout127", "events", "R", 0.78),
 ]
 
 
