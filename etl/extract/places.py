@@ -745,6 +745,7 @@ def _countries_named(raws: list[_Raw]) -> set[str]:
 # University")
 _LOCAL_TYPED = re.compile(r"\s+(?:Municipality|District|County|City)\b")
 _TYPED = re.compile(r"\s+(?:City|District|County|Municipality|Town|Province|State)\b")
+_CITY_OF = re.compile(r"\b(?:city|town)[ \t]+of[ \t]+\Z", re.IGNORECASE)  # "held in the city of Mykolaiv"
 
 
 def _choose(r: _Raw, text: str, countries: set[str], in_context: Callable[[], bool]) -> _Entry | None:
@@ -761,6 +762,9 @@ def _choose(r: _Raw, text: str, countries: set[str], in_context: Callable[[], bo
     typed = bool(_TYPED.match(text, r.end))
     biggest_city = max((e.population for e in r.candidates if e.kind == "city"), default=0)
     local = sorted((e for e in r.candidates if e.iso3 in countries), key=lambda e: -e.population)
+    if _CITY_OF.search(text, max(0, r.start - 16), r.start):
+        # "the city of Mykolaiv": the city, not the province of its name
+        local = [e for e in local if e.kind == "city"] or local
     # A name that is also an everyday word ("Split", "Marion") needs the same proof as a small town, unless the place
     # is big enough to be meant wherever it is named.
     common = _common_words().get(r.key, 0) >= COMMON_WORD

@@ -821,3 +821,15 @@ def test_a_small_town_after_a_venue_and_a_comma_reads_as_a_place(text, expected)
 )  # fmt: skip
 def test_a_surname_that_speaks_is_no_place(text, expected):
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # "the city of" names the city where a province goes by the same name
+        ("The forum was held in the city of Mykolaiv, Ukraine.", "city"),
+        ("The forum was held in Mykolaiv, Ukraine.", "province"),
+    ],
+)
+def test_the_city_of_a_name_is_the_city_not_the_province(text, kind):
+    assert by_name(text)["Mykolaiv"].kind == kind
