@@ -198,17 +198,20 @@ def resolve_year(mention: DateMention, context: str, published: str = "") -> int
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _ORD = r"(?:st|nd|rd|th)?"
 _TO = r"\s*(?:-|–|—|&|to|and|until|through|till)\s*"
-# A day written before a date that starts with its day: "18 to [20 September 2017]", "from 1 - [4 December 2009]".
+# A day written before a date that starts with its day: "18 to [20 September 2017]", "from 1 - [4 December 2009]"
+# (not the digits of a name: "LAK’17, [13-17 March]").
 # A weekday may stand before the second day: "Sunday 7th – Sunday [14th of April 2019]"
 _WEEKDAY_THEN = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_DAY_LIST = rf"(?:,\s*{_DAY}{_ORD}\b)*"  # the days between the first and the last of a list: ", 17" of "16, 17 and 18"
 _DAY_BEFORE = re.compile(
-    rf"(?<![\d.,:/])({_DAY}){_ORD}{_TO}(?:the\s+)?{_WEEKDAY_THEN}$"
-)  # "the 3rd to the [4th of March]"
+    rf"(?<![\w.,:/’'])({_DAY}){_ORD}{_DAY_LIST}{_TO}(?:the\s+)?{_WEEKDAY_THEN}$"
+)  # "the 3rd to the [4th of March]", "16, 17 and [18 November 2006]"
 # A day written after a date: "[Oct. 21] to 23", "[November 15] to 17, 2022", "[Feb 13]-14" (no month after it,
-# which would make it a date of its own).
+# which would make it a date of its own), "[November 16], 17 and 18 (2006)".
 _DAY_AFTER = re.compile(
-    rf"{_TO}({_DAY}){_ORD}\b(?!\s*(?:of\s+)?[A-Z][a-z]{{2}}|[\d:/]|\.\d)(?:,?\s+((?:19|20)\d{{2}})\b)?"
-)
+    rf"{_DAY_LIST}{_TO}({_DAY}){_ORD}\b(?!\s*(?:of\s+)?[A-Z][a-z]{{2}}|[\d:/]|\.\d)"
+    r"(?:(?:,?\s+|\s*\(\s*)((?:19|20)\d{2})\b\)?)?"
+)  # "[November 16], 17 and 18 (2006)": a list of days, and its year in brackets
 # Day-month-year with dots, as Europe writes it, alone or as a span: "27-29.11.2019", "29.11.2019".
 _DOTTED = re.compile(rf"(?<![\d.])(?:({_DAY}){_TO})?({_DAY})\.(0?[1-9]|1[0-2])\.((?:19|20)\d{{2}})(?![\d.]\d)")
 _HAS_DOTTED = re.compile(r"\d\.\d{1,2}\.(?:19|20)\d\d")  # scanned for its first digit: most texts have none

@@ -46,6 +46,14 @@ from etl.extract.dates import YEAR, find_relative, find_spans
         # two days in a row across the end of a month, joined by "and"
         ("On 31 January and 1 February 2018, the community met", "2018-01-31", "2018-02-01"),
         ("on April 30 and May 1, 2015 in", "2015-04-30", "2015-05-01"),
+        # a list of days, its year after a comma or in brackets
+        ("set on November 16, 17 and 18 (2006) at the", "2006-11-16", "2006-11-18"),
+        ("set on November 16, 17 and 18, 2006 at the", "2006-11-16", "2006-11-18"),
+        ("on 16, 17 and 18 November 2006 at the", "2006-11-16", "2006-11-18"),
+        ("held on November 16-18 (2006) at the", "2006-11-16", "2006-11-18"),
+        # ... not a count after the date, nor the digits of a name before it
+        ("The main event: LAK’17, 13-17 March, at", "2000-03-13", "2000-03-17"),
+        ("On May 5, 12 students came.", "2000-05-05", "2000-05-05"),
     ],
 )
 def test_spans_of_days(text, first, last):

@@ -439,3 +439,21 @@ def test_a_gathering_described_by_two_event_words_is_one_gathering():
         "ceremony on 26 August 2009.\n"
     )
     assert [e[0] for e in events(text)] == ["Open Schools Expo 2009", "gala dinner ceremony"]
+
+
+@pytest.mark.parametrize(
+    ("text", "attendees"),
+    [
+        # groups said to take part lose to a count of the people themselves
+        (
+            "The Open Schools Hackathon was held in Vienna on 5 May 2019. Five teams participated on campus. Our 17 "
+            "participants came from 11 countries.\n",
+            17,
+        ),
+        # ... and count where the text gives no other
+        ("The Open Schools Workshop was held in Vienna on 5 May 2019. It was attended by 14 secretariats.\n", 14),
+    ],
+)
+def test_groups_said_to_attend_give_way_to_a_count_of_people(text, attendees):
+    (found,) = events(text)
+    assert found[4] == attendees

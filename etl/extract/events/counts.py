@@ -30,6 +30,7 @@ _SCHOOLING = re.compile(rf"\b(?:attend\w*|participat\w*)\s+(?:the\s+)?{_SCHOOL}"
 # Those who speak, not those who attend: "a panel of five experts", "a line-up of 40 speakers"
 _SPEAKERS = re.compile(r"\b(?:panel|panels|line-?up|roster)\s+of\s+(?:some\s+|about\s+|over\s+)?\Z", re.I)
 _THINGS = frozenset({"projects", "resources", "events", "courses"})  # what is submitted or held, not who comes
+_GROUPS = frozenset({"institutions"})  # "teams", "schools", "secretariats": groups of those who come
 # (the word first, "the" in a look-behind: the engine scans for the word's first letter, not at every character)
 _OTHER_ONE = re.compile(r"(?:latter|former)\b(?<=\bthe[ \t]latter|\bthe[ \t]former)", re.IGNORECASE)
 # Between two countries of a list: "Tonga (2), Marshall Islands (1)", "Croatia, Slovenia, and Bosnia and Herzegovina",
@@ -125,7 +126,9 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
             elif _STATED.search(art.text, max(lo, metric.start - 14), metric.start) or _STATED_AFTER.match(
                 art.text, metric.end, hi
             ):
-                people.append((-1, metric))  # "attended by 2,373 attendees", "143 people attended": said to attend
+                # "attended by 2,373 attendees", "143 people attended": said to attend; "Five teams participated"
+                # counts groups of those who came, which a count of the people themselves beats
+                people.append((1 if metric.category in _GROUPS else -1, metric))
             elif noun:
                 people.append((0, metric))
             elif metric.category == "people" or lex.attend_person.search(unit):
