@@ -153,6 +153,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout125",
             "holdout126",
             "holdout127",
+            "holdout128",
+            "holdout129",
         )
     }
 
@@ -572,6 +574,12 @@ FLOORS = [
     ("holdout127", "figures", "F1", 0.9),
     ("holdout127", "places", "F1", 0.86),
     ("holdout127", "events", "R", 0.78),
+    ("holdout128", "figures", "F1", 0.86),
+    ("holdout128", "places", "F1", 0.91),
+    ("holdout128", "events", "R", 0.77),
+    ("holdout129", "figures", "F1", 0.92),
+    ("holdout129", "places", "F1", 0.82),
+    ("holdout129", "events", "R", 0.52),
 ]
 
 
