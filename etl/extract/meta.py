@@ -66,8 +66,13 @@ _BYLINE_THEN_DATE = re.compile(
     # "By X on", "By on", "By X for Outlet.com –"; then the date, in words or in figures with the year last
     r"(?=[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z]|\d{4}-|\d{1,2}/\d{1,2}/\d{4})"
 )
-# A byline after a date on its line: "November 26, 2019 By Júlia Verdaguer"
-_BYLINE_AFTER = re.compile(r"\s+(?:By|by|BY)\b")
+# "Web Desk April 22, 2021", "Staff Reporter - May 3, 2019": a desk or a post for a byline, then the day
+_DESK_THEN_DATE = re.compile(
+    r"\s*(?:[A-Z][a-z]+\s+)?(?:Desk|Reporter|Correspondent)\s*[-–—|,:]?\s*(?=[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z])"
+)
+# A byline after a date on its line: "November 26, 2019 By Júlia Verdaguer"; or a blog's author and count of comments:
+# "November 12, 2018 admin 0 Comments"
+_BYLINE_AFTER = re.compile(r"\s+(?:By|by|BY)\b|\s+(?:[^\W\d_]+\s+)?(?:\d+|No)\s+Comments?\b")
 _BYLINE_WORDS = re.compile(r"\b(?:Reporter|Correspondent|Editor|By|Photo|Author|Writer)\b", re.IGNORECASE)
 _TRAILING_SOURCE = re.compile(r"\((?P<agency>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})\)\s*$")
 
@@ -341,7 +346,7 @@ def _published_in_text(lines: list[str]) -> str:
         is_label = bool(label and label.group(1).strip().lower() in _DATE_LABELS) or bool(_SPACED_LABEL.match(line))
         is_labelled = _has_date_label(line)
         dateline_match = _dateline(line)
-        byline = _BYLINE_THEN_DATE.match(line)
+        byline = _BYLINE_THEN_DATE.match(line) or _DESK_THEN_DATE.match(line)
         stamp = _stamp(line)
         posted = _POSTED_ON.search(line) if "osted" in line or "ublished" in line or "OSTED" in line else None
         if not dateline and (bracketed := _paren_dateline(line)):

@@ -230,3 +230,20 @@ _BODY = "The council opened its new digital library to the public.\n" * 12
 )
 def test_a_closing_credit_in_brackets_dates_the_story(text, published):
     assert meta(text).published == published
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # a desk or a post for a byline, then the day
+        ("Webinar held\n\nWeb Desk April 22, 2021\n\nThe webinar was held.", "2021-04-22"),
+        ("Webinar held\n\nStaff Reporter - May 3, 2019\n\nThe webinar was held.", "2019-05-03"),
+        # a blog's date with its author and count of comments after it
+        ("STEM event\n\nNovember 12, 2018 admin 0 Comments\n\nLast week in Paramaribo.", "2018-11-12"),
+        ("STEM event\n\nNovember 12, 2018 No Comments\n\nLast week in Paramaribo.", "2018-11-12"),
+        # ... not a sentence that has a desk in it
+        ("Sale\n\nThe Desk was sold on May 3, 2019 to a buyer.\n\nText.", ""),
+    ],
+)
+def test_a_desk_s_byline_and_a_blog_s_comment_count_beside_the_day(text, published):
+    assert meta(text).published == published
