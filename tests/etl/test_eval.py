@@ -155,6 +155,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout127",
             "holdout128",
             "holdout129",
+            "holdout130",
+            "holdout131",
         )
     }
 
@@ -580,6 +582,12 @@ FLOORS = [
     ("holdout129", "figures", "F1", 0.92),
     ("holdout129", "places", "F1", 0.82),
     ("holdout129", "events", "R", 0.52),
+    ("holdout130", "figures", "F1", 0.91),
+    ("holdout130", "places", "F1", 0.83),
+    ("holdout130", "events", "R", 0.63),
+    ("holdout131", "figures", "F1", 0.88),
+    ("holdout131", "places", "F1", 0.83),
+    ("holdout131", "events", "R", 0.37),
 ]
 
 
