@@ -457,3 +457,18 @@ def test_a_gathering_described_by_two_event_words_is_one_gathering():
 def test_groups_said_to_attend_give_way_to_a_count_of_people(text, attendees):
     (found,) = events(text)
     assert found[4] == attendees
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an edition's name set between commas after a description names the event described
+        (
+            "KINGSTON - The minister addressed the opening of the 5th international conference on technology in "
+            "education, EduVision 2011, which got underway on December 1st at the Jamaica Conference Centre.\n",
+            [("EduVision 2011", "2011-12-01")],
+        ),
+    ],
+)
+def test_an_edition_s_name_between_commas_after_a_description_is_the_event_described(text, expected):
+    assert [(e[0], e[1]) for e in events(text)] == expected

@@ -52,21 +52,42 @@ def _apposed(mentions: list[Mention], text: str) -> dict[int, list[int]]:
     for a, b in itertools.pairwise(i for i, m in enumerate(mentions) if not m.backref):
         ma, mb = mentions[a], mentions[b]
         if (
-            # "Eduvision 2009, the fourth biennial international conference and exposition on ...": a description set
-            # after a name by a comma and "the" says what the named event is
-            mb.kind == "described"
-            and ma.kind != "described"
-            and _DESCRIBED_APPOSITION.fullmatch(text, ma.end, mb.start)
-        ) or (
-            # "convened a diverse assembly of educators, policymakers, and technology leaders for its 2nd E-Learning
-            # International Conference": the gathering its host convenes for its own named event is that event
-            ma.kind == "described"
-            and mb.kind != "described"
-            and ma.sent == mb.sent
-            and _FOR_ITS.fullmatch(text, ma.end, mb.start)
+            (
+                # "Eduvision 2009, the fourth biennial international conference and exposition on ...": a description set
+                # after a name by a comma and "the" says what the named event is
+                mb.kind == "described"
+                and ma.kind != "described"
+                and _DESCRIBED_APPOSITION.fullmatch(text, ma.end, mb.start)
+            )
+            or (
+                # "convened a diverse assembly of educators, policymakers, and technology leaders for its 2nd E-Learning
+                # International Conference": the gathering its host convenes for its own named event is that event
+                ma.kind == "described"
+                and mb.kind != "described"
+                and ma.sent == mb.sent
+                and _FOR_ITS.fullmatch(text, ma.end, mb.start)
+            )
+            or (
+                # "the 5th international conference on technology in education and training, EduVision 2011, which got
+                # underway on December 1st": an edition's name set after a description between commas names it
+                ma.kind == "described"
+                and mb.kind != "described"
+                and mb.year is not None
+                and ma.sent == mb.sent
+                and _COMMA_GAP.fullmatch(text, ma.end, mb.start)
+                and _APPOSED_NAME_END.match(text, mb.end)
+            )
         ):
             out.setdefault(b, []).append(a)
     return out
+
+
+_COMMA_GAP = re.compile(r"[ \t]*,[ \t]*")
+# what may follow a name set between commas after a description: a clause about it, or the sentence's end (not a list
+# going on: "conferences, EduVision 2011, EdTech 2012 and ...")
+_APPOSED_NAME_END = re.compile(
+    r"[ \t]*(?:,[ \t]*(?:which|that|held|organi[sz]ed|hosted|on|in|at|from)\b|[.;)]|\Z)", re.IGNORECASE
+)
 
 
 _DESCRIBED_APPOSITION = re.compile(r",[ \t]+the[ \t]+")
