@@ -157,6 +157,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout129",
             "holdout130",
             "holdout131",
+            "holdout132",
+            "holdout133",
         )
     }
 
@@ -588,6 +590,12 @@ FLOORS = [
     ("holdout131", "figures", "F1", 0.88),
     ("holdout131", "places", "F1", 0.83),
     ("holdout131", "events", "R", 0.37),
+    ("holdout132", "figures", "F1", 0.87),
+    ("holdout132", "places", "F1", 0.84),
+    ("holdout132", "events", "R", 0.53),
+    ("holdout133", "figures", "F1", 0.94),
+    ("holdout133", "places", "F1", 0.82),
+    ("holdout133", "events", "R", 0.61),
 ]
 
 
