@@ -472,3 +472,24 @@ def test_groups_said_to_attend_give_way_to_a_count_of_people(text, attendees):
 )
 def test_an_edition_s_name_between_commas_after_a_description_is_the_event_described(text, expected):
     assert [(e[0], e[1]) for e in events(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        # a city "home of" or "host to" an event hosts it
+        (
+            "From 02 – 04 October 2013, the city of Lima was the home of the Second Meeting of Ministers of Education "
+            "of South America and Arab Countries, which brings together the ministers of both regions.\n",
+            "Lima",
+        ),
+        (
+            "In March 1995 Birmingham will play host to the sixth World Conference on Computers in Education, with "
+            "over 2,000 delegates at Aston University.\n",
+            "Birmingham",
+        ),
+    ],
+)
+def test_a_city_home_or_host_to_an_event_hosts_it(text, city):
+    (found,) = events(text)
+    assert found[3] == city
