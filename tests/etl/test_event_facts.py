@@ -493,3 +493,20 @@ def test_an_edition_s_name_between_commas_after_a_description_is_the_event_descr
 def test_a_city_home_or_host_to_an_event_hosts_it(text, city):
     (found,) = events(text)
     assert found[3] == city
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun for the course an event runs may stand between its event word and its title
+        (
+            "Bilaspur University has organized two days training programme on “Blended Learning for Higher "
+            "Education” on 1-2 September 2018. Fifty faculty members participated in the programme.\n",
+            [("Blended Learning for Higher Education", "2018-09-01", 50)],
+        ),
+        # ... only where the words that bring a title follow it
+        ("The ministry has organized a training programme for 50 teachers on 1-2 September 2018.\n", []),
+    ],
+)
+def test_a_training_programme_on_a_quoted_title_is_named_by_it(text, expected):
+    assert [(e[0], e[1], e[4]) for e in events(text)] == expected

@@ -67,6 +67,8 @@ def _titled_mentions(text: str, keywords: list[tuple[int, int]], named: list[Men
                 pos = d.end()
         if _THEME_OF.search(text, max(0, k_start - 40), k_start):
             continue  # 'the main theme of the fest "Title"': the event's theme, not its name
+        if programme := _PROGRAMME_AFTER.match(text, pos):
+            pos = programme.end()  # 'two days training programme on “Blended Learning for Higher Education”'
         if t := lex.title_after.match(text, pos):
             start, end = k_start, t.end()
         elif any(q in text[max(0, k_start - 3) : k_start] for q in ('"', "”", "’", "»")) and (
@@ -92,6 +94,11 @@ def _titled_mentions(text: str, keywords: list[tuple[int, int]], named: list[Men
 
 
 _DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his)[ \t]+\Z")
+# a noun for the course the event runs, between the event word and the words that bring its title
+_PROGRAMME_AFTER = re.compile(
+    r"[ \t]+(?:programmes?|programs?|courses?|series)(?=[ \t]*[,:]?[ \t]*(?:titled|entitled|called|named|themed|on)\b)",
+    re.IGNORECASE,
+)
 _THEME_OF = re.compile(
     r"\b(?:theme|motto|slogan|topic)[ \t]+of[ \t]+(?:the|this|its|this[ \t]+year[’']s)[ \t]+\Z", re.I
 )
