@@ -159,6 +159,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout131",
             "holdout132",
             "holdout133",
+            "holdout134",
+            "holdout135",
         )
     }
 
@@ -596,6 +598,12 @@ FLOORS = [
     ("holdout133", "figures", "F1", 0.94),
     ("holdout133", "places", "F1", 0.82),
     ("holdout133", "events", "R", 0.61),
+    ("holdout134", "figures", "F1", 0.92),
+    ("holdout134", "places", "F1", 0.89),
+    ("holdout134", "events", "R", 0.71),
+    ("holdout135", "figures", "F1", 0.92),
+    ("holdout135", "places", "F1", 0.8),
+    ("holdout135", "events", "R", 0.75),
 ]
 
 
