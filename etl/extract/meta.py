@@ -70,9 +70,11 @@ _BYLINE_THEN_DATE = re.compile(
 _DESK_THEN_DATE = re.compile(
     r"\s*(?:[A-Z][a-z]+\s+)?(?:Desk|Reporter|Correspondent)\s*[-–—|,:]?\s*(?=[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z])"
 )
-# A byline after a date on its line: "November 26, 2019 By Júlia Verdaguer"; or a blog's author and count of comments:
-# "November 12, 2018 admin 0 Comments"
-_BYLINE_AFTER = re.compile(r"\s+(?:By|by|BY)\b|\s+(?:[^\W\d_]+\s+)?(?:\d+|No)\s+Comments?\b")
+# A byline after a date on its line: "November 26, 2019 By Júlia Verdaguer"
+_BYLINE_AFTER = re.compile(r"\s+(?:By|by|BY)\b")
+# A blog's author and count of comments after its date: "November 12, 2018 admin 0 Comments" (searched only in a line
+# that has the word: tried at every blank of a long line, it would cost as much as the rest of the metadata)
+_COMMENTS_AFTER = re.compile(r"\s+(?:[^\W\d_]+\s+)?(?:\d+|No)\s+Comments?\b")
 _BYLINE_WORDS = re.compile(r"\b(?:Reporter|Correspondent|Editor|By|Photo|Author|Writer)\b", re.IGNORECASE)
 _TRAILING_SOURCE = re.compile(r"\((?P<agency>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){0,2})\)\s*$")
 
@@ -321,6 +323,8 @@ def _stamp(line: str) -> str:
     for part in line.split("|") if "|" in line else (line,):
         if (by := _BYLINE_AFTER.search(part)) is not None:
             part = part[: by.start()]
+        if "Comment" in part and (comments := _COMMENTS_AFTER.search(part)) is not None:
+            part = part[: comments.start()]
         part = part.strip(" \t,;-–—")
         if part and _is_date_line(part) and not _DIGIT.search(part, 0, find_dates(part)[0].start):
             return part  # (a date that opens the stamp, after a weekday at most: "24 & 25 March 2024" is no stamp)

@@ -762,7 +762,7 @@ def _choose(r: _Raw, text: str, countries: set[str], in_context: Callable[[], bo
     typed = bool(_TYPED.match(text, r.end))
     biggest_city = max((e.population for e in r.candidates if e.kind == "city"), default=0)
     local = sorted((e for e in r.candidates if e.iso3 in countries), key=lambda e: -e.population)
-    if _CITY_OF.search(text, max(0, r.start - 16), r.start):
+    if "of" in text[max(0, r.start - 8) : r.start] and _CITY_OF.search(text, max(0, r.start - 16), r.start):
         # "the city of Mykolaiv": the city, not the province of its name
         local = [e for e in local if e.kind == "city"] or local
     # A name that is also an everyday word ("Split", "Marion") needs the same proof as a small town, unless the place
