@@ -161,6 +161,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout133",
             "holdout134",
             "holdout135",
+            "holdout136",
+            "holdout138",
         )
     }
 
@@ -604,6 +606,12 @@ FLOORS = [
     ("holdout135", "figures", "F1", 0.92),
     ("holdout135", "places", "F1", 0.8),
     ("holdout135", "events", "R", 0.75),
+    ("holdout136", "figures", "F1", 0.95),
+    ("holdout136", "places", "F1", 0.88),
+    ("holdout136", "events", "R", 0.55),
+    ("holdout138", "figures", "F1", 0.92),
+    ("holdout138", "places", "F1", 0.93),
+    ("holdout138", "events", "R", 0.22),
 ]
 
 
