@@ -162,6 +162,7 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout134",
             "holdout135",
             "holdout136",
+            "holdout137",
             "holdout138",
         )
     }
@@ -609,6 +610,9 @@ FLOORS = [
     ("holdout136", "figures", "F1", 0.95),
     ("holdout136", "places", "F1", 0.88),
     ("holdout136", "events", "R", 0.55),
+    ("holdout137", "figures", "F1", 0.86),
+    ("holdout137", "places", "F1", 0.83),
+    ("holdout137", "events", "R", 0.7),
     ("holdout138", "figures", "F1", 0.92),
     ("holdout138", "places", "F1", 0.93),
     ("holdout138", "events", "R", 0.22),
