@@ -164,6 +164,7 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout136",
             "holdout137",
             "holdout138",
+            "holdout139",
         )
     }
 
@@ -616,6 +617,9 @@ FLOORS = [
     ("holdout138", "figures", "F1", 0.92),
     ("holdout138", "places", "F1", 0.93),
     ("holdout138", "events", "R", 0.22),
+    ("holdout139", "figures", "F1", 0.84),
+    ("holdout139", "places", "F1", 0.87),
+    ("holdout139", "events", "R", 0.45),
 ]
 
 
