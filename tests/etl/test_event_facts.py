@@ -510,3 +510,67 @@ def test_a_city_home_or_host_to_an_event_hosts_it(text, city):
 )
 def test_a_training_programme_on_a_quoted_title_is_named_by_it(text, expected):
     assert [(e[0], e[1], e[4]) for e in events(text)] == expected
+
+
+_PHOTO = "My photo of\nthe poster\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "attendees", "countries"),
+    [
+        # in a text that tells of one event, people counted beside the countries they come from attend it, verb or not
+        (
+            "The Open Towns Forum was held in Lima on 5 May 2019.\n" + _BETWEEN + "About ninety delegates from more "
+            "than twenty countries could pick from sixty talks.\n",
+            90,
+            20,
+        ),
+        # ... and so they do where another event is only named in passing, never said to take place
+        (
+            "Last week I attended the Open Towns Forum in Lima. Here are my notes from the forum, which add to my notes "
+            "from our Harbour Conference.\n" + _PHOTO + "Some 120 delegates from 30 countries could pick from sixty "
+            "talks.\n",
+            120,
+            30,
+        ),
+        # ... but not without the countries nor a verb of attending
+        (
+            "The Open Towns Forum was held in Lima on 5 May 2019.\n" + _BETWEEN + "About ninety delegates could pick "
+            "from sixty talks.\n",
+            None,
+            None,
+        ),
+    ],
+)
+def test_people_from_so_many_countries_attend_the_one_event_told_of(text, attendees, countries):
+    (found,) = extract_article(text).events
+    assert (found.attendees, found.countries_represented) == (attendees, countries)
+
+
+def test_a_sentence_back_on_the_event_that_names_another_in_passing_stays_on_it():
+    """The conference of "my notes from the conference, which add to my notes from our Harbour Conference" is the
+    one told of before, so "the conference" after it is still that one."""
+    text = (
+        "Last week I attended the Open Towns Conference in Lima. Here are my notes from the conference, which add to "
+        "my notes from our Harbour Conference in Quito last year.\nThe mayor spoke at the conference dinner.\n"
+        "Sixty delegates joined the conference.\n"
+    )
+    (found,) = extract_article(text).events
+    assert (found.name, found.attendees) == ("Open Towns Conference", 60)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Agency holds Training Workshop in Amman on “Open Schools for All”",
+        "Agency holds Training Workshop in Jordan on “Open Schools for All”",
+    ],
+)
+def test_a_place_between_an_event_word_and_its_quoted_title_keeps_the_title(headline):
+    """The headline's workshop "in Amman on “Title”" is the workshop the story names by that title: one event."""
+    text = (
+        headline + "\n\nThe agency held, on 3-5 May 2024 at the University of Amman, a training workshop on “Open "
+        "Schools for All”, along with 30 participants from the ministry.\n"
+    )
+    (found,) = extract_article(text).events
+    assert (found.date, found.end_date, found.attendees) == ("2024-05-03", "2024-05-05", 30)

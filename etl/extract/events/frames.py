@@ -57,12 +57,13 @@ def _frames(
     group_of = {i: gi for gi, g in enumerate(groups) for i in g}
     main = max(range(len(groups)), key=lambda gi: (len(groups[gi]), -groups[gi][0]))
     head_of: dict[int, int] = {}  # sentence -> the event it names first
+    head_at: dict[int, int] = {}  # sentence -> where it names it
     for i, m in enumerate(mentions):
         if m.sent < 0 or i not in group_of:
             continue
         nested = any(o.start <= m.start and m.end <= o.end for o in mentions[max(0, i - 3) : i] if not o.backref)
-        if not nested:
-            head_of.setdefault(m.sent, group_of[i])
+        if not nested and m.sent not in head_of:
+            head_of[m.sent], head_at[m.sent] = group_of[i], m.start
     backrefs_in: dict[int, list[int]] = {}
     for i, m in enumerate(mentions):
         if m.backref and m.sent >= 0:
@@ -91,6 +92,16 @@ def _frames(
     for si in range(first, len(art.sentences)):
         lo, hi = art.span(si)
         if si in head_of:
+            if current is not None and _passing(
+                head_of[si], current, backrefs_in.get(si, []), head_at[si], groups, mentions, art, lex
+            ):
+                # "Here are my highlights from the conference which supplement my thoughts from our EDEN conference
+                # in Athens last October": a sentence that speaks of the event of before, and names another after
+                # it, is still about that event; the one it names is in passing
+                for i in backrefs_in[si]:
+                    said.setdefault(_phrase(mentions[i]), current)
+                since = 0
+                continue
             current, since, quoted = head_of[si], 0, 0
             for i in backrefs_in.get(si, ()):
                 r = mentions[i]
@@ -136,11 +147,8 @@ def _frames(
         quoted += bool(_QUOTED_LINE.fullmatch(art.text, lo, hi))  # the theme under a name: "“Education and Skills ...”"
         if current is not None and since <= ATTENDANCE_REACH and art.metrics_in(lo, hi):
             frames[current].ranges.append((lo, hi))
-        elif (
-            current is not None
-            and len(groups) == 1
-            and any(lex.attend_noun.search(m.unit or "") for m in art.metrics_in(lo, hi))
-            and lex.attend_verb.in_range(art.text, lo, hi)
+        elif current is not None and _attendance_of_one(
+            art, lo, hi, lex, len(groups) == 1 or _only_one(groups, happens)
         ):
             # "Over 550 delegates from 102 countries attended.", further on in a text that tells of one event: its
             # attendance, however many sentences on
@@ -164,6 +172,59 @@ def _frames(
             frames[current].ranges.append((lo, hi))
             frames[current].cue = True
     return frames
+
+
+def _only_one(groups: list[list[int]], happens: Callable[[int], bool] | None) -> bool:
+    """Whether the text says only one of the events it names takes place."""
+    return happens is not None and sum(map(happens, range(len(groups)))) == 1
+
+
+def _attendance_of_one(art: Article, lo: int, hi: int, lex: Lexicon, one: bool) -> bool:
+    """Whether text[lo:hi] counts those who attend, in a text that tells of ``one`` event: a figure of attendees
+    with a verb of attending ("Over 550 delegates attended"), or beside the countries they came from ("over one
+    hundred participants from more than thirty countries could choose between ...")."""
+    if not one:
+        return False
+    figures = art.metrics_in(lo, hi)
+    if not any(lex.attend_noun.search(m.unit or "") for m in figures):
+        return False
+    return lex.attend_verb.in_range(art.text, lo, hi) or any(
+        lex.countries_unit.match(m.unit or "") and _FROM_BEFORE.search(art.text, max(lo, m.start - 25), m.start)
+        for m in figures
+    )
+
+
+# "from more than thirty countries": where people come from, not what a platform's "visitors, covering 895 countries"
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:[\w-]+\s+){0,2}\Z", re.IGNORECASE)
+
+
+# a reference back opens with a word that points to what is known ("the", "this", "our"), maybe an adjective after it
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|that|these|those|its|our|their|my)\s+(?:[\w’'-]+\s+)?\Z", re.IGNORECASE)
+
+
+def _passing(
+    head: int,
+    current: int,
+    refs: list[int],
+    head_at: int,
+    groups: list[list[int]],
+    mentions: list[Mention],
+    art: Article,
+    lex: Lexicon,
+) -> bool:
+    """Whether a sentence that names event ``head`` refers back to event ``current`` before it, by a word that names
+    the current one's kind."""
+    if head == current or not refs or any(mentions[i].start > head_at for i in refs):
+        return False
+    if not all(_DEFINITE_BEFORE.search(art.text, max(0, mentions[i].start - 30), mentions[i].start) for i in refs):
+        return False  # "held ... a training workshop on “E-learning ...”": a description, not a reference back
+    current_tokens = frozenset().union(*(mentions[j].tokens for j in groups[current]))
+    for i in refs:
+        word = _keyword_of(mentions[i])
+        token = identity(word, lex)[0] if word else frozenset()
+        if token and not token <= current_tokens:
+            return False
+    return True
 
 
 def _place_and_days(art: Article, si: int, lo: int, hi: int) -> bool:

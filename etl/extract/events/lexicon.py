@@ -249,7 +249,13 @@ def lexicon() -> Lexicon:
         strong_before=phrases(marked("strong_before"), anchor_end=True),
         current=phrases(marked("current"), anchor_end=True),
         staged=phrases(marked("staged"), anchor_end=True),
-        title_after=re.compile(r"\s*[,:]?\s*(?:(?:" + titles + r")\s+)?" + title),  # "a conference: \"Title\""
+        # "a conference: \"Title\"", "Training Workshop in Jordan on “Title”" (a place between the event and its title)
+        title_after=re.compile(
+            r"\s*[,:]?\s*(?:(?:in[ \t]+[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,2}[ \t]+)?(?:"
+            + titles
+            + r")\s+)?"
+            + title
+        ),
         title_before=re.compile(title + r"\s+$"),
         edition_scan=re.compile(r"\s(?:" + trie(sorted({p.lower() for p in marked("edition")})) + r")\s"),
         edition_words=tuple(sorted({p.lower().split()[0] for p in marked("edition")})),
