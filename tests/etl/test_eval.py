@@ -165,6 +165,7 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout137",
             "holdout138",
             "holdout139",
+            "holdout140",
         )
     }
 
@@ -620,6 +621,9 @@ FLOORS = [
     ("holdout139", "figures", "F1", 0.84),
     ("holdout139", "places", "F1", 0.87),
     ("holdout139", "events", "R", 0.45),
+    ("holdout140", "figures", "F1", 0.81),
+    ("holdout140", "places", "F1", 0.89),
+    ("holdout140", "events", "R", 0.45),
 ]
 
 
