@@ -166,6 +166,9 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout138",
             "holdout139",
             "holdout140",
+            "holdout141",
+            "holdout142",
+            "holdout143",
         )
     }
 
@@ -624,6 +627,15 @@ FLOORS = [
     ("holdout140", "figures", "F1", 0.81),
     ("holdout140", "places", "F1", 0.89),
     ("holdout140", "events", "R", 0.45),
+    ("holdout141", "figures", "F1", 0.89),
+    ("holdout141", "places", "F1", 0.88),
+    ("holdout141", "events", "R", 0.7),
+    ("holdout142", "figures", "F1", 0.7),
+    ("holdout142", "places", "F1", 0.64),
+    ("holdout142", "events", "R", 0.26),
+    ("holdout143", "figures", "F1", 0.88),
+    ("holdout143", "places", "F1", 0.61),
+    ("holdout143", "events", "R", 0.95),
 ]
 
 
