@@ -574,3 +574,27 @@ def test_a_place_between_an_event_word_and_its_quoted_title_keeps_the_title(head
     )
     (found,) = extract_article(text).events
     assert (found.date, found.end_date, found.attendees) == ("2024-05-03", "2024-05-05", 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a training said to last so long is a gathering of its own
+        (
+            "The Ministry held a two-day training on digital skills for teachers in Accra on 4 May 2015.\n",
+            [("two-day training on digital skills for teachers in Accra", "2015-05-04", "Accra")],
+        ),
+        (
+            "The board ran a 5-day teacher training in Nairobi from 19 to 23 February 2025.\n",
+            [("5-day teacher training", "2025-02-19", "Nairobi")],
+        ),
+        # ... but a training with no length only refers back, and a length only describes an event already named
+        ("The Ministry held a training on digital skills for teachers in Accra on 4 May 2015.\n", []),
+        (
+            "The Open Towns Forum opened in Lima on 5 May 2019. It is a two-day event for mayors.\n",
+            [("Open Towns Forum", "2019-05-05", "Lima")],
+        ),
+    ],
+)
+def test_a_training_said_to_last_so_long_is_a_gathering(text, expected):
+    assert [(e.name, e.date, e.city) for e in extract_article(text).events] == expected

@@ -202,8 +202,14 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
         )  # "the mayors’ meeting" is one of its own; "this year’s conference" refers back
         role = lex.roles.get(word, "backref")
         definite = det is not None and det.group().lower() in _DEFINITE
-        if role == "backref" and not definite and any(w.lower() in _HELD_AS for w in lead_words):
-            role = "name"  # "in an online event on 23 September": a gathering of its own, told by how it is held
+        if (
+            role == "backref"
+            and not definite
+            and any(w.lower() in _HELD_AS or (word in lex.lasting and _LASTING.fullmatch(w)) for w in lead_words)
+        ):
+            # "in an online event on 23 September", "a two-day training on digital skills": a gathering of its own,
+            # told by how it is held or how long it lasts
+            role = "name"
         # "the event", "the largest gathering of ...": words that only refer back never open an event of their own;
         # "the most important conference of ..." praises the event the text speaks of
         backref = (
@@ -242,6 +248,8 @@ def _opens_line(text: str, start: int, lead: list[re.Match[str]]) -> bool:
 
 
 _HELD_AS = frozenset({"online", "virtual", "hybrid"})  # how a gathering is held, before a word that only refers back
+# how long a gathering lasts: "two-day", "5-day", "week-long", "day-long"
+_LASTING = re.compile(r"(?:[\w]+-(?:days?|weeks?|hours?)|(?:day|week)-?long)", re.IGNORECASE)
 _TRAILING_JOINER = re.compile(r"\s+(?:of|on|for|to|in|at|about|the|a|an|and|by|from|with)\s*\Z", re.IGNORECASE)
 _SUPERLATIVES = frozenset({"most", "largest", "biggest", "leading", "premier", "main", "major", "best", "top"})
 

@@ -108,6 +108,7 @@ class Lexicon:
     current: re.Pattern[str]  # "this year's" right before a name: an edition that takes place now
     staged: re.Pattern[str]  # "organised the" right before a name: someone stages it
     title_after: re.Pattern[str]
+    lasting: frozenset[str]  # event words that open a gathering of their own after how long it lasts ("two-day")
     title_before: re.Pattern[str]
     edition_of: re.Pattern[str]
 
@@ -257,6 +258,7 @@ def lexicon() -> Lexicon:
             + title
         ),
         title_before=re.compile(title + r"\s+$"),
+        lasting=frozenset(p.lower() for p in marked("lasting")),
         edition_scan=re.compile(r"\s(?:" + trie(sorted({p.lower() for p in marked("edition")})) + r")\s"),
         edition_words=tuple(sorted({p.lower().split()[0] for p in marked("edition")})),
         edition_of=re.compile(
