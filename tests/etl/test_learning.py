@@ -137,6 +137,12 @@ def learning_kinds(text: str) -> set[tuple[str, str]]:
             "Boeun-gun in Chungbuk were newly selected as lifelong learning cities.",
             {(c, "designated learning city") for c in ("Cheongyang-gun", "Goseong-gun", "Boeun-gun")},
         ),
+        # the members listed after a sentence "part of the network" refers back to
+        (
+            "The scheme supports the cities that are members of the UNESCO Global Network of Learning Cities. Four "
+            "cities are currently part of the network: Leeds, Porto, Curitiba and Mombasa.",
+            {(c, "network member") for c in ("Leeds", "Porto", "Curitiba", "Mombasa")},
+        ),
         # a bulleted award list of "City, Country" lines under the sentence that names the award
         (
             "The five UNESCO Learning City Awardees are:\n- Cork, Ireland\n- Bouaké, Côte d’Ivoire\n- Wuhan, China\n",
@@ -162,6 +168,9 @@ def test_learning_city_lists(text, expected):
         "Leeds, February 16, 2026.- The mayor, Maria Fernanda Torres Lopez, said the learning city grows.",
         # a city that opens the name of a meeting one of its officials went to
         "The council decided to become a Learning City after an officer attended the Gothenburg Conference.",
+        # another network's list, in a text about learning cities
+        "Three more cities joined the UNESCO Global Network of Learning Cities. The cities of Porto, Curitiba and "
+        "Mombasa are on the UNESCO Creative Cities Network list.",
     ],
 )
 def test_not_learning_cities(text):
