@@ -169,6 +169,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout141",
             "holdout142",
             "holdout143",
+            "holdout144",
+            "holdout145",
+            "holdout146",
+            "holdout147",
         )
     }
 
@@ -636,6 +640,18 @@ FLOORS = [
     ("holdout143", "figures", "F1", 0.88),
     ("holdout143", "places", "F1", 0.61),
     ("holdout143", "events", "R", 0.95),
+    ("holdout144", "figures", "F1", 0.91),
+    ("holdout144", "places", "F1", 0.86),
+    ("holdout144", "events", "R", 0.32),
+    ("holdout145", "figures", "F1", 0.86),
+    ("holdout145", "places", "F1", 0.86),
+    ("holdout145", "events", "R", 0.75),
+    ("holdout146", "figures", "F1", 0.93),
+    ("holdout146", "places", "F1", 0.82),
+    ("holdout146", "events", "R", 0.47),
+    ("holdout147", "figures", "F1", 0.79),
+    ("holdout147", "places", "F1", 0.95),
+    ("holdout147", "events", "R", 0.95),
 ]
 
 
