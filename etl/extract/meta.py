@@ -44,7 +44,9 @@ _SPACED_LABEL = re.compile(
     # "(This article was first published on January 28, 2023)", "Published on 3 May 2021", "posted 2024-01-02"
     r"\s*\(?\s*(?:(?:this|the)\s+(?:article|story|post)\s+was\s+(?:first\s+|originally\s+)?)?"
     r"(?:published|posted|updated|date)\s+(?:on\s+)?"
-    r"(?=\d{4}-\d\d-\d\d|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})",
+    # "Published on 07:29 PM, July 29, 2020": the clock may come first
+    r"(?=(?:\d{1,2}:\d\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?,?[ \t]+)?"
+    r"(?:\d{4}-\d\d-\d\d|\d{1,2}\s+[A-Z][a-z]+\.?\s+\d{4}|[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}))",
     re.IGNORECASE,
 )
 # "... T_CEIPEC Posted on August 9, 2024 News By admin", "POSTED ON SEPTEMBER 17, 2020": a page's stamp inside a head
@@ -69,6 +71,11 @@ _BYLINE_THEN_DATE = re.compile(
 # "Web Desk April 22, 2021", "Staff Reporter - May 3, 2019": a desk or a post for a byline, then the day
 _DESK_THEN_DATE = re.compile(
     r"\s*(?:[A-Z][a-z]+\s+)?(?:Desk|Reporter|Correspondent)\s*[-–—|,:]?\s*(?=[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z])"
+)
+# A wire's or press-release service's name in brackets, then the day and a dash: "- (1888PressRelease) October 27,
+# 2011 - Abu Dhabi -", "(PRWEB) May 3, 2019 --"
+_WIRE_THEN_DATE = re.compile(
+    r"[ \t]*[-–—]?[ \t]*\([^()\n]{2,30}\)[ \t]*(?=[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+\d{4}[ \t]*[-–—])"
 )
 # A byline after a date on its line: "November 26, 2019 By Júlia Verdaguer"
 _BYLINE_AFTER = re.compile(r"\s+(?:By|by|BY)\b")
@@ -350,7 +357,7 @@ def _published_in_text(lines: list[str]) -> str:
         is_label = bool(label and label.group(1).strip().lower() in _DATE_LABELS) or bool(_SPACED_LABEL.match(line))
         is_labelled = _has_date_label(line)
         dateline_match = _dateline(line)
-        byline = _BYLINE_THEN_DATE.match(line) or _DESK_THEN_DATE.match(line)
+        byline = _BYLINE_THEN_DATE.match(line) or _DESK_THEN_DATE.match(line) or _WIRE_THEN_DATE.match(line)
         stamp = _stamp(line)
         posted = _POSTED_ON.search(line) if "osted" in line or "ublished" in line or "OSTED" in line else None
         if not dateline and (bracketed := _paren_dateline(line)):

@@ -247,3 +247,19 @@ def test_a_closing_credit_in_brackets_dates_the_story(text, published):
 )
 def test_a_desk_s_byline_and_a_blog_s_comment_count_beside_the_day(text, published):
     assert meta(text).published == published
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # a publication stamp whose clock comes before the day
+        ("Webinar held\n\nPublished on 07:29 PM, July 29, 2020\n\nThe webinar was held.", "2020-07-29"),
+        ("Webinar held\n\nposted 10:15 am 3 May 2021\n\nThe webinar was held.", "2021-05-03"),
+        # a wire's name in brackets, then the day and a dash
+        ("Expo opens\n- (NewsWire) October 27, 2011 - Abu Dhabi - Experts attend the expo.", "2011-10-27"),
+        # ... not a bracket before a day that no dash follows
+        ("Expo opens\n(The expo) October 27, 2011 was busy.", ""),
+    ],
+)
+def test_a_stamp_with_its_clock_first_and_a_wire_s_name_before_the_day(text, published):
+    assert meta(text).published == published
