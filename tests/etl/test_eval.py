@@ -173,6 +173,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout145",
             "holdout146",
             "holdout147",
+            "holdout148",
+            "holdout149",
+            "holdout150",
+            "holdout151",
         )
     }
 
@@ -652,6 +656,18 @@ FLOORS = [
     ("holdout147", "figures", "F1", 0.79),
     ("holdout147", "places", "F1", 0.95),
     ("holdout147", "events", "R", 0.95),
+    ("holdout148", "figures", "F1", 0.8),
+    ("holdout148", "places", "F1", 0.77),
+    ("holdout148", "events", "R", 0.35),
+    ("holdout149", "figures", "F1", 0.87),
+    ("holdout149", "places", "F1", 0.8),
+    ("holdout149", "events", "R", 0.45),
+    ("holdout150", "figures", "F1", 0.82),
+    ("holdout150", "places", "F1", 0.81),
+    ("holdout150", "events", "R", 0.45),
+    ("holdout151", "figures", "F1", 0.89),
+    ("holdout151", "places", "F1", 0.84),
+    ("holdout151", "events", "R", 0.45),
 ]
 
 
