@@ -598,3 +598,35 @@ def test_a_place_between_an_event_word_and_its_quoted_title_keeps_the_title(head
 )
 def test_a_training_said_to_last_so_long_is_a_gathering(text, expected):
     assert [(e.name, e.date, e.city) for e in extract_article(text).events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "attendees"),
+    [
+        # the lead before the event is named says who came, with a verb of attending: the event's attendance
+        (
+            "Exhibitors were able to welcome some 100,000 visitors last weekend.\n"
+            "The Open Schools Fair was held in Cologne on 23 February 2019.\n",
+            100000,
+        ),
+        # ... not a lead that counts people without saying they came
+        (
+            "More than 100,000 visitors use the platform.\nThe Open Schools Fair was held in Cologne on 23 February "
+            "2019.\n",
+            None,
+        ),
+    ],
+)
+def test_a_lead_that_counts_those_who_came_is_the_event_s_attendance(text, attendees):
+    (found,) = extract_article(text).events
+    assert found.attendees == attendees
+
+
+def test_no_gathering_counts_billions_or_a_thousand_countries():
+    """A platform's "3.41 billion visitors ... from 895 countries" told beside an event is not its attendance."""
+    text = (
+        "The Open Schools Forum was held in Lima on 5 May 2019. Over 3.41 billion visitors from 895 countries and "
+        "regions attended the forum's platform.\n"
+    )
+    (found,) = extract_article(text).events
+    assert (found.attendees, found.countries_represented) == (None, None)

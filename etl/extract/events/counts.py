@@ -48,6 +48,10 @@ _FROM_ORIGIN = re.compile(
 LISTED_LEAST = 2  # countries a list names at least: "from Kenya" says where they are from, not how many countries
 SPEAKERS_REACH = 60  # characters from a figure of speakers to a count of countries that says where they come from
 SAME_FIGURE = 0.1  # two attendance figures this close are one figure reported twice ("near 30,000", "29,844")
+# No gathering is this large: "3.41 billion visitors, covering 895 countries and regions" are a platform's, not an
+# event's (the largest attendance in the keys is 600,000; there are about 250 countries and territories)
+MAX_ATTENDANCE = 10_000_000
+MAX_COUNTRIES = 250
 
 
 def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Facts) -> None:
@@ -89,6 +93,8 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
             if lex.exhibitor.search(unit):
                 continue  # "350 exhibitors": they show their wares; the countries they come from still count
             countries = bool(lex.countries_unit.match(unit))
+            if metric.value > (MAX_COUNTRIES if countries else MAX_ATTENDANCE):
+                continue
             if countries and 0 <= metric.start - speakers_end <= SPEAKERS_REACH:
                 if of_speakers and attending and speakers_countries is None:
                     speakers_countries = metric

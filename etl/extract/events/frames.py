@@ -76,12 +76,17 @@ def _frames(
             if m.sent >= 0 and head_of.get(m.sent) == gi and m.sent not in seen:
                 frames[gi].ranges.append((m.lo, m.hi))
                 seen.add(m.sent)
-    # The lead before any event is named says what happened ("Ministers from 11 countries met in Hua Hin"):
-    # it is about the main event where it speaks of a gathering.
+    # The lead before any event is named says what happened ("Ministers from 11 countries met in Hua Hin", "More
+    # than 600 teachers converged on the school"): it is about the main event where it speaks of a gathering.
     first = min((m.sent for i, m in enumerate(mentions) if i in group_of and m.sent >= 0), default=0)
     for si in range(first):
         lo, hi = art.span(si)
-        if si in backrefs_in or art.has(lex.host_any, lo, hi) or art.has(lex.strong, lo, hi):
+        if (
+            si in backrefs_in
+            or art.has(lex.host_any, lo, hi)
+            or art.has(lex.strong, lo, hi)
+            or _attendance_of_one(art, lo, hi, lex, True)
+        ):
             frames[main].ranges.append((lo, hi))
             frames[main].backrefs.extend(backrefs_in.get(si, []))
             frames[main].cue = frames[main].cue or art.has(lex.strong, lo, hi)
