@@ -62,11 +62,12 @@ _SPACES = re.compile(r"\s+")
 _COLON_END = re.compile(r"[:：]\s*$")
 # "By Mohammad Ghazal - Apr 09,2014 - Last updated at ...": a byline, then the day the story was published
 _BYLINE_THEN_DATE = re.compile(
-    r"\s*(?:(?:Written|Posted|Contributed|Published|Reported|Edited)\s+by|By|BY)"  # "By X", "Contributed by X"
+    r"\s*(?:(?:Written|Posted|Contributed|Published|Reported|Edited|Submitted)\s+by|By|BY)"  # "By X", "Contributed by X"
     r"(?::\s*"  # "By: January 22, 2024": a byline left without its name
     r"|\s+(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+for\s+\S+)?\s*(?:[-–—|,]|\s+on\b)|on\b)\s*)"  # "By X -",
     # "By X on", "By on", "By X for Outlet.com –"; then the date, in words or in figures with the year last
-    r"(?=[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z]|\d{4}-|\d{1,2}/\d{1,2}/\d{4})"
+    # ("Submitted by X on Thu, 09/14/2006 - 11:40": a weekday and its comma may come first)
+    r"(?=(?:[A-Z][a-z]{2,8},\s+)?(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z]|\d{4}-|\d{1,2}/\d{1,2}/\d{4}))"
 )
 # "Web Desk April 22, 2021", "Staff Reporter - May 3, 2019": a desk or a post for a byline, then the day
 _DESK_THEN_DATE = re.compile(
@@ -157,6 +158,8 @@ def _is_furniture(line: str) -> bool:
     low = _NOT_FURNITURE_CHARS.sub("", line.lower()).strip()
     furniture = _furniture()
     if low in furniture or _URL.match(line) or _is_breadcrumb(line) or _is_date_line(line):
+        return True
+    if line[:1].isdigit() and _DOTTED_LINE.fullmatch(line):  # "05.04.2012 - UNESCO": a stamp, no headline
         return True
     label = _label(line)
     if label and label.group(1).strip().lower() in furniture:
@@ -321,7 +324,12 @@ _URL_DAY_MONTH_YEAR = re.compile(
 
 
 # A line that is a date alone, written with dots: day, month, year, as every country that writes dates so orders them
-_DOTTED_LINE = re.compile(r"[ \t]*([0-3]?[0-9])\.([01]?[0-9])\.((?:19|20)[0-9]{2})[ \t]*(?:[-–—|][ \t]*)?")
+# "19.11.2016" alone on its line, perhaps with its clock or its source after it: "14.08.2013, 11:26", "05.04.2012 -
+# UNESCO"
+_DOTTED_LINE = re.compile(
+    r"[ \t]*([0-3]?[0-9])\.([01]?[0-9])\.((?:19|20)[0-9]{2})[ \t]*(?:,?[ \t]*[0-2]?[0-9][:.][0-5][0-9][ \t]*)?"
+    r"(?:[-–—|][ \t]*(?:[A-Z][\w&.]*(?:[ \t]+[A-Z][\w&.]*){0,3}[ \t]*)?)?"
+)
 
 
 def _stamp(line: str) -> str:

@@ -263,3 +263,23 @@ def test_a_desk_s_byline_and_a_blog_s_comment_count_beside_the_day(text, publish
 )
 def test_a_stamp_with_its_clock_first_and_a_wire_s_name_before_the_day(text, published):
     assert meta(text).published == published
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # a line of a date written with dots, with its clock or its source after it
+        ("Forum held\n14.08.2013, 11:26\n\nThe forum was held.", "2013-08-14"),
+        ("Forum held\n05.04.2012 - UNESCO\n\nThe forum was held.", "2012-04-05"),
+        # ... not one that goes on as a sentence
+        ("Forum held\n05.04.2012 - the forum opened in Lima with 30 guests.\n\nText.", ""),
+    ],
+)
+def test_a_dotted_date_line_with_its_clock_or_source(text, published):
+    assert meta(text).published == published
+
+
+def test_a_dotted_date_line_is_no_headline():
+    assert meta("05.04.2012 - UNESCO\nBrazil hosts a regional forum\n\nThe forum was held.").title == (
+        "Brazil hosts a regional forum"
+    )
