@@ -177,6 +177,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout149",
             "holdout150",
             "holdout151",
+            "holdout152",
+            "holdout153",
+            "holdout154",
+            "holdout155",
         )
     }
 
@@ -668,6 +672,18 @@ FLOORS = [
     ("holdout151", "figures", "F1", 0.89),
     ("holdout151", "places", "F1", 0.84),
     ("holdout151", "events", "R", 0.45),
+    ("holdout152", "figures", "F1", 0.82),
+    ("holdout152", "places", "F1", 0.78),
+    ("holdout152", "events", "R", 0.38),
+    ("holdout153", "figures", "F1", 0.91),
+    ("holdout153", "places", "F1", 0.69),
+    ("holdout153", "events", "R", 0.78),
+    ("holdout154", "figures", "F1", 0.8),
+    ("holdout154", "places", "F1", 0.82),
+    ("holdout154", "events", "R", 0.39),
+    ("holdout155", "figures", "F1", 0.82),
+    ("holdout155", "places", "F1", 0.86),
+    ("holdout155", "events", "R", 0.95),
 ]
 
 
