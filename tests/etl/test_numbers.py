@@ -1980,3 +1980,19 @@ def test_a_bulleted_list_of_names_and_counts_counts_what_its_opening_line_counts
 )  # fmt: skip
 def test_n_more_counts_more_of_the_figure_before(text, expected):
     assert [(m.value, m.unit) for m in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year-like number after a qualifier at a sentence's start counts people, regular plural or not
+        ("The fair was held in Lima. Over 2000 people attended the fair.", [(2000, "people", "at_least")]),
+        ("The fair was held in Lima. Nearly 2000 learners took part.", [(2000, "learners", "approx")]),
+        ("The fair was held in Lima. Some 2010 children took part.", [(2010, "children", "approx")]),
+        # ... but a year after a capitalised preposition stays a year
+        ("The fair was held in Lima. In 2000 people moved to the city.", []),
+        ("The fair was held in Lima. By 2020 children will learn online.", []),
+    ],
+)
+def test_a_year_like_count_after_a_qualifier(text, expected):
+    assert [(m.value, m.unit, m.bound) for m in figures(text)] == expected

@@ -23,6 +23,7 @@ from etl.extract.numbers.common import (
 from etl.extract.numbers.lexicon import (
     alt,
     compound_scales,
+    irregular,
     name_words,
     number_words,
     qualifiers,
@@ -144,6 +145,13 @@ def extract_metrics(text: str, sentences: list[Sentence], places: Sequence[Place
 
 
 _START_KIND = operator.itemgetter(0, 1)
+
+
+def _plural(word: str) -> bool:
+    """Whether a counted noun is in the plural, an irregular one too ("people", "children")."""
+    return looks_plural(word) or word.lower() in irregular()
+
+
 _YEAR_ALONE = re.compile(r"[ \t]*(?:[,.;:!?\n\r]|\Z|[A-Z])")
 
 
@@ -387,11 +395,13 @@ def _digit_metric(
         first = unit.split()[0] if unit else ""
         word_before = prev_word(text, start, sent.start)
         if (
-            not (cat and cat != "other" and first[:1].islower() and looks_plural(unit.split()[-1]))
-            or (unit_category(first) and not looks_plural(first))
+            not (
+                cat and cat != "other" and first[:1].islower() and _plural(unit.split()[-1])  # "2000 people"
+            )
+            or (unit_category(first) and not _plural(first))
             or word_before.lower() in ("the", "this", "its", "their", "our")
             or unit.lower() in reporting_verbs()  # "Data from 2013 shows that ..."
-            or is_title(word_before)
+            or (is_title(word_before) and word_before.lower() not in qualifiers())  # not "Over 2000 people attended"
             or not text[sent.start : start].strip()  # a headline's "2023 educational strategies ... conference"
         ):
             return None
