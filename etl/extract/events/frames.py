@@ -76,8 +76,8 @@ def _frames(
             if m.sent >= 0 and head_of.get(m.sent) == gi and m.sent not in seen:
                 frames[gi].ranges.append((m.lo, m.hi))
                 seen.add(m.sent)
-    # The lead before any event is named says what happened ("Ministers from 11 countries met in Hua Hin", "More
-    # than 600 teachers converged on the school"): it is about the main event where it speaks of a gathering.
+    # The lead before any event is named says what happened ("Ministers from 11 countries met in Hua Hin", "they
+    # were able to welcome some 100,000 visitors"): it is about the main event where it speaks of a gathering.
     first = min((m.sent for i, m in enumerate(mentions) if i in group_of and m.sent >= 0), default=0)
     for si in range(first):
         lo, hi = art.span(si)
