@@ -181,6 +181,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout153",
             "holdout154",
             "holdout155",
+            "holdout156",
+            "holdout157",
+            "holdout158",
+            "holdout159",
         )
     }
 
@@ -684,6 +688,18 @@ FLOORS = [
     ("holdout155", "figures", "F1", 0.82),
     ("holdout155", "places", "F1", 0.86),
     ("holdout155", "events", "R", 0.95),
+    ("holdout156", "figures", "F1", 0.84),
+    ("holdout156", "places", "F1", 0.9),
+    ("holdout156", "events", "R", 0.47),
+    ("holdout157", "figures", "F1", 0.88),
+    ("holdout157", "places", "F1", 0.88),
+    ("holdout157", "events", "R", 0.37),
+    ("holdout158", "figures", "F1", 0.93),
+    ("holdout158", "places", "F1", 0.84),
+    ("holdout158", "events", "R", 0.63),
+    ("holdout159", "figures", "F1", 0.9),
+    ("holdout159", "places", "F1", 0.84),
+    ("holdout159", "events", "R", 0.61),
 ]
 
 
