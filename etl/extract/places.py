@@ -330,15 +330,25 @@ _MADE: list = [None, {}]  # [the gazetteer, key -> its entries]
 
 
 def city_state(p: PlaceMention) -> bool:
-    """A country or region that is also a city of its own name ("Singapore", "Hong Kong", "Monaco"): what is held
-    there is held in that city."""
-    if p.kind not in ("country", "region") or not p.country_iso3:
+    """A country or region that is also a city of its own name ("Singapore", "Hong Kong", "Monaco"), or a province
+    whose main town goes by its name, its own or another ("Karaganda", the region, and Karagandy, its city): what is
+    held there is held in that city. (A province stands at its most populous town, so that town stands where it
+    does: the Ibaraki of Osaka is not Ibaraki Prefecture's.)"""
+    if p.kind not in ("country", "region", "province") or not p.country_iso3:
         return False
     names = {_fold(p.name).lower(), _fold(p.surface).lower()}
     return any(
-        e.kind == "city" and not e.small and e.iso3 == p.country_iso3 and _fold(e.name).lower() in names
+        e.kind == "city"
+        and not e.small
+        and e.iso3 == p.country_iso3
+        and (_fold(e.name).lower() in names if p.kind != "province" else _same_point(e, p))
         for e in candidates(_key(p.name))
     )
+
+
+def _same_point(e: _Entry, p: PlaceMention) -> bool:
+    """Whether a town stands where a place mention's point is (a tenth of a degree: about 11 km)."""
+    return p.lat is not None and p.lon is not None and abs(e.lat - p.lat) <= 0.1 and abs(e.lon - p.lon) <= 0.1
 
 
 def known(name: str) -> bool:

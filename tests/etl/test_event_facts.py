@@ -496,6 +496,32 @@ def test_a_city_home_or_host_to_an_event_hosts_it(text, city):
 
 
 @pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        # a province said to host an event, whose main town goes by its name, names that town
+        ("The Open Schools Forum 2019 was held in Karaganda on 5 May 2019 with 300 participants.\n", "Karaganda"),
+        # ... not a province whose town of that name stands elsewhere (the Ibaraki of Osaka)
+        ("The Open Schools Forum 2019 was held in Ibaraki on 5 May 2019 with 300 participants.\n", ""),
+        # "conducted in", "conducted ... in": a host verb
+        (
+            "The Open Schools Workshop for teachers of primary and secondary schools was conducted in Bishkek on 4 "
+            "May 2019 for 100 teachers.\n",
+            "Bishkek",
+        ),
+        # the title goes on after its acronym in brackets, and the place is near it from there
+        (
+            "On 4 May 2019 the university hosted a regional workshop on Open Educational Resources (OER) "
+            "Co-Development for Teacher Education in Kigali, Rwanda, with 40 participants.\n",
+            "Kigali",
+        ),
+    ],
+)
+def test_a_host_named_after_a_long_title_or_a_province_hosts_it(text, city):
+    (found,) = events(text)
+    assert found[3] == city
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a noun for the course an event runs may stand between its event word and its title

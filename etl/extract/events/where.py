@@ -85,8 +85,13 @@ def _written_again(text: str, m: Mention, upto: int) -> int:
 
 
 # "the ISTE conference 2014 (International society for Technology in Education) in Atlanta": a year and what the
-# name's letters stand for, in brackets, are the name's; a place is near it from their end
-_NAME_TAIL = re.compile(r"(?:[ \t]+(?:19|20)\d{2})?[ \t]*\([^()\n]{1,80}\)")
+# name's letters stand for, in brackets, are the name's; a place is near it from their end, or from the end of the
+# title's capitalised words that go on after the brackets ("a workshop on Open Educational Resources (OER)
+# Co-Development for Teacher Education in Kigali")
+_NAME_TAIL = re.compile(
+    r"(?:[ \t]+(?:19|20)\d{2})?[ \t]*\([^()\n]{1,80}\)"
+    r"(?:[ \t]+[A-Z][\w’'-]*(?:[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)?[A-Z][\w’'-]*){0,6})?"
+)
 
 
 # What the text then says is about earlier editions, not this one: "as its earlier editions were held in ..."
