@@ -185,6 +185,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout157",
             "holdout158",
             "holdout159",
+            "holdout160",
+            "holdout161",
+            "holdout162",
+            "holdout163",
         )
     }
 
@@ -700,6 +704,18 @@ FLOORS = [
     ("holdout159", "figures", "F1", 0.9),
     ("holdout159", "places", "F1", 0.84),
     ("holdout159", "events", "R", 0.61),
+    ("holdout160", "figures", "F1", 0.9),
+    ("holdout160", "places", "F1", 0.87),
+    ("holdout160", "events", "R", 0.47),
+    ("holdout161", "figures", "F1", 0.87),
+    ("holdout161", "places", "F1", 0.75),
+    ("holdout161", "events", "R", 0.8),
+    ("holdout162", "figures", "F1", 0.87),
+    ("holdout162", "places", "F1", 0.83),
+    ("holdout162", "events", "R", 0.28),
+    ("holdout163", "figures", "F1", 0.93),
+    ("holdout163", "places", "F1", 0.55),
+    ("holdout163", "events", "R", 0.95),
 ]
 
 
