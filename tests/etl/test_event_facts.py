@@ -468,6 +468,12 @@ def test_groups_said_to_attend_give_way_to_a_count_of_people(text, attendees):
             "education, EduVision 2011, which got underway on December 1st at the Jamaica Conference Centre.\n",
             [("EduVision 2011", "2011-12-01")],
         ),
+        # ... or before the verb that says it takes place, when a heading named it first
+        (
+            "Lumen 2019\nHeld on 5 May 2019 in Vienna, the annual conference of the Teachers’ Guild, "
+            "LUMEN 2019 brought together 160 teachers from 30 countries.\n",
+            [("Lumen 2019", "2019-05-05")],
+        ),
     ],
 )
 def test_an_edition_s_name_between_commas_after_a_description_is_the_event_described(text, expected):

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from etl.extract.events.lexicon import lexicon
 from etl.extract.events.names import Mention, singular_token
 
 # --- which mentions are one event -------------------------------------------------------------------------------
@@ -75,7 +76,7 @@ def _apposed(mentions: list[Mention], text: str) -> dict[int, list[int]]:
                 and mb.year is not None
                 and ma.sent == mb.sent
                 and _COMMA_GAP.fullmatch(text, ma.end, mb.start)
-                and _APPOSED_NAME_END.match(text, mb.end)
+                and (_APPOSED_NAME_END.match(text, mb.end) or _said_to_happen_next(text, mb.end))
             )
         ):
             out.setdefault(b, []).append(a)
@@ -91,6 +92,16 @@ _APPOSED_NAME_END = re.compile(
 
 
 _DESCRIBED_APPOSITION = re.compile(r",[ \t]+the[ \t]+")
+
+# "the annual conference of European Schoolnet, EMINENT 2023 brought together over 160 experts": the name ends the
+# subject its description opens, and the sentence goes on with what the event did (a verb of taking place)
+_AUXILIARY = re.compile(r"[ \t]+(?:(?:was|were|is|are|has|have|had|will(?:[ \t]+be)?)[ \t]+)?", re.IGNORECASE)
+
+
+def _said_to_happen_next(text: str, end: int) -> bool:
+    """Whether a verb that says an event takes place follows ``end`` (perhaps after its auxiliary)."""
+    gap = _AUXILIARY.match(text, end)
+    return gap is not None and gap.end() > end and lexicon().strong.pattern.match(text, gap.end()) is not None
 
 
 # what continues a list of names: "the X Forum, the Y Summit and the Z Expo"
@@ -217,6 +228,10 @@ def _group(
             if not o.takes(c):
                 return False
             if any(cluster_of.get(j) is o for i in c.members for j in apposed.get(i, ())):
+                return True
+            # ... whichever was named first ("Eminent 2023" in a heading, then "the annual conference of European
+            # Schoolnet, EMINENT 2023 brought together ...")
+            if any(cluster_of.get(j) is c for i in o.members for j in apposed.get(i, ())):
                 return True
             # "the first ever New Vision Education Expo ... the inaugural expo": the event word and the edition alone
             if not c.core and c.edition and c.edition == o.edition and c.tokens <= o.tokens:
