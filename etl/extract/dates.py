@@ -35,7 +35,8 @@ _PATTERNS = [
     ),
     # 30 January 2024 / 30 Jan
     re.compile(
-        r"\b(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|/(?=[A-Z]))"  # "17/September/2025"
+        r"\b(?P<day>[12]\d|3[01]|0?[1-9])(?:(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|/(?=[A-Z]))"  # "17/September/2025"
+        r"|(?:st|nd|rd|th),[ \t]+)"  # "12th, July 2019": an ordinal day, a comma, its month
         + _MON
         + r"(?:(?:,?\s+|,|(?<=[a-z])/)(?P<year>(?:19|20)\d{2})\b)?"  # "25th April,2020": no blank after the comma
     ),
@@ -162,11 +163,14 @@ def _settled(text: str, m: re.Match[str]) -> tuple[int, int] | None:
 def _named_start(text: str, month: int) -> int:
     """Where a date with a month name can start at the earliest, given the first month name.
 
-    Before its month name a date has at most a day of two digits and a suffix ("1st"), white space, "of" or "in" and
-    white space. A later month name cannot give an earlier date: none of these is the capital a month name starts with.
+    Before its month name a date has at most a day of two digits and a suffix ("1st"), perhaps a comma ("12th, July"),
+    white space, "of" or "in" and white space. A later month name cannot give an earlier date: none of these is the
+    capital a month name starts with.
     """
     start = month
     while start and text[start - 1].isspace():  # str.isspace is what \s matches
+        start -= 1
+    if start and text[start - 1] == ",":
         start -= 1
     if text[max(0, start - 2) : start] in ("of", "in"):
         start -= 2

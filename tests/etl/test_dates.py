@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from etl.extract.dates import YEAR, find_relative, find_spans
+from etl.extract.dates import YEAR, find_dates, find_relative, find_spans
 
 
 @pytest.mark.parametrize(
@@ -54,6 +54,9 @@ from etl.extract.dates import YEAR, find_relative, find_spans
         # ... not a count after the date, nor the digits of a name before it
         ("The main event: LAK’17, 13-17 March, at", "2000-03-13", "2000-03-17"),
         ("On May 5, 12 students came.", "2000-05-05", "2000-05-05"),
+        # an ordinal day, a comma, then its month
+        ("The forum was held on the 3rd and 4th, March 2016, with", "2016-03-03", "2016-03-04"),
+        ("It closed on 9th, Nov. 2012 at", "2012-11-09", "2012-11-09"),
     ],
 )
 def test_spans_of_days(text, first, last):
@@ -154,3 +157,9 @@ def test_figures_only_dates_that_do_not_settle_themselves_are_not_read(text):
 )
 def test_a_year_is_four_figures_that_no_other_figure_continues(text: str, years: list[str]):
     assert YEAR.findall(text) == years
+
+
+def test_a_number_a_comma_and_a_month_is_no_day_without_its_ordinal_suffix():
+    # "12th, July 2019" is a day; "Article 12, July 2019" cites an article in a month
+    (found,) = find_dates("under Article 12, July 2019 rules")
+    assert (found.month, found.day) == (7, None)
