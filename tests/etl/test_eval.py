@@ -189,6 +189,9 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout161",
             "holdout162",
             "holdout163",
+            "holdout164",
+            "holdout165",
+            "holdout167",
         )
     }
 
@@ -716,6 +719,15 @@ FLOORS = [
     ("holdout163", "figures", "F1", 0.93),
     ("holdout163", "places", "F1", 0.55),
     ("holdout163", "events", "R", 0.95),
+    ("holdout164", "figures", "F1", 0.88),
+    ("holdout164", "places", "F1", 0.87),
+    ("holdout164", "events", "R", 0.35),
+    ("holdout165", "figures", "F1", 0.85),
+    ("holdout165", "places", "F1", 0.93),
+    ("holdout165", "events", "R", 0.28),
+    ("holdout167", "figures", "F1", 0.84),
+    ("holdout167", "places", "F1", 0.84),
+    ("holdout167", "events", "R", 0.78),
 ]
 
 
