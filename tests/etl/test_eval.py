@@ -191,6 +191,7 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout163",
             "holdout164",
             "holdout165",
+            "holdout166",
             "holdout167",
         )
     }
@@ -725,6 +726,9 @@ FLOORS = [
     ("holdout165", "figures", "F1", 0.85),
     ("holdout165", "places", "F1", 0.93),
     ("holdout165", "events", "R", 0.28),
+    ("holdout166", "figures", "F1", 0.87),
+    ("holdout166", "places", "F1", 0.72),
+    ("holdout166", "events", "R", 0.38),
     ("holdout167", "figures", "F1", 0.84),
     ("holdout167", "places", "F1", 0.84),
     ("holdout167", "events", "R", 0.78),
