@@ -662,3 +662,24 @@ def test_no_gathering_counts_billions_or_a_thousand_countries():
     )
     (found,) = extract_article(text).events
     assert (found.attendees, found.countries_represented) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence that writes the initials of an event's name speaks of it
+        (
+            "Open Learning and Teaching Summit 2019: a review\nDubai’s OLTS event returned to the Palm from 22–24 "
+            "March, bringing together leaders.\n",
+            [("Open Learning and Teaching Summit 2019", "2019-03-22", "2019-03-24")],
+        ),
+        # ... not the initials of a topic in a description ("ICT" is no workshop's name)
+        (
+            "A two-day workshop on Information Communication Technology was held in Apia in 2014. ICT officers "
+            "from 9 ministries met on 5 May 2015.\n",
+            [("two-day workshop on Information Communication Technology", "", "")],
+        ),
+    ],
+)
+def test_the_initials_of_an_event_s_name_refer_to_it(text, expected):
+    assert [e[:3] for e in events(text)] == expected

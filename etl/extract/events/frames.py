@@ -90,6 +90,7 @@ def _frames(
             frames[main].ranges.append((lo, hi))
             frames[main].backrefs.extend(backrefs_in.get(si, []))
             frames[main].cue = frames[main].cue or art.has(lex.strong, lo, hi)
+    initials = _initials_of(groups, mentions)
     current: int | None = None
     since = quoted = 0  # sentences since the current event's, and how many of them are a quoted title's line
     nexts = [] if nexts is None else nexts
@@ -125,6 +126,12 @@ def _frames(
                 said.setdefault(_phrase(r), referent)
             continue
         refs = backrefs_in.get(si, [])
+        if not refs and initials and (named := _by_initials(art.text, lo, hi, initials)) is not None:
+            # "Dubai's GESF event returned to Atlantis from 22–24 March": the initials of an event's name name it
+            frames[named].ranges.append((lo, hi))
+            frames[named].cue = frames[named].cue or art.has(lex.strong, lo, hi)
+            current, since, quoted = named, 0, 0
+            continue
         referring = _refers_back(art, lo, hi, lex) if not refs else _keyword_of(mentions[refs[0]])
         if refs and all(_other_series(mentions[i], groups, mentions) for i in refs):
             referring = None  # "the World Heritage Committee ... during its 41st session in Krakow": not this event
@@ -177,6 +184,37 @@ def _frames(
             frames[current].ranges.append((lo, hi))
             frames[current].cue = True
     return frames
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w’'-]*")
+_CAPS = re.compile(r"(?<![\w-])[A-Z]{3,8}(?![\w-])")
+# a name of capitalised words, with the small words of titles and a year between them
+_ALL_CAPITALISED = re.compile(
+    r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:and|of|on|for|the|in|&)[ \t]+)*(?:[A-Z][\w’'-]*|(?:19|20)\d{2}))*"
+)
+INITIALS_AT_LEAST = 3  # letters: two are too often something else
+
+
+def _initials_of(groups: list[list[int]], mentions: list[Mention]) -> dict[str, int]:
+    """The initials of each event's proper names of three words or more ("GESF" for the Global Education and Skills
+    Forum), where no other event's names have the same."""
+    owner: dict[str, int] = {}
+    for gi, g in enumerate(groups):
+        for i in g:
+            m = mentions[i]
+            words = _NAME_WORD.findall(m.name)
+            if m.backref or m.kind != "named" or not _ALL_CAPITALISED.fullmatch(m.name):
+                continue  # not "workshop to better understand what Information Communication Technology" ("ICT")
+            letters = "".join(w[0] for w in words)
+            if len(letters) >= INITIALS_AT_LEAST:
+                owner[letters] = gi if owner.get(letters, gi) == gi else -1
+    return {k: gi for k, gi in owner.items() if gi >= 0}
+
+
+def _by_initials(text: str, lo: int, hi: int, initials: dict[str, int]) -> int | None:
+    """The event whose initials the sentence writes as a word of its own, if it writes one event's only."""
+    found = {initials[w] for w in _CAPS.findall(text, lo, hi) if w in initials}
+    return found.pop() if len(found) == 1 else None
 
 
 def _only_one(groups: list[list[int]], happens: Callable[[int], bool] | None) -> bool:
