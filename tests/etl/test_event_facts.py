@@ -683,3 +683,11 @@ def test_no_gathering_counts_billions_or_a_thousand_countries():
 )
 def test_the_initials_of_an_event_s_name_refer_to_it(text, expected):
     assert [e[:3] for e in events(text)] == expected
+
+
+def test_a_brand_that_is_the_initials_of_an_event_s_name_is_that_event():
+    text = (
+        "The Open Teaching Forum 2020 took place at the university. OTF 2020 was held in Oslo on 21 October 2020 "
+        "with 300 participants.\n"
+    )
+    assert events(text) == [("Open Teaching Forum 2020", "2020-10-21", "2020-10-21", "Oslo", 300)]

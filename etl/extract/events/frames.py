@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from etl.extract.events.article import Article, Facts
 from etl.extract.events.lexicon import Lexicon, lexicon
+from etl.extract.events.mention import initials
 from etl.extract.events.names import Mention, identity
 from etl.extract.meta import EVENT_DETAIL_LINE
 from etl.model import Event
@@ -90,7 +91,7 @@ def _frames(
             frames[main].ranges.append((lo, hi))
             frames[main].backrefs.extend(backrefs_in.get(si, []))
             frames[main].cue = frames[main].cue or art.has(lex.strong, lo, hi)
-    initials = _initials_of(groups, mentions)
+    owners = _initials_of(groups, mentions)
     current: int | None = None
     since = quoted = 0  # sentences since the current event's, and how many of them are a quoted title's line
     nexts = [] if nexts is None else nexts
@@ -126,7 +127,7 @@ def _frames(
                 said.setdefault(_phrase(r), referent)
             continue
         refs = backrefs_in.get(si, [])
-        if not refs and initials and (named := _by_initials(art.text, lo, hi, initials)) is not None:
+        if not refs and owners and (named := _by_initials(art.text, lo, hi, owners)) is not None:
             # "Dubai's GESF event returned to Atlantis from 22–24 March": the initials of an event's name name it
             frames[named].ranges.append((lo, hi))
             frames[named].cue = frames[named].cue or art.has(lex.strong, lo, hi)
@@ -186,13 +187,7 @@ def _frames(
     return frames
 
 
-_NAME_WORD = re.compile(r"[A-Z][\w’'-]*")
 _CAPS = re.compile(r"(?<![\w-])[A-Z]{3,8}(?![\w-])")
-# a name of capitalised words, with the small words of titles and a year between them
-_ALL_CAPITALISED = re.compile(
-    r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:and|of|on|for|the|in|&)[ \t]+)*(?:[A-Z][\w’'-]*|(?:19|20)\d{2}))*"
-)
-INITIALS_AT_LEAST = 3  # letters: two are too often something else
 
 
 def _initials_of(groups: list[list[int]], mentions: list[Mention]) -> dict[str, int]:
@@ -201,19 +196,14 @@ def _initials_of(groups: list[list[int]], mentions: list[Mention]) -> dict[str, 
     owner: dict[str, int] = {}
     for gi, g in enumerate(groups):
         for i in g:
-            m = mentions[i]
-            words = _NAME_WORD.findall(m.name)
-            if m.backref or m.kind != "named" or not _ALL_CAPITALISED.fullmatch(m.name):
-                continue  # not "workshop to better understand what Information Communication Technology" ("ICT")
-            letters = "".join(w[0] for w in words)
-            if len(letters) >= INITIALS_AT_LEAST:
+            if letters := initials(mentions[i]):
                 owner[letters] = gi if owner.get(letters, gi) == gi else -1
     return {k: gi for k, gi in owner.items() if gi >= 0}
 
 
-def _by_initials(text: str, lo: int, hi: int, initials: dict[str, int]) -> int | None:
+def _by_initials(text: str, lo: int, hi: int, owners: dict[str, int]) -> int | None:
     """The event whose initials the sentence writes as a word of its own, if it writes one event's only."""
-    found = {initials[w] for w in _CAPS.findall(text, lo, hi) if w in initials}
+    found = {owners[w] for w in _CAPS.findall(text, lo, hi) if w in owners}
     return found.pop() if len(found) == 1 else None
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from etl.extract.events.lexicon import lexicon
+from etl.extract.events.mention import YEAR_TOKEN, initials
 from etl.extract.events.names import Mention, singular_token
 
 # --- which mentions are one event -------------------------------------------------------------------------------
@@ -248,6 +249,9 @@ def _group(
                 o, mentions
             ):
                 return True
+            # "World Learning Summit" and "WLS 2020": a brand that is the initials of the other's proper name
+            if _initialled(c, o, mentions) or _initialled(o, c, mentions):
+                return True
             # "This year's OU conference" and "the Annual Open University Conference": one event word, and the
             # capitals of one name spell the other's own words
             if c.tokens & o.tokens - c.core - o.core and (_spells(c, o, mentions) or _spells(o, c, mentions)):
@@ -341,6 +345,15 @@ def _spells(a: _Cluster, b: _Cluster, mentions: list[Mention]) -> bool:
 def _year_of(c: _Cluster, date_year: Callable[[int], int | None]) -> int | None:
     """The year a cluster's names write, else the year of its sentences, else the year its mentions are dated in."""
     return c.named_year or c.year or next((y for i in c.members if (y := date_year(i))), None)
+
+
+def _initialled(brand: _Cluster, named: _Cluster, mentions: list[Mention]) -> bool:
+    """Whether every name of ``brand`` is a brand whose one word (and perhaps a year) is the initials of one of
+    ``named``'s proper names."""
+    letters = {a for i in named.members if (a := initials(mentions[i]))}
+    return bool(letters) and all(
+        mentions[i].kind == "brand" and YEAR_TOKEN.sub("", mentions[i].name).strip() in letters for i in brand.members
+    )
 
 
 def _acronyms(c: _Cluster, mentions: list[Mention]) -> set[str]:

@@ -45,6 +45,23 @@ class Mention:
         return self.tokens - _event_words()
 
 
+# a proper name: capitalised words, with the small words of titles and a year between them
+_PROPER_NAME = re.compile(
+    r"[A-Z][\w’'-]*(?:[ \t]+(?:(?:and|of|on|for|the|in|&)[ \t]+)*(?:[A-Z][\w’'-]*|(?:19|20)\d{2}))*"
+)
+_CAPITALISED = re.compile(r"[A-Z][\w’'-]*")
+INITIALS_AT_LEAST = 3  # letters: two are too often something else
+
+
+def initials(m: Mention) -> str:
+    """The initials of a proper name of three capitalised words or more ("GESF" for "Global Education and Skills
+    Forum 2019"), else "": not of a description ("workshop on Information Communication Technology" is no "ICT")."""
+    if m.backref or m.kind != "named" or not _PROPER_NAME.fullmatch(m.name):
+        return ""
+    letters = "".join(w[0] for w in _CAPITALISED.findall(m.name))
+    return letters if len(letters) >= INITIALS_AT_LEAST else ""
+
+
 @cache
 def _event_words() -> frozenset[str]:
     """The identity tokens of the lookup's event words ("conference", "forum", ...)."""
