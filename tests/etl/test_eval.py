@@ -193,6 +193,9 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout165",
             "holdout166",
             "holdout167",
+            "holdout168",
+            "holdout170",
+            "holdout171",
         )
     }
 
@@ -732,6 +735,15 @@ FLOORS = [
     ("holdout167", "figures", "F1", 0.84),
     ("holdout167", "places", "F1", 0.84),
     ("holdout167", "events", "R", 0.78),
+    ("holdout168", "figures", "F1", 0.95),
+    ("holdout168", "places", "F1", 0.85),
+    ("holdout168", "events", "R", 0.52),
+    ("holdout170", "figures", "F1", 0.79),
+    ("holdout170", "places", "F1", 0.87),
+    ("holdout170", "events", "R", 0.35),
+    ("holdout171", "figures", "F1", 0.85),
+    ("holdout171", "places", "F1", 0.9),
+    ("holdout171", "events", "R", 0.15),
 ]
 
 
