@@ -194,6 +194,7 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout166",
             "holdout167",
             "holdout168",
+            "holdout169",
             "holdout170",
             "holdout171",
         )
@@ -738,6 +739,9 @@ FLOORS = [
     ("holdout168", "figures", "F1", 0.95),
     ("holdout168", "places", "F1", 0.85),
     ("holdout168", "events", "R", 0.52),
+    ("holdout169", "figures", "F1", 0.9),
+    ("holdout169", "places", "F1", 0.72),
+    ("holdout169", "events", "R", 0.52),
     ("holdout170", "figures", "F1", 0.79),
     ("holdout170", "places", "F1", 0.87),
     ("holdout170", "events", "R", 0.35),
