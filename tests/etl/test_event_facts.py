@@ -620,8 +620,18 @@ def test_a_place_between_an_event_word_and_its_quoted_title_keeps_the_title(head
             "The board ran a 5-day teacher training in Nairobi from 19 to 23 February 2025.\n",
             [("5-day teacher training", "2025-02-19", "Nairobi")],
         ),
+        # ... with "the" too, where no training was spoken of before
+        (
+            "The three-day coding training for teachers was held in Tamale on 4 May 2015.\n",
+            [("three-day coding training for teachers", "2015-05-04", "Tamale")],
+        ),
         # ... but a training with no length only refers back, and a length only describes an event already named
         ("The Ministry held a training on digital skills for teachers in Accra on 4 May 2015.\n", []),
+        (
+            "The ICT Week opened in Tamale on 4 May 2015 with a training for teachers. The three-day training ended "
+            "on 6 May 2015.\n",
+            [("ICT Week", "2015-05-04", "Tamale")],
+        ),
         (
             "The Open Towns Forum opened in Lima on 5 May 2019. It is a two-day event for mayors.\n",
             [("Open Towns Forum", "2019-05-05", "Lima")],

@@ -202,10 +202,12 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
         )  # "the mayors’ meeting" is one of its own; "this year’s conference" refers back
         role = lex.roles.get(word, "backref")
         definite = det is not None and det.group().lower() in _DEFINITE
-        if (
-            role == "backref"
-            and not definite
-            and any(w.lower() in _HELD_AS or (word in lex.lasting and _LASTING.fullmatch(w)) for w in lead_words)
+        lasting = word in lex.lasting and any(_LASTING.fullmatch(w) for w in lead_words)
+        # "The two-day physical training for teachers was held in Abuja": "the" and how long it lasts, with no such
+        # word before it to refer back to
+        first = lasting and definite and role == "backref" and word not in text[:k_start].lower()
+        if role == "backref" and (
+            first or (not definite and (lasting or any(w.lower() in _HELD_AS for w in lead_words)))
         ):
             # "in an online event on 23 September", "a two-day training on digital skills": a gathering of its own,
             # told by how it is held or how long it lasts
@@ -214,7 +216,11 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
         # "the most important conference of ..." praises the event the text speaks of
         backref = (
             role == "backref"
-            or (definite and ((edition is None and year is None and not distinct) or _superlative(lead_words)))
+            or (
+                definite
+                and not first
+                and ((edition is None and year is None and not distinct) or _superlative(lead_words))
+            )
             # "the Forum was held as a virtual conference": what an event already named was
             or (
                 det is not None
@@ -222,7 +228,7 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
                 and not _THERE_BEFORE.search(text, max(0, det.start() - 24), det.start())
             )
         )
-        if indefinite or edition or year or distinct or backref:
+        if indefinite or edition or year or distinct or backref or first:
             tokens, _, _ = identity(name, lex)
             out.append(Mention(name_start, end, name, "described", role == "ambiguous", tokens, year, edition, backref))
     return out
