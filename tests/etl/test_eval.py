@@ -197,6 +197,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout169",
             "holdout170",
             "holdout171",
+            "holdout172",
+            "holdout173",
+            "holdout174",
+            "holdout175",
         )
     }
 
@@ -748,6 +752,18 @@ FLOORS = [
     ("holdout171", "figures", "F1", 0.85),
     ("holdout171", "places", "F1", 0.9),
     ("holdout171", "events", "R", 0.15),
+    ("holdout172", "figures", "F1", 0.79),
+    ("holdout172", "places", "F1", 0.78),
+    ("holdout172", "events", "R", 0.36),
+    ("holdout173", "figures", "F1", 0.91),
+    ("holdout173", "places", "F1", 0.47),
+    ("holdout173", "events", "R", 0.45),
+    ("holdout174", "figures", "F1", 0.84),
+    ("holdout174", "places", "F1", 0.76),
+    ("holdout174", "events", "R", 0.37),
+    ("holdout175", "figures", "F1", 0.79),
+    ("holdout175", "places", "F1", 0.85),
+    ("holdout175", "events", "R", 0.37),
 ]
 
 
