@@ -220,6 +220,18 @@ def test_korean_provinces_in_the_forms_english_news_writes_them(text, name):
     assert name in names(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        # a region written with "Region" after its name, as Ghana writes its regions, is in the country the text names
+        ("Teachers in Ghana's Eastern Region got laptops.", "GHA"),
+        ("Teachers in Uganda's Eastern Region got laptops.", "UGA"),
+    ],
+)
+def test_a_region_several_countries_name_alike_is_in_the_country_the_text_names(text, iso3):
+    assert by_name(text)["Eastern Region"].country_iso3 == iso3
+
+
 def test_a_town_written_with_city_after_its_name_shows_its_own_name():
     assert (
         by_name("During the pandemic, Balanga City, Philippines, kept its classes.")["Balanga"].surface
