@@ -201,6 +201,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout173",
             "holdout174",
             "holdout175",
+            "holdout176",
+            "holdout177",
+            "holdout178",
+            "holdout179",
         )
     }
 
@@ -764,6 +768,18 @@ FLOORS = [
     ("holdout175", "figures", "F1", 0.79),
     ("holdout175", "places", "F1", 0.85),
     ("holdout175", "events", "R", 0.37),
+    ("holdout176", "figures", "F1", 0.87),
+    ("holdout176", "places", "F1", 0.87),
+    ("holdout176", "events", "R", 0.56),
+    ("holdout177", "figures", "F1", 0.81),
+    ("holdout177", "places", "F1", 0.79),
+    ("holdout177", "events", "R", 0.61),
+    ("holdout178", "figures", "F1", 0.86),
+    ("holdout178", "places", "F1", 0.9),
+    ("holdout178", "events", "R", 0.5),
+    ("holdout179", "figures", "F1", 0.76),
+    ("holdout179", "places", "F1", 0.82),
+    ("holdout179", "events", "R", 0.45),
 ]
 
 
