@@ -701,3 +701,12 @@ def test_a_brand_that_is_the_initials_of_an_event_s_name_is_that_event():
         "with 300 participants.\n"
     )
     assert events(text) == [("Open Teaching Forum 2020", "2020-10-21", "2020-10-21", "Oslo", 300)]
+
+
+def test_a_weekday_right_after_a_modal_is_the_one_to_come():
+    # published on a Saturday: "will on Monday" is two days on, not five days before
+    text = (
+        "Source: https://example.org/news/2012/04/21/summit\n\nThe President will on Monday welcome ministers from 54 "
+        "countries as he opens the Open Schools Summit in Abuja.\n"
+    )
+    assert [e[:2] for e in events(text)] == [("Open Schools Summit", "2012-04-23")]

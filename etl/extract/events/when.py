@@ -63,7 +63,9 @@ def date_of(m: Mention, art: Article, sentence_years: dict[int, int], lex: Lexic
         if f.future and (days := [r for r in rel if not r.today]):
             rel = days  # "was briefed today on the conference, scheduled to open on Wednesday": the day to come
         nearest_rel = min(rel, key=lambda d: max(0, d.start - m.end, m.start - d.end))
-        day = nearest_rel.resolve(art.published, f.future)
+        # "President X will on Monday welcome delegates": a modal right before the day says it is to come
+        ahead = f.future or _WILL_BEFORE.search(text, max(0, nearest_rel.start - 12), nearest_rel.start) is not None
+        day = nearest_rel.resolve(art.published, ahead)
         if day is not None:
             f.date = f.end_date = day.isoformat()
             f.sources["date"] = nearest_rel.start
@@ -74,6 +76,7 @@ def date_of(m: Mention, art: Article, sentence_years: dict[int, int], lex: Lexic
 
 
 _WILL = re.compile(r"\b(?:will|shall)\b")
+_WILL_BEFORE = re.compile(r"\b(?:will|shall)[ \t]+\Z")
 _WORDS_BEFORE_DAY = re.compile(r"([A-Za-z]+)[ \t]+[A-Za-z]+[ \t]+(?:on[ \t]+)?\Z")
 
 
