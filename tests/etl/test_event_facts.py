@@ -710,3 +710,12 @@ def test_a_weekday_right_after_a_modal_is_the_one_to_come():
         "countries as he opens the Open Schools Summit in Abuja.\n"
     )
     assert [e[:2] for e in events(text)] == [("Open Schools Summit", "2012-04-23")]
+
+
+def test_people_an_event_s_guests_are_said_to_be_joining_attend_it():
+    text = (
+        "Microsoft hosted its 2nd Open Teachers Forum in Seoul on 5 May 2019, with policy makers joining over 150 "
+        "teachers from 23 countries. The first Open Teachers Forum was held in Singapore in 2018.\n"
+    )
+    first = extract_article(text).events[0]
+    assert (first.name, first.attendees, first.countries_represented) == ("2nd Open Teachers Forum", 150, 23)
