@@ -278,6 +278,21 @@ def test_modifiers_before_a_plural_head_stay_in_the_unit(text, unit):
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Among the guests were 95 K-12 teachers from the county.", 95, "K-12 teachers"),
+        ("The state runs 4,300 K-8 schools.", 4_300, "K-8 schools"),
+        ("The ward treated 40 Covid-19 patients.", 40, "Covid-19 patients"),
+        ("Sales reached 250 K units.", 250_000, "units"),
+        ("It raised 10K-15K dollars.", 10_000, "dollars"),
+    ],
+)
+def test_a_grade_span_after_a_count_is_part_of_its_unit_not_a_scale(text, value, unit):
+    first = figures(text)[0]
+    assert (first.value, first.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize(
     ("text", "unit"),
     [
         # an adverb before a participle describes the noun after them: the figure is kept with its whole phrase

@@ -70,10 +70,11 @@ def patterns() -> Patterns:
     below100 = rf"(?:(?:{tens_w})(?:[- ](?:{unit_w}))?|{teen_w}|{unit_w})"
     # The scanning patterns open with a character class so that the regex engine can skip ahead fast.
     marks = alt([m for m, _, _ in scale_marks()])
+    # A mark set apart and followed by a digit is a grade span, not a scale ("95 K-12 teachers", "a K-5 school").
     digits = re.compile(
         rf"(?P<num>[0-9](?:{GROUPED})(?:\.[0-9]+|{DECIMAL_COMMA.format(scales=scale_d)})?)"
         r"(?:(?P<ord>st|nd|rd|th)\b"
-        rf"|(?:(?:[ \t]|-(?=[a-z]))?(?P<scale>(?:{scale_d})\b|(?:{marks})(?![A-Za-z])))?"
+        rf"|(?:(?:[ \t](?!(?:{marks})[-–]?[0-9])|-(?=[a-z]))?(?P<scale>(?:{scale_d})\b|(?:{marks})(?![A-Za-z])))?"
         r"(?:[ \t]?(?P<pct>%|percent\b|per[ \t]?cent\b|percentage[ \t]points?\b|pct\b|pc\b|pp\b))?"
         r"(?P<plus>\+|[ \t]?plus\b)?)"
     )
@@ -113,9 +114,10 @@ def patterns() -> Patterns:
         published_ago=re.compile(r"\b(?:published|posted|updated|edited)[ \t]+\Z", re.IGNORECASE),
         ago=re.compile(r"[ \t]+(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?)[ \t]+ago\b"),
     )
-    # a word in any Latin or other alphabet ("collèges", "niños"), with its apostrophes and hyphens
+    # a word in any Latin or other alphabet ("collèges", "niños"), with its apostrophes and hyphens, and a
+    # number after a hyphen ("K-12 teachers", "Covid-19 patients")
     token = re.compile(
-        r"[ \t]*(?:(?P<word>[^\W\d_][^\W\d_]*(?:['’-][^\W\d_]*)*)|(?P<paren>\([^()\n]{1,40}\))|(?P<quote>[\"“”‘’']))"
+        r"[ \t]*(?:(?P<word>[^\W\d_][^\W\d_]*(?:-[0-9]+\b|['’-][^\W\d_]*)*)|(?P<paren>\([^()\n]{1,40}\))|(?P<quote>[\"“”‘’']))"
     )
     rank_cue = re.compile(rf"\b(?:{alt([r[0] for r in rows('numbers_rank_cues.txt')])})\b", re.IGNORECASE)
     rank_pair = re.compile(r"[ \t]+to[ \t]+[0-9]+(?:st|nd|rd|th)\b")
