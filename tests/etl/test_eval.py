@@ -205,6 +205,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout177",
             "holdout178",
             "holdout179",
+            "holdout180",
+            "holdout181",
+            "holdout182",
+            "holdout183",
         )
     }
 
@@ -780,6 +784,18 @@ FLOORS = [
     ("holdout179", "figures", "F1", 0.76),
     ("holdout179", "places", "F1", 0.82),
     ("holdout179", "events", "R", 0.45),
+    ("holdout180", "figures", "F1", 0.74),
+    ("holdout180", "places", "F1", 0.68),
+    ("holdout180", "events", "R", 0.24),
+    ("holdout181", "figures", "F1", 0.91),
+    ("holdout181", "places", "F1", 0.89),
+    ("holdout181", "events", "R", 0.3),
+    ("holdout182", "figures", "F1", 0.88),
+    ("holdout182", "places", "F1", 0.7),
+    ("holdout182", "events", "R", 0.17),
+    ("holdout183", "figures", "F1", 0.81),
+    ("holdout183", "places", "F1", 0.9),
+    ("holdout183", "events", "R", 0.95),
 ]
 
 
