@@ -1166,6 +1166,20 @@ def test_a_headline_verb_is_no_part_of_the_event_s_name(headline):
     assert only(text, places=[jubail]).name == "6th International Conference on Learning Cities"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Among conference attendees are 95 teachers from the district.",
+        "Despite conference delays, 300 participants attended.",
+        "Including conference staff, 300 people took part in the survey.",
+    ],
+)
+def test_a_preposition_that_opens_a_sentence_names_no_event(sentence):
+    from etl.extract.pipeline import extract_article
+
+    assert [e.name for e in extract_article(sentence).events] == []
+
+
 _PAST_PIECES = [
     "a",
     "b",

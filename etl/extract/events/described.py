@@ -182,6 +182,8 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
             lead = lead[: next((n for n, t in enumerate(lead) if t.group() in ("-", "–", "—")), len(lead))]
             if lex.roles.get(word) != "name" or not (lead and _opens_line(text, lead[-1].start(), lead)):
                 continue  # ("Last week, ...": a word that names a gathering only sometimes never opens one here)
+            if any(t.group().lower() in lex.stop for t in lead):
+                continue  # "Including conference staff, 300 people ...": a preposition opens the sentence, not a name
             indefinite = True
         lead.reverse()
         lead_words = [t.group() for t in lead]
