@@ -209,6 +209,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout181",
             "holdout182",
             "holdout183",
+            "holdout184",
+            "holdout185",
+            "holdout186",
+            "holdout187",
         )
     }
 
@@ -796,6 +800,18 @@ FLOORS = [
     ("holdout183", "figures", "F1", 0.81),
     ("holdout183", "places", "F1", 0.9),
     ("holdout183", "events", "R", 0.95),
+    ("holdout184", "figures", "F1", 0.79),
+    ("holdout184", "places", "F1", 0.87),
+    ("holdout184", "events", "R", 0.58),
+    ("holdout185", "figures", "F1", 0.9),
+    ("holdout185", "places", "F1", 0.74),
+    ("holdout185", "events", "R", 0.42),
+    ("holdout186", "figures", "F1", 0.88),
+    ("holdout186", "places", "F1", 0.86),
+    ("holdout186", "events", "R", 0.23),
+    ("holdout187", "figures", "F1", 0.71),
+    ("holdout187", "places", "F1", 0.65),
+    ("holdout187", "events", "R", 0.45),
 ]
 
 
