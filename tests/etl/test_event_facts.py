@@ -460,6 +460,33 @@ def test_groups_said_to_attend_give_way_to_a_count_of_people(text, attendees):
 
 
 @pytest.mark.parametrize(
+    ("text", "attendees"),
+    [
+        # a count a verb of gathering takes as its object beats a later one said to take part in a side activity
+        (
+            "The Open Schools Summit brought together 150 attendees in Oslo on 7 June 2017. About ten students "
+            "participated in making short videos.\n",
+            150,
+        ),
+        (
+            "The Open Schools Festival hosted more than 300 participants in Athens on 19 May 2018. Its stand attracted "
+            "more than 500 visitors.\n",
+            300,
+        ),
+        # the same number told in other words is one fact: the exact one, whichever was told first
+        (
+            "The Open Schools Conference draws more than 2,000 educators.\n\nA total of 2,051 educators from 159 "
+            "districts attended the Open Schools Conference in Murray on 23 June 2020.\n",
+            2051,
+        ),
+    ],
+)
+def test_a_count_a_verb_of_gathering_takes_is_said_to_attend(text, attendees):
+    (found,) = events(text)
+    assert found[4] == attendees
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # an edition's name set between commas after a description names the event described

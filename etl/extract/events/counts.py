@@ -20,6 +20,12 @@ _FROM = re.compile(
 # The figure is the subject or the agent of the verb of attending: "attended by 2,373 attendees", "143 people
 # attended", "1,200 delegates took part", "Over 700 Moodlers attended" (a name the users of a product go by)
 _STATED = re.compile(r"\battended\s+by\s+(?:over\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?\Z", re.I)
+# The figure is the object of a verb of gathering: "brought together 150 attendees", "drew over 2,000 visitors"
+_GATHERED = re.compile(
+    r"\b(?:(?:brought|brings|bring|bringing)\s+together|drew|draws|attracted|attracts|gathered|gathers|welcomed|welcomes"
+    r"|assembled|hosted|hosts)\s+(?:over\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|around\s+|almost\s+|close\s+to\s+)?\Z",
+    re.I,
+)
 # What one attends that is no event: "prevented from attending classes"
 _SCHOOL = r"(?:school|schools|classes|class|lessons|university)\b"
 _STATED_AFTER = re.compile(
@@ -58,8 +64,10 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
     """Attendees, overseas guests and countries represented, from the figures of sentences that speak of attending.
 
     A figure whose unit names attendees ("participants", "delegates") counts in any such sentence; one that names
-    other people ("policymakers", "experts") only where a verb says they attend; the first attendee figure wins,
-    and of two that report the same number in other words, the exact one ("a total of 29,844" over "near 30,000").
+    other people ("policymakers", "experts") only where a verb says they attend. A figure said to attend or to be
+    gathered ("143 people attended", "brought together 150 attendees") ranks first, then attendee nouns, then other
+    people; the first of the best rank wins, and of two that report the same number in other words, the exact one
+    ("a total of 29,844" over "near 30,000").
     """
     people: list[tuple[int, Metric]] = []  # (rank, figure): attendee nouns first
     # Countries of speakers count only where the text gives no other: "80 speakers from 15 countries" is the least
@@ -129,8 +137,13 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
                 if f.overseas is None:
                     f.overseas = metric.value
                     f.sources["overseas"] = metric.start
-            elif _STATED.search(art.text, max(lo, metric.start - 14), metric.start) or _STATED_AFTER.match(
-                art.text, metric.end, hi
+            elif (
+                _STATED.search(art.text, max(lo, metric.start - 14), metric.start)
+                or _STATED_AFTER.match(art.text, metric.end, hi)
+                or (
+                    (noun or metric.category == "people")
+                    and _GATHERED.search(art.text, max(lo, metric.start - 30), metric.start)
+                )
             ):
                 # "attended by 2,373 attendees", "143 people attended": said to attend; "Five teams participated"
                 # counts groups of those who came, which a count of the people themselves beats
@@ -148,9 +161,10 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
     if not people:
         return
     best = min(people, key=lambda rm: rm[0])[1]
-    rank = min(r for r, _ in people)
-    for r, m in people:
-        if r == rank and m.bound == "exact" and best.bound != "exact" and _same(m.value, best.value):
+    # the same number in other words is the same fact, however it was told ("draws more than 2,000 educators", "A
+    # total of 2,051 educators ... attended")
+    for _, m in people:
+        if m.bound == "exact" and best.bound != "exact" and _same(m.value, best.value):
             best = m
             break
     f.attendees = best.value
