@@ -213,6 +213,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout185",
             "holdout186",
             "holdout187",
+            "holdout188",
+            "holdout189",
+            "holdout190",
+            "holdout191",
         )
     }
 
@@ -812,6 +816,18 @@ FLOORS = [
     ("holdout187", "figures", "F1", 0.71),
     ("holdout187", "places", "F1", 0.65),
     ("holdout187", "events", "R", 0.45),
+    ("holdout188", "figures", "F1", 0.95),
+    ("holdout188", "places", "F1", 0.83),
+    ("holdout188", "events", "R", 0.66),
+    ("holdout189", "figures", "F1", 0.9),
+    ("holdout189", "places", "F1", 0.81),
+    ("holdout189", "events", "R", 0.2),
+    ("holdout190", "figures", "F1", 0.92),
+    ("holdout190", "places", "F1", 0.78),
+    ("holdout190", "events", "R", 0.7),
+    ("holdout191", "figures", "F1", 0.85),
+    ("holdout191", "places", "F1", 0.87),
+    ("holdout191", "events", "R", 0.52),
 ]
 
 
