@@ -746,3 +746,33 @@ def test_people_an_event_s_guests_are_said_to_be_joining_attend_it():
     )
     first = extract_article(text).events[0]
     assert (first.name, first.attendees, first.countries_represented) == ("2nd Open Teachers Forum", 150, 23)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline that only says what the event is, in the words that describe the body's first name, is that event
+        # (and names it last)
+        (
+            "Regional conference in Tashkent: promoting open schools\n\nOn 17 and 18 December 2024, the regional "
+            "conference ‘Open Schools in Central Asia’ took place in Tashkent. Around 70 representatives came "
+            "together.\n",
+            [("Open Schools in Central Asia", "2024-12-17", "2024-12-18", "Tashkent", 70)],
+        ),
+        (
+            "Source: http://example.org/news/135/20211201\n\nResults presented in a conference: open schools in "
+            'Azerbaijan\n\nAn online conference "Open schools in Azerbaijani universities: challenges" was held '
+            "by the Academy.\n\nThe main aim of the conference was to discuss the results.\n\nThe conference was "
+            "attended by local and foreign experts.\n",
+            [("Open schools in Azerbaijani universities: challenges", "", "", "", None)],
+        ),
+        # a headline's proper name is no description
+        (
+            "Open-Schools 2015 Conference, Lilongwe, Malawi\n\nOn May 5th 2015, five teachers attended the "
+            "Open-Schools 2015 conference which was held in Lilongwe, Malawi.\n",
+            [("Open-Schools 2015", "2015-05-05", "2015-05-05", "Lilongwe", 5)],
+        ),
+    ],
+)
+def test_a_headline_that_says_what_the_event_is_joins_the_body_s_first_name(text, expected):
+    assert events(text) == expected

@@ -15,6 +15,7 @@ from etl.extract.events.counts import attendance, format_of
 from etl.extract.events.frames import _WHERE_LINE, _Frame, _place_and_days, _when_line
 from etl.extract.events.group import _in_headline
 from etl.extract.events.lexicon import Lexicon
+from etl.extract.events.mention import described_only
 from etl.extract.events.names import Mention, acronym_before, defined_acronym
 from etl.extract.events.when import date_of, ended_on
 from etl.extract.events.where import dateline_place, hosted_in, someones_post
@@ -122,8 +123,9 @@ def _event(
     # Where a headline names it too, the fullest name of the best kind: a headline's may be shorter ("Learning Cities
     # conference") or fuller ("Edu Fair Lima 2022") than the body's.
     headlined = any(_in_headline(art.text, mentions[i].start) for i in g)
+    naming = _naming(g, mentions, art.text) if headlined else g
     best = min(
-        g,
+        naming,
         key=lambda i: (
             _NAME_RANK[mentions[i].kind],
             not mentions[i].core,  # a name of its own words over the event word and a year ("the 2011 Conference")
@@ -133,7 +135,7 @@ def _event(
             i,
         ),
     )
-    anchor = mentions[g[dated[0]]] if dated is not None and 0 <= dated[0] < len(g) else mentions[g[0]]
+    anchor = mentions[g[dated[0]]] if dated is not None and 0 <= dated[0] < len(g) else mentions[naming[0]]
     # a name quoted whole with its subtitle ("“Education Conference 2023 – Digital Transition and Inclusion in
     # Education: An Agenda for Action”"): the subtitle's words are what tell the event apart
     whole = next((q for i in g if (q := _quoted_whole(mentions[i], art.text)) is not None), None)
@@ -159,8 +161,8 @@ def _event(
         countries_represented=f.countries,
         format=fmt,
         sentence=art.sentence_text(anchor),
-        key=_key(g, mentions, dated[1] if dated else None),
-        local=_local(g, mentions, lex),
+        key=_key(naming, mentions, dated[1] if dated else None),
+        local=_local(naming, mentions, lex),
         position=mentions[g[0]].start,
         end_date=dated[1].end_date if dated else "",
         edition=next((mentions[i].edition for i in g if mentions[i].edition), None),
@@ -432,6 +434,17 @@ def _local_city(art: Article) -> PlaceMention | None:
 def _is_main(g: list[int], mentions: list[Mention], art: Article) -> bool:
     """The event the article opens with: named in its first lines."""
     return mentions[g[0]].start < max(600, len(art.text) // 4)
+
+
+def _naming(g: list[int], mentions: list[Mention], text: str) -> list[int]:
+    """The mentions that may name the event: not a headline that only says what it is ("Regional conference in
+    Tashkent", before "the regional conference ‘Adult Learning and Education in Central Asia’"), if others do."""
+    named = [
+        i
+        for i in g
+        if not (_in_headline(text, mentions[i].start) and described_only(text, mentions[i].start, mentions[i].end))
+    ]
+    return named or g
 
 
 def _key_mention(g: list[int], mentions: list[Mention]) -> Mention:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from etl.extract.events.lexicon import lexicon
-from etl.extract.events.mention import YEAR_TOKEN, initials
+from etl.extract.events.mention import YEAR_TOKEN, described_only, initials
 from etl.extract.events.names import Mention, singular_token
 
 # --- which mentions are one event -------------------------------------------------------------------------------
@@ -262,6 +262,13 @@ def _group(
                 (first_body in o.members and any(i in in_headline for i in c.members))
                 or (first_body in c.members and any(i in in_headline for i in o.members))
             )
+            # ... or only by what it is, in the words that describe the first event in the body ("Regional conference in
+            # Tashkent" and "the regional conference ‘Adult Learning and Education in Central Asia’ took place")
+            if headline and (
+                _describes(c, o, mentions, text, in_headline, first_body)
+                or _describes(o, c, mentions, text, in_headline, first_body)
+            ):
+                return True
             # ... or in other words, with the same edition and event word ("7th Africa’s eLearning conference" and
             # "The seventh edition of the International conference on ICT for development")
             if headline and c.edition and c.edition == o.edition and c.tokens & o.tokens - c.core - o.core:
@@ -402,6 +409,30 @@ HEADLINE_WITHIN = 800  # characters from the start of the text in which a headli
 
 
 HEADLINE_WORDS = 20
+
+
+DESCRIBED_BEFORE = 40  # characters before the body's first name searched for the headline's words
+
+
+def _describes(
+    head: _Cluster, body: _Cluster, mentions: list[Mention], text: str, in_headline: set[int], first_body: int
+) -> bool:
+    """``head`` is named in the headline by what it is, in lower-case words but for the line's first ("Regional
+    conference", "presented in a conference"), and each of its words stands in the body's first name or right before it ("the regional conference
+    ‘Adult Learning ...’")."""
+    if first_body not in body.members or not all(i in in_headline for i in head.members):
+        return False
+    m = mentions[first_body]
+    around = set(_WORD.findall(text[max(0, m.start - DESCRIBED_BEFORE) : m.end].lower()))
+    # ("IST-Africa 2015 Conference" in a headline names it properly: a name of its own, not a description)
+    return all(
+        described_only(text, mentions[i].start, mentions[i].end)
+        and set(_WORD.findall(text[mentions[i].start : mentions[i].end].lower())) <= around
+        for i in head.members
+    )
+
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _in_headline(text: str, pos: int) -> bool:
