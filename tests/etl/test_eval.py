@@ -217,6 +217,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout189",
             "holdout190",
             "holdout191",
+            "holdout192",
+            "holdout193",
+            "holdout194",
+            "holdout195",
         )
     }
 
@@ -828,6 +832,18 @@ FLOORS = [
     ("holdout191", "figures", "F1", 0.85),
     ("holdout191", "places", "F1", 0.87),
     ("holdout191", "events", "R", 0.52),
+    ("holdout192", "figures", "F1", 0.84),
+    ("holdout192", "places", "F1", 0.77),
+    ("holdout192", "events", "R", 0.35),
+    ("holdout193", "figures", "F1", 0.9),
+    ("holdout193", "places", "F1", 0.85),
+    ("holdout193", "events", "R", 0.37),
+    ("holdout194", "figures", "F1", 0.85),
+    ("holdout194", "places", "F1", 0.72),
+    ("holdout194", "events", "R", 0.61),
+    ("holdout195", "figures", "F1", 0.89),
+    ("holdout195", "places", "F1", 0.72),
+    ("holdout195", "events", "R", 0.45),
 ]
 
 
