@@ -776,3 +776,24 @@ def test_people_an_event_s_guests_are_said_to_be_joining_attend_it():
 )
 def test_a_headline_that_says_what_the_event_is_joins_the_body_s_first_name(text, expected):
     assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a graduation is a gathering, where the text says it took place ...
+        (
+            "The Open Schools Graduation was held in Accra on 5 May 2019 for 45 women who completed the course.\n",
+            [("Open Schools Graduation", "2019-05-05")],
+        ),
+        # ... and no gathering where it is a rate
+        ("Graduation rates rose to 85 percent in 2019, the ministry said.\n", []),
+        # how many are said after what describes it is no part of its name
+        (
+            "The centre held a training workshop for over 40 teachers from 24 to 28 August 2015.\n",
+            [("training workshop", "2015-08-24")],
+        ),
+    ],
+)
+def test_graduations_are_gatherings_and_a_count_ends_a_description(text, expected):
+    assert [(e[0], e[1]) for e in events(text)] == expected

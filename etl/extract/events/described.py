@@ -19,6 +19,7 @@ from etl.extract.events.mention import (
     clean,
     identity,
 )
+from etl.extract.numbers.lexicon import qualifier_heads
 from etl.extract.regex import finditer_at_words, lower
 
 MAX_DESCRIBED_WORDS = 14
@@ -284,12 +285,15 @@ def _described_end(text: str, k_end: int, lex: Lexicon) -> int:
             break  # a headline's "... the scientific conference for e-learning" ends with its line
         if w[:1].isdigit() or low in lex.calendar:
             break  # "the meeting on May 5": when it is, not what it is
+        if low in qualifier_heads() and _DIGIT_SOON.match(text, t.end()):
+            break  # "the graduation of over 11,000 students": how many, not what it is
         if n and low.endswith("ed") and len(low) > 4:
             break  # a verb in the past ("opened its doors", "organized by"): what is said of it, not what it is
         end = t.end()
     return end
 
 
+_DIGIT_SOON = re.compile(r"(?:[ \t]+[a-z]+){0,2}[ \t]+[0-9]")  # a qualifier's figure: "over 11,000", "more than 500"
 _NEXT_LOWER_WORD = re.compile(r"[ \t]+([a-z][\w-]*)")
 
 
