@@ -221,6 +221,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout193",
             "holdout194",
             "holdout195",
+            "holdout196",
+            "holdout197",
+            "holdout198",
+            "holdout199",
         )
     }
 
@@ -844,6 +848,18 @@ FLOORS = [
     ("holdout195", "figures", "F1", 0.89),
     ("holdout195", "places", "F1", 0.72),
     ("holdout195", "events", "R", 0.45),
+    ("holdout196", "figures", "F1", 0.86),
+    ("holdout196", "places", "F1", 0.8),
+    ("holdout196", "events", "R", 0.31),
+    ("holdout197", "figures", "F1", 0.85),
+    ("holdout197", "places", "F1", 0.8),
+    ("holdout197", "events", "R", 0.33),
+    ("holdout198", "figures", "F1", 0.88),
+    ("holdout198", "places", "F1", 0.85),
+    ("holdout198", "events", "R", 0.09),
+    ("holdout199", "figures", "F1", 0.82),
+    ("holdout199", "places", "F1", 0.7),
+    ("holdout199", "events", "R", 0.37),
 ]
 
 
