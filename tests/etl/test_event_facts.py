@@ -797,3 +797,35 @@ def test_a_headline_that_says_what_the_event_is_joins_the_body_s_first_name(text
 )
 def test_graduations_are_gatherings_and_a_count_ends_a_description(text, expected):
     assert [(e[0], e[1]) for e in events(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a brand, its year and the place of its edition
+        (
+            "Monash University in Melbourne hosted the OpenMoot 2015 Australia from 6-8 July 2015. Altogether there "
+            "were 521 participants.\n",
+            [("OpenMoot 2015 Australia", "2015-07-06", "Melbourne", 521)],
+        ),
+        # one name, its words written apart in the headline and together in the body
+        (
+            "Open Moot Australia 2015\n\nMonash University in Melbourne hosted the OpenMoot 2015 Australia from 6-8 "
+            "July 2015. Altogether there were 521 participants.\n",
+            [("Open Moot Australia 2015", "2015-07-06", "Melbourne", 521)],
+        ),
+    ],
+)
+def test_a_brand_s_edition_place_and_its_name_written_apart_or_together(text, expected):
+    assert [(e[0], e[1], e[3], e[4]) for e in events(text)] == expected
+
+
+def test_names_of_the_same_words_stay_apart_by_their_editions_when_written_together_too():
+    text = (
+        "Date: 2025-03-01\n\nAt the first World Open Schools Conference, the minister said in his keynote speech "
+        "that schools must open.\n\nOn May 14, the 2025 World Open Schools Conference will be held in Wuhan.\n"
+    )
+    from etl.extract.pipeline import extract_article
+
+    found = {e.name: (e.date, e.edition) for e in extract_article(text).events}
+    assert found["2025 World Open Schools Conference"] == ("2025-05-14", None)

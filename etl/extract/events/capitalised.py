@@ -381,8 +381,12 @@ def _brand_mentions(text: str, taken: list[tuple[int, int]], places: list[PlaceM
         if _inside(taken, y.start(), y.end()):
             continue
         nxt = _NEXT_WORD.match(text, y.end())
+        end = y.end()
         if nxt and nxt.group(1).lower() not in lex.stop:
-            continue  # "Beijing 2022 Winter Olympics": the year is inside a longer name ("EdTech Fair Doha 2022 Opens" is not)
+            # "MoodleMoot 2015 Australia from 6-8 July": a place after the year that ends the name is the edition's
+            if (p_end := place_starts.get(nxt.start(1))) is None or _NEXT_WORD.match(text, p_end):
+                continue  # "Beijing 2022 Winter Olympics": the year is inside a longer name ("EdTech Fair Doha 2022 Opens" is not)
+            end = p_end
         lo = max(text.rfind("\n", 0, y.start()) + 1, y.start() - 120)
         words: list[re.Match[str]] = []
         # "Digital Schools Africa (DSA) 2012": the name's acronym may stand between it and its year
@@ -412,10 +416,10 @@ def _brand_mentions(text: str, taken: list[tuple[int, int]], places: list[PlaceM
             continue  # "Beijing 2022", "Paris 2024": a place and a year
         if start in place_starts and place_starts[start] >= words[-1].end():
             continue
-        name = clean(text[words[0].start() : y.end()])
+        name = clean(text[words[0].start() : end])
         tokens, year, edition = identity(name, lex)
         if tokens:
-            out.append(Mention(words[0].start(), y.end(), name, "brand", True, tokens, year, edition))
+            out.append(Mention(words[0].start(), end, name, "brand", True, tokens, year, edition))
     return out
 
 

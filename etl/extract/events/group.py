@@ -249,6 +249,14 @@ def _group(
                 o, mentions
             ):
                 return True
+            # "Moodle Moot Australia 2015" and "MoodleMoot 2015 Australia": one name, its words written apart or together
+            # (names of the same words were kept apart above by their years and editions)
+            if (
+                c.tokens != o.tokens
+                and _compatible(_year_of(c, date_year), _year_of(o, date_year))
+                and _squashed(c, mentions) & _squashed(o, mentions)
+            ):
+                return True
             # "World Learning Summit" and "WLS 2020": a brand that is the initials of the other's proper name
             if _initialled(c, o, mentions) or _initialled(o, c, mentions):
                 return True
@@ -352,6 +360,21 @@ def _spells(a: _Cluster, b: _Cluster, mentions: list[Mention]) -> bool:
 def _year_of(c: _Cluster, date_year: Callable[[int], int | None]) -> int | None:
     """The year a cluster's names write, else the year of its sentences, else the year its mentions are dated in."""
     return c.named_year or c.year or next((y for i in c.members if (y := date_year(i))), None)
+
+
+_NOT_LETTER = re.compile(r"[^a-z0-9]+")
+_YEAR_WORD = re.compile(r"(?<![\w-])(?:19|20)[0-9]{2}(?![\w-])")
+
+
+def _squashed(c: _Cluster, mentions: list[Mention]) -> set[str]:
+    """Each of its names of two words or more, without spaces, case or a year of its own: "moodlemootaustralia" (a name
+    of one word says too little to be the same name; a year written into a word stays: "emooc2016summit")."""
+    out = set()
+    for i in c.members:
+        m = mentions[i]
+        if len(m.tokens) >= 2:
+            out.add(_NOT_LETTER.sub("", _YEAR_WORD.sub("", m.name.lower())))
+    return out
 
 
 def _initialled(brand: _Cluster, named: _Cluster, mentions: list[Mention]) -> bool:
