@@ -225,6 +225,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout197",
             "holdout198",
             "holdout199",
+            "holdout200",
+            "holdout201",
+            "holdout202",
+            "holdout203",
         )
     }
 
@@ -860,6 +864,18 @@ FLOORS = [
     ("holdout199", "figures", "F1", 0.82),
     ("holdout199", "places", "F1", 0.7),
     ("holdout199", "events", "R", 0.37),
+    ("holdout200", "figures", "F1", 0.83),
+    ("holdout200", "places", "F1", 0.79),
+    ("holdout200", "events", "R", 0.38),
+    ("holdout201", "figures", "F1", 0.88),
+    ("holdout201", "places", "F1", 0.82),
+    ("holdout201", "events", "R", 0.5),
+    ("holdout202", "figures", "F1", 0.83),
+    ("holdout202", "places", "F1", 0.75),
+    ("holdout202", "events", "R", 0.57),
+    ("holdout203", "figures", "F1", 0.87),
+    ("holdout203", "places", "F1", 0.81),
+    ("holdout203", "events", "R", 0.52),
 ]
 
 
