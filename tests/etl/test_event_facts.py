@@ -829,3 +829,21 @@ def test_names_of_the_same_words_stay_apart_by_their_editions_when_written_toget
 
     found = {e.name: (e.date, e.edition) for e in extract_article(text).events}
     assert found["2025 World Open Schools Conference"] == ("2025-05-14", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "attendees"),
+    [
+        (
+            "More than 1,000 teachers will come together for the Open Schools Conference in Pohnpei on 5 May 2019.\n",
+            1000,
+        ),
+        (
+            "The Open Schools Forum opened in Accra on 5 May 2019, with 300 teachers coming together to share lessons.\n",
+            300,
+        ),
+    ],
+)
+def test_people_who_come_together_for_an_event_attend_it(text, attendees):
+    (found,) = events(text)
+    assert found[4] == attendees
