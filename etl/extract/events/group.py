@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from etl.extract.events.lexicon import lexicon
-from etl.extract.events.mention import YEAR_TOKEN, described_only, initials
+from etl.extract.events.mention import LETTER_WORD, YEAR_TOKEN, described_only, initials
 from etl.extract.events.names import Mention, singular_token
 
 # --- which mentions are one event -------------------------------------------------------------------------------
@@ -441,21 +441,18 @@ def _describes(
     head: _Cluster, body: _Cluster, mentions: list[Mention], text: str, in_headline: set[int], first_body: int
 ) -> bool:
     """``head`` is named in the headline by what it is, in lower-case words but for the line's first ("Regional
-    conference", "presented in a conference"), and each of its words stands in the body's first name or right before it ("the regional conference
-    ‘Adult Learning ...’")."""
+    conference", "presented in a conference"), and each of its words stands in the body's first name or right before
+    it ("the regional conference ‘Adult Learning ...’")."""
     if first_body not in body.members or not all(i in in_headline for i in head.members):
         return False
     m = mentions[first_body]
-    around = set(_WORD.findall(text[max(0, m.start - DESCRIBED_BEFORE) : m.end].lower()))
+    around = set(LETTER_WORD.findall(text[max(0, m.start - DESCRIBED_BEFORE) : m.end].lower()))
     # ("IST-Africa 2015 Conference" in a headline names it properly: a name of its own, not a description)
     return all(
         described_only(text, mentions[i].start, mentions[i].end)
-        and set(_WORD.findall(text[mentions[i].start : mentions[i].end].lower())) <= around
+        and set(LETTER_WORD.findall(text[mentions[i].start : mentions[i].end].lower())) <= around
         for i in head.members
     )
-
-
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _in_headline(text: str, pos: int) -> bool:

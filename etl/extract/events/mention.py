@@ -69,14 +69,14 @@ def _event_words() -> frozenset[str]:
     return frozenset(identity(" ".join(lex.roles), lex)[0])
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")  # a word of letters only
+LETTER_WORD = re.compile(r"[^\W\d_]+")  # a word of letters only
 
 
 def described_only(text: str, start: int, end: int) -> bool:
     """text[start:end] has words in lower case, and no other but the one that opens its line: it says what an event
     is ("Regional conference in Tashkent", "presented in a conference"), not what it is called ("BETT 2010")."""
     line_start = text.rfind("\n", 0, start) + 1
-    words = list(_LETTERS.finditer(text, start, end))
+    words = list(LETTER_WORD.finditer(text, start, end))
     return any(w.group().islower() for w in words) and all(
         w.group().islower() or w.start() == line_start for w in words
     )
