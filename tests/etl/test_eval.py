@@ -229,6 +229,7 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout201",
             "holdout202",
             "holdout203",
+            "holdout207",
         )
     }
 
@@ -876,6 +877,9 @@ FLOORS = [
     ("holdout203", "figures", "F1", 0.87),
     ("holdout203", "places", "F1", 0.81),
     ("holdout203", "events", "R", 0.52),
+    ("holdout207", "figures", "F1", 0.88),
+    ("holdout207", "places", "F1", 0.72),
+    ("holdout207", "events", "R", 0.45),
 ]
 
 
