@@ -229,6 +229,8 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout201",
             "holdout202",
             "holdout203",
+            "holdout204",
+            "holdout206",
             "holdout207",
         )
     }
@@ -877,6 +879,12 @@ FLOORS = [
     ("holdout203", "figures", "F1", 0.87),
     ("holdout203", "places", "F1", 0.81),
     ("holdout203", "events", "R", 0.52),
+    ("holdout204", "figures", "F1", 0.76),
+    ("holdout204", "places", "F1", 0.85),
+    ("holdout204", "events", "R", 0.38),
+    ("holdout206", "figures", "F1", 0.9),
+    ("holdout206", "places", "F1", 0.81),
+    ("holdout206", "events", "R", 0.4),
     ("holdout207", "figures", "F1", 0.88),
     ("holdout207", "places", "F1", 0.72),
     ("holdout207", "events", "R", 0.45),
