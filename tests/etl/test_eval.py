@@ -230,6 +230,7 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout202",
             "holdout203",
             "holdout204",
+            "holdout205",
             "holdout206",
             "holdout207",
         )
@@ -882,6 +883,9 @@ FLOORS = [
     ("holdout204", "figures", "F1", 0.76),
     ("holdout204", "places", "F1", 0.85),
     ("holdout204", "events", "R", 0.38),
+    ("holdout205", "figures", "F1", 0.92),
+    ("holdout205", "places", "F1", 0.86),
+    ("holdout205", "events", "R", 0.23),
     ("holdout206", "figures", "F1", 0.9),
     ("holdout206", "places", "F1", 0.81),
     ("holdout206", "events", "R", 0.4),
