@@ -233,6 +233,7 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout205",
             "holdout206",
             "holdout207",
+            "holdout208",
         )
     }
 
@@ -892,6 +893,9 @@ FLOORS = [
     ("holdout207", "figures", "F1", 0.88),
     ("holdout207", "places", "F1", 0.72),
     ("holdout207", "events", "R", 0.45),
+    ("holdout208", "figures", "F1", 0.86),
+    ("holdout208", "places", "F1", 0.87),
+    ("holdout208", "events", "R", 0.49),
 ]
 
 
