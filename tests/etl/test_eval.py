@@ -234,6 +234,9 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout206",
             "holdout207",
             "holdout208",
+            "holdout209",
+            "holdout210",
+            "holdout211",
         )
     }
 
@@ -896,6 +899,15 @@ FLOORS = [
     ("holdout208", "figures", "F1", 0.86),
     ("holdout208", "places", "F1", 0.87),
     ("holdout208", "events", "R", 0.49),
+    ("holdout209", "figures", "F1", 0.87),
+    ("holdout209", "places", "F1", 0.81),
+    ("holdout209", "events", "R", 0.78),
+    ("holdout210", "figures", "F1", 0.89),
+    ("holdout210", "places", "F1", 0.84),
+    ("holdout210", "events", "R", 0.3),
+    ("holdout211", "figures", "F1", 0.84),
+    ("holdout211", "places", "F1", 0.84),
+    ("holdout211", "events", "R", 0.45),
 ]
 
 
