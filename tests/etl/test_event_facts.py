@@ -487,6 +487,57 @@ def test_a_count_a_verb_of_gathering_takes_is_said_to_attend(text, attendees):
 
 
 @pytest.mark.parametrize(
+    ("text", "attendees"),
+    [
+        # those an event is held for attend it
+        (
+            "The Open Schools Institute held a three-day coding workshop in Lusaka on 4 May 2021 for 45 primary "
+            "school teachers.\n",
+            45,
+        ),
+        (
+            "On 9 March 2022 the Open Schools Trust concluded a week-long digital skills training in Gulu for over "
+            "120 teachers and librarians.\n",
+            120,
+        ),
+        # those a verb of training takes
+        ("The Open Schools Summit 2021, held in Tamale from 2 to 4 June 2021, is training 230 teachers.\n", 230),
+        # ... but not those a plan or a programme's list of deeds would train
+        (
+            "The Open Schools Summit 2021 was held in Tamale on 2 June 2021. The ministry has a plan to train a total "
+            "of 60,000 teachers.\n",
+            None,
+        ),
+        (
+            "The Open Schools Summit 2021 was held in Tamale on 2 June 2021. Its host city runs mobile lectures, "
+            "carrying out more than 63 trainings and training more than 28,000 farmers.\n",
+            None,
+        ),
+        (
+            "The signing ceremony in Tamale on 2 June 2021 closed the Open Schools Summit 2021. The agreement calls "
+            "for the training of 10,000 teachers in digital literacy.\n",
+            None,
+        ),
+        # "for" far from any event word gives no attendance
+        (
+            "The Open Schools Summit in Accra on 3 June 2021 heard the minister promise that laptops are coming in "
+            "the next months for 5,000 pupils.\n",
+            None,
+        ),
+        # a count of attendees after "for" keeps its rank: the one said to gather wins
+        (
+            "The Open Schools Week 2021 ran eight central events for 800 participants. In Prague the Open Schools "
+            "Week 2021 took place on 3 May 2021, bringing together more than 600 participants.\n",
+            600,
+        ),
+    ],
+)
+def test_those_an_event_is_held_for_or_trains_attend_it(text, attendees):
+    (found,) = events(text)
+    assert found[4] == attendees
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # an edition's name set between commas after a description names the event described

@@ -2458,6 +2458,9 @@ def test_an_acronym_set_before_the_name_it_stands_for_is_kept(text: str, name: s
         ("The Policy Note was presented in the State Assembly on Tuesday by the minister.", []),
         ("During a meeting of the National Assembly held on Wednesday, the government introduced a bill.", []),
         ("The bill was read in the House of Assembly on 3 May 2021.", []),
+        # a local council, as Ghana's are called
+        ("The Lagos office, with the Ho District Assembly, has organised a prize-giving on 3 May 2021.", []),
+        ("The Keta Municipal Assembly has organised a prize-giving in Lagos on 3 May 2021.", []),
         # a general assembly is a gathering
         ("The ACDE General Assembly was held in Lagos on 3 May 2021.", ["ACDE General Assembly"]),
     ],

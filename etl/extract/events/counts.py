@@ -26,6 +26,23 @@ _GATHERED = re.compile(
     r"|assembled|hosted|hosts)\s+(?:over\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|around\s+|almost\s+|close\s+to\s+)?\Z",
     re.I,
 )
+# Those an event is held for, or whom it trains: "a three-day workshop for 70 teachers", "a week-long training for
+# 80 teachers", "the camp will train 50 girls", "a boot camp training of 50 adolescent girls", "is training 800
+# teachers". "for", "train" and "of" count only close after an event word; a verb of training said of anything else
+# is a plan's or a programme's ("the plan trains 3,000 teachers", "plans to train 60,000", "training more than
+# 281,070 farmers").
+_HEAD_COUNT = (
+    r"[ \t]+(?:(?:over|more[ \t]+than|some|about|nearly|around|almost|up[ \t]+to|at[ \t]+least"
+    r"|a[ \t]+total[ \t]+of)[ \t]+)?\Z"
+)
+_TRAINED = re.compile(
+    r"(?:(?P<done>\b(?:is|are|was|were|been)[ \t]+training)|(?P<after>(?<![^ \t])(?:for|train|of)))" + _HEAD_COUNT,
+    re.I,
+)
+FOR_REACH = 80  # characters from the event word to the "for" of those it is held for
+# between them, no other clause: "the event aims to equip educators ... for more than 1.9 million students"
+_CLAUSE = re.compile(r"\bto\b|[.;:!?]")
+_THE_BEFORE = re.compile(r"\bthe[ \t]+\Z", re.I)
 # What one attends that is no event: "prevented from attending classes"
 _SCHOOL = r"(?:school|schools|classes|class|lessons|university)\b"
 _STATED_AFTER = re.compile(
@@ -122,10 +139,14 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
             # Central Asian countries" counts the countries of them all
             speakers_end = -1
             at_event = not (attending or noun or countries) and _opens_at_an_event(art, metric, hi)
+            trained = (
+                not (noun or countries) and metric.category == "people" and _held_for(art.text, lo, metric.start, lex)
+            )
             if not (
                 attending
                 or noun
                 or at_event
+                or trained
                 or (countries and _FROM.search(art.text, max(lo, metric.start - 40), metric.start))
             ):
                 continue  # "from eight Latin American countries" says where those who come are from
@@ -144,6 +165,7 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
                     (noun or metric.category == "people")
                     and _GATHERED.search(art.text, max(lo, metric.start - 30), metric.start)
                 )
+                or trained
             ):
                 # "attended by 2,373 attendees", "143 people attended": said to attend; "Five teams participated"
                 # counts groups of those who came, which a count of the people themselves beats
@@ -186,6 +208,25 @@ def _opens_at_an_event(art: Article, metric: Metric, hi: int) -> bool:
         metric.end <= m.start < hi and _AT_THE.search(art.text, max(metric.end, m.start - AT_REACH), m.start)
         for m in art.named_in.get(art.sentence_index[id(s)], ())
     )
+
+
+def _held_for(text: str, lo: int, start: int, lex: Lexicon) -> bool:
+    """Whether the figure at ``start`` counts those an event is held for or trains (see ``_TRAINED``), the event
+    word before it in the same clause of text[lo:], right before it for "of"."""
+    m = _TRAINED.search(text, max(lo, start - 40), start)
+    if m is None:
+        return False
+    if m.group("done"):
+        return True
+    words = list(lex.keyword.finditer(text, max(lo, m.start() - FOR_REACH), m.start()))
+    if not words:
+        return False
+    last = words[-1]
+    if m.group("after").lower() == "of":  # "a boot camp training of 50 girls", not "calls for the training of"
+        return not text[last.end() : m.start()].strip() and not _THE_BEFORE.search(
+            text, max(lo, last.start() - 4), last.start()
+        )
+    return not _CLAUSE.search(text, last.end(), m.start())
 
 
 def _countries_listed(lo: int, hi: int, art: Article) -> tuple[int, int] | None:
