@@ -237,6 +237,7 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout209",
             "holdout210",
             "holdout211",
+            "holdout215",
         )
     }
 
@@ -908,6 +909,9 @@ FLOORS = [
     ("holdout211", "figures", "F1", 0.84),
     ("holdout211", "places", "F1", 0.84),
     ("holdout211", "events", "R", 0.45),
+    ("holdout215", "figures", "F1", 0.75),
+    ("holdout215", "places", "F1", 0.82),
+    ("holdout215", "events", "R", 0.28),
 ]
 
 
