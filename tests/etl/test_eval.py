@@ -237,6 +237,7 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout209",
             "holdout210",
             "holdout211",
+            "holdout214",
             "holdout215",
         )
     }
@@ -909,6 +910,9 @@ FLOORS = [
     ("holdout211", "figures", "F1", 0.84),
     ("holdout211", "places", "F1", 0.84),
     ("holdout211", "events", "R", 0.45),
+    ("holdout214", "figures", "F1", 0.88),
+    ("holdout214", "places", "F1", 0.7),
+    ("holdout214", "events", "R", 0.22),
     ("holdout215", "figures", "F1", 0.75),
     ("holdout215", "places", "F1", 0.82),
     ("holdout215", "events", "R", 0.28),
