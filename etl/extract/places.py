@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import calendar
 import csv
 import re
 import unicodedata
@@ -113,6 +114,9 @@ def person_titles() -> tuple[str, ...]:
 @cache
 def _followers() -> frozenset[str]:
     words = set(_read_lines("places_followers.txt"))
+    # a day or month after a city is when, not a surname: "the minister in Riyadh Monday inaugurated the forum"
+    words.update(calendar.day_name)
+    words.update(calendar.month_name[1:])
     for title in person_titles():
         words.update(title.split())
     return frozenset(words)

@@ -258,6 +258,22 @@ def test_place_words_may_follow_a_city():
     assert names("Shanghai Mayor Gong Zheng met Hangzhou Normal University staff.") == {"Shanghai", "Hangzhou"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day or a month after a city, or a month before it, is when, not a person's name
+        ("The minister in Nairobi Monday opened the fair.", {"Nairobi"}),
+        ("Delegates met in Lagos Thursday and Friday.", {"Lagos"}),
+        ("In February Hangzhou-based Acme raised money.", {"Hangzhou"}),
+        ("The meeting in Manila March 3 drew teachers.", {"Manila"}),
+        # nor is the writer's "I"
+        ("After a short ride across Lisbon I arrived early.", {"Lisbon"}),
+    ],
+)
+def test_a_day_or_month_or_i_beside_a_city_leaves_it_a_place(text, expected):
+    assert names(text) == expected
+
+
 def test_a_place_inside_an_organisation_name_is_a_mention():
     assert names("the Shanghai Municipal Education Commission") == {"Shanghai"}
 
