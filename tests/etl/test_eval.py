@@ -241,6 +241,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout213",
             "holdout214",
             "holdout215",
+            "holdout216",
+            "holdout217",
+            "holdout218",
+            "holdout219",
         )
     }
 
@@ -924,6 +928,18 @@ FLOORS = [
     ("holdout215", "figures", "F1", 0.75),
     ("holdout215", "places", "F1", 0.82),
     ("holdout215", "events", "R", 0.28),
+    ("holdout216", "figures", "F1", 0.87),
+    ("holdout216", "places", "F1", 0.77),
+    ("holdout216", "events", "R", 0.42),
+    ("holdout217", "figures", "F1", 0.87),
+    ("holdout217", "places", "F1", 0.7),
+    ("holdout217", "events", "R", 0.66),
+    ("holdout218", "figures", "F1", 0.92),
+    ("holdout218", "places", "F1", 0.8),
+    ("holdout218", "events", "R", 0.53),
+    ("holdout219", "figures", "F1", 0.88),
+    ("holdout219", "places", "F1", 0.78),
+    ("holdout219", "events", "R", 0.66),
 ]
 
 
