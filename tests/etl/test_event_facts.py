@@ -201,6 +201,28 @@ def test_people_who_converge_on_a_place_for_an_event_attend_it(text, attendees):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a training someone stages, and what it is about
+        (
+            "Open Schools Ghana has organised a training on digital safety for 47 head teachers in Koforidua on "
+            "3 May 2021.\n",
+            [("training on digital safety", "2021-05-03", "2021-05-03", "Koforidua", 47)],
+        ),
+        (
+            "The Open Schools Trust hosted an event on digital skills on 3 May 2021 in Kisumu.\n",
+            [("event on digital skills", "2021-05-03", "2021-05-03", "Kisumu", None)],
+        ),
+        # not one the text tells nothing of, nor a session of some other gathering
+        ("The council organised an event in Kigali on 3 May 2021.\n", []),
+        ("The school hosted a lunchtime session on coding in Coventry on 3 May 2021.\n", []),
+    ],
+)
+def test_a_training_or_event_someone_stages_on_a_subject_is_a_gathering(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "The World Bank hosted a Regional Learning Event on Teaching with ICT in Bridgetown on 14 April 2011.\n",
             [("Regional Learning Event on Teaching", "2011-04-14", "2011-04-14", "Bridgetown", None)],

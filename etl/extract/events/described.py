@@ -209,8 +209,17 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
         # "The two-day physical training for teachers was held in Abuja": "the" and how long it lasts, with no such
         # word before it to refer back to
         first = lasting and definite and role == "backref" and word not in text[:k_start].lower()
+        # "Plan International has organised a training on e-learning for 47 head teachers": someone stages a
+        # gathering the text tells what it is about (not "organised an event", "hosted a lunchtime session")
+        staged = (
+            indefinite
+            and word in lex.titled
+            and complement.strip() != ""
+            and det is not None
+            and lex.staged.search(text, max(0, det.start() - STAGED_REACH), det.start()) is not None
+        )
         if role == "backref" and (
-            first or (not definite and (lasting or any(w.lower() in _HELD_AS for w in lead_words)))
+            first or (not definite and (lasting or staged or any(w.lower() in _HELD_AS for w in lead_words)))
         ):
             # "in an online event on 23 September", "a two-day training on digital skills": a gathering of its own,
             # told by how it is held or how long it lasts
@@ -238,6 +247,7 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
 
 
 _SINCE_AFTER = re.compile(r"[ \t]+since\b")
+STAGED_REACH = 24  # characters before an event's article searched for the verb that stages it
 LEDE_LEAD = 2  # words at most before the event word of a lede that drops its article ("International two-day")
 # What may stand between a line's start and a lede's first word: a dateline and its dash ("DUSHANBE, May 7 --")
 _LEDE_AFTER = re.compile(r"(?:[^\n]{0,60}?(?:--|[—–])[ \t]*)?\Z")
