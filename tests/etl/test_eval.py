@@ -245,6 +245,7 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout217",
             "holdout218",
             "holdout219",
+            "holdout220",
             "holdout222",
         )
     }
@@ -941,6 +942,9 @@ FLOORS = [
     ("holdout219", "figures", "F1", 0.88),
     ("holdout219", "places", "F1", 0.78),
     ("holdout219", "events", "R", 0.66),
+    ("holdout220", "figures", "F1", 0.85),
+    ("holdout220", "places", "F1", 0.87),
+    ("holdout220", "events", "R", 0.41),
     ("holdout222", "figures", "F1", 0.88),
     ("holdout222", "places", "F1", 0.89),
     ("holdout222", "events", "R", 0.45),
