@@ -246,7 +246,9 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout218",
             "holdout219",
             "holdout220",
+            "holdout221",
             "holdout222",
+            "holdout223",
         )
     }
 
@@ -945,9 +947,15 @@ FLOORS = [
     ("holdout220", "figures", "F1", 0.85),
     ("holdout220", "places", "F1", 0.87),
     ("holdout220", "events", "R", 0.41),
+    ("holdout221", "figures", "F1", 0.79),
+    ("holdout221", "places", "F1", 0.65),
+    ("holdout221", "events", "R", 0.78),
     ("holdout222", "figures", "F1", 0.88),
     ("holdout222", "places", "F1", 0.89),
     ("holdout222", "events", "R", 0.45),
+    ("holdout223", "figures", "F1", 0.86),
+    ("holdout223", "places", "F1", 0.86),
+    ("holdout223", "events", "R", 0.52),
 ]
 
 
