@@ -885,6 +885,26 @@ def test_a_city_after_the_name_and_a_dash_ending_the_line_hosts_the_event(text, 
 @pytest.mark.parametrize(
     ("text", "found"),
     [
+        # one name with its acronym in brackets and without: one event, though a headline's shorter name came first
+        ("Teachers meet at Open Apps Summit\n\nThe speakers at the Open Apps for Schools Summit on 22 June 2016 came "
+         "from Texas.\n\nThe 500 teachers who attended the Open Apps for Schools (OAFS) Summit at Canyon High School "
+         "on 22 June 2016 will use new tools.", [("Open Apps for Schools (OAFS) Summit", "2016-06-22", 500)]),
+        # ... but not two of its editions
+        ("The Open Apps for Schools Summit took place in Canyon on 22 June 2016. The Open Apps for Schools (OAFS) "
+         "Summit 2017 will be held in Austin on 3 May 2017.",
+         [("Open Apps for Schools Summit", "2016-06-22", None),
+          ("Open Apps for Schools (OAFS) Summit 2017", "2017-05-03", None)]),
+    ],
+)  # fmt: skip
+def test_a_name_with_its_acronym_in_brackets_and_without_is_one_event(text, found):
+    from etl.extract.pipeline import extract_article
+
+    assert [(e.name, e.date, e.attendees) for e in extract_article(text).events] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
         # a headline's brand and year before "Key Takeaways", and a gathering described with "a" in the sentence of
         # the brand: one event, by the brand's name
         ("EduTech Scotland 2016 Key Takeaways\n\nTexthelp were proud to partner with EduTech Scotland on Wednesday "

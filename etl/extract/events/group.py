@@ -257,6 +257,10 @@ def _group(
                 and _squashed(c, mentions) & _squashed(o, mentions)
             ):
                 return True
+            # "the Google Apps for Education Summit" and "the Google Apps for Education (GAFE) Summit": one name, its
+            # acronym set in brackets or left out
+            if _acronym_apart(c, o, mentions) and _compatible(_year_of(c, date_year), _year_of(o, date_year)):
+                return True
             # "World Learning Summit" and "WLS 2020": a brand that is the initials of the other's proper name
             if _initialled(c, o, mentions) or _initialled(o, c, mentions):
                 return True
@@ -389,6 +393,14 @@ def _initialled(brand: _Cluster, named: _Cluster, mentions: list[Mention]) -> bo
 def _acronyms(c: _Cluster, mentions: list[Mention]) -> set[str]:
     """The acronyms in brackets in the names of a cluster's mentions."""
     return {a for i in c.members for a in _BRACKETED_ACRONYM.findall(mentions[i].name) if sum(map(str.isupper, a)) > 1}
+
+
+def _acronym_apart(c: _Cluster, o: _Cluster, mentions: list[Mention]) -> bool:
+    """Whether a name of ``c`` and one of ``o`` differ only by an acronym in brackets (of either cluster)."""
+    acronyms = {singular_token(a.lower()) for a in _acronyms(c, mentions) | _acronyms(o, mentions)}
+    return bool(acronyms) and any(
+        (differ := mentions[i].tokens ^ mentions[j].tokens) and differ <= acronyms for i in c.members for j in o.members
+    )
 
 
 _A_BEFORE = re.compile(r"\b(?:a|an|A|An)[ \t]+\Z")
