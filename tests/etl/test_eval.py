@@ -249,6 +249,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout221",
             "holdout222",
             "holdout223",
+            "holdout224",
+            "holdout225",
+            "holdout226",
+            "holdout227",
         )
     }
 
@@ -956,6 +960,18 @@ FLOORS = [
     ("holdout223", "figures", "F1", 0.86),
     ("holdout223", "places", "F1", 0.86),
     ("holdout223", "events", "R", 0.52),
+    ("holdout224", "figures", "F1", 0.75),
+    ("holdout224", "places", "F1", 0.75),
+    ("holdout224", "events", "R", 0.63),
+    ("holdout225", "figures", "F1", 0.84),
+    ("holdout225", "places", "F1", 0.92),
+    ("holdout225", "events", "R", 0.45),
+    ("holdout226", "figures", "F1", 0.87),
+    ("holdout226", "places", "F1", 0.89),
+    ("holdout226", "events", "R", 0.59),
+    ("holdout227", "figures", "F1", 0.77),
+    ("holdout227", "places", "F1", 0.8),
+    ("holdout227", "events", "R", 0.7),
 ]
 
 
