@@ -1984,6 +1984,21 @@ def test_a_bootcamp_is_a_gathering_where_the_text_says_it_was_held():
 
 
 @pytest.mark.parametrize(
+    ("sentence", "unit", "expected"),
+    [
+        # a sentence about it, with a figure, that says it takes place shows the camp is a gathering
+        ("The Palm Hotel hosted 120 pupils from 2 to 6 September.", "pupils", [("Hilltop Coding Camp 2019", "2019-09-02")]),
+        ("The Palm Hotel has 120 rooms for guests.", "rooms", []),
+        ("Some 120 pupils were there from 2 to 6 September.", "pupils", []),
+    ],
+)  # fmt: skip
+def test_an_ambiguous_name_is_a_gathering_where_a_sentence_about_it_says_it_took_place(sentence, unit, expected):
+    text = f"Hilltop Coding Camp 2019\n\nTutors at the camp came from many schools. {sentence}"
+    found = events(text, [figure(text, f"120 {unit}", 120, unit)])
+    assert [(e.name, e.date) for e in found] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "date"),
     [
         # published in August: a reference back in a sentence that says "will" dates an October to come

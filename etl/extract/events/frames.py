@@ -160,6 +160,10 @@ def _frames(
         quoted += bool(_QUOTED_LINE.fullmatch(art.text, lo, hi))  # the theme under a name: "“Education and Skills ...”"
         if current is not None and since <= ATTENDANCE_REACH and art.metrics_in(lo, hi):
             frames[current].ranges.append((lo, hi))
+            # "MoodleMoot Australia 2017 ... The Sheraton on the Park Hotel in Sydney hosted about 300 Moodlers": a
+            # sentence about it that says it takes place shows it is a gathering (a word that also names
+            # institutions, "Moot" or "Camp", needs one)
+            frames[current].cue = frames[current].cue or art.has(lex.strong, lo, hi)
         elif current is not None and _attendance_of_one(
             art, lo, hi, lex, len(groups) == 1 or _only_one(groups, happens)
         ):
