@@ -253,6 +253,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout225",
             "holdout226",
             "holdout227",
+            "holdout228",
+            "holdout229",
+            "holdout230",
+            "holdout231",
         )
     }
 
@@ -972,6 +976,18 @@ FLOORS = [
     ("holdout227", "figures", "F1", 0.77),
     ("holdout227", "places", "F1", 0.8),
     ("holdout227", "events", "R", 0.7),
+    ("holdout228", "figures", "F1", 0.91),
+    ("holdout228", "places", "F1", 0.84),
+    ("holdout228", "events", "R", 0.12),
+    ("holdout229", "figures", "F1", 0.88),
+    ("holdout229", "places", "F1", 0.76),
+    ("holdout229", "events", "R", 0.45),
+    ("holdout230", "figures", "F1", 0.86),
+    ("holdout230", "places", "F1", 0.83),
+    ("holdout230", "events", "R", 0.61),
+    ("holdout231", "figures", "F1", 0.89),
+    ("holdout231", "places", "F1", 0.84),
+    ("holdout231", "events", "R", 0.95),
 ]
 
 
