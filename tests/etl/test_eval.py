@@ -257,6 +257,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout229",
             "holdout230",
             "holdout231",
+            "holdout232",
+            "holdout233",
+            "holdout234",
+            "holdout235",
         )
     }
 
@@ -988,6 +992,18 @@ FLOORS = [
     ("holdout231", "figures", "F1", 0.89),
     ("holdout231", "places", "F1", 0.84),
     ("holdout231", "events", "R", 0.95),
+    ("holdout232", "figures", "F1", 0.82),
+    ("holdout232", "places", "F1", 0.84),
+    ("holdout232", "events", "R", 0.39),
+    ("holdout233", "figures", "F1", 0.87),
+    ("holdout233", "places", "F1", 0.89),
+    ("holdout233", "events", "R", 0.28),
+    ("holdout234", "figures", "F1", 0.73),
+    ("holdout234", "places", "F1", 0.84),
+    ("holdout234", "events", "R", 0.53),
+    ("holdout235", "figures", "F1", 0.85),
+    ("holdout235", "places", "F1", 0.75),
+    ("holdout235", "events", "R", 0.57),
 ]
 
 
