@@ -1984,6 +1984,23 @@ def test_a_bootcamp_is_a_gathering_where_the_text_says_it_was_held():
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a training told by what it is about, and said right after to take place, is a gathering of its own
+        ("A training on coding for girls took place at the library on 3 May 2021.",
+         [("training on coding for girls", "2021-05-03")]),
+        ("A training for school leaders on digital skills is being held at the Town Hall on 30 October 2025.",
+         [("training for school leaders on digital skills", "2025-10-30")]),
+        # not one only planned, nor one that says nothing of what it is
+        ("A training on coding for girls is planned for 3 May 2021.", []),
+        ("A training is being held at the Town Hall on 30 October 2025.", []),
+    ],
+)  # fmt: skip
+def test_a_training_said_to_take_place_right_after_what_it_is_about(text, expected):
+    assert [(e.name, e.date) for e in events(text)] == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "unit", "expected"),
     [
         # a sentence about it, with a figure, that says it takes place shows the camp is a gathering

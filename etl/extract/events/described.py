@@ -218,8 +218,17 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
             and det is not None
             and lex.staged.search(text, max(0, det.start() - STAGED_REACH), det.start()) is not None
         )
+        # "A training program for school leaders on digital technology is being held at ...": one the text tells
+        # what it is about, and says takes place right after
+        held = (
+            indefinite
+            and word in lex.titled
+            and complement.strip() != ""
+            and (gap := _HELD_GAP.match(text, end)) is not None
+            and lex.strong.pattern.match(text, gap.end()) is not None
+        )
         if role == "backref" and (
-            first or (not definite and (lasting or staged or any(w.lower() in _HELD_AS for w in lead_words)))
+            first or (not definite and (lasting or staged or held or any(w.lower() in _HELD_AS for w in lead_words)))
         ):
             # "in an online event on 23 September", "a two-day training on digital skills": a gathering of its own,
             # told by how it is held or how long it lasts
@@ -247,6 +256,8 @@ def _described_mentions(text: str, keywords: list[tuple[int, int]], lex: Lexicon
 
 
 _SINCE_AFTER = re.compile(r"[ \t]+since\b")
+# between what an event is about and the verb that says it takes place: "is being", "was", "will be"
+_HELD_GAP = re.compile(r"[ \t]+(?:(?:was|were|is|are|will[ \t]+be|has[ \t]+been)[ \t]+)?(?:being[ \t]+)?", re.I)
 STAGED_REACH = 24  # characters before an event's article searched for the verb that stages it
 LEDE_LEAD = 2  # words at most before the event word of a lede that drops its article ("International two-day")
 # What may stand between a line's start and a lede's first word: a dateline and its dash ("DUSHANBE, May 7 --")
