@@ -199,7 +199,21 @@ def _dateline(line: str) -> re.Match[str] | None:
     if comma >= 2 and (m := _DATELINE.match(line)):
         return m
     m = _CAPS_DATELINE.match(line) if line[:2].isupper() else None
-    return m if m and _is_place(m["lead"].title()) else None  # (the places reader takes no name in capitals)
+    if m and _is_place(m["lead"].title()):  # (the places reader takes no name in capitals)
+        return m
+    m = _DASH_DATELINE.match(line)
+    if m and any(part and _is_place(part.strip()) for part in (m["lead"], m["region"])):
+        return m  # (not "Digital Learning Summit – 18 May 2023", an event's heading)
+    return None
+
+
+# A dateline's place, then a dash and the date with its year: "Port-Vila, Vanuatu – 18 August 2023:", "Sharjah, UAE –
+# October 20, 2023 –", "Colombo, Sri Lanka - 22 Mar 2012"
+_DASH_DATELINE = re.compile(
+    r"(?P<lead>[A-Z][^\n,();:–—]{1,40}?)(?:,[ \t]*(?P<region>[A-Z][^\n,();:–—]{1,40}?))?[ \t]+[–—-][ \t]+"
+    r"(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}|\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8},?[ \t]+\d{4})"
+    r"(?P<paren>)(?![\w-])"
+)
 
 
 # "APIA, Samoa (Talamua, Oct. 5, 2014) –", "Islamabad (UrduPoint / Pakistan Point News - 8th Jul, 2021)": a dateline

@@ -283,3 +283,18 @@ def test_a_dotted_date_line_is_no_headline():
     assert meta("05.04.2012 - UNESCO\nBrazil hosts a regional forum\n\nThe forum was held.").title == (
         "Brazil hosts a regional forum"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # a dateline's place, a dash and the date with its year
+        ("A training\n\nHonolulu, Hawaii – 14 March 2019: A training on coding was held.", "2019-03-14"),
+        ("A fair\n\nMuscat, Oman – November 2, 2021 – The fair closed with a ceremony.", "2021-11-02"),
+        ("A fair\n\nLima - 7 Jun 2016\n\nThe fair closed with a ceremony.", "2016-06-07"),
+        # an event's heading is no dateline: no place before the dash
+        ("A fair\n\nThe Science Fair – 7 June 2016\n\nThe fair closed with a ceremony.", ""),
+    ],
+)
+def test_a_dateline_with_a_dash_before_its_date(text, published):
+    assert meta(text).published == published
