@@ -261,6 +261,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout233",
             "holdout234",
             "holdout235",
+            "holdout236",
+            "holdout237",
+            "holdout238",
+            "holdout239",
         )
     }
 
@@ -1004,6 +1008,18 @@ FLOORS = [
     ("holdout235", "figures", "F1", 0.85),
     ("holdout235", "places", "F1", 0.75),
     ("holdout235", "events", "R", 0.57),
+    ("holdout236", "figures", "F1", 0.92),
+    ("holdout236", "places", "F1", 0.72),
+    ("holdout236", "events", "R", 0.33),
+    ("holdout237", "figures", "F1", 0.81),
+    ("holdout237", "places", "F1", 0.82),
+    ("holdout237", "events", "R", 0.23),
+    ("holdout238", "figures", "F1", 0.92),
+    ("holdout238", "places", "F1", 0.87),
+    ("holdout238", "events", "R", 0.35),
+    ("holdout239", "figures", "F1", 0.88),
+    ("holdout239", "places", "F1", 0.81),
+    ("holdout239", "events", "R", 0.52),
 ]
 
 
