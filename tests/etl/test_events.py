@@ -1984,6 +1984,24 @@ def test_a_bootcamp_is_a_gathering_where_the_text_says_it_was_held():
 
 
 @pytest.mark.parametrize(
+    ("line", "city"),
+    [
+        # a dateline under a page's furniture places the event its own line names
+        ("Nairobi, May 17, 2016: The ministry recently organized a “Workshop on Coding for Teachers” for 17 "
+         "participants.", "Nairobi"),
+        # not one named in a later paragraph, so far into the text
+        ("Nairobi, May 17, 2016: The ministry spoke of teachers.\n\nIt recently organized a “Workshop on Coding for "
+         "Teachers” for 17 participants.", ""),
+    ],
+)  # fmt: skip
+def test_a_dateline_far_into_the_text_places_the_event_its_line_names(line, city):
+    filler = "Schools across the region are moving lessons online, and teachers say they need help. " * 8
+    text = f"Going digital\n\n{filler}\n\n{line}"
+    e = only(text, [figure(text, "17 participants", 17, "participants")], [place(text, "Nairobi")])
+    assert (e.name, e.city) == ("Workshop on Coding for Teachers", city)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # a training told by what it is about, and said right after to take place, is a gathering of its own

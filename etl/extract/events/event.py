@@ -85,12 +85,7 @@ def _event(
         city, country = p.name, p.country_iso3  # "four education events in London": each of them
     # the dateline's city, else the city a local story is about ("City Hub hosted the mayors' meeting ... For
     # Rosario, ..."): named at least twice, and twice as often as any other
-    if (
-        not city
-        and fmt != "online"
-        and _is_main(g, mentions, art)
-        and (p := dateline_place(art) or _fitting(_local_city(art), fits)) is not None
-    ):
+    if not city and fmt != "online" and (p := _main_place(g, mentions, art, fits)) is not None:
         city, country = p.name, p.country_iso3
     host = placed is not None and placed[1].host
     # a day given without a year the text can tell ("on 9 March") is still a date said of it
@@ -429,6 +424,29 @@ def _local_city(art: Article) -> PlaceMention | None:
     if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[0]) < 2 * len(ranked[1])):
         return None
     return ranked[0][0]
+
+
+def _main_place(
+    g: list[int], mentions: list[Mention], art: Article, fits: Callable[[str], bool]
+) -> PlaceMention | None:
+    """The dateline's city for the event the article opens with, else the city the local story is about; for an
+    event named later, the dateline's city only where the dateline's own line names it ("Kathmandu, May 17, 2016:
+    ... organized a “Workshop on ...”" under a page's furniture)."""
+    if _is_main(g, mentions, art):
+        return dateline_place(art) or _fitting(_local_city(art), fits)
+    if (p := dateline_place(art)) is None:
+        return None
+    line_end = art.text.find("\n", p.end)
+    return next(
+        (
+            p
+            for i in g
+            if mentions[i].kind in ("named", "titled")  # a name, not "a bored conference" in passing
+            and p.end < mentions[i].start
+            and (line_end < 0 or mentions[i].start < line_end)
+        ),
+        None,
+    )
 
 
 def _is_main(g: list[int], mentions: list[Mention], art: Article) -> bool:
