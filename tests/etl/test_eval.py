@@ -265,6 +265,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout237",
             "holdout238",
             "holdout239",
+            "holdout240",
+            "holdout241",
+            "holdout242",
+            "holdout243",
         )
     }
 
@@ -1020,6 +1024,18 @@ FLOORS = [
     ("holdout239", "figures", "F1", 0.88),
     ("holdout239", "places", "F1", 0.81),
     ("holdout239", "events", "R", 0.52),
+    ("holdout240", "figures", "F1", 0.89),
+    ("holdout240", "places", "F1", 0.69),
+    ("holdout240", "events", "R", 0.63),
+    ("holdout241", "figures", "F1", 0.86),
+    ("holdout241", "places", "F1", 0.82),
+    ("holdout241", "events", "R", 0.37),
+    ("holdout242", "figures", "F1", 0.82),
+    ("holdout242", "places", "F1", 0.89),
+    ("holdout242", "events", "R", 0.33),
+    ("holdout243", "figures", "F1", 0.81),
+    ("holdout243", "places", "F1", 0.71),
+    ("holdout243", "events", "R", 0.2),
 ]
 
 
