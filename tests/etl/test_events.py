@@ -1984,6 +1984,20 @@ def test_a_bootcamp_is_a_gathering_where_the_text_says_it_was_held():
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "week" after "was held last": a verb ends what describes an event word, so no event is "was held last week"
+        ("The National Training that was held last week for the teachers of Upolu kicked off in Savaii on Tuesday, "
+         "July 11th. The same program will run for 3 days.", [("National Training", "2017-07-11")]),
+        ("The training that was held last week for the teachers of the north opened again on Tuesday, 11 July 2017.",
+         []),
+    ],
+)  # fmt: skip
+def test_a_verb_before_an_event_word_is_no_part_of_its_name(text, expected):
+    assert [(e.name, e.date) for e in events(text, published="2017-07-14")] == expected
+
+
+@pytest.mark.parametrize(
     ("line", "city"),
     [
         # a dateline under a page's furniture places the event its own line names

@@ -27,7 +27,11 @@ DESCRIBED_LEAD = 5  # words at most between a determiner and its event word ("th
 
 _TIME_POSSESSIVE = re.compile(r"(?:year|week|month|today|tomorrow|yesterday)[’']s?", re.IGNORECASE)
 _OF_PARENT = re.compile(r"\s+of\s+(?:the\s+)?")
-_NOT_LEAD = frozenset({"of", "in", "on", "at", "for", "to", "from", "by", "with", "and", "or"})
+_NOT_LEAD = frozenset(
+    # prepositions, and the verb of a clause that says what the event is ("This is UPOU’s first international
+    # conference"): what describes an event comes after them
+    {"of", "in", "on", "at", "for", "to", "from", "by", "with", "and", "or", "is", "are", "was", "were", "be", "been"}
+)
 _DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "our", "his", "her"})
 _DEFINITE = frozenset({"the", "this", "that", "its", "their", "our", "his", "her"})
 _THIS_BEFORE = re.compile(r"\b[Tt]his(?=[ \t]+\Z)")
