@@ -269,6 +269,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout241",
             "holdout242",
             "holdout243",
+            "holdout244",
+            "holdout245",
+            "holdout246",
+            "holdout247",
         )
     }
 
@@ -1036,6 +1040,18 @@ FLOORS = [
     ("holdout243", "figures", "F1", 0.81),
     ("holdout243", "places", "F1", 0.71),
     ("holdout243", "events", "R", 0.2),
+    ("holdout244", "figures", "F1", 0.8),
+    ("holdout244", "places", "F1", 0.78),
+    ("holdout244", "events", "R", 0.42),
+    ("holdout245", "figures", "F1", 0.88),
+    ("holdout245", "places", "F1", 0.78),
+    ("holdout245", "events", "R", 0.95),
+    ("holdout246", "figures", "F1", 0.62),
+    ("holdout246", "places", "F1", 0.86),
+    ("holdout246", "events", "R", 0.33),
+    ("holdout247", "figures", "F1", 0.76),
+    ("holdout247", "places", "F1", 0.65),
+    ("holdout247", "events", "R", 0.55),
 ]
 
 
