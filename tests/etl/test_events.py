@@ -1983,6 +1983,13 @@ def test_a_bootcamp_is_a_gathering_where_the_text_says_it_was_held():
     assert events("She studied at the Le Wagon Bootcamp, a coding school.") == []
 
 
+def test_an_event_word_before_those_who_attend_names_no_event_of_its_own():
+    # "Fourteen conference delegates": the event word says who they are; they attend the event the sentence names
+    text = "Fourteen conference delegates spoke at the Digital Learning Summit on 3 May 2020."
+    e = only(text, [figure(text, "Fourteen conference delegates", 14, "conference delegates")])
+    assert (e.name, e.date, e.attendees) == ("Digital Learning Summit", "2020-05-03", 14)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -82,8 +82,8 @@ def find_mentions(text: str, places: list[PlaceMention], lex: Lexicon) -> tuple[
                 start = bracketed.start("acr")  # "an educational technology (EdTech) conference": by its acronym
             left = text[start:k_start].split()
             after = _NEXT_LOWER.match(text, k_end)
-            if after and after.group(1) in lex.not_after:
-                continue  # "the Plaza Mayor convention center": the event word qualifies a place
+            if after and (after.group(1) in lex.not_after or lex.attend_noun.fullmatch(after.group(1))):
+                continue  # "the Plaza Mayor convention center", "Fourteen seminar participants": it qualifies a noun
             if role == "backref" or not any(not (w[:1].isdigit()) for w in left):
                 lower_case.append((k_start, k_end))  # "the conference", "a webinar", "the 2011 event"
                 continue
