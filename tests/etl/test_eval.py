@@ -273,6 +273,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout245",
             "holdout246",
             "holdout247",
+            "holdout248",
+            "holdout249",
+            "holdout250",
+            "holdout251",
         )
     }
 
@@ -1052,6 +1056,18 @@ FLOORS = [
     ("holdout247", "figures", "F1", 0.76),
     ("holdout247", "places", "F1", 0.65),
     ("holdout247", "events", "R", 0.55),
+    ("holdout248", "figures", "F1", 0.9),
+    ("holdout248", "places", "F1", 0.88),
+    ("holdout248", "events", "R", 0.63),
+    ("holdout249", "figures", "F1", 0.86),
+    ("holdout249", "places", "F1", 0.85),
+    ("holdout249", "events", "R", 0.78),
+    ("holdout250", "figures", "F1", 0.93),
+    ("holdout250", "places", "F1", 0.75),
+    ("holdout250", "events", "R", 0.33),
+    ("holdout251", "figures", "F1", 0.85),
+    ("holdout251", "places", "F1", 0.7),
+    ("holdout251", "events", "R", 0.23),
 ]
 
 
