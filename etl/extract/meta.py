@@ -192,6 +192,10 @@ def _shorten(s: str) -> str:
     return cut.rstrip(" ,;:-") + "…"
 
 
+# A dateline's day with its year, the month named before or after it: "October 20, 2023", "18 August 2023"
+_DATELINE_DAY = r"[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8},? \d{4}"
+
+
 def _dateline(line: str) -> re.Match[str] | None:
     """_DATELINE.match(line); its lead runs up to the first comma or semicolon, which most lines do not have early
     enough. Else a place in capitals with no comma after it ("DUBAI 15 October 2019: ...")."""
@@ -211,8 +215,7 @@ def _dateline(line: str) -> re.Match[str] | None:
 # October 20, 2023 –", "Colombo, Sri Lanka - 22 Mar 2012"
 _DASH_DATELINE = re.compile(
     r"(?P<lead>[A-Z][^\n,();:–—]{1,40}?)(?:,[ \t]*(?P<region>[A-Z][^\n,();:–—]{1,40}?))?[ \t]+[–—-][ \t]+"
-    r"(?P<date>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+\d{4}|\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8},?[ \t]+\d{4})"
-    r"(?P<paren>)(?![\w-])"
+    rf"(?P<date>{_DATELINE_DAY})(?P<paren>)(?![\w-])"
 )
 
 
@@ -240,9 +243,7 @@ def _is_place(words: str) -> bool:
 
 # A dateline's place in capitals and its date with no comma between, then a colon or dash: "DUBAI 15 October 2019:"
 _CAPS_DATELINE = re.compile(
-    r"(?P<lead>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,3}) "
-    r"(?P<date>[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]{2,8},? \d{4})"
-    r"(?P<paren>)[ \t]*[:–—-]"
+    rf"(?P<lead>[A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){{0,3}}) (?P<date>{_DATELINE_DAY})(?P<paren>)[ \t]*[:–—-]"
 )
 
 
