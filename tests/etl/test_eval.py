@@ -277,6 +277,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout249",
             "holdout250",
             "holdout251",
+            "holdout252",
+            "holdout253",
+            "holdout254",
+            "holdout255",
         )
     }
 
@@ -1068,6 +1072,18 @@ FLOORS = [
     ("holdout251", "figures", "F1", 0.85),
     ("holdout251", "places", "F1", 0.7),
     ("holdout251", "events", "R", 0.23),
+    ("holdout252", "figures", "F1", 0.85),
+    ("holdout252", "places", "F1", 0.78),
+    ("holdout252", "events", "R", 0.39),
+    ("holdout253", "figures", "F1", 0.83),
+    ("holdout253", "places", "F1", 0.65),
+    ("holdout253", "events", "R", 0.11),
+    ("holdout254", "figures", "F1", 0.86),
+    ("holdout254", "places", "F1", 0.83),
+    ("holdout254", "events", "R", 0.47),
+    ("holdout255", "figures", "F1", 0.89),
+    ("holdout255", "places", "F1", 0.79),
+    ("holdout255", "events", "R", 0.52),
 ]
 
 
