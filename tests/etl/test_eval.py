@@ -281,6 +281,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout253",
             "holdout254",
             "holdout255",
+            "holdout256",
+            "holdout257",
+            "holdout258",
+            "holdout259",
         )
     }
 
@@ -1084,6 +1088,18 @@ FLOORS = [
     ("holdout255", "figures", "F1", 0.89),
     ("holdout255", "places", "F1", 0.79),
     ("holdout255", "events", "R", 0.52),
+    ("holdout256", "figures", "F1", 0.89),
+    ("holdout256", "places", "F1", 0.85),
+    ("holdout256", "events", "R", 0.29),
+    ("holdout257", "figures", "F1", 0.92),
+    ("holdout257", "places", "F1", 0.78),
+    ("holdout257", "events", "R", 0.52),
+    ("holdout258", "figures", "F1", 0.91),
+    ("holdout258", "places", "F1", 0.78),
+    ("holdout258", "events", "R", 0.42),
+    ("holdout259", "figures", "F1", 0.83),
+    ("holdout259", "places", "F1", 0.76),
+    ("holdout259", "events", "R", 0.57),
 ]
 
 
