@@ -2743,3 +2743,17 @@ def test_a_city_opens_a_venue_named_with_and():
     text = "The Open Learning Conference was held at the Hong Kong Convention and Exhibition Centre in May 2010."
     (found,) = events(text, places=[place(text, "Hong Kong", kind="city")])
     assert found.city == "Hong Kong"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # an acronym in brackets inside the name may join its letters with a hyphen, as "(WDEC)" does not
+        ("The board held a Rural Teachers Training in Practice (R-TTP) workshop on 4 May 2019.",
+         "Rural Teachers Training in Practice (R-TTP) workshop"),
+        ("The board held a Rural Teachers Training in Practice (RTTP) workshop on 4 May 2019.",
+         "Rural Teachers Training in Practice (RTTP) workshop"),
+    ],
+)  # fmt: skip
+def test_a_hyphenated_acronym_in_brackets_stays_inside_the_name(text: str, name: str):
+    assert [e.name for e in events(text)] == [name]

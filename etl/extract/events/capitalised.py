@@ -38,7 +38,7 @@ _YEAR_AFTER = re.compile(r"\s+((?:19|20)\d{2})(?![\w.,]\d)")
 # tried at every character, one that starts with a digit is scanned for.
 _BRAND_YEAR = re.compile(r"(?:1(?<![\w.,/-].)9|2(?<![\w.,/-].)0)\d{2}(?!\w|[.,-]\d)")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z0-9][\w’'-]*)")
-_ACRONYM_WORD = re.compile(r"[A-Z][A-Z&]{1,9}")
+_ACRONYM_WORD = re.compile(r"[A-Z](?:[A-Z&]|-(?=[A-Z])){1,9}")  # "(WDEC)", "(C-DELTA)"
 _POSSESSIVE = re.compile(r"[’']s$")
 _QUOTES = '"“”'
 # "(WDEC)", "(ADULTED VII)", "(ICLC 6)", "(GSE 2023)": an acronym, and the edition or year it names; it opens with a
