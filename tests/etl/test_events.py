@@ -2757,3 +2757,32 @@ def test_a_city_opens_a_venue_named_with_and():
 )  # fmt: skip
 def test_a_hyphenated_acronym_in_brackets_stays_inside_the_name(text: str, name: str):
     assert [e.name for e in events(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the headline names the event; the lead tells of it again by its event word after "a"
+        (
+            "College Hosts Workshop on Open Textbooks for Rural Schools\n\nThe college hosted a workshop focused on "
+            "the needs of teachers. The workshop ran from 3 to 5 May 2022.",
+            [("Workshop on Open Textbooks for Rural Schools", "2022-05-03", None)],
+        ),
+        # not once the lead has ended and a section begins under a heading: an earlier event the article looks back on
+        (
+            "Rural Forum on Open Textbooks\n\nMay 3, 2022\n\nBackground\n\nThe closure of schools in the pandemic "
+            "has made open textbooks more urgent than ever for the schools of the region.\n\nA Look Back\n\nIn 2012, "
+            "the ministry brought together 73 heads of schools to host a forum on the needs of teachers.",
+            [("forum on the needs of teachers", "", 73.0)],
+        ),
+        # not another kind of gathering
+        (
+            "College Hosts Workshop on Open Textbooks for Rural Schools\n\nThe college hosted a seminar focused on "
+            "the needs of teachers. The seminar ran from 3 to 5 May 2022.",
+            [("seminar focused on the needs of teachers", "2022-05-03", None)],
+        ),
+    ],
+)  # fmt: skip
+def test_the_lead_tells_of_the_headline_s_event_again_by_its_event_word(text: str, expected: list):
+    metrics = [figure(text, "73 heads", 73, "heads")] if "73" in text else []
+    assert [(e.name, e.date, e.attendees) for e in events(text, metrics)] == expected

@@ -281,6 +281,17 @@ def _group(
                 or _describes(o, c, mentions, text, in_headline, first_body)
             ):
                 return True
+            # ... or told again in the lead by its event word after "a" ("NSOU Hosts Workshop on Blended Learning ..."
+            # and then "hosted a workshop focused on ..."
+            if (
+                headline
+                and _compatible(_year_of(c, date_year), _year_of(o, date_year))
+                and (
+                    _restates(c, o, mentions, text, in_headline, first_body)
+                    or _restates(o, c, mentions, text, in_headline, first_body)
+                )
+            ):
+                return True
             # ... or in other words, with the same edition and event word ("7th Africa’s eLearning conference" and
             # "The seventh edition of the International conference on ICT for development")
             if headline and c.edition and c.edition == o.edition and c.tokens & o.tokens - c.core - o.core:
@@ -465,6 +476,44 @@ def _describes(
         and set(LETTER_WORD.findall(text[mentions[i].start : mentions[i].end].lower())) <= around
         for i in head.members
     )
+
+
+def _restates(
+    head: _Cluster, body: _Cluster, mentions: list[Mention], text: str, in_headline: set[int], first_body: int
+) -> bool:
+    """``body``'s one mention, the body's first, is the lead's "a" and the event word of ``head``, named in the
+    headline ("NSOU Hosts Workshop on Blended Learning ..." and then "CEMCA ... hosted a workshop focused on ...")."""
+    if body.members != [first_body] or not all(
+        i in in_headline and mentions[i].kind != "described" for i in head.members
+    ):
+        return False
+    m = mentions[first_body]
+    return (
+        m.kind == "described"
+        and bool((head.tokens & body.tokens) - head.core - body.core)
+        and bool(_A_BEFORE.search(text, max(0, m.start - 4), m.start))
+        and not _new_section(text, mentions[head.members[-1]].end, m.start)
+    )
+
+
+# a section's heading: a few words on a line of their own, no figure and no closing stop ("Background", "ICT in
+# Education Leadership")
+_HEADING = re.compile(r"[A-Z][\w’'&-]*(?:[ \t]+[\w’'&-]+){0,7}")
+_PROSE = re.compile(r".*[.!?][\"”’)]?")
+PROSE_WORDS = 8
+
+
+def _new_section(text: str, lo: int, hi: int) -> bool:
+    """Whether a heading stands after a paragraph of prose between ``lo`` and ``hi``: the lead has ended and another
+    part of the article begun (a title's subtitle, byline or date line, before any prose, does not count)."""
+    prose = False
+    for line in text[lo:hi].split("\n")[1:-1]:
+        line = line.strip()
+        if _PROSE.fullmatch(line) and len(line.split()) >= PROSE_WORDS:
+            prose = True
+        elif prose and _HEADING.fullmatch(line) and not any(c.isdigit() for c in line):
+            return True
+    return False
 
 
 def _in_headline(text: str, pos: int) -> bool:
