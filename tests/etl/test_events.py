@@ -2786,3 +2786,17 @@ def test_a_hyphenated_acronym_in_brackets_stays_inside_the_name(text: str, name:
 def test_the_lead_tells_of_the_headline_s_event_again_by_its_event_word(text: str, expected: list):
     metrics = [figure(text, "73 heads", 73, "heads")] if "73" in text else []
     assert [(e.name, e.date, e.attendees) for e in events(text, metrics)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, local",
+    [
+        # "ICT" is what every gathering here is about: an "ICT workshop" in one article is not another article's
+        ("A two-day ICT workshop for teachers was held on 3 May 2019.", True),
+        ("The Regional Workshop on ICT was held on 3 May 2019.", True),
+        # a word of its own still names one event across articles
+        ("The Kigali ICT Summit was held on 3 May 2019.", False),
+    ],
+)  # fmt: skip
+def test_a_name_of_event_words_and_its_subject_alone_names_no_event_across_articles(text: str, local: bool):
+    assert [e.local for e in events(text)] == [local]
