@@ -285,6 +285,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout257",
             "holdout258",
             "holdout259",
+            "holdout260",
+            "holdout261",
+            "holdout262",
+            "holdout263",
         )
     }
 
@@ -1100,6 +1104,18 @@ FLOORS = [
     ("holdout259", "figures", "F1", 0.83),
     ("holdout259", "places", "F1", 0.76),
     ("holdout259", "events", "R", 0.57),
+    ("holdout260", "figures", "F1", 0.76),
+    ("holdout260", "places", "F1", 0.85),
+    ("holdout260", "events", "R", 0.5),
+    ("holdout261", "figures", "F1", 0.7),
+    ("holdout261", "places", "F1", 0.67),
+    ("holdout261", "events", "R", 0.78),
+    ("holdout262", "figures", "F1", 0.86),
+    ("holdout262", "places", "F1", 0.86),
+    ("holdout262", "events", "R", 0.55),
+    ("holdout263", "figures", "F1", 0.82),
+    ("holdout263", "places", "F1", 0.77),
+    ("holdout263", "events", "R", 0.61),
 ]
 
 
