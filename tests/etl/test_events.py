@@ -2800,3 +2800,16 @@ def test_the_lead_tells_of_the_headline_s_event_again_by_its_event_word(text: st
 )  # fmt: skip
 def test_a_name_of_event_words_and_its_subject_alone_names_no_event_across_articles(text: str, local: bool):
     assert [e.local for e in events(text)] == [local]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teachers met at the Digital Skills Forum on 26 March. The forum, a step towards Agenda 2030, was the first since 2018.",
+        "Teachers met at the Digital Skills Forum on 26 March. The forum served the 2030 Agenda and was the first since 2018.",
+        "Teachers met at the Digital Skills Forum on 26 March. All schools are to be online by 2030, as planned in 2018.",
+    ],
+)  # fmt: skip
+def test_a_year_the_text_aims_at_is_not_the_year_an_undated_day_falls_in(text: str):
+    # with no publication date, a day without a year takes the year the text most tells of
+    assert [e.date for e in events(text)] == ["2018-03-26"]
