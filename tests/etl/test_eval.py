@@ -289,6 +289,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout261",
             "holdout262",
             "holdout263",
+            "holdout264",
+            "holdout265",
+            "holdout266",
+            "holdout267",
         )
     }
 
@@ -1116,6 +1120,18 @@ FLOORS = [
     ("holdout263", "figures", "F1", 0.82),
     ("holdout263", "places", "F1", 0.77),
     ("holdout263", "events", "R", 0.61),
+    ("holdout264", "figures", "F1", 0.81),
+    ("holdout264", "places", "F1", 0.75),
+    ("holdout264", "events", "R", 0.37),
+    ("holdout265", "figures", "F1", 0.81),
+    ("holdout265", "places", "F1", 0.81),
+    ("holdout265", "events", "R", 0.45),
+    ("holdout266", "figures", "F1", 0.73),
+    ("holdout266", "places", "F1", 0.82),
+    ("holdout266", "events", "R", 0.71),
+    ("holdout267", "figures", "F1", 0.84),
+    ("holdout267", "places", "F1", 0.87),
+    ("holdout267", "events", "R", 0.55),
 ]
 
 
