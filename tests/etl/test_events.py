@@ -2813,3 +2813,30 @@ def test_a_name_of_event_words_and_its_subject_alone_names_no_event_across_artic
 def test_a_year_the_text_aims_at_is_not_the_year_an_undated_day_falls_in(text: str):
     # with no publication date, a day without a year takes the year the text most tells of
     assert [e.date for e in events(text)] == ["2018-03-26"]
+
+
+@pytest.mark.parametrize(
+    "text, city",
+    [
+        # a venue for gatherings, perhaps the hill or street it stands on, then "in" and the city
+        ("The Reading Summit was held on 8 May 2019. Nearly 150 teachers filled the room at the Crowne Plaza Hotel "
+         "on Upper Hill in Nairobi.", "Nairobi"),
+        ("The Reading Summit was held on 8 May 2019. The Grand Park Hotel in Sydney welcomed about 300 teachers.",
+         "Sydney"),
+        # not an institution's seat, which may be a partner's
+        ("The Reading Summit was held on 8 May 2019. About 300 teachers came, some from the Cadi Ayyad University "
+         "in Marrakech.", ""),
+        # not the venue where someone works
+        ("The Reading Summit was held on 8 May 2019. About 300 teachers came, and a lecturer at the Grand Conference "
+         "Centre in Nairobi spoke.", ""),
+        # not a venue named among those who take part, neither at it nor hosting
+        ("The Reading Summit was held on 8 May 2019. About 300 teachers joined, with thanks to the Malone "
+         "Community Centre in Sydney and the Credo Club in Perth.", ""),
+        ("The Reading Summit was held on 8 May 2019. About 300 teachers came to the main room of the Grand Hotel in "
+         "Sydney.", "Sydney"),
+    ],
+)  # fmt: skip
+def test_the_city_after_a_venue_and_in_hosts_the_event(text: str, city: str):
+    from etl.extract.pipeline import extract_article
+
+    assert [e.city for e in extract_article(text).events] == [city]

@@ -102,6 +102,7 @@ class Lexicon:
     edition_words: tuple[str, ...]  # the first word of each edition_scan phrase, which stands right after its blank
     venue_after: re.Pattern[str]  # a venue's last words after a city ("Denver Convention Center")
     venue_words: frozenset[str]  # every word that ends a venue's name ("Center", "Hotel", "University")
+    workplace_words: frozenset[str]  # those that also end an institution's name ("University", "Campus")
     venue_of: re.Pattern[str]  # a venue's name that ends with "of" before its city
     before: re.Pattern[str]
     strong_before: re.Pattern[str]
@@ -242,6 +243,7 @@ def lexicon() -> Lexicon:
             + r")\b"
         ),
         venue_words=frozenset(line.split()[-1] for line in lines("events_venues.txt")),
+        workplace_words=frozenset(lines("events_workplaces.txt")),
         host_verb=re.compile(r"\s*,?\s*(?:" + trie(sorted(marked("host_verb"))) + r")\b", re.I),
         # "The government on Wednesday said", "announced on Monday that": the day a source spoke, not the event's
         speech_after=re.compile(r"[ \t]*,?[ \t]*(?:" + trie(sorted(marked("speech"))) + r")\b", re.I),

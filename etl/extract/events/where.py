@@ -156,6 +156,7 @@ def hosted_in(ranges: list[tuple[int, int]], art: Article, lex: Lexicon) -> Plac
             if (p.kind in ("city", "district") or city_state(p)) and (
                 lex.host_far.search(art.text, max(lo, p.start - HOST_REACH), p.start)
                 or _venue(art.text, p, lex)
+                or _venue_in(art.text, p, lo, lex)
                 or _host_clause(art.text, p, lo, lex)
             ):
                 return p
@@ -205,6 +206,42 @@ def _venue(text: str, p: PlaceMention, lex: Lexicon) -> bool:
             and bool(lex.venue_of.search(text, max(0, p.start - 70), p.start))
         )
     return venue and not _affiliation().search(text, max(0, p.start - 40), p.start)
+
+
+# a venue's last word, perhaps the street or hill it stands on, then "in" right before a place: "the Crowne Plaza Hotel
+# on Upper Hill in Nairobi", "The Sheraton on the Park Hotel in Sydney hosted ..."
+_VENUE_IN = re.compile(
+    r"(?P<w>[A-Z][\w’'-]*)(?:[ \t]+on[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2})?,?[ \t]+in[ \t]+\Z"
+)
+_NAME_BACK = re.compile(r"(?:[A-Z][\w’'.&-]*|of|the|de|and|&|on)\Z")
+
+
+def _venue_in(text: str, p: PlaceMention, lo: int, lex: Lexicon) -> bool:
+    """The place follows a venue for gatherings and "in" (not an institution's name: "the Cadi Ayyad University in
+    Marrakech" may be a partner's seat), the venue not where someone works."""
+    if not text.endswith("in ", max(0, p.start - 3), p.start):  # a quick test first
+        return False
+    m = _VENUE_IN.search(text, max(lo, p.start - 60), p.start)
+    if m is None or m.group("w") not in lex.venue_words or m.group("w") in lex.workplace_words:
+        return False
+    start = m.start()  # back over the venue's name to the word before it
+    for _ in range(8):
+        before = text.rfind(" ", 0, start - 1) + 1
+        if before <= lo or not _NAME_BACK.match(text, before, start - 1):
+            break
+        start = before
+    while (lead := _LEAD_JOINER.match(text, start, m.start())) is not None:
+        start = lead.end()  # the name opens with a capital: "of the" before it introduce it
+    # the event is at the venue ("filled the room at the X Hotel in Nairobi") or the venue hosts it ("The X Hotel in
+    # Sydney hosted ..."), not a list of those who take part ("recognition to the X Centre in St Croix, and ...")
+    at_venue = _VENUE_INTRO.search(text, max(0, start - 12), start) is not None
+    return (at_venue or lex.host_verb.match(text, p.end) is not None) and not _affiliation().search(
+        text, max(0, start - 40), start
+    )
+
+
+_LEAD_JOINER = re.compile(r"(?:of|the|de|and|&|on)[ \t]+")
+_VENUE_INTRO = re.compile(r"\b(?:at|in|of)[ \t]+(?:the[ \t]+)?\Z", re.IGNORECASE)
 
 
 @cache
