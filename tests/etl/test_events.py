@@ -2840,3 +2840,16 @@ def test_the_city_after_a_venue_and_in_hosts_the_event(text: str, city: str):
     from etl.extract.pipeline import extract_article
 
     assert [e.city for e in extract_article(text).events] == [city]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a meetup and an unconference are gatherings, named or described
+        ("The Boston EdTech Meetup was held on 3 May 2017 at a startup hub.", [("Boston EdTech Meetup", "2017-05-03")]),
+        ("Over 100 teachers attended an unconference on 30 March 2013 at the school.",
+         [("unconference", "2013-03-30")]),
+    ],
+)  # fmt: skip
+def test_a_meetup_and_an_unconference_are_gatherings(text: str, expected: list):
+    assert [(e.name, e.date) for e in events(text)] == expected
