@@ -2853,3 +2853,18 @@ def test_the_city_after_a_venue_and_in_hosts_the_event(text: str, city: str):
 )  # fmt: skip
 def test_a_meetup_and_an_unconference_are_gatherings(text: str, expected: list):
     assert [(e.name, e.date) for e in events(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        # those a hackathon or a camp is for attend it, whatever the verb
+        ("The Code for Good Hackathon was held on 3 May 2019. For 3 days, 130 hackers from 6 countries worked in "
+         "teams.", "hackers"),
+        ("The Tech Girls Camp was held on 3 May 2019. Some 40 campers built robots.", "campers"),
+    ],
+)  # fmt: skip
+def test_hackers_and_campers_attend(text: str, unit: str):
+    surface = next(s for s in ("130 hackers", "40 campers") if s in text)
+    e = only(text, [figure(text, surface, float(surface.split()[0]), unit)])
+    assert e.attendees == float(surface.split()[0])
