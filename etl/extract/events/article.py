@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -11,15 +10,10 @@ from functools import cached_property
 from operator import attrgetter
 
 from etl.extract.dates import YEAR, DateSpan, find_spans
-from etl.extract.events.lexicon import Phrases
+from etl.extract.events.lexicon import Phrases, lexicon
 from etl.extract.events.names import Mention
 from etl.extract.sentences import sentence_at
 from etl.model import Metric, PlaceMention, Sentence
-
-_TARGET_YEAR = re.compile(
-    r"\b(?:by|until|till|Agenda|Vision|Education|Horizon|Strategy)[ \t]+((?:19|20)\d{2})\b"
-    r"|\b((?:19|20)\d{2})[ \t]+(?:Agenda|Vision)\b"
-)
 
 WINDOW = 300  # characters of a sentence read on each side of an event's name
 MAX_SENTENCE = 1000  # longer sentences are reported as the window around the event's name
@@ -90,7 +84,7 @@ class Article:
     def common_year(self) -> int | None:
         counts = Counter(int(y) for y in YEAR.findall(self.text))
         # a year the text aims at ("by 2030", "Agenda 2063", "the 2030 Agenda") is no year it tells of
-        counts.subtract(int(m.group(1) or m.group(2)) for m in _TARGET_YEAR.finditer(self.text))
+        counts.subtract(int(m.group(1) or m.group(2)) for m in lexicon().target_year.finditer(self.text))
         counts = +counts
         return max(counts, key=lambda y: (counts[y], y), default=None)
 

@@ -24,6 +24,13 @@ def rows(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(lines(name)))
 
 
+def _target_year(table: list[dict[str, str]]) -> re.Pattern[str]:
+    """A year after a word of ``table``, or before one that may stand on either side; the year is group 1 or 2."""
+    before = "|".join(re.escape(r["word"]) for r in table)
+    after = "|".join(re.escape(r["word"]) for r in table if r["side"] == "either")
+    return re.compile(rf"\b(?:{before})[ \t]+((?:19|20)\d{{2}})\b|\b((?:19|20)\d{{2}})[ \t]+(?:{after})\b")
+
+
 def phrases(words: list[str], anchor_end: bool = False) -> re.Pattern[str]:
     """One case-insensitive whole-word regex for ``words`` (a trailing * matches any ending); with ``anchor_end``,
     it must end the searched text, perhaps followed by "the"."""
@@ -103,6 +110,7 @@ class Lexicon:
     venue_after: re.Pattern[str]  # a venue's last words after a city ("Denver Convention Center")
     venue_words: frozenset[str]  # every word that ends a venue's name ("Center", "Hotel", "University")
     workplace_words: frozenset[str]  # those that also end an institution's name ("University", "Campus")
+    target_year: re.Pattern[str]  # a year the text aims at ("by 2030", "Agenda 2063", "the 2030 Agenda")
     venue_of: re.Pattern[str]  # a venue's name that ends with "of" before its city
     before: re.Pattern[str]
     strong_before: re.Pattern[str]
@@ -244,6 +252,7 @@ def lexicon() -> Lexicon:
         ),
         venue_words=frozenset(line.split()[-1] for line in lines("events_venues.txt")),
         workplace_words=frozenset(lines("events_workplaces.txt")),
+        target_year=_target_year(rows("events_target_years.csv")),
         host_verb=re.compile(r"\s*,?\s*(?:" + trie(sorted(marked("host_verb"))) + r")\b", re.I),
         # "The government on Wednesday said", "announced on Monday that": the day a source spoke, not the event's
         speech_after=re.compile(r"[ \t]*,?[ \t]*(?:" + trie(sorted(marked("speech"))) + r")\b", re.I),
