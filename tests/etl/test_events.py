@@ -2868,3 +2868,30 @@ def test_hackers_and_campers_attend(text: str, unit: str):
     surface = next(s for s in ("130 hackers", "40 campers") if s in text)
     e = only(text, [figure(text, surface, float(surface.split()[0]), unit)])
     assert e.attendees == float(surface.split()[0])
+
+
+@pytest.mark.parametrize(
+    "text, city",
+    [
+        # a clause that opens the sentence with "Held" tells where the event its comma leads to takes place, whatever
+        # the venue's name ends with
+        ("Held on 18 March 2023 at the Sunrise Academy North Wing, Karachi, the Open Schools Conference drew 300 "
+         "teachers.", "Karachi"),
+        ("Taking place on 18 March 2023 at the Sunrise Academy North Wing, Karachi, the Open Schools Conference drew "
+         "300 teachers.", "Karachi"),
+        # of two cities in the clause, the first
+        ("Held across the campuses in Karachi and Nairobi, the Open Schools Conference drew 300 teachers on 8 May "
+         "2019.", "Karachi"),
+        # not a clause that tells under whose patronage it is held
+        ("Held under the patronage of the Governor of Karachi, the Open Schools Summit drew 300 teachers on 8 May "
+         "2019.", ""),
+        # nor an event named after another one in the sentence, even after a comma
+        ("Held on 8 May 2019 at the Sunrise Academy North Wing, Karachi, the Reading Summit was followed by the Open "
+         "Schools Workshop on 9 May 2019.", "Karachi"),
+        ("Held on 8 May 2019 at the Sunrise Academy North Wing, Karachi, the Reading Summit outdid its forerunner, "
+         "the Open Schools Workshop of 9 May 2018.", "Karachi"),
+    ],
+)  # fmt: skip
+def test_a_clause_opening_with_held_places_the_event_it_leads_to(text: str, city: str):
+    found = events(text, places=[place(text, c, kind="city") for c in ("Karachi", "Nairobi") if c in text])
+    assert [e.city for e in found] == [city] + [""] * (len(found) - 1)

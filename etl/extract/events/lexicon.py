@@ -110,6 +110,7 @@ class Lexicon:
     venue_after: re.Pattern[str]  # a venue's last words after a city ("Denver Convention Center")
     venue_words: frozenset[str]  # every word that ends a venue's name ("Center", "Hotel", "University")
     workplace_words: frozenset[str]  # those that also end an institution's name ("University", "Campus")
+    fronted: re.Pattern[str]  # "Held on ... at" opening a sentence: a clause that places its subject, the event
     target_year: re.Pattern[str]  # a year the text aims at ("by 2030", "Agenda 2063", "the 2030 Agenda")
     venue_of: re.Pattern[str]  # a venue's name that ends with "of" before its city
     before: re.Pattern[str]
@@ -252,6 +253,12 @@ def lexicon() -> Lexicon:
         ),
         venue_words=frozenset(line.split()[-1] for line in lines("events_venues.txt")),
         workplace_words=frozenset(lines("events_workplaces.txt")),
+        fronted=re.compile(
+            r"(?:"
+            + trie(sorted(marked("fronted")))
+            + r")[ \t]+(?:on|at|in|from|over|between|inside|during|across|online|virtually)\b",
+            re.I,
+        ),
         target_year=_target_year(rows("events_target_years.csv")),
         host_verb=re.compile(r"\s*,?\s*(?:" + trie(sorted(marked("host_verb"))) + r")\b", re.I),
         # "The government on Wednesday said", "announced on Monday that": the day a source spoke, not the event's

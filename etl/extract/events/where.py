@@ -47,6 +47,7 @@ def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
             or _organiser(text, p, m)
             or _host_clause(text, p, m.lo, lex)
             or _subject_host(text, p, m)
+            or _fronted(art, p, m, lex)
         ):
             hosted.append((gap if after else NAME_REACH * 10 + gap, p))
     hosted.sort(key=lambda rp: rp[0])
@@ -64,6 +65,29 @@ def place_of(m: Mention, art: Article, lex: Lexicon, f: Facts) -> None:
     elif country := next((p for _, p in hosted if p.kind in ("country", "province")), None):  # "in Salta, Argentina"
         f.country, f.host = country.country_iso3, True
         f.sources["country"] = country.start
+
+
+FRONTED_REACH = 250  # characters from the start of a sentence to the event its opening "Held ..." clause places
+# the comma that closes the opening clause, then the event's name right after it (its "the", "this year's", an owner)
+_CLAUSE_CLOSE = re.compile(
+    r"[^.;:!?\n]*,[ \t]+(?:(?:the|this|that|its|a|an)[ \t]+)?(?:(?:[A-Z][\w.-]*|year)[’']s[ \t]+)?\Z"
+)
+
+
+def _fronted(art: Article, p: PlaceMention, m: Mention, lex: Lexicon) -> bool:
+    """The place is in a clause that opens the sentence with "Held" and a date or venue, and the clause's comma leads
+    straight to the event ("Held on March 18 at the Sunrise Academy North Wing, Karachi, the conference drew ..."):
+    an opening participle tells of its sentence's subject."""
+    if m.sent < 0 or p.end > m.start:
+        return False
+    s0 = art.sentences[m.sent].start
+    if not (s0 < p.start and m.start - s0 <= FRONTED_REACH and lex.fronted.match(art.text, s0)):
+        return False
+    if any(p.end <= o.start < m.start for o in art.named_in.get(m.sent, ())):
+        return False  # "Held in Karachi, the Reading Summit and the Open Schools Workshop": the first one's
+    if any(q.start < p.start and q.kind == p.kind for q in art.places_in(s0, p.start)):
+        return False  # "Held across campuses in Rabat and Benguerir": the first city is the one that hosts it
+    return _CLAUSE_CLOSE.match(art.text, p.end, m.start) is not None
 
 
 # "organised a strategic 2-day workshop in the Mauritanian capital, Nouakchott": the capital named after its country's
