@@ -293,6 +293,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout265",
             "holdout266",
             "holdout267",
+            "holdout268",
+            "holdout269",
+            "holdout270",
+            "holdout271",
         )
     }
 
@@ -1132,6 +1136,18 @@ FLOORS = [
     ("holdout267", "figures", "F1", 0.84),
     ("holdout267", "places", "F1", 0.87),
     ("holdout267", "events", "R", 0.55),
+    ("holdout268", "figures", "F1", 0.88),
+    ("holdout268", "places", "F1", 0.77),
+    ("holdout268", "events", "R", 0.36),
+    ("holdout269", "figures", "F1", 0.86),
+    ("holdout269", "places", "F1", 0.69),
+    ("holdout269", "events", "R", 0.28),
+    ("holdout270", "figures", "F1", 0.87),
+    ("holdout270", "places", "F1", 0.89),
+    ("holdout270", "events", "R", 0.68),
+    ("holdout271", "figures", "F1", 0.89),
+    ("holdout271", "places", "F1", 0.91),
+    ("holdout271", "events", "R", 0.61),
 ]
 
 
