@@ -2895,3 +2895,20 @@ def test_hackers_and_campers_attend(text: str, unit: str):
 def test_a_clause_opening_with_held_places_the_event_it_leads_to(text: str, city: str):
     found = events(text, places=[place(text, c, kind="city") for c in ("Karachi", "Nairobi") if c in text])
     assert [e.city for e in found] == [city] + [""] * (len(found) - 1)
+
+
+@pytest.mark.parametrize(
+    "text, attendees",
+    [
+        # those an event involves attend it
+        ("The Reading Summit was held on 8 May 2019. The summit involved about 700 teachers from around the country.",
+         700.0),
+        ("The Reading Summit, involving about 700 teachers, was held on 8 May 2019.", 700.0),
+        # not those involved in organising it: the passive is said of anyone
+        ("The Reading Summit was held on 8 May 2019. About 700 teachers have been involved in its organisation.",
+         None),
+    ],
+)  # fmt: skip
+def test_those_an_event_involves_attend_it(text: str, attendees: float | None):
+    e = only(text, [figure(text, "700 teachers", 700.0, "teachers")])
+    assert e.attendees == attendees

@@ -26,6 +26,12 @@ _GATHERED = re.compile(
     r"|assembled|hosted|hosts)\s+(?:over\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|around\s+|almost\s+|close\s+to\s+)?\Z",
     re.I,
 )
+# The figure is the object of "involve", said of the event: "The conference involved about 700 teachers"; not the
+# passive, said of anyone ("150 partners have been involved in its organisation"), which no verb of attending makes
+_INVOLVED = re.compile(
+    r"\b(?:involved|involves|involving)\s+(?:over\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|around\s+|almost\s+)?\Z",
+    re.I,
+)
 # Those an event is held for, or whom it trains: "a three-day workshop for 70 teachers", "a week-long training for
 # 80 teachers", "the camp will train 50 girls", "a boot camp training of 50 adolescent girls", "is training 800
 # teachers". "for", "train" and "of" count only close after an event word; a verb of training said of anything else
@@ -139,6 +145,11 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
             # Central Asian countries" counts the countries of them all
             speakers_end = -1
             at_event = not (attending or noun or countries) and _opens_at_an_event(art, metric, hi)
+            involved = (
+                not countries
+                and metric.category == "people"
+                and _INVOLVED.search(art.text, max(lo, metric.start - 24), metric.start) is not None
+            )
             trained = (
                 not (noun or countries) and metric.category == "people" and _held_for(art.text, lo, metric.start, lex)
             )
@@ -147,6 +158,7 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
                 or noun
                 or at_event
                 or trained
+                or involved
                 or (countries and _FROM.search(art.text, max(lo, metric.start - 40), metric.start))
             ):
                 continue  # "from eight Latin American countries" says where those who come are from
@@ -166,6 +178,7 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
                     and _GATHERED.search(art.text, max(lo, metric.start - 30), metric.start)
                 )
                 or trained
+                or involved
             ):
                 # "attended by 2,373 attendees", "143 people attended": said to attend; "Five teams participated"
                 # counts groups of those who came, which a count of the people themselves beats
