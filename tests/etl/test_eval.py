@@ -297,6 +297,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout269",
             "holdout270",
             "holdout271",
+            "holdout272",
+            "holdout273",
+            "holdout274",
+            "holdout275",
         )
     }
 
@@ -1148,6 +1152,18 @@ FLOORS = [
     ("holdout271", "figures", "F1", 0.89),
     ("holdout271", "places", "F1", 0.91),
     ("holdout271", "events", "R", 0.61),
+    ("holdout272", "figures", "F1", 0.87),
+    ("holdout272", "places", "F1", 0.79),
+    ("holdout272", "events", "R", 0.56),
+    ("holdout273", "figures", "F1", 0.91),
+    ("holdout273", "places", "F1", 0.88),
+    ("holdout273", "events", "R", 0.78),
+    ("holdout274", "figures", "F1", 0.86),
+    ("holdout274", "places", "F1", 0.79),
+    ("holdout274", "events", "R", 0.37),
+    ("holdout275", "figures", "F1", 0.83),
+    ("holdout275", "places", "F1", 0.81),
+    ("holdout275", "events", "R", 0.37),
 ]
 
 
