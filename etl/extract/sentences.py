@@ -34,7 +34,7 @@ def split_sentences(text: str) -> list[Sentence]:
             nxt = text[m.end() : m.end() + 2]
             # ... but a word in camel case opens a sentence in lower case ("in 2006. eLearning users ...", "iPads")
             lower = nxt[:1].islower() and not nxt[1:].isupper()
-            if _ABBREV.search(head) or lower or nxt[:1].isdigit():
+            if _ABBREV.search(head) or lower or nxt[:1].isdigit() or _in_title(text, start, at):
                 continue
         elif m.group("nl") == "\n" and _wrapped(text, start, at, m.end()):
             continue
@@ -47,6 +47,25 @@ def split_sentences(text: str) -> list[Sentence]:
         start = m.end()
     _add(text, start, len(text), out)
     return out
+
+
+TITLE_REACH = 120  # characters after a period to the quote that closes the title it stands in
+TITLE_WORDS = 15  # words of four letters or more in such a title, at most
+
+
+def _in_title(text: str, start: int, at: int) -> bool:
+    """The period stands inside a short quoted title that closes on the same line ("the conference “Virtual Balkans.
+    Virtual Collaborative Learning” took place"): a name, not the end of a sentence. Not a quoted remark of
+    sentences, which goes on longer."""
+    opened = text.rfind("“", start, at)
+    if opened < 0 or text.rfind("”", opened, at) >= 0:
+        return False
+    closed = text.find("”", at, at + TITLE_REACH)
+    if closed < 0 or "\n" in text[at:closed] or text[closed - 1 : closed] in ".!?,":
+        return False
+    # a title capitalises its words, a remark does not ("“We only managed to complete about 80-90%”")
+    words = [w for w in text[opened + 1 : closed].split() if len(w) > 3]
+    return len(words) <= TITLE_WORDS and sum(w[:1].isupper() for w in words) * 2 > len(words)
 
 
 _WRAP_WIDTH = 50  # the shortest line of hard-wrapped text that a sentence goes on from (text wraps at 60 to 80)

@@ -2912,3 +2912,13 @@ def test_a_clause_opening_with_held_places_the_event_it_leads_to(text: str, city
 def test_those_an_event_involves_attend_it(text: str, attendees: float | None):
     e = only(text, [figure(text, "700 teachers", 700.0, "teachers")])
     assert e.attendees == attendees
+
+
+def test_a_full_stop_inside_the_quoted_title_leaves_the_date_in_its_sentence():
+    from etl.extract.pipeline import extract_article
+
+    text = (
+        "The International Conference “Open Schools. Digital Learning in Higher Education” took place on November "
+        "30, 2022. It gathered 70 teachers."
+    )
+    assert [e.date for e in extract_article(text).events] == ["2022-11-30"]

@@ -101,3 +101,22 @@ def test_one_line_joins_the_lines_of_a_sentence_and_keeps_every_offset():
     ]
     assert all(view[s.start : s.end] == s.text for s in sentences)
     assert one_line("No break at all.", split_sentences("No break at all."))[0] == "No break at all."
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a full stop inside a short quoted title, which capitalises its words, is part of the name
+        ("The conference “Open Schools. Digital Learning in Higher Education” took place on 3 May 2022. It ended.",
+         2),
+        ("The fair “Open Education. Riverside-2021” opened. It ended.", 2),
+        # a quoted remark of sentences ends them, whether it closes with a full stop or goes on in lower case
+        ("He said: “We teach children. We hope they learn.” The camp ended.", 3),
+        ("“We had to fix a lot of bugs. We only managed to complete about 80%”, said Amir.", 2),
+        # a quote that closes far away is no title
+        ("The school “Open Schools. Digital Learning in Higher Education for Every Teacher, Every Pupil, Every "
+         "Parent and Every Community of the Whole Country” opened.", 2),
+    ],
+)  # fmt: skip
+def test_a_full_stop_inside_a_quoted_title(text, sentences):
+    assert len(split_sentences(text)) == sentences
