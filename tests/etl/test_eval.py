@@ -301,6 +301,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout273",
             "holdout274",
             "holdout275",
+            "holdout276",
+            "holdout277",
+            "holdout278",
+            "holdout279",
         )
     }
 
@@ -1164,6 +1168,18 @@ FLOORS = [
     ("holdout275", "figures", "F1", 0.83),
     ("holdout275", "places", "F1", 0.81),
     ("holdout275", "events", "R", 0.37),
+    ("holdout276", "figures", "F1", 0.72),
+    ("holdout276", "places", "F1", 0.84),
+    ("holdout276", "events", "R", 0.5),
+    ("holdout277", "figures", "F1", 0.87),
+    ("holdout277", "places", "F1", 0.83),
+    ("holdout277", "events", "R", 0.66),
+    ("holdout278", "figures", "F1", 0.87),
+    ("holdout278", "places", "F1", 0.76),
+    ("holdout278", "events", "R", 0.23),
+    ("holdout279", "figures", "F1", 0.85),
+    ("holdout279", "places", "F1", 0.67),
+    ("holdout279", "events", "R", 0.61),
 ]
 
 
