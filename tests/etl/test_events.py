@@ -2650,6 +2650,18 @@ def test_a_name_set_after_another_with_its_edition_is_the_same_event(text: str, 
         ("Webinar on Open Schools\n\nDate: March 2nd 2022,\n\nTime: 12:00-13:20 (UTC)", [("2022-03-02", "")]),
         ("ICT Workshop for Teachers\n\nVenue: Town Hall\nDate: 7th & 8th July, 2025", [("2025-07-07", "")]),
         ("9th Regional Workshop\n\nSupported by UNICEF.\n\nDates: 8-13th September 2008", [("2008-09-08", "")]),
+        # a label alone on its line, its value on the next
+        (
+            "South Asia Symposium on ICT for Education\n\nWhen :\n\nfrom Tuesday 27 February, 2018\nto Wednesday 28 "
+            "February, 2018\n\nWhere :\n\nBandaranaike Hall, Colombo, Sri Lanka\n\nThe report is out.",
+            [("2018-02-27", "Colombo")],
+        ),
+        # not a label line far above, with other lines between
+        (
+            "South Asia Symposium on ICT for Education\n\nWhen :\nSee below.\n27 February 2018 is a holiday.\n\nThe "
+            "report is out.",
+            [],
+        ),
     ],
 )
 def test_an_event_page_s_when_and_where_lines(text, expected):

@@ -12,7 +12,7 @@ from etl.extract.dates import YEAR, find_relative
 from etl.extract.events.article import Article, Facts
 from etl.extract.events.context import _context, _current, _took_place
 from etl.extract.events.counts import attendance, format_of
-from etl.extract.events.frames import _WHERE_LINE, _Frame, _place_and_days, _when_line
+from etl.extract.events.frames import _Frame, _place_and_days, _when_line, where_line
 from etl.extract.events.group import _in_headline
 from etl.extract.events.lexicon import Lexicon
 from etl.extract.events.mention import described_only
@@ -267,7 +267,7 @@ def _place_and_days_city(frame: _Frame, art: Article) -> PlaceMention | None:
 def _labelled_city(frame: _Frame, art: Article) -> PlaceMention | None:
     """The city of a "Where:" line in the event's frame ("Where: Colombo, Sri Lanka")."""
     for lo, hi in frame.ranges:
-        if _WHERE_LINE.match(art.text, lo, hi):
+        if where_line(art, lo, hi):
             return next((p for p in art.places_in(lo, hi) if p.kind in ("city", "district") or city_state(p)), None)
     return None
 

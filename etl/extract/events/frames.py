@@ -290,6 +290,28 @@ _WHEN_LINE = re.compile(r"[ \t]*(?:When|Dates)[ \t]*:[ \t]*(?=\S)")
 
 
 _WHERE_LINE = re.compile(r"[ \t]*(?:Where|Venue|Location)[ \t]*:[ \t]*(?=\S)")
+# ... or the label alone on its line, its value on the next ("When :\n\nfrom Tuesday 15 April, 2014")
+_BARE_LABEL = re.compile(r"[ \t]*(?:(?P<when>When|Dates)|Where|Venue|Location)[ \t]*:[ \t]*\n\s*\Z")
+LABEL_REACH = 30  # characters before a value's line searched for its bare label line
+
+
+def _bare_label(text: str, lo: int) -> str | None:
+    """ "when" or "where": the label of the line right before text[lo:], when it stands alone on its line."""
+    end = lo
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == lo or "\n" not in text[end:lo]:
+        return None  # the value opens a line of its own
+    start = text.rfind("\n", max(0, end - LABEL_REACH), end) + 1
+    if start == 0 and end > LABEL_REACH:
+        return None
+    m = _BARE_LABEL.match(text, start, lo)
+    return None if m is None else "when" if m.group("when") else "where"
+
+
+def where_line(art: Article, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] is an event page's line of its place ("Where: Colombo", or "Where:" on the line before)."""
+    return bool(_WHERE_LINE.match(art.text, lo, hi)) or _bare_label(art.text, lo) == "where"
 
 
 # "Date:" is most often the page's own stamp ("Date: 08 April 2022" under "Author: ECDOE"); it is the event's when the
@@ -304,7 +326,7 @@ def _when_line(art: Article, lo: int, hi: int) -> bool:
     """Whether text[lo:hi] opens as an event page's line of its dates ("When:", "Dates:", or "Date:" beside its time
     or place)."""
     text = art.text
-    if _WHEN_LINE.match(text, lo, hi):
+    if _WHEN_LINE.match(text, lo, hi) or _bare_label(text, lo) == "when":
         return True
     if not _DATE_LINE.match(text, lo, hi):
         return False
@@ -320,7 +342,7 @@ def _labelled(art: Article, si: int, lo: int, hi: int) -> bool:
     """The sentence is an event page's "When:" line with a date, or its "Where:" line with a place."""
     if _when_line(art, lo, hi):
         return bool(art.date_spans(si, lo, hi))
-    return bool(_WHERE_LINE.match(art.text, lo, hi) and art.places_in(lo, hi))
+    return where_line(art, lo, hi) and bool(art.places_in(lo, hi))
 
 
 _DASH_JOINED = re.compile(r"(?:[–—-]|(?<=[–—-]))[A-Z][^\W\d_]*")  # the place may end with its dash
