@@ -305,6 +305,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout277",
             "holdout278",
             "holdout279",
+            "holdout280",
+            "holdout281",
+            "holdout282",
+            "holdout283",
         )
     }
 
@@ -1180,6 +1184,18 @@ FLOORS = [
     ("holdout279", "figures", "F1", 0.85),
     ("holdout279", "places", "F1", 0.67),
     ("holdout279", "events", "R", 0.61),
+    ("holdout280", "figures", "F1", 0.87),
+    ("holdout280", "places", "F1", 0.8),
+    ("holdout280", "events", "R", 0.36),
+    ("holdout281", "figures", "F1", 0.91),
+    ("holdout281", "places", "F1", 0.77),
+    ("holdout281", "events", "R", 0.11),
+    ("holdout282", "figures", "F1", 0.91),
+    ("holdout282", "places", "F1", 0.85),
+    ("holdout282", "events", "R", 0.52),
+    ("holdout283", "figures", "F1", 0.89),
+    ("holdout283", "places", "F1", 0.82),
+    ("holdout283", "events", "R", 0.95),
 ]
 
 
