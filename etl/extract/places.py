@@ -403,7 +403,8 @@ def _index() -> tuple[dict[str, tuple[tuple, ...]], dict[str, int], frozenset[st
     points = _country_points()
     for row in _read_csv("places_regions.csv"):
         e = _Entry(row["name"], "region", "", float(row["lat"]), float(row["lon"]))
-        for n in [row["name"], *filter(None, (row.get("aliases") or "").split("|"))]:
+        alone = [row["name"]] if (row.get("name_alone") or "").strip() != "no" else []
+        for n in [*alone, *filter(None, (row.get("aliases") or "").split("|"))]:
             add(n.strip(), e)
     aliased: dict[str, _Entry] = {}
     alias_rows = _read_csv("places_aliases.csv")

@@ -861,3 +861,21 @@ def test_a_surname_that_speaks_is_no_place(text, expected):
 )
 def test_the_city_of_a_name_is_the_city_not_the_province(text, kind):
     assert by_name(text)["Mykolaiv"].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Pacific as a region, by the words news gives it
+        ("Nine Pacific countries were represented.", {"Pacific"}),
+        ("It works across the Pacific region.", {"Pacific"}),
+        # Asia and the Pacific together, however the hyphen or "and" is written
+        ("It works across the Asia- Pacific region.", {"Asia-Pacific"}),
+        ("Institutions from the Asia and Pacific region came.", {"Asia-Pacific"}),
+        # not "Pacific" alone, which names universities, an ocean and companies too
+        ("She studied at the University of the South Pacific.", set()),
+        ("The island lies in the central Pacific Ocean.", set()),
+    ],
+)
+def test_the_pacific_by_the_words_news_gives_it(text, expected):
+    assert names(text) == expected
