@@ -55,8 +55,8 @@ TITLE_WORDS = 15  # words of four letters or more in such a title, at most
 
 def _in_title(text: str, start: int, at: int) -> bool:
     """The period stands inside a short quoted title that closes on the same line ("the conference “Virtual Balkans.
-    Virtual Collaborative Learning” took place"): a name, not the end of a sentence. Not a quoted remark of
-    sentences, which goes on longer."""
+    Virtual Collaborative Learning” took place"): a name, not the end of a sentence. Not a quoted remark, which does
+    not capitalise its words. Curly quotes only: a straight one does not tell an opening quote from a closing one."""
     opened = text.rfind("“", start, at)
     if opened < 0 or text.rfind("”", opened, at) >= 0:
         return False
