@@ -309,6 +309,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout281",
             "holdout282",
             "holdout283",
+            "holdout284",
+            "holdout285",
+            "holdout286",
+            "holdout287",
         )
     }
 
@@ -1196,6 +1200,18 @@ FLOORS = [
     ("holdout283", "figures", "F1", 0.89),
     ("holdout283", "places", "F1", 0.82),
     ("holdout283", "events", "R", 0.95),
+    ("holdout284", "figures", "F1", 0.86),
+    ("holdout284", "places", "F1", 0.86),
+    ("holdout284", "events", "R", 0.63),
+    ("holdout285", "figures", "F1", 0.81),
+    ("holdout285", "places", "F1", 0.79),
+    ("holdout285", "events", "R", 0.72),
+    ("holdout286", "figures", "F1", 0.9),
+    ("holdout286", "places", "F1", 0.81),
+    ("holdout286", "events", "R", 0.5),
+    ("holdout287", "figures", "F1", 0.85),
+    ("holdout287", "places", "F1", 0.82),
+    ("holdout287", "events", "R", 0.11),
 ]
 
 
