@@ -313,6 +313,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout285",
             "holdout286",
             "holdout287",
+            "holdout288",
+            "holdout289",
+            "holdout290",
+            "holdout291",
         )
     }
 
@@ -1212,6 +1216,18 @@ FLOORS = [
     ("holdout287", "figures", "F1", 0.85),
     ("holdout287", "places", "F1", 0.82),
     ("holdout287", "events", "R", 0.11),
+    ("holdout288", "figures", "F1", 0.87),
+    ("holdout288", "places", "F1", 0.81),
+    ("holdout288", "events", "R", 0.47),
+    ("holdout289", "figures", "F1", 0.83),
+    ("holdout289", "places", "F1", 0.87),
+    ("holdout289", "events", "R", 0.37),
+    ("holdout290", "figures", "F1", 0.9),
+    ("holdout290", "places", "F1", 0.78),
+    ("holdout290", "events", "R", 0.37),
+    ("holdout291", "figures", "F1", 0.9),
+    ("holdout291", "places", "F1", 0.63),
+    ("holdout291", "events", "R", 0.95),
 ]
 
 
