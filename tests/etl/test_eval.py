@@ -317,6 +317,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout289",
             "holdout290",
             "holdout291",
+            "holdout292",
+            "holdout293",
+            "holdout294",
+            "holdout295",
         )
     }
 
@@ -1228,6 +1232,18 @@ FLOORS = [
     ("holdout291", "figures", "F1", 0.9),
     ("holdout291", "places", "F1", 0.63),
     ("holdout291", "events", "R", 0.95),
+    ("holdout292", "figures", "F1", 0.83),
+    ("holdout292", "places", "F1", 0.9),
+    ("holdout292", "events", "R", 0.49),
+    ("holdout293", "figures", "F1", 0.92),
+    ("holdout293", "places", "F1", 0.82),
+    ("holdout293", "events", "R", 0.78),
+    ("holdout294", "figures", "F1", 0.84),
+    ("holdout294", "places", "F1", 0.8),
+    ("holdout294", "events", "R", 0.37),
+    ("holdout295", "figures", "F1", 0.82),
+    ("holdout295", "places", "F1", 0.87),
+    ("holdout295", "events", "R", 0.66),
 ]
 
 
