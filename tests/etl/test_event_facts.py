@@ -920,3 +920,29 @@ def test_names_of_the_same_words_stay_apart_by_their_editions_when_written_toget
 def test_people_who_come_together_for_an_event_attend_it(text, attendees):
     (found,) = events(text)
     assert found[4] == attendees
+
+
+@pytest.mark.parametrize(
+    ("text", "attendees", "countries"),
+    [
+        # whatever bound the number reader knows stands between the verb and the figure
+        ("The Open Schools Conference in Accra on 5 May 2019 was attended by well over 300 teachers.\n", 300, None),
+        ("The Open Schools Conference in Accra on 5 May 2019 was attended by upwards of 300 teachers.\n", 300, None),
+        ("The Open Schools Conference in Accra on 5 May 2019 attracted no fewer than 300 experts.\n", 300, None),
+        ("The Open Schools Conference in Accra on 5 May 2019 involved an estimated 300 teachers.\n", 300, None),
+        (
+            "The Open Schools Conference in Accra on 5 May 2019 drew teachers from no fewer than 30 countries.\n",
+            None,
+            30,
+        ),
+        # the bound does not make a figure of where they come from one of who comes
+        (
+            "Teachers from well over 30 schools attended the Open Schools Conference in Accra on 5 May 2019.\n",
+            None,
+            None,
+        ),
+    ],
+)
+def test_a_bound_before_a_figure_leaves_it_the_verb_s(text, attendees, countries):
+    (found,) = extract_article(text).events
+    assert (found.attendees, found.countries_represented) == (attendees, countries)

@@ -29,12 +29,16 @@ def place(text: str, surface: str, kind: str = "city", name: str = "", nth: int 
     return PlaceMention(name, kind, ISO3.get(name, ""), 0.0, 0.0, start, start + len(surface), surface)
 
 
-def figure(text: str, surface: str, value: float, unit: str, category: str = "people", nth: int = 0) -> Metric:
-    """A hand-built figure at the ``nth`` occurrence of ``surface``; ``unit`` is the counted thing as written."""
+def figure(
+    text: str, surface: str, value: float, unit: str, category: str = "people", nth: int = 0, qualifier: str = ""
+) -> Metric:
+    """A hand-built figure at the ``nth`` occurrence of ``surface``; ``unit`` is the counted thing as written, and
+    ``qualifier`` the bound written before it ("about"), as the number reader gives it."""
     start = -1
     for _ in range(nth + 1):
         start = text.index(surface, start + 1)
-    return Metric(value, unit, "", "exact", category, surface, start, start + len(surface), "")
+    bound = "approx" if qualifier else "exact"
+    return Metric(value, unit, qualifier, bound, category, surface, start, start + len(surface), "")
 
 
 def events(text: str, metrics=(), places=(), published: str = "") -> list[Event]:
@@ -2922,7 +2926,8 @@ def test_a_clause_opening_with_held_places_the_event_it_leads_to(text: str, city
     ],
 )  # fmt: skip
 def test_those_an_event_involves_attend_it(text: str, attendees: float | None):
-    e = only(text, [figure(text, "700 teachers", 700.0, "teachers")])
+    qualifier = "about" if "about 700" in text.lower() else ""
+    e = only(text, [figure(text, "700 teachers", 700.0, "teachers", qualifier=qualifier)])
     assert e.attendees == attendees
 
 

@@ -11,36 +11,30 @@ from etl.extract.numbers.units import unit_category
 from etl.extract.sentences import sentence_at
 from etl.model import Metric
 
+# Each pattern below ends where the figure's qualifier begins ("over", "some", "well over", "an estimated": the
+# words numbers_qualifiers.csv lists, which the figure already carries), so none spells the qualifiers out again.
 # "from 64 countries", "representatives of 12 countries": where those who come are from
 _FROM = re.compile(
-    r"\b(?:from|(?:representatives|delegates|delegations|participants|experts|officials)\s+of)\s+"
-    r"(?:up\s+to\s+|over\s+|more\s+than\s+|some\s+|about\s+)?\Z",
-    re.IGNORECASE,
+    r"\b(?:from|(?:representatives|delegates|delegations|participants|experts|officials)\s+of)\s+\Z", re.IGNORECASE
 )
 # The figure is the subject or the agent of the verb of attending: "attended by 2,373 attendees", "143 people
 # attended", "1,200 delegates took part", "Over 700 Moodlers attended" (a name the users of a product go by)
-_STATED = re.compile(r"\battended\s+by\s+(?:over\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?\Z", re.I)
+_STATED = re.compile(r"\battended\s+by\s+\Z", re.I)
 # The figure is the object of a verb of gathering: "brought together 150 attendees", "drew over 2,000 visitors"
 _GATHERED = re.compile(
     r"\b(?:(?:brought|brings|bring|bringing)\s+together|drew|draws|attracted|attracts|gathered|gathers|welcomed|welcomes"
-    r"|assembled|hosted|hosts)\s+(?:over\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|around\s+|almost\s+|close\s+to\s+)?\Z",
+    r"|assembled|hosted|hosts)\s+\Z",
     re.I,
 )
 # The figure is the object of "involve", said of the event: "The conference involved about 700 teachers"; not the
 # passive, said of anyone ("150 partners have been involved in its organisation"), which no verb of attending makes
-_INVOLVED = re.compile(
-    r"\b(?:involved|involves|involving)\s+(?:over\s+|more\s+than\s+|some\s+|about\s+|nearly\s+|around\s+|almost\s+)?\Z",
-    re.I,
-)
+_INVOLVED = re.compile(r"\b(?:involved|involves|involving)\s+\Z", re.I)
 # Those an event is held for, or whom it trains: "a three-day workshop for 70 teachers", "a week-long training for
 # 80 teachers", "the camp will train 50 girls", "a boot camp training of 50 adolescent girls", "is training 800
 # teachers". "for", "train" and "of" count only close after an event word; a verb of training said of anything else
 # is a plan's or a programme's ("the plan trains 3,000 teachers", "plans to train 60,000", "training more than
 # 281,070 farmers").
-_HEAD_COUNT = (
-    r"[ \t]+(?:(?:over|more[ \t]+than|some|about|nearly|around|almost|up[ \t]+to|at[ \t]+least"
-    r"|a[ \t]+total[ \t]+of)[ \t]+)?\Z"
-)
+_HEAD_COUNT = r"[ \t]+(?:a[ \t]+total[ \t]+of[ \t]+)?\Z"  # "a total of" is no bound, so no qualifier
 _TRAINED = re.compile(
     r"(?:(?P<done>\b(?:is|are|was|were|been)[ \t]+training)|(?P<after>(?<![^ \t])(?:for|train|of)))" + _HEAD_COUNT,
     re.I,
@@ -57,7 +51,7 @@ _STATED_AFTER = re.compile(
 )
 _SCHOOLING = re.compile(rf"\b(?:attend\w*|participat\w*)\s+(?:the\s+)?{_SCHOOL}", re.I)
 # Those who speak, not those who attend: "a panel of five experts", "a line-up of 40 speakers"
-_SPEAKERS = re.compile(r"\b(?:panel|panels|line-?up|roster)\s+of\s+(?:some\s+|about\s+|over\s+)?\Z", re.I)
+_SPEAKERS = re.compile(r"\b(?:panel|panels|line-?up|roster)\s+of\s+\Z", re.I)
 _THINGS = frozenset({"projects", "resources", "events", "courses"})  # what is submitted or held, not who comes
 _GROUPS = frozenset({"institutions"})  # "teams", "schools", "secretariats": groups of those who come
 # (the word first, "the" in a look-behind: the engine scans for the word's first letter, not at every character)
@@ -67,13 +61,9 @@ _OTHER_ONE = re.compile(r"(?:latter|former)\b(?<=\bthe[ \t]latter|\bthe[ \t]form
 _LIST_GAP = re.compile(
     r"(?:[ \t]*\([^()\n]{1,12}\))?(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+|[ \t]*&[ \t]*)(?:the[ \t]+)?"
 )
+# "from the United Kingdom"; and before a figure, what those who come are from, not who comes: "participants from
+# the two universities attended", "from seventy-three (73) schools participated"
 _FROM_THE = re.compile(r"(?<![^ \t])from[ \t]+(?:the[ \t]+)?\Z", re.IGNORECASE)
-# "participants from the two universities attended", "from seventy-three (73) schools participated": a figure of
-# what those who come are from, not of who comes
-_FROM_ORIGIN = re.compile(
-    r"(?<![^ \t])from[ \t]+(?:the[ \t]+)?(?:(?:over|more[ \t]+than|some|about|nearly|around|up[ \t]+to)[ \t]+)?\Z",
-    re.IGNORECASE,
-)
 LISTED_LEAST = 2  # countries a list names at least: "from Kenya" says where they are from, not how many countries
 SPEAKERS_REACH = 60  # characters from a figure of speakers to a count of countries that says where they come from
 SAME_FIGURE = 0.1  # two attendance figures this close are one figure reported twice ("near 30,000", "29,844")
@@ -116,9 +106,10 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
                 listed = n
         for metric, noun in zip(figures, nouns, strict=True):
             unit = metric.unit or ""
+            head = _head(art.text, metric)  # where the words before the figure end: before its qualifier
             if not noun and attending is None:
                 attending = lex.attend_verb.in_range(art.text, lo, hi) and _attends_an_event(art.text, lo, hi, lex)
-            if _SPEAKERS.search(art.text, max(lo, metric.start - 24), metric.start) or lex.speaker.search(unit):
+            if _SPEAKERS.search(art.text, max(lo, head - 24), head) or lex.speaker.search(unit):
                 speakers_end, of_speakers = metric.end, True
                 continue
             if lex.exhibitor.search(unit):
@@ -135,11 +126,7 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
                 continue
             if not countries and unit and unit_category(unit.split()[-1]) == "places":
                 continue  # "900 delegates from 67 countries on five continents attended": places, not who came
-            if (
-                not countries
-                and metric.category != "people"
-                and _FROM_ORIGIN.search(art.text, max(lo, metric.start - 24), metric.start)
-            ):
+            if not countries and metric.category != "people" and _FROM_THE.search(art.text, max(lo, head - 24), head):
                 continue  # "participants from the two universities attended": where they are from, not who came
             # another figure stands after the speakers': "20 speakers and about 50 partner organizations from four
             # Central Asian countries" counts the countries of them all
@@ -148,18 +135,16 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
             involved = (
                 not countries
                 and metric.category == "people"
-                and _INVOLVED.search(art.text, max(lo, metric.start - 24), metric.start) is not None
+                and _INVOLVED.search(art.text, max(lo, head - 24), head) is not None
             )
-            trained = (
-                not (noun or countries) and metric.category == "people" and _held_for(art.text, lo, metric.start, lex)
-            )
+            trained = not (noun or countries) and metric.category == "people" and _held_for(art.text, lo, head, lex)
             if not (
                 attending
                 or noun
                 or at_event
                 or trained
                 or involved
-                or (countries and _FROM.search(art.text, max(lo, metric.start - 40), metric.start))
+                or (countries and _FROM.search(art.text, max(lo, head - 40), head))
             ):
                 continue  # "from eight Latin American countries" says where those who come are from
             if countries:
@@ -171,12 +156,9 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
                     f.overseas = metric.value
                     f.sources["overseas"] = metric.start
             elif (
-                _STATED.search(art.text, max(lo, metric.start - 14), metric.start)
+                _STATED.search(art.text, max(lo, head - 14), head)
                 or _STATED_AFTER.match(art.text, metric.end, hi)
-                or (
-                    (noun or metric.category == "people")
-                    and _GATHERED.search(art.text, max(lo, metric.start - 30), metric.start)
-                )
+                or ((noun or metric.category == "people") and _GATHERED.search(art.text, max(lo, head - 30), head))
                 or trained
                 or involved
             ):
@@ -221,6 +203,17 @@ def _opens_at_an_event(art: Article, metric: Metric, hi: int) -> bool:
         metric.end <= m.start < hi and _AT_THE.search(art.text, max(metric.end, m.start - AT_REACH), m.start)
         for m in art.named_in.get(art.sentence_index[id(s)], ())
     )
+
+
+def _head(text: str, metric: Metric) -> int:
+    """Where the figure's qualifier begins ("attended by >well over< 300"), or the figure when it has none."""
+    if not metric.qualifier:
+        return metric.start
+    end = metric.start
+    while end > 0 and text[end - 1] in " \t\n":
+        end -= 1
+    begin = end - len(metric.qualifier)
+    return begin if begin >= 0 and text[begin:end].lower() == metric.qualifier.lower() else metric.start
 
 
 def _held_for(text: str, lo: int, start: int, lex: Lexicon) -> bool:
