@@ -946,3 +946,22 @@ def test_people_who_come_together_for_an_event_attend_it(text, attendees):
 def test_a_bound_before_a_figure_leaves_it_the_verb_s(text, attendees, countries):
     (found,) = extract_article(text).events
     assert (found.attendees, found.countries_represented) == (attendees, countries)
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        # a verb that brings those who come, or the event itself, to a place: the place hosts it
+        ("The Open Schools Forum, held on 5 May 2019, brought more than 200 people to Barranquilla, Colombia.\n",
+         "Barranquilla"),
+        ("The Open Schools Expo on 5 May 2019 drew 3,000 to Pasadena.\n", "Pasadena"),
+        # not what else a sentence brings somewhere
+        ("The Open Schools Forum on 5 May 2019 will bring computers to schools in Barranquilla.\n", ""),
+        ("The Open Schools Forum on 5 May 2019 brought new ideas to Baltimore.\n", ""),
+        # nor a place of another clause
+        ("The Open Schools Forum on 5 May 2019 drew 300 teachers; its sponsor then moved to Baltimore.\n", ""),
+    ],
+)  # fmt: skip
+def test_the_place_an_event_brings_people_to_hosts_it(text, city):
+    (found,) = extract_article(text).events
+    assert found.city == city

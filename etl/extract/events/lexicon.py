@@ -111,6 +111,7 @@ class Lexicon:
     venue_words: frozenset[str]  # every word that ends a venue's name ("Center", "Hotel", "University")
     workplace_words: frozenset[str]  # those that also end an institution's name ("University", "Campus")
     fronted: re.Pattern[str]  # "Held on ... at" opening a sentence: a clause that places its subject, the event
+    brings: re.Pattern[str]  # "brought", "draws": a verb that takes those who come, or the event, to a place
     target_year: re.Pattern[str]  # a year the text aims at ("by 2030", "Agenda 2063", "the 2030 Agenda")
     venue_of: re.Pattern[str]  # a venue's name that ends with "of" before its city
     before: re.Pattern[str]
@@ -259,6 +260,7 @@ def lexicon() -> Lexicon:
             + r")[ \t]+(?:on|at|in|from|over|between|inside|during|across|online|virtually)\b",
             re.I,
         ),
+        brings=phrases(marked("brings")),
         target_year=_target_year(rows("events_target_years.csv")),
         host_verb=re.compile(r"\s*,?\s*(?:" + trie(sorted(marked("host_verb"))) + r")\b", re.I),
         # "The government on Wednesday said", "announced on Monday that": the day a source spoke, not the event's

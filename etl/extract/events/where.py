@@ -182,9 +182,31 @@ def hosted_in(ranges: list[tuple[int, int]], art: Article, lex: Lexicon) -> Plac
                 or _venue(art.text, p, lex)
                 or _venue_in(art.text, p, lo, lex)
                 or _host_clause(art.text, p, lo, lex)
+                or _brought_to(art, p, lo, lex)
             ):
                 return p
     return None
+
+
+BRINGS_REACH = 90  # characters from a verb that brings people or an event to the "to" before the place
+_TO_BEFORE = re.compile(r"(?<![^ \t])to[ \t]+\Z", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;:!?\n]")
+_DIGIT = re.compile(r"\d")
+
+
+def _brought_to(art: Article, p: PlaceMention, lo: int, lex: Lexicon) -> bool:
+    """The place is where a verb of its clause brings those who come, or the event itself: "brought more than 200
+    people to Barranquilla", "draws 3,000 to Pasadena", "brought the summit to Baltimore". What is brought is a
+    figure or an event word, not anything else a sentence brings somewhere ("bring computers to schools in X")."""
+    to = _TO_BEFORE.search(art.text, max(lo, p.start - 6), p.start)
+    if to is None:
+        return False
+    verbs = list(lex.brings.finditer(art.text, max(lo, to.start() - BRINGS_REACH), to.start()))
+    if not verbs or _CLAUSE_END.search(art.text, verbs[-1].end(), to.start()):
+        return False
+    gap = (verbs[-1].end(), to.start())
+    # a figure, with or without its noun ("draws 3,000 to Pasadena" has none the number reader keeps)
+    return _DIGIT.search(art.text, *gap) is not None or lex.keyword.search(art.text, *gap) is not None
 
 
 CLAUSE_REACH = 130  # characters before a place searched for the host verb of its clause
