@@ -321,6 +321,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout293",
             "holdout294",
             "holdout295",
+            "holdout296",
+            "holdout297",
+            "holdout298",
+            "holdout299",
         )
     }
 
@@ -1244,6 +1248,18 @@ FLOORS = [
     ("holdout295", "figures", "F1", 0.82),
     ("holdout295", "places", "F1", 0.87),
     ("holdout295", "events", "R", 0.66),
+    ("holdout296", "figures", "F1", 0.83),
+    ("holdout296", "places", "F1", 0.77),
+    ("holdout296", "events", "R", 0.42),
+    ("holdout297", "figures", "F1", 0.89),
+    ("holdout297", "places", "F1", 0.83),
+    ("holdout297", "events", "R", 0.28),
+    ("holdout298", "figures", "F1", 0.92),
+    ("holdout298", "places", "F1", 0.85),
+    ("holdout298", "events", "R", 0.48),
+    ("holdout299", "figures", "F1", 0.82),
+    ("holdout299", "places", "F1", 0.65),
+    ("holdout299", "events", "R", 0.28),
 ]
 
 
