@@ -965,3 +965,18 @@ def test_a_bound_before_a_figure_leaves_it_the_verb_s(text, attendees, countries
 def test_the_place_an_event_brings_people_to_hosts_it(text, city):
     (found,) = extract_article(text).events
     assert found.city == city
+
+
+@pytest.mark.parametrize(
+    ("text", "attendees", "countries"),
+    [
+        ("The Open Schools Webinar on 5 May 2019 drew over 1,000 teachers from around 50 countries.\n", 1000, 50),
+        # those a survey asked are no attendance, nor are the countries they are from
+        ("The Open Schools Webinar on 5 May 2019 presented a survey of over 13,000 teachers from around 50 "
+         "countries.\n", None, None),
+        ("The Open Schools Webinar on 5 May 2019 presented a study of 900 teachers from 12 countries.\n", None, None),
+    ],
+)  # fmt: skip
+def test_those_a_survey_asked_do_not_attend_the_event_that_presents_it(text, attendees, countries):
+    (found,) = extract_article(text).events
+    assert (found.attendees, found.countries_represented) == (attendees, countries)

@@ -50,6 +50,10 @@ _STATED_AFTER = re.compile(
     rf"(?![ \t]+(?:in[ \t]+)?{_SCHOOL})"
 )
 _SCHOOLING = re.compile(rf"\b(?:attend\w*|participat\w*)\s+(?:the\s+)?{_SCHOOL}", re.I)
+# Those a survey or study asked, not those who attend: "a survey of over 13,000 teachers from around 50 countries"
+_SURVEYED = re.compile(
+    r"\b(?:survey|surveys|surveyed|poll|polled|study|questionnaire|interviews|interviewed)\s+(?:of\s+)?\Z", re.I
+)
 # Those who speak, not those who attend: "a panel of five experts", "a line-up of 40 speakers"
 _SPEAKERS = re.compile(r"\b(?:panel|panels|line-?up|roster)\s+of\s+\Z", re.I)
 _THINGS = frozenset({"projects", "resources", "events", "courses"})  # what is submitted or held, not who comes
@@ -112,6 +116,9 @@ def attendance(ranges: list[tuple[int, int]], art: Article, lex: Lexicon, f: Fac
             if _SPEAKERS.search(art.text, max(lo, head - 24), head) or lex.speaker.search(unit):
                 speakers_end, of_speakers = metric.end, True
                 continue
+            if _SURVEYED.search(art.text, max(lo, head - 24), head):
+                speakers_end, of_speakers = metric.end, False
+                continue  # "a survey of 13,000 teachers from 50 countries": neither figure is of those who came
             if lex.exhibitor.search(unit):
                 continue  # "350 exhibitors": they show their wares; the countries they come from still count
             countries = bool(lex.countries_unit.match(unit))
