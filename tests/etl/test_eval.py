@@ -325,6 +325,10 @@ def scores() -> dict[str, dict[str, dict]]:
             "holdout297",
             "holdout298",
             "holdout299",
+            "holdout300",
+            "holdout301",
+            "holdout302",
+            "holdout303",
         )
     }
 
@@ -1260,6 +1264,18 @@ FLOORS = [
     ("holdout299", "figures", "F1", 0.82),
     ("holdout299", "places", "F1", 0.65),
     ("holdout299", "events", "R", 0.28),
+    ("holdout300", "figures", "F1", 0.85),
+    ("holdout300", "places", "F1", 0.78),
+    ("holdout300", "events", "R", 0.67),
+    ("holdout301", "figures", "F1", 0.88),
+    ("holdout301", "places", "F1", 0.82),
+    ("holdout301", "events", "R", 0.78),
+    ("holdout302", "figures", "F1", 0.86),
+    ("holdout302", "places", "F1", 0.77),
+    ("holdout302", "events", "R", 0.47),
+    ("holdout303", "figures", "F1", 0.86),
+    ("holdout303", "places", "F1", 0.86),
+    ("holdout303", "events", "R", 0.45),
 ]
 
 
