@@ -160,6 +160,18 @@ def test_a_festival_back_for_its_nth_year_is_dated_by_the_sentence_that_goes_on_
             "and everyone can take part.\n",
             "2020-05-18",
         ),
+        # this year's edition is the one just named
+        (
+            "The Open Schools Conference has been held for teachers for the 4th year now. This year it took place "
+            "between 09 – 10 October 2018.\n",
+            "2018-10-09",
+        ),
+        # not an earlier one
+        (
+            "The Open Schools Conference opened in Nairobi for the 4th year. Last year it took place between 09 – 10 "
+            "October 2017.\n",
+            "",
+        ),
         # another happening's day, in a sentence that does not go on about the event
         (
             "Arrangements have been made to hold the first international conference in Colombo.\nThe official "

@@ -27,7 +27,9 @@ class _Frame:
     cue: bool  # a sentence of the frame says a gathering takes place
 
 
-_GOES_ON = re.compile(r"\s*(?:It|From|On|Between)\b")  # a sentence that goes on about the event just named
+# a sentence that goes on about the event just named: "It will take place ...", "This year it took place ..." (this
+# year's edition, the one just named; not "Last year it ...", an earlier one)
+_GOES_ON = re.compile(r"\s*(?:This[ \t]+year,?[ \t]+it|It|From|On|Between)\b")
 
 
 _NEXT_EDITION = re.compile(r"\b(?:next\s+(?:year|edition|summit|conference|forum)|following\s+year)\b", re.IGNORECASE)
